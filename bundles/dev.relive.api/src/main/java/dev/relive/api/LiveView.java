@@ -1,0 +1,63 @@
+package dev.relive.api;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A live view: server-side state rendered to HTML, updated in the browser by patches.
+ *
+ * <p>A view is registered as a prototype-scope Declarative Services component providing {@code LiveView}
+ * and, for a page of its own, a route ({@link LiveViewRoute}). The runtime creates one instance per browser tab
+ * (and per embedded child view). Its state is its instance fields; the template sees every instance field by
+ * name, and the view itself as {@code view}.
+ *
+ * <p>Threading: the runtime calls {@link #mount}, event handlers, {@link #tick}, {@link #template},
+ * {@link #pageMeta} and code passed to {@link ViewSession#push} one at a time, in arrival order, never
+ * concurrently, so a view needs no locking for its own fields. Other threads must not touch its fields:
+ * they go through {@link ViewSession#push}.
+ *
+ * <p>Lifecycle: {@code mount} runs once per connection, before the first render. Under Hot View
+ * Replacement the instance is replaced by one of the new class, its fields carried over, and {@code mount} is
+ * not run again. {@link #unmount} runs when the tab goes away or navigates to another view.
+ */
+@ConsumerType
+public abstract class LiveView {
+
+    /**
+     * Called once when a browser connects (and for the server-side render of the page). {@code params} holds
+     * the query parameters of the page's URL.
+     */
+    public void mount(Map<String, String> params, ViewSession session) {
+    }
+
+    /**
+     * The template text, rendered by Pebble with auto-escaping. Return {@code null} (the default) to use the
+     * template file {@code <SimpleClassName>.peb} next to the class in the bundle.
+     */
+    public String template() {
+        return null;
+    }
+
+    /** Title and meta tags of the page; read after every event, so they may follow the state. */
+    public PageMeta pageMeta() {
+        return PageMeta.NONE;
+    }
+
+    /**
+     * How often {@link #tick} runs, or {@code null} for never. Read after every render, so a view may change
+     * its interval; a running timer picks up the new value.
+     */
+    public Duration tickInterval() {
+        return null;
+    }
+
+    /** Runs every {@link #tickInterval()}, serialized with events. */
+    public void tick() {
+    }
+
+    /** Called when the view leaves the page (tab closed, navigation to another view). */
+    public void unmount() {
+    }
+}

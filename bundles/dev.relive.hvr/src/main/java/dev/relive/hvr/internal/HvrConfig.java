@@ -1,0 +1,28 @@
+package dev.relive.hvr.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Configuration of Hot View Replacement, PID {@value #PID}. Keys: {@code hot_reload}, {@code hvr_enabled},
+ * {@code watch_dirs}, {@code exclude_dirs} (a double underscore in a method name is a single one in the key).
+ */
+@ObjectClassDefinition(id = HvrConfig.PID, name = "Relive Hot View Replacement",
+        description = "Dev-only: watch view sources, rebuild and hot-swap view bundles keeping their state.")
+public @interface HvrConfig {
+    String PID = "dev.relive.hvr";
+
+    @AttributeDefinition(name = "Watcher on", description = "Watch the source folders for saves.")
+    boolean hot__reload() default true;
+
+    @AttributeDefinition(name = "HVR enabled",
+            description = "Carry view state into new classes on save; off: every save reloads the page.")
+    boolean hvr__enabled() default true;
+
+    @AttributeDefinition(name = "Watched folders",
+            description = "Folders holding bundle projects; default: the workspace's bundles/ folder.")
+    String[] watch__dirs() default {};
+
+    @AttributeDefinition(name = "Excluded folders", description = "Folders below the watched ones to ignore.")
+    String[] exclude__dirs() default {};
+}

@@ -1,0 +1,33 @@
+package dev.relive.runtime.internal.registry;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceObjects;
+import org.osgi.framework.ServiceReference;
+
+import dev.relive.api.LiveView;
+import dev.relive.api.LiveViewRoute;
+
+/**
+ * One registered view service: its route (or {@code null} for child-only views), its implementation class name
+ * (the DS component name, which defaults to the class name) and the {@link ServiceObjects} that make instances.
+ */
+public record ViewType(ServiceReference<LiveView> reference, ServiceObjects<LiveView> objects,
+        String route, String className) {
+
+    static ViewType of(ServiceReference<LiveView> ref, BundleContext context) {
+        Object route = ref.getProperty(LiveViewRoute.PROPERTY);
+        Object name = ref.getProperty("component.name");
+        return new ViewType(ref, context.getServiceObjects(ref),
+                route == null ? null : route.toString(), name == null ? "" : name.toString());
+    }
+
+    /** The simple name of the view class, for lists and titles. */
+    public String simpleName() {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+
+    /** Symbolic name of the bundle that provides the view. */
+    public String bundleName() {
+        return reference.getBundle() == null ? "" : reference.getBundle().getSymbolicName();
+    }
+}

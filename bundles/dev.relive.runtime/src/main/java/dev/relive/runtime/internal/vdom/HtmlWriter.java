@@ -1,0 +1,157 @@
+package dev.relive.runtime.internal.vdom;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Serializes a tree to HTML that the HTML parser turns back into the same tree: for every tree that
+ * {@link HtmlParser} produced, {@code HtmlParser.parse(HtmlWriter.writeInner(t)).equals(t)}.
+ *
+ * <p>It follows the HTML fragment serialization algorithm, with three differences that make the round trip
+ * exact: a line feed is added after the start tag of {@code pre}, {@code textarea} and {@code listing} when
+ * their text starts with one (the parser drops the first), carriage returns are written as {@code &#13;}
+ * (the parser turns a literal one into a line feed), and nothing is written after a {@code <plaintext>}
+ * element's text (no end tag can close it). Attributes are always written {@code name="value"}.
+ */
+public final class HtmlWriter {
+
+    private final StringBuilder out;
+    /** Set once a plaintext element was written: the parser reads everything after it as its text. */
+    private boolean ended;
+
+    private HtmlWriter(StringBuilder out) {
+        this.out = out;
+    }
+
+    /** The inner HTML of {@code element}: its children, serialized. */
+    public static String writeInner(VElement element) {
+        StringBuilder sb = new StringBuilder(256);
+        writeInner(element, sb);
+        return sb.toString();
+    }
+
+    /** Appends the inner HTML of {@code element} to {@code out}. */
+    public static void writeInner(VElement element, StringBuilder out) {
+        new HtmlWriter(out).children(element);
+    }
+
+    /**
+     * The HTML of one node, as sent in the {@code html} field of {@code insert} and {@code replace}: an
+     * element's outer HTML, or a text node's escaped text (escaped even if its parent is a raw-text element,
+     * because the client parses it outside of that element).
+     */
+    public static String write(VNode node) {
+        StringBuilder sb = new StringBuilder(64);
+        write(node, sb);
+        return sb.toString();
+    }
+
+    /** Appends the HTML of one node to {@code out}, like {@link #write(VNode)}. */
+    public static void write(VNode node, StringBuilder out) {
+        HtmlWriter w = new HtmlWriter(out);
+        if (node instanceof VElement e) {
+            w.element(e);
+        } else {
+            escapeText(((VText) node).text(), out);
+        }
+    }
+
+    /** Concatenates the HTML of several nodes (an inner HTML given as a node list). */
+    public static String write(List<? extends VNode> nodes) {
+        StringBuilder sb = new StringBuilder(256);
+        HtmlWriter w = new HtmlWriter(sb);
+        for (VNode n : nodes) {
+            if (w.ended) {
+                break;
+            }
+            if (n instanceof VElement e) {
+                w.element(e);
+            } else {
+                escapeText(((VText) n).text(), sb);
+            }
+        }
+        return sb.toString();
+    }
+
+    private void element(VElement e) {
+        String tag = e.tag();
+        out.append('<').append(tag);
+        for (Map.Entry<String, String> a : e.attributes().entrySet()) {
+            out.append(' ').append(a.getKey()).append("=\"");
+            escapeAttribute(a.getValue(), out);
+            out.append('"');
+        }
+        out.append('>');
+        if (HtmlElements.isVoid(e)) {
+            return;
+        }
+        if (HtmlElements.dropsLeadingNewline(e) && !e.children().isEmpty()
+                && e.children().get(0) instanceof VText t && t.text().startsWith("\n")) {
+            out.append('\n');
+        }
+        children(e);
+        if (HtmlElements.isPlaintext(e)) {
+            ended = true;
+        }
+        if (!ended) {
+            out.append("</").append(tag).append('>');
+        }
+    }
+
+    private void children(VElement parent) {
+        boolean raw = HtmlElements.isRawText(parent);
+        for (VNode child : parent.children()) {
+            if (ended) {
+                return;
+            }
+            if (child instanceof VElement e) {
+                element(e);
+            } else if (raw) {
+                out.append(((VText) child).text());
+            } else {
+                escapeText(((VText) child).text(), out);
+            }
+        }
+    }
+
+    static void escapeText(String s, StringBuilder out) {
+        int start = 0;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            String rep;
+            switch (s.charAt(i)) {
+                case '&' -> rep = "&amp;";
+                case '<' -> rep = "&lt;";
+                case '>' -> rep = "&gt;";
+                case '\u00a0' -> rep = "&nbsp;";
+                case '\r' -> rep = "&#13;";
+                default -> {
+                    continue;
+                }
+            }
+            out.append(s, start, i).append(rep);
+            start = i + 1;
+        }
+        out.append(s, start, s.length());
+    }
+
+    static void escapeAttribute(String s, StringBuilder out) {
+        int start = 0;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            String rep;
+            switch (s.charAt(i)) {
+                case '&' -> rep = "&amp;";
+                case '"' -> rep = "&quot;";
+                case '<' -> rep = "&lt;";
+                case '>' -> rep = "&gt;";
+                case '\u00a0' -> rep = "&nbsp;";
+                case '\r' -> rep = "&#13;";
+                default -> {
+                    continue;
+                }
+            }
+            out.append(s, start, i).append(rep);
+            start = i + 1;
+        }
+        out.append(s, start, s.length());
+    }
+}

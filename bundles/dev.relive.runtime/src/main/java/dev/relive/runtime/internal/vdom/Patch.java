@@ -1,0 +1,131 @@
+package dev.relive.runtime.internal.vdom;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One patch operation of the wire protocol (docs/protocol.md, "Patch operations"). Serialized by Jackson
+ * exactly as on the wire: {@code op} first, then {@code path}, then the op's other fields in the protocol's
+ * order, e.g. {@code {"op":"text","path":[1,1,0],"text":"6"}}.
+ *
+ * <p>{@code path} lists child indexes over childNodes from the view root; for {@code insert} and
+ * {@code move} it is the parent's path.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "op")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Patch.Text.class, name = "text"),
+        @JsonSubTypes.Type(value = Patch.Attr.class, name = "attr"),
+        @JsonSubTypes.Type(value = Patch.RemoveAttr.class, name = "rmattr"),
+        @JsonSubTypes.Type(value = Patch.Insert.class, name = "insert"),
+        @JsonSubTypes.Type(value = Patch.Remove.class, name = "remove"),
+        @JsonSubTypes.Type(value = Patch.Replace.class, name = "replace"),
+        @JsonSubTypes.Type(value = Patch.Move.class, name = "move")
+})
+public sealed interface Patch {
+
+    /** The node addressed, or for insert/move the parent. Unmodifiable. */
+    List<Integer> path();
+
+    /** The protocol's name of the operation. */
+    String op();
+
+    /** Set the data of the text node at {@code path}. */
+    @JsonPropertyOrder({"path", "text"})
+    record Text(List<Integer> path, String text) implements Patch {
+        public Text {
+            path = List.copyOf(path);
+            Objects.requireNonNull(text, "text");
+        }
+
+        @Override
+        public String op() {
+            return "text";
+        }
+    }
+
+    /** Set attribute {@code name} of the element at {@code path} to {@code value}. */
+    @JsonPropertyOrder({"path", "name", "value"})
+    record Attr(List<Integer> path, String name, String value) implements Patch {
+        public Attr {
+            path = List.copyOf(path);
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public String op() {
+            return "attr";
+        }
+    }
+
+    /** Remove attribute {@code name} of the element at {@code path}. */
+    @JsonPropertyOrder({"path", "name"})
+    record RemoveAttr(List<Integer> path, String name) implements Patch {
+        public RemoveAttr {
+            path = List.copyOf(path);
+            Objects.requireNonNull(name, "name");
+        }
+
+        @Override
+        public String op() {
+            return "rmattr";
+        }
+    }
+
+    /** Parse {@code html} (one node) and insert it as child {@code index} of the element at {@code path}. */
+    @JsonPropertyOrder({"path", "index", "html"})
+    record Insert(List<Integer> path, int index, String html) implements Patch {
+        public Insert {
+            path = List.copyOf(path);
+            Objects.requireNonNull(html, "html");
+        }
+
+        @Override
+        public String op() {
+            return "insert";
+        }
+    }
+
+    /** Remove the node at {@code path}. */
+    @JsonPropertyOrder({"path"})
+    record Remove(List<Integer> path) implements Patch {
+        public Remove {
+            path = List.copyOf(path);
+        }
+
+        @Override
+        public String op() {
+            return "remove";
+        }
+    }
+
+    /** Replace the node at {@code path} by the one node {@code html} parses to. */
+    @JsonPropertyOrder({"path", "html"})
+    record Replace(List<Integer> path, String html) implements Patch {
+        public Replace {
+            path = List.copyOf(path);
+            Objects.requireNonNull(html, "html");
+        }
+
+        @Override
+        public String op() {
+            return "replace";
+        }
+    }
+
+    /** Take child {@code from} of the element at {@code path} out, then insert it so it becomes child {@code to}. */
+    @JsonPropertyOrder({"path", "from", "to"})
+    record Move(List<Integer> path, int from, int to) implements Patch {
+        public Move {
+            path = List.copyOf(path);
+        }
+
+        @Override
+        public String op() {
+            return "move";
+        }
+    }
+}

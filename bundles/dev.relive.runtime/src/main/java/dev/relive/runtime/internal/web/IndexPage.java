@@ -1,0 +1,42 @@
+package dev.relive.runtime.internal.web;
+
+import java.util.List;
+
+import dev.relive.runtime.internal.registry.ViewType;
+
+/** The HTML of {@code GET /}: every routed view, as links, and the child-only views. */
+final class IndexPage {
+
+    private IndexPage() {
+    }
+
+    static String render(List<ViewType> views) {
+        StringBuilder html = new StringBuilder(1024);
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<title>Relive</title><style>body{font-family:system-ui,sans-serif;margin:2rem;}")
+                .append("li{margin:.3rem 0}code{color:#555}</style></head><body>")
+                .append("<h1>Relive</h1>");
+        List<ViewType> routed = views.stream().filter(v -> v.route() != null).toList();
+        if (routed.isEmpty()) {
+            html.append("<p id=\"no-views\">No views are registered yet.</p>");
+        } else {
+            html.append("<h2>Views</h2><ul id=\"views\">");
+            for (ViewType v : routed) {
+                html.append("<li><a href=\"").append(Html.escape(v.route())).append("\">")
+                        .append(Html.escape(v.route())).append("</a> <code>").append(Html.escape(v.className()))
+                        .append("</code> <small>").append(Html.escape(v.bundleName())).append("</small></li>");
+            }
+            html.append("</ul>");
+        }
+        List<ViewType> children = views.stream().filter(v -> v.route() == null).toList();
+        if (!children.isEmpty()) {
+            html.append("<h2>Child views</h2><ul id=\"child-views\">");
+            for (ViewType v : children) {
+                html.append("<li><code>").append(Html.escape(v.className())).append("</code></li>");
+            }
+            html.append("</ul>");
+        }
+        return html.append("</body></html>\n").toString();
+    }
+}

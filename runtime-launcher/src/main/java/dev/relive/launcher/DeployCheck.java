@@ -1,0 +1,76 @@
+package dev.relive.launcher;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+
+/**
+ * Reports jars in the deploy folder that are not bundles (FileInstall skips them without a word): one line per
+ * file and modification, naming the file and what is wrong with it.
+ */
+final class DeployCheck implements Runnable {
+
+    private final Path deploy;
+    private final Map<Path, Long> seen = new HashMap<>();
+
+    private DeployCheck(Path deploy) {
+        this.deploy = deploy;
+    }
+
+    static ScheduledExecutorService start(Path deploy) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "relive-deploy-check");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(new DeployCheck(deploy), 0, 250, TimeUnit.MILLISECONDS);
+        return timer;
+    }
+
+    @Override
+    public void run() {
+        Set<Path> present = new HashSet<>();
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(deploy, "*.jar")) {
+            for (Path jar : jars) {
+                present.add(jar);
+                long modified = Files.getLastModifiedTime(jar).toMillis();
+                Long before = seen.put(jar, modified);
+                if (before == null || before != modified) {
+                    String problem = problem(jar);
+                    if (problem != null) {
+                        System.err.println("relive: deploy: " + jar.getFileName() + " is not a bundle (" + problem
+                                + "); ignored");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // folder removed or unreadable; try again on the next tick
+        }
+        seen.keySet().retainAll(present);
+    }
+
+    static String problem(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            if (manifest == null) {
+                return "no META-INF/MANIFEST.MF";
+            }
+            if (manifest.getMainAttributes().getValue("Bundle-SymbolicName") == null) {
+                return "no Bundle-SymbolicName in its manifest";
+            }
+            return null;
+        } catch (IOException e) {
+            return "not a readable jar: " + e.getMessage();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.relive.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * The bundle jars packed into the launcher under {@code bundles/<set>/}: {@code core} (always), {@code app} (the
+ * examples) and {@code dev} (only with {@code --dev}).
+ */
+final class EmbeddedBundles {
+
+    record Entry(String set, String name) {
+        String resource() {
+            return "bundles/" + set + "/" + name;
+        }
+
+        InputStream open() throws IOException {
+            InputStream in = EmbeddedBundles.class.getClassLoader().getResourceAsStream(resource());
+            if (in == null) {
+                throw new IOException("missing embedded bundle " + resource());
+            }
+            return in;
+        }
+    }
+
+    private EmbeddedBundles() {
+    }
+
+    static List<Entry> list(String set) throws IOException {
+        Path location;
+        try {
+            location = Path.of(EmbeddedBundles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IOException(e);
+        }
+        List<Entry> entries = new ArrayList<>();
+        String prefix = "bundles/" + set + "/";
+        if (Files.isDirectory(location)) {
+            Path dir = location.resolve(prefix);
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> files = Files.list(dir)) {
+                    files.filter(f -> f.toString().endsWith(".jar"))
+                            .forEach(f -> entries.add(new Entry(set, f.getFileName().toString())));
+                }
+            }
+        } else {
+            try (JarFile jar = new JarFile(location.toFile())) {
+                for (JarEntry e : (Iterable<JarEntry>) jar.stream()::iterator) {
+                    String name = e.getName();
+                    if (name.startsWith(prefix) && name.endsWith(".jar") && name.indexOf('/', prefix.length()) < 0) {
+                        entries.add(new Entry(set, name.substring(prefix.length())));
+                    }
+                }
+            }
+        }
+        entries.sort(Comparator.comparing(Entry::name));
+        return entries;
+    }
+}

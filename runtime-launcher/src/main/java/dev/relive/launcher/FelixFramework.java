@@ -1,0 +1,96 @@
+package dev.relive.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.felix.framework.FrameworkFactory;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+
+/** Creates the Felix framework with the launcher's properties and installs the embedded bundles. */
+final class FelixFramework {
+
+    /**
+     * Packages of the launcher's class path that bundles import from the system bundle. SLF4J 2 is exported also as
+     * 1.7, which its API is compatible with, for bundles that still import {@code [1.7,2)} (bndlib).
+     */
+    private static final String SYSTEM_PACKAGES_EXTRA = String.join(",",
+            "org.slf4j;version=2.0.20", "org.slf4j.event;version=2.0.20", "org.slf4j.helpers;version=2.0.20",
+            "org.slf4j.spi;version=2.0.20", "org.slf4j;version=1.7.36", "org.slf4j.event;version=1.7.36",
+            "org.slf4j.helpers;version=1.7.36", "org.slf4j.spi;version=1.7.36");
+
+    private FelixFramework() {
+    }
+
+    static Map<String, String> properties(LaunchOptions options, Path storage, Path goshHome) {
+        Map<String, String> p = new HashMap<>();
+        p.put(Constants.FRAMEWORK_STORAGE, storage.toString());
+        p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SYSTEM_PACKAGES_EXTRA);
+        p.put(Constants.FRAMEWORK_BOOTDELEGATION, "sun.*,com.sun.*,jdk.internal.*");
+        p.put("felix.log.level", "1");
+        // HTTP (Felix Jetty 12) with Jetty's WebSocket support
+        p.put("org.osgi.service.http.port", Integer.toString(options.port()));
+        p.put("org.osgi.service.http.host", options.host());
+        p.put("org.apache.felix.http.host", options.host());
+        p.put("org.apache.felix.jetty.websocket.enable", "true");
+        p.put("org.apache.felix.http.jetty.sendServerHeader", "false");
+        // The watched folder
+        p.put("felix.fileinstall.dir", options.deploy().toString());
+        p.put("felix.fileinstall.poll", "100");
+        p.put("felix.fileinstall.noInitialDelay", "true");
+        p.put("felix.fileinstall.bundles.new.start", "true");
+        p.put("felix.fileinstall.log.level", "3");
+        p.put("felix.fileinstall.enableConfigSave", "false");
+        // Gogo: a terminal gets the interactive console; otherwise the launcher feeds commands from stdin.
+        p.put("gosh.home", goshHome.toString());
+        p.put("gosh.args", System.console() == null ? "--nointeractive --noshutdown" : "--noshutdown");
+        // Read by Relive's bundles
+        p.put("relive.dev", Boolean.toString(options.dev()));
+        p.put("relive.workspace", options.workspace().toString());
+        p.put("relive.deploy", options.deploy().toString());
+        return p;
+    }
+
+    static Framework create(Map<String, String> properties) throws BundleException {
+        Framework framework = new FrameworkFactory().newFramework(properties);
+        framework.init();
+        return framework;
+    }
+
+    /** Installs the embedded bundle sets, in order; returns the installed bundles. */
+    static List<Bundle> install(Framework framework, List<String> sets) throws IOException, BundleException {
+        List<Bundle> installed = new ArrayList<>();
+        for (String set : sets) {
+            for (EmbeddedBundles.Entry entry : EmbeddedBundles.list(set)) {
+                try (InputStream in = entry.open()) {
+                    installed.add(framework.getBundleContext().installBundle("relive:" + entry.resource(), in));
+                }
+            }
+        }
+        return installed;
+    }
+
+    static List<String> bundleSets(LaunchOptions options) {
+        return options.dev() ? List.of("core", "app", "dev") : List.of("core", "app");
+    }
+
+    /** An empty Gogo home, so that the headless shell finds an empty profile. */
+    static Path goshHome(Path storageParent) throws IOException {
+        Path home = storageParent.resolve("gosh");
+        Files.createDirectories(home.resolve("etc"));
+        Path profile = home.resolve("etc/gosh_profile");
+        if (!Files.exists(profile)) {
+            Files.writeString(profile, "");
+        }
+        return home;
+    }
+}

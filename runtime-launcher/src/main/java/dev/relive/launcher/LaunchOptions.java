@@ -1,0 +1,60 @@
+package dev.relive.launcher;
+
+import java.nio.file.Path;
+
+/** The launcher's command line. */
+record LaunchOptions(boolean dev, int port, String host, Path deploy, Path workspace, boolean check, boolean help) {
+
+    static final String USAGE = """
+            usage: java -jar relive.jar [--dev] [--port N] [--host H] [--deploy DIR] [--workspace DIR] [--check]
+              --dev            add Hot View Replacement (dev.relive.hvr) and dev error pages
+              --port N         HTTP port (default 8080; 0 picks a free port)
+              --host H         address to listen on (default 127.0.0.1)
+              --deploy DIR     watched folder for bundles and .cfg/.config files (default ./deploy)
+              --workspace DIR  project folder whose bundles/ HVR watches (default: the working directory)
+              --check          resolve the bundle set and exit (non-zero when a requirement is missing)""";
+
+    static LaunchOptions parse(String[] args) {
+        boolean dev = false;
+        boolean check = false;
+        boolean help = false;
+        int port = 8080;
+        String host = "127.0.0.1";
+        Path deploy = Path.of("deploy");
+        Path workspace = Path.of("");
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--dev" -> dev = true;
+                case "--check" -> check = true;
+                case "-h", "--help" -> help = true;
+                case "--port" -> port = parsePort(value(args, ++i, arg));
+                case "--host" -> host = value(args, ++i, arg);
+                case "--deploy" -> deploy = Path.of(value(args, ++i, arg));
+                case "--workspace" -> workspace = Path.of(value(args, ++i, arg));
+                default -> throw new IllegalArgumentException("unknown option " + arg);
+            }
+        }
+        return new LaunchOptions(dev, port, host, deploy.toAbsolutePath().normalize(),
+                workspace.toAbsolutePath().normalize(), check, help);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int parsePort(String s) {
+        try {
+            int port = Integer.parseInt(s);
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port out of range: " + s);
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a port number: " + s);
+        }
+    }
+}

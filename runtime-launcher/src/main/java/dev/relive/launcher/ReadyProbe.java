@@ -1,0 +1,67 @@
+package dev.relive.launcher;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.util.tracker.ServiceTracker;
+
+/** Waits until HTTP answers, then prints {@code ready at http://HOST:PORT/ (N ms)}. */
+final class ReadyProbe {
+
+    private static final String RUNTIME_FILTER = "(&(objectClass=org.osgi.service.servlet.runtime.HttpServiceRuntime)"
+            + "(osgi.http.endpoint=*))";
+
+    private ReadyProbe() {
+    }
+
+    static void await(BundleContext context, long startedNanos, LaunchOptions options)
+            throws InvalidSyntaxException, InterruptedException {
+        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, context.createFilter(RUNTIME_FILTER), null);
+        tracker.open(true);
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline) {
+                ServiceReference<Object> ref = tracker.getServiceReference();
+                String endpoint = ref == null ? null : endpoint(ref.getProperty("osgi.http.endpoint"));
+                if (endpoint != null && answers(endpoint)) {
+                    long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+                    System.out.println("relive: ready at " + endpoint + " (started in " + ms + " ms"
+                            + (options.dev() ? ", dev mode" : "") + ")");
+                    return;
+                }
+                Thread.sleep(20);
+            }
+            System.err.println("relive: HTTP did not come up within 60 s");
+        } finally {
+            tracker.close();
+        }
+    }
+
+    private static String endpoint(Object property) {
+        Object value = property instanceof String[] arr && arr.length > 0 ? arr[0]
+                : property instanceof Iterable<?> it && it.iterator().hasNext() ? it.iterator().next() : property;
+        if (value == null) {
+            return null;
+        }
+        String s = value.toString();
+        return s.endsWith("/") ? s : s + "/";
+    }
+
+    private static boolean answers(String endpoint) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(endpoint).toURL().openConnection();
+            c.setConnectTimeout(500);
+            c.setReadTimeout(2000);
+            int status = c.getResponseCode();
+            c.disconnect();
+            return status > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

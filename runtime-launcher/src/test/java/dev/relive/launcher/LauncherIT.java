@@ -1,0 +1,153 @@
+package dev.relive.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher jar as a user runs it: a separate process, a free port, a temp working folder. */
+class LauncherIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void servesTheIndexPageAndLeavesHvrOutOfProduction() throws Exception {
+        try (LauncherProcess relive = LauncherProcess.start(dir)) {
+            var index = relive.get("/");
+            assertThat(index.statusCode()).isEqualTo(200);
+            assertThat(index.body()).contains("<h1>Relive</h1>");
+            assertThat(relive.get("/no/such/view").statusCode()).isEqualTo(404);
+
+            String lb = relive.commandUntil("lb", l -> l.contains("Relive runtime"), WAIT);
+            assertThat(lb).contains("Active");
+            relive.command("lb");
+            relive.waitForNewOutput(l -> l.contains("Apache Felix Http Jetty"), WAIT);
+            assertThat(relive.stdout()).doesNotContain("Relive Hot View Replacement");
+            relive.command("hvr:status");
+            relive.waitForNewOutput(l -> l.contains("Command not found: hvr:status"), WAIT);
+            assertThat(Files.isDirectory(dir.resolve("deploy"))).isTrue();
+        }
+    }
+
+    @Test
+    void devRunHasHvrStatus() throws Exception {
+        try (LauncherProcess relive = LauncherProcess.start(dir, "--dev", "--workspace", dir.toString())) {
+            relive.commandUntil("hvr:status", l -> l.startsWith("HVR: enabled"), WAIT);
+            relive.waitForOutput(l -> l.contains(dir.resolve("bundles").toString()), WAIT);
+            relive.command("lb");
+            relive.waitForNewOutput(l -> l.contains("Relive Hot View Replacement") && l.contains("Active"), WAIT);
+        }
+    }
+
+    @Test
+    void deployFolderInstallsUpdatesAndUninstallsBundles() throws Exception {
+        Path v1 = thirdParty("commons-lang3-old.jar");
+        Path v2 = thirdParty("commons-lang3-new.jar");
+        try (LauncherProcess relive = LauncherProcess.start(dir)) {
+            Path target = dir.resolve("deploy/commons-lang3.jar");
+            String oldVersion = version(v1);
+            String newVersion = version(v2);
+            atomicCopy(v1, target);
+            relive.commandUntil("lb", l -> l.contains("Apache Commons Lang") && l.contains("Active")
+                    && l.contains(oldVersion), WAIT);
+
+            atomicCopy(v2, target);
+            relive.commandUntil("lb", l -> l.contains("Apache Commons Lang") && l.contains("Active")
+                    && l.contains(newVersion), WAIT);
+
+            Files.delete(target);
+            relive.waitForOutput(l -> l.contains("deploy: uninstalled org.apache.commons.lang3"), WAIT);
+            relive.command("lb");
+            relive.waitForNewOutput(l -> l.contains("Apache Felix Http Jetty"), WAIT);
+            String afterDelete = relive.stdout();
+            assertThat(afterDelete.substring(afterDelete.lastIndexOf("START LEVEL"))).doesNotContain("Commons Lang");
+        }
+    }
+
+    @Test
+    void cfgFileReachesConfigAdmin() throws Exception {
+        try (LauncherProcess relive = LauncherProcess.start(dir, "--dev", "--workspace", dir.toString())) {
+            relive.commandUntil("hvr:status", l -> l.startsWith("HVR: enabled"), WAIT);
+            Files.writeString(dir.resolve("deploy/dev.relive.hvr.cfg"), "hvr_enabled=false\n");
+            relive.commandUntil("hvr:status", l -> l.startsWith("HVR: disabled"), WAIT);
+        }
+    }
+
+    @Test
+    void garbageJarIsReportedAndNothingElseIsDisturbed() throws Exception {
+        try (LauncherProcess relive = LauncherProcess.start(dir)) {
+            Files.writeString(dir.resolve("deploy/garbage.jar"), "this is not a jar");
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (!(relive.stdout() + relive.stderr()).contains("garbage.jar") && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(relive.stdout() + relive.stderr()).contains("garbage.jar");
+            assertThat(relive.get("/").statusCode()).isEqualTo(200);
+            Path v1 = thirdParty("commons-lang3-old.jar");
+            atomicCopy(v1, dir.resolve("deploy/lang.jar"));
+            relive.commandUntil("lb", l -> l.contains("Apache Commons Lang") && l.contains("Active"), WAIT);
+        }
+    }
+
+    @Test
+    void sigtermStopsWithinFiveSecondsAndReleasesThePort() throws Exception {
+        LauncherProcess relive = LauncherProcess.start(dir, "--dev", "--workspace", dir.toString());
+        int port = relive.port();
+        long t0 = System.nanoTime();
+        relive.process().destroy(); // SIGTERM
+        boolean ended = relive.process().waitFor(5, TimeUnit.SECONDS);
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        assertThat(ended).as("stopped within 5 s (took %d ms)", ms).isTrue();
+        assertThat(relive.stderr()).doesNotContain("Exception");
+        assertThat(portIsFree(port)).isTrue();
+        relive.close();
+    }
+
+    @Test
+    void gogoStopZeroStopsTheRuntime() throws Exception {
+        LauncherProcess relive = LauncherProcess.start(dir);
+        relive.command("stop 0");
+        assertThat(relive.process().waitFor(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(relive.stderr()).doesNotContain("Exception");
+        relive.close();
+    }
+
+    private static boolean portIsFree(int port) {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            return false;
+        } catch (ConnectException e) {
+            return true;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static Path thirdParty(String name) {
+        return Path.of("target/third-party", name).toAbsolutePath();
+    }
+
+    private static String version(Path jar) throws IOException {
+        try (var j = new java.util.jar.JarFile(jar.toFile())) {
+            return j.getManifest().getMainAttributes().getValue("Bundle-Version");
+        }
+    }
+
+    /** Writes like a careful tool: to a hidden file first, then renamed into place. */
+    private static void atomicCopy(Path from, Path to) throws IOException {
+        Path tmp = to.resolveSibling("." + to.getFileName() + ".tmp");
+        Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
