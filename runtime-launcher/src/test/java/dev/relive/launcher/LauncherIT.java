@@ -32,11 +32,9 @@ class LauncherIT {
 
             String lb = relive.commandUntil("lb", l -> l.contains("Relive runtime"), WAIT);
             assertThat(lb).contains("Active");
-            relive.command("lb");
-            relive.waitForNewOutput(l -> l.contains("Apache Felix Http Jetty"), WAIT);
+            relive.run("lb", l -> l.contains("Apache Felix Http Jetty"), WAIT);
             assertThat(relive.stdout()).doesNotContain("Relive Hot View Replacement");
-            relive.command("hvr:status");
-            relive.waitForNewOutput(l -> l.contains("Command not found: hvr:status"), WAIT);
+            relive.run("hvr:status", l -> l.contains("Command not found: hvr:status"), WAIT);
             assertThat(Files.isDirectory(dir.resolve("deploy"))).isTrue();
         }
     }
@@ -46,8 +44,7 @@ class LauncherIT {
         try (LauncherProcess relive = LauncherProcess.start(dir, "--dev", "--workspace", dir.toString())) {
             relive.commandUntil("hvr:status", l -> l.startsWith("HVR: enabled"), WAIT);
             relive.waitForOutput(l -> l.contains(dir.resolve("bundles").toString()), WAIT);
-            relive.command("lb");
-            relive.waitForNewOutput(l -> l.contains("Relive Hot View Replacement") && l.contains("Active"), WAIT);
+            relive.run("lb", l -> l.contains("Relive Hot View Replacement") && l.contains("Active"), WAIT);
         }
     }
 
@@ -69,8 +66,7 @@ class LauncherIT {
 
             Files.delete(target);
             relive.waitForOutput(l -> l.contains("deploy: uninstalled org.apache.commons.lang3"), WAIT);
-            relive.command("lb");
-            relive.waitForNewOutput(l -> l.contains("Apache Felix Http Jetty"), WAIT);
+            relive.run("lb", l -> l.contains("Apache Felix Http Jetty"), WAIT);
             String afterDelete = relive.stdout();
             assertThat(afterDelete.substring(afterDelete.lastIndexOf("START LEVEL"))).doesNotContain("Commons Lang");
         }

@@ -118,12 +118,20 @@ public final class LauncherProcess implements AutoCloseable {
         }
     }
 
-    /** Waits for a matching line printed after the current end of output. */
-    public String waitForNewOutput(Predicate<String> test, Duration timeout) throws InterruptedException {
-        int mark;
-        synchronized (this) {
-            mark = out.size();
-        }
+    /** Sends {@code command} and waits for a matching line printed after it was sent. */
+    public String run(String command, Predicate<String> test, Duration timeout) throws Exception {
+        int mark = mark();
+        command(command);
+        return waitForOutputAfter(mark, test, timeout);
+    }
+
+    /** The current end of output, for {@link #waitForOutputAfter}. */
+    public synchronized int mark() {
+        return out.size();
+    }
+
+    /** Waits for a matching line printed after {@code mark}. */
+    public String waitForOutputAfter(int mark, Predicate<String> test, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (this) {
             while (true) {
@@ -147,9 +155,8 @@ public final class LauncherProcess implements AutoCloseable {
     public String commandUntil(String command, Predicate<String> test, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            command(command);
             try {
-                return waitForNewOutput(test, Duration.ofMillis(300));
+                return run(command, test, Duration.ofMillis(300));
             } catch (AssertionError e) {
                 if (System.nanoTime() > deadline) {
                     throw e;

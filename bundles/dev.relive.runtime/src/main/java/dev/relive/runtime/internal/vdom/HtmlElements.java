@@ -9,19 +9,22 @@ final class HtmlElements {
     private static final Set<String> VOID = Set.of("area", "base", "basefont", "bgsound", "br", "col", "embed",
             "frame", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr");
 
-    /** Elements whose text is not entity-decoded by the parser, so it is serialized as is. */
+    /**
+     * Elements whose text is not entity-decoded by the parser, so it is serialized as is. {@code noscript}
+     * is one in browsers, which parse with scripting enabled.
+     */
     private static final Set<String> RAW_TEXT = Set.of("style", "script", "xmp", "iframe", "noembed", "noframes",
-            "plaintext");
+            "plaintext", "noscript");
 
     /** Elements after whose start tag the parser drops one line feed. */
     private static final Set<String> LEADING_NEWLINE = Set.of("pre", "textarea", "listing");
 
     /**
      * Elements whose DOM children are not what the server's tree holds: a {@code <template>}'s content is a
-     * separate fragment in browsers, and a {@code <noscript>} is raw text when scripting is on. The differ
-     * never addresses their children; it replaces the element instead.
+     * separate fragment in browsers ({@code childNodes} is empty). The differ never addresses their children;
+     * it replaces the element instead.
      */
-    private static final Set<String> OPAQUE = Set.of("template", "noscript");
+    private static final Set<String> OPAQUE = Set.of("template");
 
     private HtmlElements() {
     }
@@ -47,9 +50,23 @@ final class HtmlElements {
         return e.namespace() == Namespace.HTML && OPAQUE.contains(e.tag());
     }
 
-    /** Elements whose content the tokenizer reads as text (raw text or RCDATA) rather than markup. */
-    static boolean hasTextOnlyContent(VElement e) {
-        return isRawText(e) || (e.namespace() == Namespace.HTML
-                && (e.tag().equals("textarea") || e.tag().equals("title")));
+    /**
+     * Whether the parser reads the children of {@code e} as HTML: HTML elements, and the SVG and MathML
+     * elements that are HTML or text integration points.
+     */
+    static boolean takesHtmlChildren(VElement e) {
+        return switch (e.namespace()) {
+            case HTML -> true;
+            case SVG -> e.tag().equals("foreignobject") || e.tag().equals("desc") || e.tag().equals("title");
+            case MATHML -> switch (e.tag()) {
+                case "mi", "mo", "mn", "ms", "mtext" -> true;
+                case "annotation-xml" -> {
+                    String encoding = e.attribute("encoding");
+                    yield encoding != null && (encoding.equalsIgnoreCase("text/html")
+                            || encoding.equalsIgnoreCase("application/xhtml+xml"));
+                }
+                default -> false;
+            };
+        };
     }
 }

@@ -3,15 +3,16 @@ package dev.relive.runtime.internal.vdom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.parser.ParseErrorList;
 import org.jsoup.parser.ParseSettings;
 import org.jsoup.parser.Parser;
 import org.jsoup.parser.Tag;
+import org.jsoup.parser.TagSet;
 
 /**
  * Parses HTML fragments into trees with jsoup's HTML5 tree builder, the way a browser parses
@@ -33,35 +34,51 @@ public final class HtmlParser {
     public static final String ROOT_TAG = "div";
 
     private static final int MAX_CANONICALIZE_ROUNDS = 4;
+    private static final Pattern NOSCRIPT_END = Pattern.compile("</noscript", Pattern.CASE_INSENSITIVE);
 
     private HtmlParser() {
     }
 
     /** Parses the inner HTML of a view root into a {@code <div>} root element holding the parsed children. */
     public static VElement parse(String innerHtml) {
-        return VElement.adopt(ROOT_TAG, Namespace.HTML, new LinkedHashMap<>(),
-                parseChildren(innerHtml, ROOT_TAG, Namespace.HTML));
+        Element context = new Element(Tag.valueOf(ROOT_TAG, Parser.NamespaceHtml, ParseSettings.htmlDefault), "");
+        return VElement.adopt(ROOT_TAG, Namespace.HTML, new LinkedHashMap<>(), parseFragment(innerHtml, context));
     }
 
     /**
-     * Parses {@code html} as the children of an element {@code <contextTag>} of namespace {@code ns}.
-     * Tags whose content the tokenizer reads as text ({@code script}, {@code textarea}, ...) are not used as
-     * context: the HTML is parsed as in a {@code <template>}, as the client does.
+     * Parses the {@code html} of an {@code insert} or {@code replace} patch into the one node it must be, as
+     * a child of {@code parent}: in a {@code <template>} (which takes any HTML element, {@code <tr>} and
+     * {@code <td>} included, and never applies the parent's raw-text or select/table rules to it), or for SVG
+     * and MathML parents (other than HTML integration points such as {@code <foreignObject>}) in the parent
+     * itself, so that the node lands in the parent's namespace.
+     *
+     * @throws IllegalArgumentException if the HTML does not parse to exactly one node
      */
-    public static List<VNode> parseChildren(String html, String contextTag, Namespace ns) {
-        VElement context = VElement.adopt(contextTag, ns, new LinkedHashMap<>(), List.of());
-        if (HtmlElements.hasTextOnlyContent(context) || HtmlElements.isOpaque(context)) {
-            contextTag = "template";
-            ns = Namespace.HTML;
+    public static VNode parseNode(String html, VElement parent) {
+        Element context;
+        if (HtmlElements.takesHtmlChildren(parent)) {
+            context = new Element(Tag.valueOf("template", Parser.NamespaceHtml, ParseSettings.htmlDefault), "");
+        } else {
+            context = new Element(Tag.valueOf(parent.tag(), parent.namespace().uri(), ParseSettings.htmlDefault), "");
+            parent.attributes().forEach(context::attr); // annotation-xml's encoding decides how it parses
         }
+        List<VNode> nodes = parseFragment(html, context);
+        if (nodes.size() != 1) {
+            throw new IllegalArgumentException("html parses to " + nodes.size() + " nodes, not 1, in <"
+                    + parent.tag() + ">: " + html);
+        }
+        return nodes.get(0);
+    }
+
+    private static List<VNode> parseFragment(String html, Element context) {
         String input = normalizeNewlines(html);
-        ParseErrorList errors = ParseErrorList.tracking(1);
-        List<VNode> nodes = parseOnce(input, contextTag, ns, errors);
-        if (errors.isEmpty()) {
+        Parser parser = newParser(true);
+        List<VNode> nodes = convertChildren(parser.parseFragmentInput(input, context, ""));
+        if (parser.getErrors().isEmpty()) {
             return nodes;
         }
         for (int round = 0; round < MAX_CANONICALIZE_ROUNDS; round++) {
-            List<VNode> again = parseOnce(HtmlWriter.write(nodes), contextTag, ns, ParseErrorList.noTracking());
+            List<VNode> again = convertChildren(newParser(false).parseFragmentInput(HtmlWriter.write(nodes), context, ""));
             if (again.equals(nodes)) {
                 break;
             }
@@ -70,76 +87,122 @@ public final class HtmlParser {
         return nodes;
     }
 
-    /** Parses {@code html} in the context of {@code parent} as the one node it must be; throws otherwise. */
-    public static VNode parseNode(String html, VElement parent) {
-        List<VNode> nodes = parseChildren(html, parent.tag(), parent.namespace());
-        if (nodes.size() != 1) {
-            throw new IllegalArgumentException("html parses to " + nodes.size() + " nodes, not 1, in <"
-                    + parent.tag() + ">: " + html);
+    /**
+     * A parser for one parse (jsoup parsers are not thread-safe). Its tag set makes jsoup parse as browsers
+     * do: {@code <noscript>} content is raw text (jsoup parses as if scripting were off, browsers run with it
+     * on), and an SVG {@code <script>}'s content is markup like any other foreign element's (jsoup reads it
+     * as raw text). {@link TagSet#get} copies the shared tag into this set, so the change stays local.
+     */
+    private static Parser newParser(boolean trackErrors) {
+        TagSet tags = TagSet.Html();
+        Tag svgScript = tags.get("script", Parser.NamespaceSvg);
+        if (svgScript != null) {
+            svgScript.clear(Tag.Data);
         }
-        return nodes.get(0);
-    }
-
-    private static List<VNode> parseOnce(String html, String contextTag, Namespace ns, ParseErrorList errors) {
-        Element context = new Element(Tag.valueOf(contextTag, ns.uri(), ParseSettings.htmlDefault), "");
-        List<Node> nodes = Parser.parseFragment(html, context, "", errors);
-        return convertChildren(nodes);
+        Tag noscript = tags.get("noscript", Parser.NamespaceHtml);
+        if (noscript != null) {
+            noscript.set(Tag.Data);
+        }
+        return Parser.htmlParser().tagSet(tags).setTrackErrors(trackErrors ? 1 : 0);
     }
 
     private static List<VNode> convertChildren(List<Node> nodes) {
-        List<VNode> out = new ArrayList<>(nodes.size());
-        StringBuilder pendingText = null;
-        String singleText = null;
+        Children out = new Children(nodes.size());
+        convertInto(nodes, out, false);
+        return out.list;
+    }
+
+    /**
+     * Adds the tree's nodes for jsoup's {@code nodes} to {@code out}: comments and the like dropped,
+     * adjacent text merged, and inside a {@code <noscript>} nested {@code <noscript>} elements unwrapped.
+     */
+    private static void convertInto(List<Node> nodes, Children out, boolean inNoscript) {
         for (Node n : nodes) {
-            String text;
             if (n instanceof TextNode t) {
-                text = t.getWholeText();
+                out.text(t.getWholeText());
             } else if (n instanceof DataNode d) {
-                text = d.getWholeData();
+                out.text(d.getWholeData());
             } else if (n instanceof Element e) {
-                if (singleText != null || pendingText != null) {
-                    flushText(out, singleText, pendingText);
-                    singleText = null;
-                    pendingText = null;
+                if (isNoscript(e) || (inNoscript && isPlaintext(e))) {
+                    if (inNoscript) {
+                        convertInto(e.childNodes(), out, true);
+                    } else {
+                        out.element(noscript(e));
+                    }
+                } else {
+                    out.element(convert(e, inNoscript));
                 }
-                out.add(convert(e));
-                continue;
-            } else {
-                continue; // comments, doctypes, XML declarations: not part of the tree
             }
-            if (text.isEmpty()) {
-                continue;
-            }
-            if (singleText == null && pendingText == null) {
-                singleText = text;
-            } else {
-                if (pendingText == null) {
-                    pendingText = new StringBuilder(singleText);
-                    singleText = null;
-                }
-                pendingText.append(text);
-            }
+            // comments, doctypes, XML declarations: not part of the tree
         }
-        if (singleText != null || pendingText != null) {
-            flushText(out, singleText, pendingText);
-        }
-        return out;
     }
 
-    private static void flushText(List<VNode> out, String single, StringBuilder pending) {
-        out.add(new VText(single != null ? single : pending.toString()));
+    private static VElement convert(Element e, boolean inNoscript) {
+        LinkedHashMap<String, String> attrs = attributes(e);
+        List<VNode> children = List.of();
+        if (e.childNodeSize() > 0) {
+            Children out = new Children(e.childNodeSize());
+            convertInto(e.childNodes(), out, inNoscript);
+            children = out.list;
+        }
+        return VElement.adopt(e.normalName(), Namespace.ofUri(e.tag().namespace()), attrs, children);
     }
 
-    private static VElement convert(Element e) {
+    /**
+     * Browsers parse with scripting enabled, so a {@code <noscript>}'s content is raw text to them, up to the
+     * first {@code </noscript}. jsoup parses it as elements: they are serialized back into the one text node
+     * a browser would hold, with no {@code </noscript} inside (nested noscript and plaintext elements are
+     * unwrapped, other occurrences escaped).
+     */
+    private static VElement noscript(Element e) {
+        Children content = new Children(e.childNodeSize());
+        convertInto(e.childNodes(), content, true);
+        String raw = NOSCRIPT_END.matcher(HtmlWriter.writeNoscriptContent(content.list)).replaceAll("&lt;/noscript");
+        return VElement.adopt("noscript", Namespace.HTML, attributes(e),
+                raw.isEmpty() ? List.of() : new ArrayList<>(List.of(new VText(raw))));
+    }
+
+    private static boolean isPlaintext(Element e) {
+        return e.normalName().equals("plaintext") && Parser.NamespaceHtml.equals(e.tag().namespace());
+    }
+
+    private static boolean isNoscript(Element e) {
+        return e.normalName().equals("noscript") && Parser.NamespaceHtml.equals(e.tag().namespace());
+    }
+
+    private static LinkedHashMap<String, String> attributes(Element e) {
         LinkedHashMap<String, String> attrs = new LinkedHashMap<>();
         if (e.attributesSize() > 0) {
             for (Attribute a : e.attributes()) {
                 attrs.putIfAbsent(a.getKey(), a.getValue());
             }
         }
-        List<VNode> children = e.childNodeSize() == 0 ? List.of() : convertChildren(e.childNodes());
-        return VElement.adopt(e.normalName(), Namespace.ofUri(e.tag().namespace()), attrs,
-                children.isEmpty() ? List.of() : children);
+        return attrs;
+    }
+
+    /** A child list being built: merges adjacent text, skips empty text. */
+    private static final class Children {
+        final List<VNode> list;
+
+        Children(int capacity) {
+            list = new ArrayList<>(capacity);
+        }
+
+        void text(String s) {
+            if (s.isEmpty()) {
+                return;
+            }
+            int last = list.size() - 1;
+            if (last >= 0 && list.get(last) instanceof VText t) {
+                list.set(last, new VText(t.text() + s));
+            } else {
+                list.add(new VText(s));
+            }
+        }
+
+        void element(VElement e) {
+            list.add(e);
+        }
     }
 
     static String normalizeNewlines(String s) {

@@ -16,6 +16,8 @@ import java.util.Map;
 public final class HtmlWriter {
 
     private final StringBuilder out;
+    /** False for noscript content, which jsoup (unlike browsers) parses as markup without dropping the LF. */
+    private boolean leadingNewlines = true;
     /** Set once a plaintext element was written: the parser reads everything after it as its text. */
     private boolean ended;
 
@@ -73,6 +75,27 @@ public final class HtmlWriter {
         return sb.toString();
     }
 
+    /**
+     * The content of a {@code <noscript>} as the raw text it is to browsers: the nodes' HTML, without the
+     * extra line feed after {@code <pre>}-like start tags.
+     */
+    static String writeNoscriptContent(List<VNode> nodes) {
+        StringBuilder sb = new StringBuilder(64);
+        HtmlWriter w = new HtmlWriter(sb);
+        w.leadingNewlines = false;
+        for (VNode n : nodes) {
+            if (w.ended) {
+                break;
+            }
+            if (n instanceof VElement e) {
+                w.element(e);
+            } else {
+                escapeText(((VText) n).text(), sb);
+            }
+        }
+        return sb.toString();
+    }
+
     private void element(VElement e) {
         String tag = e.tag();
         out.append('<').append(tag);
@@ -85,7 +108,7 @@ public final class HtmlWriter {
         if (HtmlElements.isVoid(e)) {
             return;
         }
-        if (HtmlElements.dropsLeadingNewline(e) && !e.children().isEmpty()
+        if (leadingNewlines && HtmlElements.dropsLeadingNewline(e) && !e.children().isEmpty()
                 && e.children().get(0) instanceof VText t && t.text().startsWith("\n")) {
             out.append('\n');
         }

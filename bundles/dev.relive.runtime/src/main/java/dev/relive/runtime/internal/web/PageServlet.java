@@ -1,44 +1,89 @@
 package dev.relive.runtime.internal.web;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.annotations.RequireHttpWhiteboard;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.relive.runtime.internal.registry.ViewRegistry;
+import dev.relive.runtime.internal.registry.ViewType;
+import dev.relive.runtime.internal.session.Sessions;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Serves pages: {@code /} lists the views, every other path renders the view routed there. */
+/**
+ * Serves pages: {@code /} lists the views; a view's route renders the view server-side into a full page that reads
+ * without JavaScript and carries the signed token the client mounts with. Unknown routes get a 404 page; a view
+ * that throws gets a 500 page, with details only in dev.
+ */
 @RequireHttpWhiteboard
 @HttpWhiteboardServletPattern("/*")
 @Component(service = Servlet.class)
 public class PageServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(PageServlet.class);
 
     private final transient ViewRegistry registry;
+    private final transient Sessions sessions;
 
     @Activate
-    public PageServlet(@Reference ViewRegistry registry) {
+    public PageServlet(@Reference ViewRegistry registry, @Reference Sessions sessions) {
         this.registry = registry;
+        this.sessions = sessions;
     }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
-        if ("/".equals(path)) {
-            send(resp, 200, IndexPage.render(registry.all()));
+        Optional<ViewType> view = registry.byRoute(path);
+        if (view.isEmpty()) {
+            if ("/".equals(path)) {
+                send(resp, 200, IndexPage.render(registry.all()));
+            } else {
+                send(resp, 404, ViewPage.error(404, "Not found", "No view at " + path, null));
+            }
             return;
         }
-        send(resp, 404, "<!DOCTYPE html><html><head><title>Not found</title></head><body><h1>Not found</h1><p>"
-                + Html.escape(path) + "</p><p><a href=\"/\">All views</a></p></body></html>");
+        ViewType type = view.get();
+        Map<String, String> params = params(req);
+        try {
+            StringBuilder title = new StringBuilder();
+            String html = sessions.renderPage(type, path, params, title);
+            String token = sessions.sign(type, path, params);
+            send(resp, 200, ViewPage.render(title.toString(), type.className(), token, html,
+                    sessions.settings().dev()));
+        } catch (RuntimeException e) {
+            LOG.warn("{} failed to render", type.className(), e);
+            String detail = sessions.settings().dev() ? stackTrace(e) : null;
+            send(resp, 500, ViewPage.error(500, "Error", sessions.settings().dev() ? String.valueOf(e.getMessage())
+                    : "The view could not be shown.", detail));
+        }
+    }
+
+    private static Map<String, String> params(HttpServletRequest req) {
+        Map<String, String> params = new LinkedHashMap<>();
+        req.getParameterMap().forEach((k, v) -> params.put(k, v.length == 0 ? "" : v[0]));
+        return params;
+    }
+
+    private static String stackTrace(Throwable t) {
+        StringWriter w = new StringWriter();
+        t.printStackTrace(new PrintWriter(w));
+        return w.toString();
     }
 
     static void send(HttpServletResponse resp, int status, String html) throws IOException {

@@ -1,0 +1,29 @@
+package dev.relive.runtime.internal.config;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Configuration of the runtime, PID {@value #PID}. Keys: {@code max_frame_bytes}, {@code events_per_second},
+ * {@code allowed_origins}, {@code token_ttl_seconds}, {@code max_pending_bytes} (a double underscore in a method
+ * name is one underscore in the key).
+ */
+@ObjectClassDefinition(id = RuntimeConfig.PID, name = "Relive runtime")
+public @interface RuntimeConfig {
+    String PID = "dev.relive.runtime";
+
+    @AttributeDefinition(description = "Largest client frame read, in bytes; larger ones get a too_large error.")
+    int max__frame__bytes() default 65536;
+
+    @AttributeDefinition(description = "Events a session may send per second; more get rate_limited.")
+    int events__per__second() default 200;
+
+    @AttributeDefinition(description = "Origins allowed to open the WebSocket besides the page's own host.")
+    String[] allowed__origins() default {};
+
+    @AttributeDefinition(description = "How long a page's signed token stays valid, in seconds.")
+    long token__ttl__seconds() default 86400;
+
+    @AttributeDefinition(description = "Bytes queued to a client that does not read before it is disconnected.")
+    int max__pending__bytes() default 4194304;
+}

@@ -1,0 +1,52 @@
+package dev.relive.runtime.internal.config;
+
+import java.util.List;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.Designate;
+
+/** The runtime's settings: its configuration plus whether the runtime runs in dev mode. */
+@Designate(ocd = RuntimeConfig.class)
+@Component(service = RuntimeSettings.class, configurationPid = RuntimeConfig.PID)
+public class RuntimeSettings {
+
+    private final boolean dev;
+    private final RuntimeConfig config;
+
+    @Activate
+    public RuntimeSettings(BundleContext context, RuntimeConfig config) {
+        this(Boolean.parseBoolean(context.getProperty("relive.dev")), config);
+    }
+
+    public RuntimeSettings(boolean dev, RuntimeConfig config) {
+        this.dev = dev;
+        this.config = config;
+    }
+
+    /** Dev mode: error details go to the browser, the HVR client is loaded. */
+    public boolean dev() {
+        return dev;
+    }
+
+    public int maxFrameBytes() {
+        return config.max__frame__bytes();
+    }
+
+    public int eventsPerSecond() {
+        return config.events__per__second();
+    }
+
+    public List<String> allowedOrigins() {
+        return List.of(config.allowed__origins());
+    }
+
+    public long tokenTtlSeconds() {
+        return config.token__ttl__seconds();
+    }
+
+    public int maxPendingBytes() {
+        return config.max__pending__bytes();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.relive.runtime.internal.invoke;
+
+import java.lang.reflect.Field;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.relive.api.Bind;
+import dev.relive.api.LiveView;
+import dev.relive.runtime.internal.render.ViewFields;
+
+/** Two-way binding: sets a {@link Bind} field of a view from a client's {@code model} frame. */
+public final class FieldBinder {
+
+    private final ObjectMapper json;
+
+    public FieldBinder(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public void set(LiveView view, String name, JsonNode value) {
+        Field field = ViewFields.fields(view.getClass()).stream()
+                .filter(f -> f.getName().equals(name) && f.isAnnotationPresent(Bind.class))
+                .findFirst()
+                .orElseThrow(() -> new InvocationException("unknown_field",
+                        view.getClass().getSimpleName() + " has no @Bind field named '" + name + "'", null));
+        Object converted;
+        try {
+            converted = value == null || value.isNull() ? null
+                    : json.convertValue(value, json.constructType(field.getGenericType()));
+        } catch (IllegalArgumentException e) {
+            throw new InvocationException("bad_params", "field '" + name + "' cannot be read as "
+                    + field.getGenericType().getTypeName(), null);
+        }
+        if (converted == null && field.getType().isPrimitive()) {
+            throw new InvocationException("bad_params", "field '" + name + "' needs a value", null);
+        }
+        try {
+            field.set(view, converted);
+        } catch (IllegalAccessException e) {
+            throw new InvocationException("unknown_field", "field '" + name + "' cannot be set", e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.relive.runtime.internal.render;
+
+import java.util.List;
+import java.util.Map;
+
+import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.extension.Function;
+import io.pebbletemplates.pebble.extension.escaper.SafeString;
+import io.pebbletemplates.pebble.template.EvaluationContext;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+
+/**
+ * {@code {{ child("clock", "com.example.ClockView", sticky=true) }}}: embeds a child view with its own state and
+ * handlers. {@code sticky} children survive live navigation to another view that embeds the same id.
+ */
+final class ChildFunction implements Function {
+
+    static final String RENDERER_VARIABLE = "__relive_children";
+
+    @Override
+    public List<String> getArgumentNames() {
+        return List.of("id", "view", "sticky");
+    }
+
+    @Override
+    public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+        Object renderer = context.getVariable(RENDERER_VARIABLE);
+        Object id = args.get("id");
+        Object view = args.get("view");
+        if (!(renderer instanceof ChildRenderer children)) {
+            throw new PebbleException(null, "child() is not available here", line, self.getName());
+        }
+        if (id == null || view == null) {
+            throw new PebbleException(null, "child(id, view) needs an id and a view class name", line,
+                    self.getName());
+        }
+        boolean sticky = Boolean.TRUE.equals(args.get("sticky"));
+        return new SafeString(children.render(id.toString(), view.toString(), sticky));
+    }
+}

@@ -1,0 +1,46 @@
+package dev.relive.runtime.internal.session;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.osgi.framework.ServiceObjects;
+import org.osgi.framework.ServiceReference;
+
+import dev.relive.api.LiveView;
+
+/** A view instance in a session: the root or a child, with the service it came from and its tick timer. */
+final class Slot {
+
+    final String childId;
+    final boolean sticky;
+    LiveView view;
+    ServiceReference<LiveView> reference;
+    ServiceObjects<LiveView> objects;
+    Duration tickInterval;
+    ScheduledFuture<?> tick;
+    final AtomicBoolean tickQueued = new AtomicBoolean();
+    boolean rendered;
+
+    Slot(String childId, boolean sticky, LiveView view, ServiceReference<LiveView> reference,
+            ServiceObjects<LiveView> objects) {
+        this.childId = childId;
+        this.sticky = sticky;
+        this.view = view;
+        this.reference = reference;
+        this.objects = objects;
+    }
+
+    /** Gives the instance back to its service; quiet if the service is already gone. */
+    void release() {
+        if (tick != null) {
+            tick.cancel(false);
+            tick = null;
+        }
+        try {
+            objects.ungetService(view);
+        } catch (RuntimeException e) {
+            // the service was unregistered (bundle updated or stopped): nothing to give back
+        }
+    }
+}

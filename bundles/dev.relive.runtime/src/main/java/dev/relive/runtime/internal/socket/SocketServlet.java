@@ -1,0 +1,77 @@
+package dev.relive.runtime.internal.socket;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+
+import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServerContainer;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+import dev.relive.runtime.internal.session.Sessions;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The one WebSocket endpoint, {@value #PATH}. Upgrades each request itself (no container mapping, which would
+ * outlive this servlet) after checking {@code Origin} against the page's host and the configured allow-list.
+ */
+@HttpWhiteboardServletPattern(SocketServlet.PATH)
+@Component(service = Servlet.class)
+public class SocketServlet extends HttpServlet {
+
+    public static final String PATH = "/relive/socket";
+    private static final long serialVersionUID = 1L;
+
+    private final transient Sessions sessions;
+
+    @Activate
+    public SocketServlet(@Reference Sessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (!"websocket".equalsIgnoreCase(req.getHeader("Upgrade"))) {
+            resp.sendError(400, "WebSocket upgrade expected");
+            return;
+        }
+        if (!originAllowed(req.getHeader("Origin"), req.getHeader("Host"), sessions.settings().allowedOrigins())) {
+            resp.sendError(403, "origin not allowed");
+            return;
+        }
+        JettyWebSocketServerContainer container = JettyWebSocketServerContainer.getContainer(getServletContext());
+        if (container == null) {
+            resp.sendError(503, "WebSocket support is off (org.apache.felix.jetty.websocket.enable)");
+            return;
+        }
+        long limit = Math.max(1L << 20, sessions.settings().maxFrameBytes() * 16L);
+        if (container.getMaxTextMessageSize() != limit) {
+            container.setMaxTextMessageSize(limit);
+        }
+        container.upgrade((upgradeReq, upgradeResp) -> new SocketEndpoint(sessions), req, resp);
+    }
+
+    /**
+     * A browser always sends {@code Origin}; it must name the host the page came from, or be allowed by
+     * configuration. Clients that are not browsers send none and are let through: cross-site abuse needs a browser.
+     */
+    static boolean originAllowed(String origin, String host, List<String> allowed) {
+        if (origin == null) {
+            return true;
+        }
+        if (allowed.contains(origin) || allowed.contains("*")) {
+            return true;
+        }
+        try {
+            String authority = URI.create(origin).getRawAuthority();
+            return authority != null && authority.equalsIgnoreCase(host);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

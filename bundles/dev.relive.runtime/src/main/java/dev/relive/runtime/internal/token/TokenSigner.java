@@ -1,0 +1,111 @@
+package dev.relive.runtime.internal.token;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Signs and checks the token a page hands its WebSocket: {@code base64url(claims JSON) "." base64url(HMAC-SHA256)}
+ * with a secret made fresh for each runtime. The claims name the route, the view class, the query parameters and
+ * the expiry.
+ */
+public final class TokenSigner {
+
+    /** What a token says. */
+    public record Claims(String route, String view, Map<String, String> params, long expires) {
+    }
+
+    /** A token that is forged, malformed or expired. */
+    public static final class BadTokenException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BadTokenException(String message) {
+            super(message);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Base64.Encoder ENC = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DEC = Base64.getUrlDecoder();
+
+    private final SecretKeySpec key;
+    private final Clock clock;
+
+    public TokenSigner(byte[] secret, Clock clock) {
+        this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+        this.clock = clock;
+    }
+
+    public static TokenSigner withRandomSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return new TokenSigner(secret, Clock.systemUTC());
+    }
+
+    public String sign(String route, String view, Map<String, String> params, long ttlSeconds) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("r", route);
+        claims.put("v", view);
+        claims.put("p", params);
+        claims.put("e", clock.instant().getEpochSecond() + ttlSeconds);
+        try {
+            String body = ENC.encodeToString(JSON.writeValueAsBytes(claims));
+            return body + "." + ENC.encodeToString(mac(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Claims verify(String token) throws BadTokenException {
+        if (token == null) {
+            throw new BadTokenException("no token");
+        }
+        int dot = token.indexOf('.');
+        if (dot <= 0 || dot != token.lastIndexOf('.')) {
+            throw new BadTokenException("malformed token");
+        }
+        String body = token.substring(0, dot);
+        byte[] given;
+        try {
+            given = DEC.decode(token.substring(dot + 1));
+        } catch (IllegalArgumentException e) {
+            throw new BadTokenException("malformed token signature");
+        }
+        if (!MessageDigest.isEqual(given, mac(body))) {
+            throw new BadTokenException("token signature does not match");
+        }
+        try {
+            var node = JSON.readTree(DEC.decode(body));
+            long expires = node.path("e").asLong();
+            if (expires < clock.instant().getEpochSecond()) {
+                throw new BadTokenException("token expired");
+            }
+            Map<String, String> params = new LinkedHashMap<>();
+            node.path("p").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+            return new Claims(node.path("r").asText(), node.path("v").asText(), params, expires);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new BadTokenException("malformed token claims");
+        }
+    }
+
+    private byte[] mac(String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(body.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.relive.runtime.internal.web;
+
+/** The full HTML page around a view's server-rendered HTML, with the token and the client script. */
+final class ViewPage {
+
+    private ViewPage() {
+    }
+
+    static String render(String title, String viewClass, String token, String innerHtml, boolean dev) {
+        StringBuilder page = new StringBuilder(innerHtml.length() + 768);
+        page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<title>").append(Html.escape(title)).append("</title>");
+        if (dev) {
+            page.append("<meta name=\"relive-dev\" content=\"true\">");
+        }
+        page.append("<link rel=\"stylesheet\" href=\"/relive/client/relive.css\">")
+                .append("</head><body><div rl-root rl-view=\"").append(Html.escape(viewClass))
+                .append("\" rl-token=\"").append(Html.escape(token)).append("\">")
+                .append(innerHtml)
+                .append("</div><script type=\"module\" src=\"/relive/client/index.js\"></script></body></html>\n");
+        return page.toString();
+    }
+
+    static String error(int status, String heading, String message, String detail) {
+        StringBuilder page = new StringBuilder(512);
+        page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(status)
+                .append(' ').append(Html.escape(heading)).append("</title>")
+                .append("<style>body{font-family:system-ui,sans-serif;margin:2rem}pre{background:#f6f6f6;")
+                .append("padding:1rem;overflow:auto}</style></head><body><h1>").append(Html.escape(heading))
+                .append("</h1><p>").append(Html.escape(message)).append("</p>");
+        if (detail != null) {
+            page.append("<pre>").append(Html.escape(detail)).append("</pre>");
+        }
+        return page.append("<p><a href=\"/\">All views</a></p></body></html>\n").toString();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.relive.runtime.spi;
+
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.osgi.framework.ServiceReference;
+
+import dev.relive.api.LiveView;
+
+/**
+ * One connected browser tab, as dev tooling sees it.
+ *
+ * <p>Threading: {@link #hold()} waits for the event in progress to finish and keeps later events queued, in order,
+ * until {@link #release()}, which runs them. Between the two, the holder may read and replace the session's views
+ * from its own thread. Every other method may be called from any thread.
+ */
+@ProviderType
+public interface LiveSession {
+
+    String id();
+
+    /** The root view and its child views, root first. */
+    List<ViewSlot> slots();
+
+    /** Stops running events (they queue) once the one in progress has finished. Re-entrant calls nest. */
+    void hold() throws InterruptedException;
+
+    /** Ends a {@link #hold()}: queued events run, in arrival order. */
+    void release();
+
+    /**
+     * Creates a new, unmounted instance of the view service {@code reference} for this session. Install it with
+     * {@link #replace}; the runtime releases it when the view leaves the page.
+     */
+    LiveView create(ServiceReference<LiveView> reference);
+
+    /** Puts {@code instance} (made by {@link #create}) in {@code slot}, releasing the old instance. Held only. */
+    void replace(ViewSlot slot, LiveView instance, ServiceReference<LiveView> reference);
+
+    /** Renders the page with the current instances and sends the patches, then {@code after} if not null. */
+    void rerender(Map<String, Object> after);
+
+    /** Sends one frame as it is. */
+    void send(Map<String, Object> frame);
+
+    /** Sends {@code {"type":"reload","reason":reason}}. */
+    void reload(String reason);
+}

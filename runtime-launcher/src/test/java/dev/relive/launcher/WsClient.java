@@ -1,0 +1,163 @@
+package dev.relive.launcher;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** A real WebSocket client over loopback (the JDK's), collecting the server's frames as JSON. */
+public final class WsClient implements WebSocket.Listener, AutoCloseable {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+    private final List<JsonNode> seen = new ArrayList<>();
+    private final StringBuilder partial = new StringBuilder();
+    private final AtomicLong refs = new AtomicLong();
+    private volatile int closeStatus = -1;
+    private WebSocket socket;
+
+    public static WsClient connect(String baseUrl) throws Exception {
+        return connect(baseUrl, null);
+    }
+
+    public static WsClient connect(String baseUrl, String origin) throws Exception {
+        WsClient client = new WsClient();
+        WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (origin != null) {
+            b.header("Origin", origin);
+        }
+        client.socket = b.buildAsync(URI.create(baseUrl.replaceFirst("^http", "ws") + "relive/socket"), client)
+                .get(10, TimeUnit.SECONDS);
+        return client;
+    }
+
+    /** Mounts the page at {@code path}: fetches it for its token, sends {@code mount}, waits for {@code mounted}. */
+    public JsonNode mount(LauncherProcess relive, String path) throws Exception {
+        String page = relive.get(path).body();
+        var m = java.util.regex.Pattern.compile("rl-token=\"([^\"]+)\"").matcher(page);
+        if (!m.find()) {
+            throw new AssertionError("no token in page " + path + ":\n" + page);
+        }
+        sendRaw("{\"type\":\"mount\",\"protocol\":1,\"token\":\"" + m.group(1) + "\",\"url\":\""
+                + relive.baseUrl() + path.substring(1) + "\"}");
+        return next(f -> "mounted".equals(f.path("type").asText()));
+    }
+
+    public long event(String handler, Object params) {
+        return event(handler, params, null);
+    }
+
+    public long event(String handler, Object params, String child) {
+        long ref = refs.incrementAndGet();
+        ObjectNode f = JSON.createObjectNode().put("type", "event").put("ref", ref).put("handler", handler);
+        f.set("params", JSON.valueToTree(params == null ? java.util.Map.of() : params));
+        if (child != null) {
+            f.put("child", child);
+        }
+        sendRaw(f.toString());
+        return ref;
+    }
+
+    public long send(ObjectNode frame) {
+        long ref = refs.incrementAndGet();
+        frame.put("ref", ref);
+        sendRaw(frame.toString());
+        return ref;
+    }
+
+    public long nextRef() {
+        return refs.incrementAndGet();
+    }
+
+    public void sendRaw(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    /** The next frame matching {@code test}; frames before it are skipped (and kept in {@link #seen()}). */
+    public JsonNode next(Predicate<JsonNode> test) throws InterruptedException {
+        return next(test, Duration.ofSeconds(10));
+    }
+
+    public JsonNode next(Predicate<JsonNode> test, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            JsonNode f = left <= 0 ? null : frames.poll(left, TimeUnit.NANOSECONDS);
+            if (f == null) {
+                throw new AssertionError("no matching frame within " + timeout + "; seen: " + seen);
+            }
+            seen.add(f);
+            if (test.test(f)) {
+                return f;
+            }
+        }
+    }
+
+    /** The answer to {@code ref}. */
+    public JsonNode answer(long ref) throws InterruptedException {
+        return next(f -> f.path("ref").asLong(-1) == ref);
+    }
+
+    public JsonNode poll(Duration timeout) throws InterruptedException {
+        JsonNode f = frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (f != null) {
+            seen.add(f);
+        }
+        return f;
+    }
+
+    public List<JsonNode> seen() {
+        return seen;
+    }
+
+    public int closeStatus() {
+        return closeStatus;
+    }
+
+    public boolean isOpen() {
+        return !socket.isInputClosed() && closeStatus < 0;
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+            try {
+                frames.add(JSON.readTree(partial.toString()));
+            } catch (Exception e) {
+                frames.add(JSON.createObjectNode().put("type", "unparseable").put("text", partial.toString()));
+            }
+            partial.setLength(0);
+        }
+        ws.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+        closeStatus = statusCode;
+        return null;
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(2, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            socket.abort();
+        }
+    }
+}

@@ -1,0 +1,158 @@
+// Dev-only Hot View Replacement feedback, loaded by index.js when the page has
+// <meta name="relive-dev" content="true">. It observes the view's frames:
+// - `hvr-applied` (sent after the patches of the swap): dispatches `relive:hvr-applied` on the
+//   document with the frame as detail, clears the build error overlay, and when
+//   `globalThis.reliveDebug === true` shows a toast for 3 s.
+// - `hvr-error`: shows an overlay with the file, line:column and compiler message.
+// - `reload`: explains in the console why the state could not be kept (view.js reloads the page).
+
+import { HVR_APPLIED_EVENT, SERVER_FRAME } from "./constants.js";
+
+/** id of the build error overlay. */
+export const OVERLAY_ID = "relive-hvr-overlay";
+/** Attribute marking the toast. */
+export const TOAST_ATTR = "data-relive-toast";
+/** How long a toast stays, in ms. */
+export const TOAST_MS = 3000;
+
+/**
+ * @typedef {object} HvrOptions
+ * @property {import("./socket.js").Timers} [timers] removes the toast (default: the global timers)
+ * @property {() => boolean} [debug] whether to show toasts (default: `globalThis.reliveDebug === true`)
+ */
+
+/** @type {import("./socket.js").Timers} */
+const GLOBAL_TIMERS = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (id) => clearTimeout(id),
+};
+
+/**
+ * @param {unknown} name a fully qualified class name
+ * @returns {string} its simple name
+ */
+function simpleName(name) {
+  const text = String(name ?? "");
+  return text.slice(text.lastIndexOf(".") + 1);
+}
+
+/**
+ * @param {HTMLElement} el
+ * @param {Record<string, string>} style
+ */
+function css(el, style) {
+  Object.assign(el.style, style);
+}
+
+/**
+ * Subscribes the HVR feedback to a view's frames.
+ * @param {import("./view.js").View} view
+ * @param {HvrOptions} [options]
+ * @returns {{ uninstall: () => void }}
+ */
+export function installHvr(view, options = {}) {
+  const timers = options.timers ?? GLOBAL_TIMERS;
+  const debug = options.debug ?? (() => /** @type {any} */ (globalThis).reliveDebug === true);
+  const doc = view.doc;
+  const win = /** @type {Window & typeof globalThis} */ (view.win);
+  /** @type {HTMLElement | null} */
+  let toast = null;
+  /** @type {any} */
+  let toastTimer = null;
+
+  const removeToast = () => {
+    if (toastTimer !== null) timers.clearTimeout(toastTimer);
+    toastTimer = null;
+    toast?.remove();
+    toast = null;
+  };
+
+  /** @param {string} text */
+  const showToast = (text) => {
+    removeToast();
+    const el = doc.createElement("div");
+    el.setAttribute(TOAST_ATTR, "");
+    el.setAttribute("role", "status");
+    el.textContent = text;
+    css(el, {
+      position: "fixed",
+      right: "16px",
+      bottom: "16px",
+      zIndex: "2147483647",
+      padding: "8px 12px",
+      borderRadius: "6px",
+      background: "#15803d",
+      color: "#fff",
+      font: "13px/1.4 system-ui, sans-serif",
+      boxShadow: "0 2px 8px rgba(0,0,0,.25)",
+      pointerEvents: "none",
+    });
+    doc.body.appendChild(el);
+    toast = el;
+    toastTimer = timers.setTimeout(removeToast, TOAST_MS);
+  };
+
+  const removeOverlay = () => doc.getElementById(OVERLAY_ID)?.remove();
+
+  /** @param {import("./socket.js").Frame} frame */
+  const showOverlay = (frame) => {
+    removeOverlay();
+    const panel = doc.createElement("div");
+    panel.id = OVERLAY_ID;
+    panel.setAttribute("role", "alert");
+    css(panel, {
+      position: "fixed",
+      top: "0",
+      left: "0",
+      right: "0",
+      width: "100%",
+      boxSizing: "border-box",
+      maxHeight: "50vh",
+      overflow: "auto",
+      zIndex: "2147483647",
+      padding: "12px 16px",
+      background: "#7f1d1d",
+      color: "#fff",
+      font: "13px/1.5 ui-monospace, SFMono-Regular, Menlo, monospace",
+      boxShadow: "0 2px 12px rgba(0,0,0,.4)",
+    });
+    const title = doc.createElement("strong");
+    title.textContent = `Build failed${frame.bundle ? ` in ${String(frame.bundle)}` : ""}: the previous code stays live`;
+    const where = doc.createElement("div");
+    where.setAttribute("data-relive-location", "");
+    where.textContent = `${String(frame.file ?? "?")}:${String(frame.line ?? "?")}:${String(frame.column ?? "?")}`;
+    const message = doc.createElement("pre");
+    message.textContent = String(frame.message ?? "");
+    css(message, { margin: "6px 0 0", whiteSpace: "pre-wrap" });
+    const close = doc.createElement("button");
+    close.type = "button";
+    close.textContent = "×";
+    close.setAttribute("aria-label", "Dismiss");
+    css(close, { position: "absolute", top: "6px", right: "10px", background: "none", border: "0", color: "#fff", font: "20px/1 sans-serif", cursor: "pointer" });
+    close.addEventListener("click", removeOverlay);
+    panel.append(title, where, message, close);
+    doc.body.appendChild(panel);
+  };
+
+  const unsubscribe = [
+    view.onFrame(SERVER_FRAME.HVR_APPLIED, (frame) => {
+      removeOverlay();
+      doc.dispatchEvent(new win.CustomEvent(HVR_APPLIED_EVENT, { detail: frame }));
+      if (debug()) showToast(`HVR applied: ${simpleName(frame.view)} v${String(frame.version ?? "?")} (${String(frame.ms ?? "?")} ms)`);
+    }),
+    view.onFrame(SERVER_FRAME.HVR_ERROR, showOverlay),
+    view.onFrame(SERVER_FRAME.RELOAD, (frame) => {
+      console.warn(
+        `Relive: reloading: ${String(frame.reason ?? "")} — the new code of ${simpleName(view.viewName)} cannot take over the live state, so the page reloads.`,
+      );
+    }),
+  ];
+
+  return {
+    uninstall() {
+      for (const off of unsubscribe) off();
+      removeToast();
+      removeOverlay();
+    },
+  };
+}

@@ -1,0 +1,341 @@
+// The live view of a page: mounts the view named by the root's rl-token over the socket, keeps the
+// DOM in step with the server's patch/render/mounted frames (in seq order), and answers the server's
+// redirect/navigate/reload/error frames. Other modules (hvr.js) observe frames through onFrame().
+
+import { ATTR, CLIENT_FRAME, CLOSE_PROTOCOL_ERROR, PROTOCOL, SERVER_FRAME } from "./constants.js";
+import { bindEvents } from "./events.js";
+import { restoreTypedFields, saveTypedFields } from "./forms.js";
+import { applyPatches, morph, rememberServerState } from "./patch.js";
+import { ReliveSocket } from "./socket.js";
+
+/** @typedef {import("./socket.js").Frame} Frame */
+
+/**
+ * Page-level actions, an indirection so that tests (and embedders) can replace them.
+ * @typedef {object} Browser
+ * @property {() => void} reload reloads the page
+ * @property {(url: string) => void} assign loads url as a full page
+ */
+
+/**
+ * @typedef {object} ViewOptions
+ * @property {string} socketUrl `ws:`/`wss:` URL of the endpoint
+ * @property {import("./socket.js").WebSocketClass} [WebSocket]
+ * @property {import("./socket.js").Timers} [timers]
+ * @property {() => number} [random]
+ * @property {Partial<import("./socket.js").Backoff>} [backoff]
+ * @property {number} [heartbeatMs]
+ * @property {Browser} [browser]
+ */
+
+/** @typedef {(frame: Frame, view: View) => void} FrameListener */
+
+/** Frames the client answers by morphing/patching the DOM, numbered by `seq`. */
+/** @type {Set<string>} */
+const SEQ_FRAMES = new Set([SERVER_FRAME.PATCH]);
+
+export class View {
+  /**
+   * @param {Element} root the `[rl-root]` element
+   * @param {ViewOptions} options
+   */
+  constructor(root, options) {
+    this.root = root;
+    this.doc = /** @type {Document} */ (root.ownerDocument);
+    this.win = /** @type {Window} */ (this.doc.defaultView);
+    const win = this.win;
+    /** @type {Browser} */
+    this.browser = options.browser ?? {
+      reload: () => win.location.reload(),
+      assign: (url) => win.location.assign(url),
+    };
+    /** The signed token `mount` sends (from rl-token; a `mounted` frame may bring a newer one). */
+    this.token = root.getAttribute(ATTR.TOKEN) ?? "";
+    /** True after a live navigation whose `mounted` brought no token for the new view. */
+    this.tokenStale = false;
+    /** Last seq applied. */
+    this.seq = -1;
+    /** @type {Map<number, Frame>} patch frames held until the frames before them are applied */
+    this.held = new Map();
+    /** Ref of the `render` asked for, 0 when none is awaited. */
+    this.renderRef = 0;
+    this.mounted = false;
+    this.everMounted = false;
+    /** @type {string | null} */
+    this.viewName = root.getAttribute(ATTR.VIEW);
+    /** @type {string | null} */
+    this.session = null;
+    /** @type {Frame[]} frames whose listeners wait until the DOM is in step again */
+    this.deferred = [];
+    /** @type {Map<string, Set<FrameListener>>} */
+    this.listeners = new Map();
+
+    this.socket = new ReliveSocket(options.socketUrl, {
+      WebSocket: options.WebSocket,
+      timers: options.timers,
+      random: options.random,
+      backoff: options.backoff,
+      heartbeatMs: options.heartbeatMs,
+      onOpen: () => this._onOpen(),
+      onFrame: (frame) => this.handleFrame(frame),
+      onClose: (info) => this._onClose(info),
+    });
+    this.events = bindEvents(
+      {
+        root,
+        request: (frame) => (this.mounted ? this.socket.request(frame) : null),
+        navigate: (url) => this._navigate(url),
+      },
+      { timers: options.timers },
+    );
+    this._online = () => this.socket.reconnectNow();
+  }
+
+  /** @returns {import("./socket.js").SocketState} */
+  get state() {
+    return this.socket.state;
+  }
+
+  /** Connects and mounts. */
+  start() {
+    rememberServerState(this.root);
+    this.win.addEventListener("online", this._online);
+    this.socket.connect();
+  }
+
+  /** Disconnects for good and unbinds the attributes. */
+  stop() {
+    this.win.removeEventListener("online", this._online);
+    this.events.unbind();
+    this.socket.close();
+  }
+
+  /**
+   * Subscribes to the frames of a type ("*": all), called after the view handled each frame
+   * (for a `patch`, after its patches are in the DOM). Frames the view does not know, such as
+   * `hvr-applied`, reach only listeners.
+   * @param {string} type
+   * @param {FrameListener} listener
+   * @returns {() => void} unsubscribes
+   */
+  onFrame(type, listener) {
+    let set = this.listeners.get(type);
+    if (!set) this.listeners.set(type, (set = new Set()));
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  /**
+   * Handles one frame from the server.
+   * @param {Frame} frame
+   */
+  handleFrame(frame) {
+    switch (frame.type) {
+      case SERVER_FRAME.MOUNTED:
+        this._mounted(frame);
+        break;
+      case SERVER_FRAME.PATCH:
+        this._patch(frame);
+        break;
+      case SERVER_FRAME.RENDER:
+        this._render(frame);
+        break;
+      case SERVER_FRAME.ACK:
+        if (this.mounted && typeof frame.seq === "number" && frame.seq > this.seq && this.held.size === 0) {
+          this._requestRender(); // the server is ahead of what we show: a frame went missing
+        }
+        break;
+      case SERVER_FRAME.ERROR:
+        this._error(frame);
+        break;
+      case SERVER_FRAME.REDIRECT:
+        if (typeof frame.url === "string") this.browser.assign(frame.url);
+        break;
+      case SERVER_FRAME.NAVIGATE:
+        if (typeof frame.url === "string") this.events.navigate(frame.url, true);
+        break;
+      case SERVER_FRAME.RELOAD:
+        this._notify(frame);
+        console.info(`Relive: reloading: ${String(frame.reason ?? "")}`);
+        this.browser.reload();
+        return;
+      default:
+        break; // pong, and frames only listeners know (hvr-applied, hvr-error)
+    }
+    if (typeof frame.ref === "number") {
+      this.events.settle(frame.ref);
+      if (frame.ref === this.renderRef && frame.type !== SERVER_FRAME.RENDER) {
+        // The render we asked for was refused (render_failed): keep what the page shows.
+        this.renderRef = 0;
+        this.held.clear();
+      }
+    }
+    if (SEQ_FRAMES.has(frame.type)) return; // notified when applied
+    if (this._inStep()) {
+      this._flushDeferred();
+      this._notify(frame);
+    } else {
+      this.deferred.push(frame);
+    }
+  }
+
+  _inStep() {
+    return this.renderRef === 0 && this.held.size === 0;
+  }
+
+  /** @param {Frame} frame */
+  _notify(frame) {
+    for (const type of [frame.type, "*"]) {
+      for (const listener of Array.from(this.listeners.get(type) ?? [])) {
+        try {
+          listener(frame, this);
+        } catch (err) {
+          console.error("Relive: frame listener failed", err);
+        }
+      }
+    }
+  }
+
+  _flushDeferred() {
+    while (this._inStep() && this.deferred.length) this._notify(/** @type {Frame} */ (this.deferred.shift()));
+  }
+
+  _onOpen() {
+    if (this.tokenStale) {
+      // The token names the view we navigated away from: a full load gets one for this URL.
+      this.browser.assign(this.win.location.href);
+      return;
+    }
+    this.socket.send({ type: CLIENT_FRAME.MOUNT, protocol: PROTOCOL, token: this.token, url: this.win.location.href });
+  }
+
+  /** @param {import("./socket.js").CloseInfo} info */
+  _onClose(info) {
+    this.mounted = false;
+    this.renderRef = 0;
+    this.held.clear();
+    this.events.settleAll();
+    if (info.code === CLOSE_PROTOCOL_ERROR) {
+      console.warn("Relive: the server does not speak this client's protocol; reload the page");
+    }
+    this._flushDeferred();
+  }
+
+  /** @param {Frame} frame */
+  _mounted(frame) {
+    if (typeof frame.html !== "string") return;
+    const sameView = this.viewName === null || frame.view === undefined || frame.view === this.viewName;
+    // What the user typed while disconnected (or before the first mount) survives the re-mount.
+    const typed = sameView ? saveTypedFields(this.root) : [];
+    morph(this.root, frame.html);
+    const restored = restoreTypedFields(this.root, typed);
+    this.seq = typeof frame.seq === "number" ? frame.seq : 0;
+    this.held.clear();
+    this.renderRef = 0;
+    if (typeof frame.view === "string") {
+      this.viewName = frame.view;
+      this.root.setAttribute(ATTR.VIEW, frame.view);
+    }
+    if (typeof frame.session === "string") this.session = frame.session;
+    if (typeof frame.token === "string") {
+      this.token = frame.token;
+      this.tokenStale = false;
+    }
+    this._title(frame);
+    this.mounted = true;
+    this.everMounted = true;
+    // Bound fields the user typed into: the fresh server state learns their values again.
+    for (const field of restored) {
+      const name = field.getAttribute(ATTR.MODEL);
+      if (!name) continue;
+      const value = field.type === "checkbox" ? /** @type {HTMLInputElement} */ (field).checked : field.value;
+      /** @type {import("./socket.js").OutFrame} */
+      const model = { type: CLIENT_FRAME.MODEL, field: name, value };
+      const child = field.closest(`[${ATTR.CHILD}]`);
+      if (child && this.root.contains(child)) model.child = child.getAttribute(ATTR.CHILD);
+      this.socket.request(model);
+    }
+    this._flushDeferred();
+  }
+
+  /** @param {Frame} frame */
+  _patch(frame) {
+    const seq = frame.seq;
+    if (!this.mounted || typeof seq !== "number" || seq <= this.seq) return; // stale or duplicate
+    if (seq > this.seq + 1 || this.renderRef !== 0) {
+      this.held.set(seq, frame);
+      this._requestRender();
+      return;
+    }
+    this._applyPatchFrame(frame);
+    this._drain();
+  }
+
+  /** @param {Frame} frame */
+  _applyPatchFrame(frame) {
+    this.seq = /** @type {number} */ (frame.seq);
+    try {
+      applyPatches(this.root, /** @type {any} */ (frame.patches));
+    } catch (err) {
+      console.warn("Relive: a patch did not apply, asking for a full render:", err instanceof Error ? err.message : err);
+      this._requestRender();
+    }
+    this._title(frame);
+    this._notify(frame);
+  }
+
+  /** Applies the held patch frames that are next in seq order. */
+  _drain() {
+    for (const seq of Array.from(this.held.keys())) if (seq <= this.seq) this.held.delete(seq);
+    while (this.renderRef === 0 && this.held.has(this.seq + 1)) {
+      const next = /** @type {Frame} */ (this.held.get(this.seq + 1));
+      this.held.delete(this.seq + 1);
+      this._applyPatchFrame(next);
+    }
+    if (this.held.size > 0 && this.renderRef === 0) this._requestRender();
+    this._flushDeferred();
+  }
+
+  /** @param {Frame} frame */
+  _render(frame) {
+    if (typeof frame.html !== "string") return;
+    morph(this.root, frame.html);
+    if (typeof frame.seq === "number") this.seq = frame.seq;
+    this.renderRef = 0;
+    this._title(frame);
+    this._drain();
+  }
+
+  _requestRender() {
+    if (this.renderRef !== 0 || !this.mounted) return;
+    this.renderRef = this.socket.request({ type: CLIENT_FRAME.RENDER }) ?? 0;
+  }
+
+  /** @param {Frame} frame */
+  _error(frame) {
+    const where = frame.ref !== undefined ? ` (ref ${String(frame.ref)})` : "";
+    console.warn(`Relive: ${String(frame.code)}${where}: ${String(frame.message ?? "")}`, ...(frame.detail ? [frame.detail] : []));
+    if (frame.code === "bad_token" && !this.mounted && this.everMounted) {
+      // The token expired while we were away: a fresh page brings a fresh one.
+      this.browser.reload();
+    }
+  }
+
+  /** @param {Frame} frame */
+  _title(frame) {
+    if (typeof frame.title === "string") this.doc.title = frame.title;
+  }
+
+  /**
+   * Live navigation requested by a link or a history move (history already shows url).
+   * @param {string} url
+   */
+  _navigate(url) {
+    const ref = this.mounted ? this.socket.request({ type: CLIENT_FRAME.NAVIGATE, url }) : null;
+    if (ref === null) {
+      this.browser.assign(url); // not live: a full page load does the same
+      return;
+    }
+    this.tokenStale = true; // until a `mounted` brings a token for the new view
+  }
+}

@@ -1,0 +1,142 @@
+import { test, describe, afterEach } from "node:test";
+import assert from "node:assert/strict";
+import { page, fakeWebSocketClass, captureConsole } from "./helpers.js";
+import { View } from "../src/view.js";
+import { installHvr, OVERLAY_ID, TOAST_ATTR, TOAST_MS } from "../src/hvr.js";
+
+const VIEW = "dev.relive.examples.counter.CounterView";
+const FILE = "/home/ada/app/bundles/dev.relive.examples.counter/src/main/java/dev/relive/examples/counter/CounterView.java";
+const APPLIED = { type: "hvr-applied", view: VIEW, version: 3, file: FILE, ms: 84, bundle: "dev.relive.examples.counter" };
+const BUILD_ERROR = { type: "hvr-error", bundle: "dev.relive.examples.counter", file: FILE, line: 21, column: 9, message: "';' expected" };
+
+/** A mounted view with hvr.js installed (default timers, so node's mock timers drive the toast). */
+function setup() {
+  const { win, doc } = page(`<div rl-root rl-view="${VIEW}" rl-token="t"><p>Count: <b id="n">5</b></p></div>`, {
+    head: '<meta name="relive-dev" content="true">',
+  });
+  const root = /** @type {HTMLElement} */ (doc.querySelector("[rl-root]"));
+  const WS = fakeWebSocketClass();
+  const browser = { reloads: 0, reload() { this.reloads++; }, assign() {} };
+  const view = new View(root, { socketUrl: "ws://x/relive/socket", WebSocket: /** @type {any} */ (WS), heartbeatMs: 0, browser });
+  view.start();
+  const hvr = installHvr(view);
+  const ws = WS.instances[0];
+  ws.open();
+  ws.receive({ type: "mounted", protocol: 1, session: "S", view: VIEW, url: "/counter", seq: 0, html: root.innerHTML, title: "Counter" });
+  /** @param {string} selector */
+  const $ = (selector) => /** @type {any} */ (doc.querySelector(selector));
+  return { win, doc, view, ws, hvr, browser, $ };
+}
+
+afterEach(() => {
+  delete (/** @type {any} */ (globalThis)).reliveDebug;
+});
+
+describe("hvr-applied", () => {
+  test("dispatches relive:hvr-applied with the frame as detail, after the swap's patches are applied", () => {
+    const { doc, ws, $ } = setup();
+    /** @type {{ detail: any, count: string }[]} */
+    const events = [];
+    doc.addEventListener("relive:hvr-applied", (/** @type {any} */ ev) => events.push({ detail: ev.detail, count: $("#n").textContent }));
+    ws.receive({ type: "patch", seq: 1, patches: [{ op: "text", path: [0, 1, 0], text: "five" }] });
+    ws.receive(APPLIED);
+    assert.equal(events.length, 1);
+    assert.deepEqual(events[0].detail, APPLIED);
+    assert.equal(events[0].count, "five");
+  });
+
+  test("shows no toast unless globalThis.reliveDebug === true", () => {
+    const { doc, ws } = setup();
+    ws.receive(APPLIED);
+    (/** @type {any} */ (globalThis)).reliveDebug = "yes";
+    ws.receive(APPLIED);
+    assert.equal(doc.querySelector(`[${TOAST_ATTR}]`), null);
+    assert.equal(doc.querySelector('[role="status"]'), null);
+  });
+
+  test("with reliveDebug, a green status toast bottom-right, removed after 3 s", (t) => {
+    t.mock.timers.enable({ apis: ["setTimeout"] });
+    (/** @type {any} */ (globalThis)).reliveDebug = true;
+    const { doc, ws } = setup();
+    ws.receive(APPLIED);
+    const toast = /** @type {HTMLElement} */ (doc.querySelector(`[${TOAST_ATTR}]`));
+    assert.ok(toast);
+    assert.equal(toast.getAttribute("role"), "status");
+    assert.equal(toast.textContent, "HVR applied: CounterView v3 (84 ms)");
+    assert.equal(toast.style.position, "fixed");
+    assert.equal(toast.style.bottom, "16px");
+    assert.equal(toast.style.right, "16px");
+    assert.match(toast.style.background, /rgb\(21, 128, 61\)|#15803d/);
+    t.mock.timers.tick(TOAST_MS - 1);
+    assert.ok(toast.isConnected);
+    t.mock.timers.tick(1);
+    assert.equal(toast.isConnected, false);
+    assert.equal(doc.querySelector(`[${TOAST_ATTR}]`), null);
+  });
+
+  test("a new toast replaces the previous one and gets its own 3 s", (t) => {
+    t.mock.timers.enable({ apis: ["setTimeout"] });
+    (/** @type {any} */ (globalThis)).reliveDebug = true;
+    const { doc, ws } = setup();
+    ws.receive(APPLIED);
+    t.mock.timers.tick(2000);
+    ws.receive({ ...APPLIED, version: 4, ms: 12 });
+    const toasts = doc.querySelectorAll(`[${TOAST_ATTR}]`);
+    assert.equal(toasts.length, 1);
+    assert.equal(toasts[0].textContent, "HVR applied: CounterView v4 (12 ms)");
+    t.mock.timers.tick(2000);
+    assert.equal(toasts[0].isConnected, true);
+    t.mock.timers.tick(1000);
+    assert.equal(toasts[0].isConnected, false);
+  });
+});
+
+describe("hvr-error", () => {
+  test("shows an overlay with file, line:column and message, cleared by the next hvr-applied", () => {
+    const { doc, ws } = setup();
+    ws.receive(BUILD_ERROR);
+    const overlay = /** @type {HTMLElement} */ (doc.getElementById(OVERLAY_ID));
+    assert.ok(overlay);
+    assert.equal(overlay.getAttribute("role"), "alert");
+    assert.equal(overlay.style.position, "fixed");
+    assert.equal(overlay.style.width, "100%");
+    assert.ok(overlay.textContent?.includes(`${FILE}:21:9`));
+    assert.ok(overlay.textContent?.includes("';' expected"));
+    ws.receive({ ...BUILD_ERROR, line: 30, message: "cannot find symbol" });
+    assert.equal(doc.querySelectorAll(`#${OVERLAY_ID}`).length, 1, "a newer error replaces the overlay");
+    assert.ok(doc.getElementById(OVERLAY_ID)?.textContent?.includes(`${FILE}:30:9`));
+    ws.receive(APPLIED);
+    assert.equal(doc.getElementById(OVERLAY_ID), null);
+  });
+
+  test("the overlay can be dismissed, and treats the message as text", () => {
+    const { doc, ws } = setup();
+    ws.receive({ ...BUILD_ERROR, message: "<img src=x onerror=alert(1)>" });
+    const overlay = /** @type {HTMLElement} */ (doc.getElementById(OVERLAY_ID));
+    assert.equal(overlay.querySelector("img"), null);
+    /** @type {HTMLButtonElement} */ (overlay.querySelector("button")).click();
+    assert.equal(doc.getElementById(OVERLAY_ID), null);
+  });
+});
+
+describe("reload", () => {
+  test("logs the reason and reloads through the view's indirection", async () => {
+    const { ws, browser } = setup();
+    const logs = await captureConsole(() => ws.receive({ type: "reload", reason: "handler_removed:increment" }));
+    assert.equal(browser.reloads, 1);
+    assert.ok(logs.some((l) => l.level === "info" && l.args[0] === "Relive: reloading: handler_removed:increment"));
+    const warn = logs.find((l) => l.level === "warn");
+    assert.match(String(warn?.args[0]), /^Relive: reloading: handler_removed:increment — .*CounterView/);
+  });
+});
+
+test("uninstall stops the feedback", () => {
+  const { doc, ws, hvr } = setup();
+  hvr.uninstall();
+  let events = 0;
+  doc.addEventListener("relive:hvr-applied", () => events++);
+  ws.receive(BUILD_ERROR);
+  ws.receive(APPLIED);
+  assert.equal(events, 0);
+  assert.equal(doc.getElementById(OVERLAY_ID), null);
+});
