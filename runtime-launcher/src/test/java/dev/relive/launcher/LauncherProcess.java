@@ -118,6 +118,26 @@ public final class LauncherProcess implements AutoCloseable {
         }
     }
 
+    /** Waits for a line on stdout or stderr (where the runtime logs) matching {@code test}. */
+    public synchronized String waitForLog(Predicate<String> test, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (List<String> lines : List.of(out, err)) {
+                for (String line : lines) {
+                    if (test.test(line)) {
+                        return line;
+                    }
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("no matching log line within " + timeout + "\nstdout:\n"
+                        + String.join("\n", out) + "\nstderr:\n" + String.join("\n", err));
+            }
+            wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        }
+    }
+
     /** Sends {@code command} and waits for a matching line printed after it was sent. */
     public String run(String command, Predicate<String> test, Duration timeout) throws Exception {
         int mark = mark();

@@ -35,6 +35,9 @@ public interface LiveSession {
      */
     LiveView create(ServiceReference<LiveView> reference);
 
+    /** Gives back an instance made by {@link #create} that will not be installed. */
+    void discard(LiveView instance, ServiceReference<LiveView> reference);
+
     /** Puts {@code instance} (made by {@link #create}) in {@code slot}, releasing the old instance. Held only. */
     void replace(ViewSlot slot, LiveView instance, ServiceReference<LiveView> reference);
 

@@ -262,6 +262,18 @@ public final class TabSession implements ViewSession, LiveSession {
     }
 
     @Override
+    public void discard(LiveView instance, ServiceReference<LiveView> reference) {
+        ServiceObjects<LiveView> objects = sessions.context().getServiceObjects(reference);
+        if (objects != null) {
+            try {
+                objects.ungetService(instance);
+            } catch (RuntimeException e) {
+                // already gone
+            }
+        }
+    }
+
+    @Override
     public void replace(ViewSlot slot, LiveView instance, ServiceReference<LiveView> reference) {
         Slot target = slot.childId() == null ? root : children.get(slot.childId());
         if (target == null) {

@@ -42,6 +42,10 @@ final class HtmlElements {
         return e.namespace() == Namespace.HTML && e.tag().equals("plaintext");
     }
 
+    static boolean isScript(VElement e) {
+        return e.namespace() == Namespace.HTML && e.tag().equals("script");
+    }
+
     static boolean dropsLeadingNewline(VElement e) {
         return e.namespace() == Namespace.HTML && LEADING_NEWLINE.contains(e.tag());
     }

@@ -130,7 +130,14 @@ public final class HtmlParser {
                         out.element(noscript(e));
                     }
                 } else {
-                    out.element(convert(e, inNoscript));
+                    VElement converted = convert(e, inNoscript);
+                    if (inNoscript && HtmlElements.isScript(converted)
+                            && !ScriptText.isClosable(HtmlWriter.textOf(converted))) {
+                        // would run past the end of the noscript's raw text: keep the element, not its text
+                        converted = VElement.adopt("script", Namespace.HTML, new LinkedHashMap<>(converted.attributes()),
+                                List.of());
+                    }
+                    out.element(converted);
                 }
             }
             // comments, doctypes, XML declarations: not part of the tree

@@ -11,7 +11,8 @@ import java.util.Map;
  * exact: a line feed is added after the start tag of {@code pre}, {@code textarea} and {@code listing} when
  * their text starts with one (the parser drops the first), carriage returns are written as {@code &#13;}
  * (the parser turns a literal one into a line feed), and nothing is written after a {@code <plaintext>}
- * element's text (no end tag can close it). Attributes are always written {@code name="value"}.
+ * element's text, or a {@code <script>}'s that the parser reads to the end of input (see {@link ScriptText}):
+ * no end tag can close them. Attributes are always written {@code name="value"}.
  */
 public final class HtmlWriter {
 
@@ -113,8 +114,8 @@ public final class HtmlWriter {
             out.append('\n');
         }
         children(e);
-        if (HtmlElements.isPlaintext(e)) {
-            ended = true;
+        if (HtmlElements.isPlaintext(e) || (HtmlElements.isScript(e) && !ScriptText.isClosable(textOf(e)))) {
+            ended = true; // the parser reads all that follows as this element's text
         }
         if (!ended) {
             out.append("</").append(tag).append('>');
@@ -135,6 +136,21 @@ public final class HtmlWriter {
                 escapeText(((VText) child).text(), out);
             }
         }
+    }
+
+    /** The concatenated text of the text children of {@code e}. */
+    static String textOf(VElement e) {
+        List<VNode> children = e.children();
+        if (children.size() == 1 && children.get(0) instanceof VText t) {
+            return t.text();
+        }
+        StringBuilder sb = new StringBuilder();
+        for (VNode c : children) {
+            if (c instanceof VText t) {
+                sb.append(t.text());
+            }
+        }
+        return sb.toString();
     }
 
     static void escapeText(String s, StringBuilder out) {

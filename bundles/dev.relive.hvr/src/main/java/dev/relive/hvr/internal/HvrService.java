@@ -1,0 +1,102 @@
+package dev.relive.hvr.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.relive.hvr.internal.build.BundleCompiler;
+import dev.relive.hvr.internal.build.BundlePackager;
+import dev.relive.hvr.internal.build.CompileLibraries;
+import dev.relive.hvr.internal.build.FrameworkClassPath;
+import dev.relive.hvr.internal.swap.HotSwapper;
+import dev.relive.hvr.internal.swap.TemplateOverrides;
+import dev.relive.hvr.internal.watch.ChangeSet;
+import dev.relive.hvr.internal.watch.SourceWatcher;
+import dev.relive.runtime.spi.LiveSessions;
+
+/**
+ * Hot View Replacement, wired up: watches the configured folders and hands each change set to the
+ * {@link HotSwapper}, on the watcher's thread, one at a time. The compiler and bnd are warmed at activation so the
+ * first save is not a cold one.
+ */
+@Designate(ocd = HvrConfig.class)
+@Component(service = HvrService.class, immediate = true, configurationPid = HvrConfig.PID)
+public class HvrService {
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.relive.hvr");
+
+    private final LiveSessions sessions;
+    private final HvrStatus status;
+    private final TemplateOverrides templates = new TemplateOverrides();
+    private BundleCompiler compiler;
+    private SourceWatcher watcher;
+
+    @Activate
+    public HvrService(BundleContext context, HvrConfig config, @Reference LiveSessions sessions,
+            @Reference HvrStatus status) {
+        this.sessions = sessions;
+        this.status = status;
+        List<Path> roots = HvrFolders.watchDirs(config, context);
+        List<Path> excluded = HvrFolders.excludeDirs(config);
+        status.configured(config.hvr__enabled(), config.hot__reload(), roots);
+        status.unavailable(null);
+        sessions.setTemplateSource(config.hvr__enabled() ? templates : null);
+        if (!config.hot__reload()) {
+            return;
+        }
+        try {
+            FrameworkClassPath classPath = new FrameworkClassPath(context, CompileLibraries.of(context).jars());
+            compiler = new BundleCompiler(classPath);
+            BundlePackager packager = new BundlePackager(classPath);
+            HotSwapper swapper = new HotSwapper(context, sessions, status, templates, compiler, packager);
+            swapper.carryState(config.hvr__enabled());
+            watcher = new SourceWatcher(roots, excluded, changes -> apply(swapper, changes));
+            watcher.start();
+            Thread warm = new Thread(() -> {
+                compiler.warmUp();
+                packager.warmUp();
+            }, "relive-hvr-warmup");
+            warm.setDaemon(true);
+            warm.start();
+            LOG.info("HVR: watching {}", roots);
+        } catch (RuntimeException | IOException e) {
+            status.unavailable(e.getClass().getSimpleName() + ": " + e.getMessage());
+            LOG.warn("HVR: unavailable: {}", e.toString());
+        }
+    }
+
+    private static void apply(HotSwapper swapper, List<ChangeSet> changes) {
+        for (ChangeSet change : changes) {
+            swapper.apply(change);
+        }
+    }
+
+    @Deactivate
+    void stop() throws IOException {
+        sessions.setTemplateSource(null);
+        if (watcher != null) {
+            watcher.close();
+        }
+        if (compiler != null) {
+            compiler.close();
+        }
+    }
+
+    static List<Path> list(String[] dirs) {
+        List<Path> paths = new ArrayList<>();
+        for (String d : dirs) {
+            paths.add(Path.of(d).toAbsolutePath().normalize());
+        }
+        return paths;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.relive.hvr.internal.build;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+import aQute.bnd.osgi.Builder;
+import aQute.bnd.osgi.Constants;
+import aQute.bnd.osgi.EmbeddedResource;
+import aQute.bnd.osgi.FileResource;
+import aQute.bnd.osgi.Jar;
+
+/**
+ * Packages compiled classes and a project's {@code src/main/resources} into a bundle jar with bnd, from the same
+ * {@code bnd.bnd} the Maven build uses (with its {@code -include}s, so DS and metatype XML are generated from the
+ * annotations). Like the bnd-maven-plugin: {@code Bundle-SymbolicName} defaults to the project folder's name,
+ * {@code Bundle-Name} and {@code Bundle-Description} to the pom's, and {@code ${project.build.directory}},
+ * {@code ${project.basedir}}, {@code ${project.artifactId}} are defined. {@code Bundle-Version} is always the
+ * caller's. bnd's analysis class path comes from the {@link ClassPath}, so import ranges follow the exporters.
+ *
+ * <p>Threading: each call uses its own builder; calls may run concurrently.
+ */
+public final class BundlePackager {
+
+    static final String RESOURCES = "src/main/resources";
+
+    private final ClassPath classPath;
+
+    public BundlePackager(ClassPath classPath) {
+        this.classPath = classPath;
+    }
+
+    /**
+     * Packages the bundle; bnd errors make a failed result, not an exception.
+     *
+     * @param projectDir the bundle project (holding {@code bnd.bnd}, {@code pom.xml})
+     * @param classesDir the compiled classes, e.g. a {@link CompileResult#outputDir()}
+     * @param bundleVersion the {@code Bundle-Version} to write, e.g. {@code 0.1.0.hvr3}
+     */
+    public PackageResult pack(Path projectDir, Path classesDir, String bundleVersion) {
+        long start = System.nanoTime();
+        Path project = projectDir.toAbsolutePath().normalize();
+        String folderName = project.getFileName().toString();
+        try (Builder builder = new Builder()) {
+            builder.setBase(project.toFile());
+            Path bnd = project.resolve("bnd.bnd");
+            if (Files.isRegularFile(bnd)) {
+                builder.setProperties(bnd.toFile());
+            }
+            builder.setProperty("project.basedir", project.toString());
+            builder.setProperty("project.artifactId", folderName);
+            builder.setProperty("project.build.directory", project.resolve("target").toString());
+            setDefaults(builder, project, folderName);
+            builder.setProperty(Constants.BUNDLE_VERSION, bundleVersion);
+
+            Jar dot = new Jar(folderName, classesDir.toFile());
+            addResources(dot, project.resolve(RESOURCES));
+            dot.setManifest(new Manifest());
+            builder.setJar(dot);
+            builder.addClasspath(classesDir.toFile());
+            String bsn = builder.getProperty(Constants.BUNDLE_SYMBOLICNAME);
+            for (Jar jar : classPath.analysisJars(referencedPackages(classesDir), bsn)) {
+                builder.addClasspath(jar);
+                builder.addClose(jar);
+            }
+            return build(builder, start);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot package " + projectDir, e);
+        } catch (Exception e) {
+            throw new IllegalStateException("bnd failed on " + projectDir, e);
+        }
+    }
+
+    /** Runs bnd once on a tiny in-memory bundle, so the first real packaging is not a cold one. */
+    public void warmUp() {
+        try (Builder builder = new Builder()) {
+            builder.setProperty(Constants.BUNDLE_SYMBOLICNAME, "relive.warmup");
+            builder.setProperty(Constants.BUNDLE_VERSION, "0.0.0");
+            builder.setProperty(Constants.DSANNOTATIONS, "*");
+            builder.setProperty(Constants.METATYPE_ANNOTATIONS, "*");
+            builder.setProperty(Constants.REPRODUCIBLE, "true");
+            Jar dot = new Jar("relive.warmup");
+            String self = BundlePackager.class.getName().replace('.', '/') + ".class";
+            try (InputStream in = BundlePackager.class.getClassLoader().getResourceAsStream(self)) {
+                dot.putResource(self, new EmbeddedResource(in.readAllBytes(), 0));
+            }
+            dot.setManifest(new Manifest());
+            builder.setJar(dot);
+            PackageResult result = build(builder, System.nanoTime());
+            if (!result.success()) {
+                throw new IllegalStateException("bnd warm-up failed: " + result.errors());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("bnd warm-up failed", e);
+        }
+    }
+
+    private static PackageResult build(Builder builder, long start) throws Exception {
+        Jar jar = builder.build();
+        List<String> errors = builder.getErrors();
+        List<String> warnings = builder.getWarnings();
+        if (!builder.isOk() || jar == null) {
+            return new PackageResult(null, errors, warnings, Duration.ofNanos(System.nanoTime() - start));
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
+        jar.write(bytes);
+        return new PackageResult(bytes.toByteArray(), errors, warnings, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static void setDefaults(Builder builder, Path project, String folderName) {
+        if (builder.getProperty(Constants.BUNDLE_SYMBOLICNAME) == null) {
+            builder.setProperty(Constants.BUNDLE_SYMBOLICNAME, folderName);
+        }
+        PomInfo pom = PomInfo.read(project);
+        if (builder.getProperty(Constants.BUNDLE_NAME) == null) {
+            pom.name().ifPresent(name -> builder.setProperty(Constants.BUNDLE_NAME, name));
+        }
+        if (builder.getProperty(Constants.BUNDLE_DESCRIPTION) == null) {
+            pom.description().ifPresent(text -> builder.setProperty(Constants.BUNDLE_DESCRIPTION, text));
+        }
+    }
+
+    private static void addResources(Jar dot, Path resources) throws IOException {
+        if (!Files.isDirectory(resources)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(resources)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(file)) {
+                    String name = resources.relativize(file).toString()
+                            .replace(file.getFileSystem().getSeparator(), "/");
+                    dot.putResource(name, new FileResource(file));
+                }
+            }
+        }
+    }
+
+    private static Set<String> referencedPackages(Path classesDir) throws IOException {
+        Set<String> packages = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(classesDir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (file.toString().endsWith(".class") && Files.isRegularFile(file)) {
+                    packages.addAll(ClassReferences.packagesOf(Files.readAllBytes(file)));
+                }
+            }
+        }
+        return packages;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.relive.hvr.internal.build;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.osgi.framework.Bundle;
+
+/**
+ * Fingerprints of the classes of one bundle: per class, a SHA-256 over its own bytes and the bytes of every class of
+ * the same bundle it refers to, directly or transitively (see {@link ClassReferences}). Comparing the fingerprints
+ * of two builds tells which views changed: editing a helper class changes the fingerprint of every class that uses
+ * it, editing view A leaves view B's unchanged. Resources (templates) are not part of it. Keys are binary class
+ * names ({@code a.b.View$1}); {@code module-info} and {@code META-INF/} classes are left out.
+ */
+public final class ClassFingerprint {
+
+    private ClassFingerprint() {
+    }
+
+    public static Map<String, String> ofJar(byte[] jar) {
+        Map<String, byte[]> classes = new HashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(jar))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (isClass(entry.getName())) {
+                    classes.put(internalName(entry.getName()), in.readAllBytes());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read jar", e);
+        }
+        return of(classes);
+    }
+
+    public static Map<String, String> ofJar(Path jar) throws IOException {
+        return ofJar(Files.readAllBytes(jar));
+    }
+
+    public static Map<String, String> ofFolder(Path classes) throws IOException {
+        Map<String, byte[]> bytes = new HashMap<>();
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = classes.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+                if (isClass(name) && Files.isRegularFile(file)) {
+                    bytes.put(internalName(name), Files.readAllBytes(file));
+                }
+            }
+        }
+        return of(bytes);
+    }
+
+    /** The classes of the bundle's own entries (its jar, with attached fragments), read through the bundle. */
+    public static Map<String, String> ofBundle(Bundle bundle) throws IOException {
+        Map<String, byte[]> bytes = new HashMap<>();
+        Enumeration<URL> entries = bundle.findEntries("/", "*.class", true);
+        for (URL url : entries == null ? Collections.<URL>emptyList() : Collections.list(entries)) {
+            String name = url.getPath().startsWith("/") ? url.getPath().substring(1) : url.getPath();
+            if (isClass(name)) {
+                try (InputStream in = url.openStream()) {
+                    bytes.put(internalName(name), in.readAllBytes());
+                }
+            }
+        }
+        return of(bytes);
+    }
+
+    /** @param classes class file bytes by internal name ({@code a/b/C}) */
+    public static Map<String, String> of(Map<String, byte[]> classes) {
+        Map<String, Set<String>> references = new HashMap<>();
+        classes.forEach((name, bytes) -> {
+            Set<String> local = new TreeSet<>(ClassReferences.of(bytes));
+            local.retainAll(classes.keySet());
+            references.put(name, local);
+        });
+        Map<String, String> fingerprints = new TreeMap<>();
+        for (String name : classes.keySet()) {
+            fingerprints.put(name.replace('/', '.'), hash(closure(name, references), classes));
+        }
+        return fingerprints;
+    }
+
+    private static Set<String> closure(String start, Map<String, Set<String>> references) {
+        Set<String> seen = new TreeSet<>();
+        Deque<String> todo = new ArrayDeque<>();
+        todo.add(start);
+        while (!todo.isEmpty()) {
+            String name = todo.pop();
+            if (seen.add(name)) {
+                todo.addAll(references.get(name));
+            }
+        }
+        return seen;
+    }
+
+    private static String hash(Set<String> names, Map<String, byte[]> classes) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        for (String name : names) {
+            byte[] bytes = classes.get(name);
+            digest.update(name.getBytes(StandardCharsets.UTF_8));
+            digest.update(ByteBuffer.allocate(4).putInt(bytes.length).flip());
+            digest.update(bytes);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static boolean isClass(String name) {
+        return name.endsWith(".class") && !name.startsWith("META-INF/") && !name.endsWith("module-info.class");
+    }
+
+    private static String internalName(String entry) {
+        return entry.substring(0, entry.length() - ".class".length());
+    }
+}

@@ -1,0 +1,24 @@
+package dev.relive.hvr.internal.build;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Outcome of packaging one bundle.
+ *
+ * @param jar the bundle jar, or {@code null} when bnd reported errors
+ * @param errors bnd's errors; non-empty means failure
+ * @param warnings bnd's warnings
+ * @param elapsed wall time of the packaging
+ */
+public record PackageResult(byte[] jar, List<String> errors, List<String> warnings, Duration elapsed) {
+
+    public PackageResult {
+        errors = List.copyOf(errors);
+        warnings = List.copyOf(warnings);
+    }
+
+    public boolean success() {
+        return jar != null && errors.isEmpty();
+    }
+}

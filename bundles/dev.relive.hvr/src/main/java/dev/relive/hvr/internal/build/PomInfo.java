@@ -1,0 +1,63 @@
+package dev.relive.hvr.internal.build;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * The {@code <name>} and {@code <description>} of a project's {@code pom.xml}, which the Maven build turns into
+ * {@code Bundle-Name} and {@code Bundle-Description}; the description is inherited from the parent pom (its
+ * {@code relativePath}, default {@code ../pom.xml}) when the project has none.
+ */
+record PomInfo(Optional<String> name, Optional<String> description) {
+
+    static PomInfo read(Path projectDir) {
+        Optional<Element> pom = parse(projectDir.resolve("pom.xml"));
+        Optional<String> name = pom.flatMap(p -> text(p, "name"));
+        Optional<String> description = pom.flatMap(p -> text(p, "description"));
+        Optional<Element> parent = pom.flatMap(p -> element(p, "parent"));
+        if (description.isEmpty() && parent.isPresent()) {
+            Path parentPom = projectDir.resolve(parent.flatMap(p -> text(p, "relativePath")).orElse("../pom.xml"));
+            if (Files.isDirectory(parentPom)) {
+                parentPom = parentPom.resolve("pom.xml");
+            }
+            description = parse(parentPom).flatMap(p -> text(p, "description"));
+        }
+        return new PomInfo(name, description);
+    }
+
+    private static Optional<Element> element(Element parent, String tag) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && tag.equals(e.getTagName())) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The text of a direct child element; none when empty or holding a Maven property reference. */
+    private static Optional<String> text(Element parent, String tag) {
+        return element(parent, tag).map(e -> e.getTextContent().strip().replaceAll("\\s+", " "))
+                .filter(t -> !t.isEmpty() && !t.contains("${"));
+    }
+
+    private static Optional<Element> parse(Path pom) {
+        if (!Files.isRegularFile(pom)) {
+            return Optional.empty();
+        }
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            return Optional.of(factory.newDocumentBuilder().parse(pom.toFile()).getDocumentElement());
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+}

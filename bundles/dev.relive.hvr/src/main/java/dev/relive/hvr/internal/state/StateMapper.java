@@ -1,0 +1,31 @@
+package dev.relive.hvr.internal.state;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * The Jackson configuration for carrying state: fields only (any visibility; no getters, setters or creators
+ * except records' canonical constructors), unknown properties ignored, empty beans allowed, java.time as text.
+ *
+ * <p>A mapper caches serializers per class, which keeps those classes (and their bundle's class loader) alive:
+ * use one mapper per swap, not one for the lifetime of the runtime.
+ */
+public final class StateMapper {
+
+    private StateMapper() {
+    }
+
+    public static ObjectMapper create() {
+        return JsonMapper.builder()
+                .visibility(PropertyAccessor.ALL, Visibility.NONE)
+                .visibility(PropertyAccessor.FIELD, Visibility.ANY)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .addModule(new JavaTimeAsText())
+                .build();
+    }
+}

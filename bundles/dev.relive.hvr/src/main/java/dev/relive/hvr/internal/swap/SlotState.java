@@ -1,0 +1,97 @@
+package dev.relive.hvr.internal.swap;
+
+import java.util.Collection;
+import java.util.Optional;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+
+import dev.relive.api.LiveView;
+import dev.relive.hvr.internal.state.ClassShape;
+import dev.relive.hvr.internal.state.Compatibility;
+import dev.relive.hvr.internal.state.StateRestorer;
+import dev.relive.hvr.internal.state.StateSnapshot;
+import dev.relive.runtime.spi.LiveSession;
+import dev.relive.runtime.spi.ViewSlot;
+
+/** One view instance's state and class shape, captured before its bundle is updated. */
+final class SlotState {
+
+    private final ViewSlot slot;
+    private final String componentName;
+    private final long oldServiceId;
+    private final StateSnapshot snapshot;
+    private final ClassShape shape;
+
+    private SlotState(ViewSlot slot, StateSnapshot snapshot, ClassShape shape) {
+        this.slot = slot;
+        this.componentName = String.valueOf(slot.reference().getProperty("component.name"));
+        this.oldServiceId = (Long) slot.reference().getProperty(Constants.SERVICE_ID);
+        this.snapshot = snapshot;
+        this.shape = shape;
+    }
+
+    static SlotState capture(ViewSlot slot) {
+        return new SlotState(slot, StateSnapshot.capture(slot.view()), ClassShape.of(slot.view().getClass()));
+    }
+
+    String className() {
+        return slot.className();
+    }
+
+    /** A new instance of the view's new class, with the state carried over, or the reason it cannot be. */
+    record Prepared(ViewSlot slot, LiveView view, ServiceReference<LiveView> reference, String failure) {
+        void install(LiveSession session) {
+            session.replace(slot, view, reference);
+        }
+
+        void discard(LiveSession session) {
+            if (view != null) {
+                session.discard(view, reference);
+            }
+        }
+    }
+
+    /** Empty when the view's service did not come back (the class is gone). */
+    Optional<Prepared> prepare(LiveSession session, BundleContext context, long waitMs) {
+        ServiceReference<LiveView> ref = awaitNewService(context, waitMs);
+        if (ref == null) {
+            return Optional.empty();
+        }
+        LiveView view = session.create(ref);
+        Optional<String> incompatible = Compatibility.check(shape, ClassShape.of(view.getClass()));
+        if (incompatible.isPresent()) {
+            return Optional.of(new Prepared(slot, view, ref, incompatible.get()));
+        }
+        Optional<String> failed = StateRestorer.restore(snapshot, view);
+        return Optional.of(new Prepared(slot, view, ref, failed.orElse(null)));
+    }
+
+    private ServiceReference<LiveView> awaitNewService(BundleContext context, long waitMs) {
+        long deadline = System.nanoTime() + waitMs * 1_000_000;
+        String filter = "(component.name=" + componentName.replaceAll("([\\\\*()])", "\\\\$1") + ")";
+        while (true) {
+            try {
+                Collection<ServiceReference<LiveView>> refs = context.getServiceReferences(LiveView.class, filter);
+                for (ServiceReference<LiveView> ref : refs) {
+                    if ((Long) ref.getProperty(Constants.SERVICE_ID) != oldServiceId) {
+                        return ref;
+                    }
+                }
+            } catch (InvalidSyntaxException e) {
+                return null;
+            }
+            if (System.nanoTime() > deadline) {
+                return null;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.relive.hvr.internal.watch;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Collects the paths touched by one burst of file events and decides, when the burst closes, what happened to each:
+ * a path that exists then is changed, one that does not is deleted, and one that appeared and vanished within the
+ * burst (an editor's temp file) is dropped. So a rename-save (delete or move-over, then create) counts as a change.
+ * The burst closes {@code quiet} after its last event, or {@code maxDelay} after its first, whichever comes first.
+ */
+final class BurstCollector {
+
+    private final long quietNanos;
+    private final long maxDelayNanos;
+    /** Touched paths, mapped to whether the burst's first event for them was a creation. */
+    private final Map<Path, Boolean> touched = new LinkedHashMap<>();
+    private long firstNanos;
+    private long lastNanos;
+
+    BurstCollector(long quietNanos, long maxDelayNanos) {
+        this.quietNanos = quietNanos;
+        this.maxDelayNanos = maxDelayNanos;
+    }
+
+    void record(Path path, boolean created, long nowNanos) {
+        if (touched.isEmpty()) {
+            firstNanos = nowNanos;
+        }
+        lastNanos = nowNanos;
+        touched.putIfAbsent(path, created);
+    }
+
+    boolean isEmpty() {
+        return touched.isEmpty();
+    }
+
+    /** When the current burst closes, in {@link System#nanoTime()} terms; only meaningful when not empty. */
+    long closesAtNanos() {
+        return Math.min(lastNanos + quietNanos, firstNanos + maxDelayNanos);
+    }
+
+    /** Ends the burst: the touched paths grouped by project, sorted by project folder; paths in no project dropped. */
+    List<ChangeSet> drain(ProjectLocator locator) {
+        Map<Path, Set<Path>> changed = new HashMap<>();
+        Map<Path, Set<Path>> deleted = new HashMap<>();
+        Set<Path> projects = new TreeSet<>();
+        touched.forEach((path, createdFirst) -> {
+            boolean exists = Files.exists(path, LinkOption.NOFOLLOW_LINKS);
+            if (exists && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) || !exists && createdFirst) {
+                return;
+            }
+            locator.projectOf(path).ifPresent(project -> {
+                projects.add(project);
+                (exists ? changed : deleted).computeIfAbsent(project, p -> new HashSet<>()).add(path);
+            });
+        });
+        touched.clear();
+        List<ChangeSet> sets = new ArrayList<>();
+        for (Path project : projects) {
+            sets.add(new ChangeSet(project, changed.getOrDefault(project, Set.of()),
+                    deleted.getOrDefault(project, Set.of())));
+        }
+        return sets;
+    }
+}

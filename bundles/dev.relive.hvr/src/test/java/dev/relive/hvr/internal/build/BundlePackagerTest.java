@@ -1,0 +1,165 @@
+package dev.relive.hvr.internal.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarInputStream;
+import java.util.zip.ZipEntry;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.relive.hvr.internal.testing.TestProjects;
+
+class BundlePackagerTest {
+
+    static final String VIEW = """
+            package example.counter;
+
+            import org.osgi.service.component.annotations.Component;
+            import org.osgi.service.component.annotations.ServiceScope;
+
+            import dev.relive.api.EventHandler;
+            import dev.relive.api.LiveView;
+            import dev.relive.api.LiveViewRoute;
+
+            @LiveViewRoute("/counter")
+            @Component(service = LiveView.class, scope = ServiceScope.PROTOTYPE)
+            public class CounterView extends LiveView {
+                private int count;
+
+                @EventHandler
+                public void add(int amount) {
+                    count += amount;
+                }
+            }
+            """;
+
+    private static BundleCompiler compiler;
+    private static final BundlePackager packager = new BundlePackager(new JarClassPath(TestProjects.compileClassPath()));
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void warm() {
+        compiler = BundleCompiler.forJars(TestProjects.compileClassPath());
+        compiler.warmUp();
+        packager.warmUp();
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        compiler.close();
+    }
+
+    @Test
+    void packagesAComponentWithTheWorkspaceBndConfiguration() throws Exception {
+        Path project = counterProject();
+        Path template = project.resolve("src/main/resources/example/counter/CounterView.peb");
+        Files.createDirectories(template.getParent());
+        Files.writeString(template, "<p>{{ count }}</p>");
+
+        PackageResult result = packager.pack(project, compile(project), "0.1.0.hvr1");
+
+        assertThat(result.errors()).isEmpty();
+        Bundle bundle = Bundle.read(result.jar());
+        assertThat(bundle.header("Bundle-SymbolicName")).isEqualTo("example.counter");
+        assertThat(bundle.header("Bundle-Version")).isEqualTo("0.1.0.hvr1");
+        assertThat(bundle.header("Bundle-Name")).isEqualTo("Test views example.counter");
+        assertThat(bundle.header("Bundle-Description")).isEqualTo("Test workspace");
+        assertThat(bundle.header("Bundle-Vendor")).isEqualTo("Relive");
+        assertThat(bundle.header("Service-Component")).isEqualTo("OSGI-INF/example.counter.CounterView.xml");
+        assertThat(bundle.header("Import-Package")).contains("dev.relive.api;version=\"[1.0,2)\"");
+        assertThat(bundle.header("Require-Capability")).contains("osgi.extender=osgi.component");
+        assertThat(bundle.entries()).containsKeys("example/counter/CounterView.class",
+                "example/counter/CounterView.peb");
+        String ds = bundle.text("OSGI-INF/example.counter.CounterView.xml");
+        assertThat(ds).contains("name=\"example.counter.CounterView\"")
+                .contains("scope=\"prototype\"")
+                .contains("<provide interface=\"dev.relive.api.LiveView\"/>")
+                .contains("name=\"live.view.route\"").contains("value=\"/counter\"");
+    }
+
+    @Test
+    void bndErrorsMakeAFailedResult() throws Exception {
+        Path project = counterProject();
+        Files.writeString(project.resolve("bnd.bnd"), "-include: ${.}/../../bnd.bnd\n-includeresource: missing.txt\n");
+
+        PackageResult result = packager.pack(project, compile(project), "0.1.0.hvr2");
+
+        assertThat(result.success()).isFalse();
+        assertThat(result.jar()).isNull();
+        assertThat(result.errors()).anyMatch(e -> e.contains("missing.txt"));
+    }
+
+    @Test
+    void anExplicitBundleSymbolicNameInBndBndWins() throws Exception {
+        Path project = counterProject();
+        Files.writeString(project.resolve("bnd.bnd"),
+                "-include: ${.}/../../bnd.bnd\nBundle-SymbolicName: example.renamed\n");
+
+        PackageResult result = packager.pack(project, compile(project), "1.2.3");
+
+        assertThat(Bundle.read(result.jar()).header("Bundle-SymbolicName")).isEqualTo("example.renamed");
+    }
+
+    @Test
+    void warmPackageTime() throws Exception {
+        Path project = counterProject();
+        Path classes = compile(project);
+        List<Long> micros = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            PackageResult result = packager.pack(project, classes, "0.1.0.hvr" + i);
+            assertThat(result.success()).isTrue();
+            micros.add(result.elapsed().toNanos() / 1000);
+        }
+        micros.sort(null);
+        System.out.printf("BundlePackager warm packaging of a 1-component bundle: median %.1f ms, min %.1f ms%n",
+                micros.get(20) / 1000.0, micros.get(0) / 1000.0);
+    }
+
+    private Path counterProject() throws IOException {
+        TestProjects.workspace(dir);
+        return TestProjects.project(dir, "example.counter", Map.of("example/counter/CounterView.java", VIEW));
+    }
+
+    private Path compile(Path project) {
+        CompileResult result = compiler.compile(project, dir.resolve("classes-" + System.nanoTime()));
+        assertThat(result.errors()).isEmpty();
+        return result.outputDir();
+    }
+
+    /** A bundle jar's manifest and entries. */
+    record Bundle(Attributes headers, Map<String, byte[]> entries) {
+
+        static Bundle read(byte[] jar) throws IOException {
+            try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar))) {
+                Map<String, byte[]> entries = new HashMap<>();
+                for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                    entries.put(e.getName(), in.readAllBytes());
+                }
+                return new Bundle(in.getManifest().getMainAttributes(), entries);
+            }
+        }
+
+        String header(String name) {
+            return headers.getValue(name);
+        }
+
+        String text(String entry) {
+            return new String(entries.get(entry), StandardCharsets.UTF_8);
+        }
+    }
+}

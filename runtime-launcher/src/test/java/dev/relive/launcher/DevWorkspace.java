@@ -1,0 +1,119 @@
+package dev.relive.launcher;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.stream.Stream;
+
+/**
+ * A temp copy of the project's workspace (root bnd.bnd, cnf/, the test bundles' sources) with the built test bundles
+ * in its deploy folder, and a dev-mode launcher running on it, so that tests can edit sources as a developer does.
+ */
+public final class DevWorkspace implements AutoCloseable {
+
+    private static final Path ROOT = Path.of(System.getProperty("relive.root", "..")).toAbsolutePath().normalize();
+
+    private final Path dir;
+    private LauncherProcess relive;
+
+    private DevWorkspace(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Copies the workspace and starts {@code relive.jar --dev} on it; waits until {@code route} renders. */
+    public static DevWorkspace start(String route, String... extraArgs) throws Exception {
+        DevWorkspace ws = new DevWorkspace(Files.createTempDirectory("relive-ws"));
+        ws.copy();
+        String[] args = new String[extraArgs.length + 3];
+        args[0] = "--dev";
+        args[1] = "--workspace";
+        args[2] = ws.dir.toString();
+        System.arraycopy(extraArgs, 0, args, 3, extraArgs.length);
+        ws.relive = LauncherProcess.start(ws.dir, args);
+        ws.awaitRoute(route);
+        return ws;
+    }
+
+    private void copy() throws IOException {
+        Files.copy(ROOT.resolve("bnd.bnd"), dir.resolve("bnd.bnd"));
+        copyTree(ROOT.resolve("cnf"), dir.resolve("cnf"));
+        for (String project : new String[] {"dev.relive.testlib", "dev.relive.testviews"}) {
+            Path from = ROOT.resolve("bundles").resolve(project);
+            Path to = dir.resolve("bundles").resolve(project);
+            copyTree(from.resolve("src/main"), to.resolve("src/main"));
+            Files.copy(from.resolve("bnd.bnd"), to.resolve("bnd.bnd"));
+            Files.copy(from.resolve("pom.xml"), to.resolve("pom.xml"));
+        }
+        Files.createDirectories(dir.resolve("deploy"));
+        Path thirdParty = Path.of("target/third-party").toAbsolutePath();
+        Files.copy(thirdParty.resolve("dev.relive.testlib.jar"), dir.resolve("deploy/dev.relive.testlib.jar"));
+        Files.copy(thirdParty.resolve("dev.relive.testviews.jar"), dir.resolve("deploy/dev.relive.testviews.jar"));
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    public void awaitRoute(String path) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (relive.get(path).statusCode() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(path + " never came up:\n" + relive.stdout() + "\n" + relive.stderr());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    public LauncherProcess relive() {
+        return relive;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** The test views' source file {@code name} (e.g. {@code HvrView.java}). */
+    public Path view(String name) {
+        String folder = name.endsWith(".peb") ? "resources" : "java";
+        return dir.resolve("bundles/dev.relive.testviews/src/main/" + folder + "/dev/relive/testviews/" + name);
+    }
+
+    public Path lib(String name) {
+        return dir.resolve("bundles/dev.relive.testlib/src/main/java/dev/relive/testlib/" + name);
+    }
+
+    /** Replaces {@code from} by {@code to} in {@code file} and saves it as an editor does (temp file + rename). */
+    public void edit(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        if (!text.contains(from)) {
+            throw new AssertionError(file.getFileName() + " does not contain: " + from);
+        }
+        save(file, text.replace(from, to));
+    }
+
+    public void save(Path file, String text) throws IOException {
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".swp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Override
+    public void close() throws Exception {
+        relive.close();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package dev.relive.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Hot View Replacement end to end: a dev-mode launcher on a temp copy of the workspace, real source edits saved
+ * the way editors save, and the frames a real WebSocket client receives.
+ */
+class HvrIT {
+
+    private static final String VIEW = "dev.relive.testviews.HvrView";
+    private static final Duration SWAP = Duration.ofSeconds(30);
+
+    static JsonNode applied(WsClient ws) throws InterruptedException {
+        return ws.next(f -> "hvr-applied".equals(f.path("type").asText()), SWAP);
+    }
+
+    static String html(WsClient ws) throws InterruptedException {
+        long ref = ws.send(WsClient.JSON.createObjectNode().put("type", "render"));
+        return ws.answer(ref).path("html").asText();
+    }
+
+    @Test
+    void handlerBodyChangeKeepsTheCountAndChildState() throws Exception {
+        try (DevWorkspace dev = DevWorkspace.start("/test/hvr"); WsClient ws = WsClient.connect(dev.relive().baseUrl())) {
+            ws.mount(dev.relive(), "/test/hvr");
+            ws.answer(ws.event("add", Map.of("amount", 41)));
+            ws.answer(ws.event("increment", null));
+            ws.answer(ws.event("click", null, "side"));
+            ws.answer(ws.event("tap", null, "lib"));
+            ws.answer(ws.event("note", Map.of("text", "first")));
+            assertThat(html(ws)).contains("<p id=\"count\">42</p>");
+
+            dev.edit(dev.view("HvrView.java"), "count += 1;", "count += 10;");
+            JsonNode frame = applied(ws);
+            assertThat(frame.path("view").asText()).isEqualTo(VIEW);
+            assertThat(frame.path("version").asInt()).isEqualTo(1);
+            assertThat(frame.path("file").asText()).isEqualTo(dev.view("HvrView.java").toString());
+            assertThat(frame.path("ms").asLong()).isPositive();
+
+            JsonNode patch = ws.answer(ws.event("increment", null));
+            assertThat(patch.path("patches").toString()).contains("\"text\":\"52\"");
+            String html = html(ws);
+            assertThat(html).contains("<span id=\"side\">1</span>", "[taps 1]", "<li>first/CALM</li>",
+                    "<p id=\"mood\">HAPPY</p>", "<p id=\"listeners\">1</p>");
+        }
+    }
+
+    @Test
+    void fallbacksReloadWithTheirReasons() throws Exception {
+        try (DevWorkspace dev = DevWorkspace.start("/test/hvr")) {
+            expectReload(dev, "public void add(int amount) {\n        count += amount;",
+                    "public void add(int delta) {\n        count += delta;", "handler_params_changed:add");
+            expectReload(dev, "@EventHandler\n    public void note(", "public void note(", "handler_removed:note");
+            expectReload(dev, "private String caption = \"hello\";", "private java.util.List<Integer> caption;",
+                    "field_type_changed:caption");
+            expectReload(dev, "extends BaseView", "extends OtherBase", "superclass_changed");
+            try (WsClient ws = WsClient.connect(dev.relive().baseUrl())) {
+                ws.mount(dev.relive(), "/test/hvr");
+                Files.delete(dev.view("HvrView.java"));
+                JsonNode reload = ws.next(f -> "reload".equals(f.path("type").asText()), SWAP);
+                assertThat(reload.path("reason").asText()).isEqualTo("class_removed");
+            }
+            dev.relive().waitForLog(l -> l.contains("HVR incompat: class_removed"), SWAP);
+        }
+    }
+
+    private static void expectReload(DevWorkspace dev, String from, String to, String reason) throws Exception {
+        try (WsClient ws = WsClient.connect(dev.relive().baseUrl())) {
+            ws.mount(dev.relive(), "/test/hvr");
+            dev.edit(dev.view("HvrView.java"), from, to);
+            JsonNode reload = ws.next(f -> "reload".equals(f.path("type").asText()), SWAP);
+            assertThat(reload.path("reason").asText()).isEqualTo(reason);
+            dev.relive().waitForLog(l -> l.contains("HVR incompat: " + reason), SWAP);
+        }
+    }
+
+    @Test
+    void syntaxErrorKeepsOldCodeThenTheFixApplies() throws Exception {
+        try (DevWorkspace dev = DevWorkspace.start("/test/hvr"); WsClient ws = WsClient.connect(dev.relive().baseUrl())) {
+            ws.mount(dev.relive(), "/test/hvr");
+            ws.answer(ws.event("add", Map.of("amount", 5)));
+            dev.edit(dev.view("HvrView.java"), "count += 1;", "count += 1");
+            JsonNode error = ws.next(f -> "hvr-error".equals(f.path("type").asText()), SWAP);
+            assertThat(error.path("file").asText()).isEqualTo(dev.view("HvrView.java").toString());
+            assertThat(error.path("line").asInt()).isEqualTo(lineOf(dev, "count += 1"));
+            assertThat(error.path("message").asText()).contains("';' expected");
+            assertThat(ws.answer(ws.event("increment", null)).path("patches").toString()).contains("\"text\":\"6\"");
+
+            dev.edit(dev.view("HvrView.java"), "count += 1", "count += 2;");
+            applied(ws);
+            assertThat(ws.answer(ws.event("increment", null)).path("patches").toString()).contains("\"text\":\"8\"");
+        }
+    }
+
+    private static int lineOf(DevWorkspace dev, String text) throws Exception {
+        var lines = Files.readAllLines(dev.view("HvrView.java"));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void newHandlerTemplateHelperAndLibraryEditsSwap() throws Exception {
+        try (DevWorkspace dev = DevWorkspace.start("/test/hvr"); WsClient ws = WsClient.connect(dev.relive().baseUrl())) {
+            ws.mount(dev.relive(), "/test/hvr");
+            ws.answer(ws.event("add", Map.of("amount", 21)));
+            ws.answer(ws.event("tap", null, "lib"));
+
+            dev.edit(dev.view("HvrView.java"), "    public String label() {",
+                    "    @EventHandler\n    public void twice() {\n        count *= 2;\n    }\n\n    public String label() {");
+            applied(ws);
+            assertThat(ws.answer(ws.event("twice", null)).path("patches").toString()).contains("\"text\":\"42\"");
+
+            dev.edit(dev.view("HvrView.peb"), "<p id=\"marker\">v1</p>", "<p id=\"marker\">v2</p>");
+            JsonNode tpl = applied(ws);
+            assertThat(tpl.path("view").asText()).isEqualTo(VIEW);
+            assertThat(html(ws)).contains("<p id=\"marker\">v2</p>", "<p id=\"count\">42</p>");
+
+            dev.edit(dev.view("Labels.java"), "\"count is \"", "\"total: \"");
+            assertThat(applied(ws).path("view").asText()).isEqualTo(VIEW);
+            assertThat(html(ws)).contains("total: 42", "<p id=\"marker\">v2</p>");
+            assertThat(dev.relive().get("/test/hvr").body()).contains("total: 0");
+
+            dev.edit(dev.lib("Decorator.java"), "\"[\" + text + \"]\"", "\"{\" + text + \"}\"");
+            applied(ws);
+            assertThat(html(ws)).contains("{HVR}", "{taps 1}", "total: 42");
+        }
+    }
+
+    @Test
+    void eventsDuringTenSavesAreNeitherLostNorDoubled() throws Exception {
+        try (DevWorkspace dev = DevWorkspace.start("/test/hvr"); WsClient ws = WsClient.connect(dev.relive().baseUrl())) {
+            ws.mount(dev.relive(), "/test/hvr");
+            Map<Long, Integer> answers = new HashMap<>();
+            long first = -1;
+            long last = -1;
+            for (int save = 1; save <= 10; save++) {
+                for (int i = 0; i < 20; i++) {
+                    long ref = ws.event("add", Map.of("amount", 1));
+                    first = first < 0 ? ref : first;
+                    last = ref;
+                    if (i == 10) {
+                        dev.edit(dev.view("BaseView.java"), save == 1 ? "\"HVR\"" : "\"HVR " + (save - 1) + "\"",
+                                "\"HVR " + save + "\"");
+                    }
+                    Thread.sleep(15);
+                }
+            }
+            long deadline = System.nanoTime() + SWAP.toNanos();
+            while (answers.size() < 200 && System.nanoTime() < deadline) {
+                JsonNode f = ws.poll(Duration.ofSeconds(5));
+                if (f != null && f.has("ref")) {
+                    answers.merge(f.path("ref").asLong(), 1, Integer::sum);
+                }
+            }
+            assertThat(answers).hasSize(200);
+            assertThat(answers.values()).allMatch(n -> n == 1);
+            assertThat(answers.keySet()).allMatch(r -> r >= 1 && r <= 200);
+            String html = html(ws);
+            while (!html.contains("[HVR 10]") && System.nanoTime() < deadline) {
+                applied(ws);
+                html = html(ws);
+            }
+            assertThat(html).contains("<p id=\"count\">200</p>", "[HVR 10]");
+        }
+    }
+
+    @Test
+    void componentsRegisterOnceAfterFiveSwaps() throws Exception {
+        try (DevWorkspace dev = DevWorkspace.start("/test/hvr"); WsClient ws = WsClient.connect(dev.relive().baseUrl())) {
+            ws.mount(dev.relive(), "/test/hvr");
+            for (int i = 1; i <= 5; i++) {
+                dev.edit(dev.view("BaseView.java"), i == 1 ? "\"HVR\"" : "\"HVR " + (i - 1) + "\"", "\"HVR " + i + "\"");
+                applied(ws);
+            }
+            assertThat(html(ws)).contains("<p id=\"listeners\">1</p>", "[HVR 5]");
+            String status = dev.relive().commandUntil("hvr:status", l -> l.contains(VIEW + ": sessions=1 version=5"),
+                    Duration.ofSeconds(10));
+            assertThat(status).contains("last=swapped");
+        }
+    }
+}

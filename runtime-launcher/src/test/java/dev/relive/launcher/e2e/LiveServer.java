@@ -1,0 +1,146 @@
+package dev.relive.launcher.e2e;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.List;
+
+import dev.relive.launcher.LauncherProcess;
+
+/**
+ * The launcher jar in dev mode ({@code --dev}) as a separate process on a free port, with a workspace of its own: a
+ * copy of the repository's example bundle projects that Hot View Replacement watches, so that a test may edit and
+ * save a view's source there without touching the repository.
+ */
+public final class LiveServer implements AutoCloseable {
+
+    /** Every page of the examples, as its route. */
+    public static final List<String> ROUTES = List.of("/counter", "/form", "/tabs", "/list", "/dashboard",
+            "/dashboard/details");
+
+    private final Path dir;
+    private final Path workspace;
+    private final LauncherProcess launcher;
+
+    private LiveServer(Path dir, Path workspace, LauncherProcess launcher) {
+        this.dir = dir;
+        this.workspace = workspace;
+        this.launcher = launcher;
+    }
+
+    /** Copies the examples into a temp workspace and starts {@code relive.jar --dev --workspace COPY}. */
+    public static LiveServer start() throws Exception {
+        Path dir = Files.createTempDirectory("relive-e2e");
+        Files.createDirectories(dir.resolve("deploy"));
+        Path workspace = dir.resolve("workspace");
+        copyExamples(repositoryRoot(), workspace);
+        LauncherProcess launcher = LauncherProcess.start(dir, "--dev", "--workspace", workspace.toString());
+        LiveServer server = new LiveServer(dir, workspace, launcher);
+        try {
+            for (String route : ROUTES) {
+                server.awaitRoute(route);
+            }
+        } catch (Throwable t) {
+            server.close();
+            throw t;
+        }
+        return server;
+    }
+
+    /** The repository the tests run in (failsafe passes {@code relive.root}; else the parent of the module). */
+    static Path repositoryRoot() {
+        String root = System.getProperty("relive.root");
+        Path path = root != null && !root.isBlank() ? Path.of(root) : Path.of("..");
+        return path.toAbsolutePath().normalize();
+    }
+
+    /**
+     * Copies the repository's shared build files and its {@code bundles/dev.relive.examples.*} projects (sources,
+     * {@code pom.xml}, {@code bnd.bnd}; no {@code target/}) into {@code workspace}.
+     */
+    static void copyExamples(Path root, Path workspace) throws IOException {
+        Files.createDirectories(workspace.resolve("bundles"));
+        for (String file : List.of("pom.xml", "bnd.bnd")) {
+            if (Files.exists(root.resolve(file))) {
+                Files.copy(root.resolve(file), workspace.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        if (Files.isDirectory(root.resolve("cnf"))) {
+            copyTree(root.resolve("cnf"), workspace.resolve("cnf"));
+        }
+        try (var bundles = Files.list(root.resolve("bundles"))) {
+            for (Path project : bundles.filter(p -> p.getFileName().toString().startsWith("dev.relive.examples."))
+                    .toList()) {
+                Path to = workspace.resolve("bundles").resolve(project.getFileName());
+                Files.createDirectories(to);
+                for (String file : List.of("pom.xml", "bnd.bnd")) {
+                    if (Files.exists(project.resolve(file))) {
+                        Files.copy(project.resolve(file), to.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+                if (Files.isDirectory(project.resolve("src"))) {
+                    copyTree(project.resolve("src"), to.resolve("src"));
+                }
+            }
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectories(to.resolve(from.relativize(d).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
+                Files.copy(f, to.resolve(from.relativize(f).toString()), StandardCopyOption.REPLACE_EXISTING);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private void awaitRoute(String path) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (launcher.get(path).statusCode() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(path + " never came up:\n" + launcher.stdout() + "\n" + launcher.stderr());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** The absolute URL of {@code path} (which starts with {@code /}). */
+    public String url(String path) {
+        return launcher.baseUrl().replaceAll("/$", "") + path;
+    }
+
+    public LauncherProcess launcher() {
+        return launcher;
+    }
+
+    /** The workspace HVR watches: {@code bundles/dev.relive.examples.*} copied from the repository. */
+    public Path workspace() {
+        return workspace;
+    }
+
+    /** The source file {@code relative} (e.g. {@code src/main/java/...}) of the example bundle {@code bundle}. */
+    public Path source(String bundle, String relative) {
+        return workspace.resolve("bundles").resolve(bundle).resolve(relative);
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            launcher.close();
+        } finally {
+            Browser.deleteTree(dir);
+        }
+    }
+}
