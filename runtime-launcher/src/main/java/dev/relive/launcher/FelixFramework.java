@@ -57,6 +57,8 @@ final class FelixFramework {
         p.put("relive.dev", Boolean.toString(options.dev()));
         p.put("relive.workspace", options.workspace().toString());
         p.put("relive.deploy", options.deploy().toString());
+        // kept across restarts: the key that signs page tokens, so open pages can re-mount after a restart
+        p.put("relive.state", Path.of(".relive").toAbsolutePath().normalize().toString());
         return p;
     }
 

@@ -131,7 +131,7 @@ class LauncherIT {
     }
 
     private static Path thirdParty(String name) {
-        return Path.of("target/third-party", name).toAbsolutePath();
+        return LauncherProcess.jar().getParent().resolve("third-party").resolve(name);
     }
 
     private static String version(Path jar) throws IOException {

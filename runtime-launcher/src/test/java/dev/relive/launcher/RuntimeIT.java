@@ -27,8 +27,8 @@ class RuntimeIT {
     static void start() throws Exception {
         dir = Files.createTempDirectory("relive-runtime-it");
         Files.createDirectories(dir.resolve("deploy"));
-        Files.copy(Path.of("target/third-party/dev.relive.testlib.jar"), dir.resolve("deploy/testlib.jar"));
-        Files.copy(Path.of("target/third-party/dev.relive.testviews.jar"), dir.resolve("deploy/testviews.jar"));
+        Files.copy(LauncherProcess.jar().getParent().resolve("third-party/dev.relive.testlib.jar"), dir.resolve("deploy/testlib.jar"));
+        Files.copy(LauncherProcess.jar().getParent().resolve("third-party/dev.relive.testviews.jar"), dir.resolve("deploy/testviews.jar"));
         relive = LauncherProcess.start(dir);
         awaitRoute("/test/echo");
     }

@@ -27,6 +27,7 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     private final StringBuilder partial = new StringBuilder();
     private final AtomicLong refs = new AtomicLong();
     private volatile int closeStatus = -1;
+    private volatile boolean stalled;
     private WebSocket socket;
 
     public static WsClient connect(String baseUrl) throws Exception {
@@ -34,7 +35,13 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
 
     public static WsClient connect(String baseUrl, String origin) throws Exception {
+        return connect(baseUrl, origin, false);
+    }
+
+    /** A client that stops reading after its first frame when {@code stall} is set: a slow client. */
+    public static WsClient connect(String baseUrl, String origin, boolean stall) throws Exception {
         WsClient client = new WsClient();
+        client.stalled = stall;
         WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         if (origin != null) {
             b.header("Origin", origin);
@@ -142,7 +149,9 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
             }
             partial.setLength(0);
         }
-        ws.request(1);
+        if (!stalled || !last) {
+            ws.request(1);
+        }
         return null;
     }
 

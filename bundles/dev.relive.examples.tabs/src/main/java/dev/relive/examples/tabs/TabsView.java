@@ -21,8 +21,8 @@ public class TabsView extends LiveView {
 
     private final List<Tab> tabs = List.of(
             new Tab("a", "Overview", "Overview",
-                    "The server holds which tab is active. Reload-free: a click sends an event, the server"
-                            + " re-renders and the browser gets a small patch."),
+                    "The server holds which tab is active. No page load: a click sends an event, the server"
+                            + " renders the view again and the browser applies a small patch."),
             new Tab("b", "Activity", "Recent activity",
                     "Seven builds passed today; the last deploy took 42 seconds. Nothing here runs in the"
                             + " browser but the client that applies patches."),

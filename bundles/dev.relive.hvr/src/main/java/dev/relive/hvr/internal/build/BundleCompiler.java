@@ -75,7 +75,7 @@ public final class BundleCompiler implements AutoCloseable {
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
             javac.getTask(null, fileManager, diagnostics, OPTIONS, null, standard.getJavaFileObjectsFromPaths(sources))
                     .call();
-            return result(outputDir, errors(diagnostics), start);
+            return result(outputDir, errors(diagnostics, sourceRoot), start);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot compile " + projectDir, e);
         }
@@ -149,12 +149,12 @@ public final class BundleCompiler implements AutoCloseable {
         return packages;
     }
 
-    private static List<CompileError> errors(DiagnosticCollector<JavaFileObject> diagnostics) {
+    private static List<CompileError> errors(DiagnosticCollector<JavaFileObject> diagnostics, Path sourceRoot) {
         List<CompileError> errors = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
             if (d.getKind() == Diagnostic.Kind.ERROR) {
                 URI uri = d.getSource() == null ? null : d.getSource().toUri();
-                Path file = uri != null && "file".equals(uri.getScheme()) ? Path.of(uri) : null;
+                Path file = uri != null && "file".equals(uri.getScheme()) ? Path.of(uri) : sourceRoot;
                 errors.add(new CompileError(file, Math.max(0, d.getLineNumber()), Math.max(0, d.getColumnNumber()),
                         d.getMessage(Locale.ROOT)));
             }

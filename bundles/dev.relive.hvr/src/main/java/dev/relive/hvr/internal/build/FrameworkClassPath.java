@@ -125,6 +125,9 @@ public final class FrameworkClassPath implements ClassPath {
         Collection<String> names = wiring.listResources("/" + pkg.replace('.', '/'), "*.class",
                 BundleWiring.LISTRESOURCES_LOCAL);
         ClassLoader loader = wiring.getClassLoader();
+        if (names == null || loader == null) {
+            return List.of(); // the wiring went out of use (bundle updated or refreshed meanwhile)
+        }
         String origin = "bundle" + wiring.getBundle().getBundleId();
         List<UrlClassFile> files = new ArrayList<>(names.size());
         for (String name : names) {

@@ -28,6 +28,8 @@ import org.osgi.framework.wiring.FrameworkWiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.relive.api.LiveView;
 import dev.relive.hvr.internal.HvrStatus;
 import dev.relive.hvr.internal.build.BundleCompiler;
@@ -37,6 +39,7 @@ import dev.relive.hvr.internal.build.CompileError;
 import dev.relive.hvr.internal.build.CompileResult;
 import dev.relive.hvr.internal.build.Folders;
 import dev.relive.hvr.internal.build.PackageResult;
+import dev.relive.hvr.internal.state.StateMapper;
 import dev.relive.hvr.internal.watch.ChangeSet;
 import dev.relive.runtime.spi.LiveSession;
 import dev.relive.runtime.spi.LiveSessions;
@@ -208,6 +211,7 @@ public final class HotSwapper {
         Map<String, String> newPrints = ClassFingerprint.ofJar(jar);
         Set<Bundle> affected = withDependents(bundle);
         List<LiveSession> held = new ArrayList<>();
+        ObjectMapper mapper = StateMapper.create();
         try {
             Map<LiveSession, List<SlotState>> captured = new LinkedHashMap<>();
             for (LiveSession session : sessions.sessions()) {
@@ -220,7 +224,7 @@ public final class HotSwapper {
                 List<SlotState> states = new ArrayList<>();
                 for (var slot : session.slots()) {
                     if (affected.contains(FrameworkUtil.getBundle(slot.view().getClass()))) {
-                        states.add(SlotState.capture(slot));
+                        states.add(SlotState.capture(slot, mapper));
                     }
                 }
                 captured.put(session, states);
@@ -234,7 +238,7 @@ public final class HotSwapper {
             Path file = savedFile(change);
             for (var entry : captured.entrySet()) {
                 restore(entry.getKey(), entry.getValue(), classesAfter(affected, bundle, newPrints), changedClasses,
-                        file, savedAt, bsn, phases);
+                        file, savedAt, bsn, phases, mapper);
             }
             phases.mark("restore+render");
             status.built(new HvrStatus.Build(bsn, true, "swapped " + captured.size() + " session(s)", Instant.now(),
@@ -246,28 +250,29 @@ public final class HotSwapper {
         }
     }
 
-    /** Updates the bundle and refreshes it with its dependents; false (reported) when the new code cannot run. */
+    /**
+     * Updates the bundle and refreshes it with its dependents; false (reported) when the new code cannot run. A
+     * bundle that cannot start is not refreshed, so its old revision stays usable by the live sessions.
+     */
     private boolean install(Bundle bundle, byte[] jar, Set<Bundle> affected, Phases phases) {
         String bsn = bundle.getSymbolicName();
         try {
             bundle.update(new ByteArrayInputStream(jar));
             phases.mark("update");
+            if (bundle.getState() != Bundle.ACTIVE) {
+                bundle.start();
+            }
             refresh(bundle);
             phases.mark("refresh");
-        } catch (BundleException | InterruptedException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
+            if (bundle.getState() != Bundle.ACTIVE) {
+                bundle.start();
             }
+        } catch (BundleException e) {
             bundleFailed(bundle, affected, e.getMessage(), phases);
             return false;
-        }
-        if (bundle.getState() != Bundle.ACTIVE) {
-            try {
-                bundle.start();
-            } catch (BundleException e) {
-                bundleFailed(bundle, affected, e.getMessage(), phases);
-                return false;
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
         LOG.info("HVR: {} updated to {}", bsn, bundle.getVersion());
         return true;
@@ -281,7 +286,7 @@ public final class HotSwapper {
     }
 
     private void restore(LiveSession session, List<SlotState> states, Set<String> newClasses,
-            Set<String> changedClasses, Path file, long savedAt, String bsn, Phases phases) {
+            Set<String> changedClasses, Path file, long savedAt, String bsn, Phases phases, ObjectMapper mapper) {
         if (!carryState) {
             session.reload("hvr_disabled");
             return;
@@ -290,7 +295,7 @@ public final class HotSwapper {
         String failure = null;
         for (SlotState state : states) {
             Optional<SlotState.Prepared> p = newClasses.contains(state.className())
-                    ? state.prepare(session, context, SERVICE_WAIT_MS) : Optional.empty();
+                    ? state.prepare(session, context, SERVICE_WAIT_MS, mapper) : Optional.empty();
             if (p.isEmpty() || p.get().failure() != null) {
                 failure = p.isEmpty() ? "class_removed" : p.get().failure();
                 p.ifPresent(x -> x.discard(session));

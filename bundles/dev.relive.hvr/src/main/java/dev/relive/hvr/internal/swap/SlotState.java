@@ -8,6 +8,8 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.relive.api.LiveView;
 import dev.relive.hvr.internal.state.ClassShape;
 import dev.relive.hvr.internal.state.Compatibility;
@@ -33,8 +35,9 @@ final class SlotState {
         this.shape = shape;
     }
 
-    static SlotState capture(ViewSlot slot) {
-        return new SlotState(slot, StateSnapshot.capture(slot.view()), ClassShape.of(slot.view().getClass()));
+    /** {@code mapper}: one per swap, shared by its captures and restores (its caches die with the swap). */
+    static SlotState capture(ViewSlot slot, ObjectMapper mapper) {
+        return new SlotState(slot, StateSnapshot.capture(slot.view(), mapper), ClassShape.of(slot.view().getClass()));
     }
 
     String className() {
@@ -55,7 +58,7 @@ final class SlotState {
     }
 
     /** Empty when the view's service did not come back (the class is gone). */
-    Optional<Prepared> prepare(LiveSession session, BundleContext context, long waitMs) {
+    Optional<Prepared> prepare(LiveSession session, BundleContext context, long waitMs, ObjectMapper mapper) {
         ServiceReference<LiveView> ref = awaitNewService(context, waitMs);
         if (ref == null) {
             return Optional.empty();
@@ -65,7 +68,7 @@ final class SlotState {
         if (incompatible.isPresent()) {
             return Optional.of(new Prepared(slot, view, ref, incompatible.get()));
         }
-        Optional<String> failed = StateRestorer.restore(snapshot, view);
+        Optional<String> failed = StateRestorer.restore(snapshot, view, mapper);
         return Optional.of(new Prepared(slot, view, ref, failed.orElse(null)));
     }
 

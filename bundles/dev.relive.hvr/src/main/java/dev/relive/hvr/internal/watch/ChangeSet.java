@@ -20,10 +20,4 @@ public record ChangeSet(Path project, Set<Path> changed, Set<Path> deleted) {
         changed = Collections.unmodifiableSet(new TreeSet<>(changed));
         deleted = Collections.unmodifiableSet(new TreeSet<>(deleted));
     }
-
-    /** Whether any changed or deleted path ends with {@code suffix}, e.g. {@code ".java"}. */
-    public boolean touches(String suffix) {
-        return changed.stream().anyMatch(p -> p.toString().endsWith(suffix))
-                || deleted.stream().anyMatch(p -> p.toString().endsWith(suffix));
-    }
 }

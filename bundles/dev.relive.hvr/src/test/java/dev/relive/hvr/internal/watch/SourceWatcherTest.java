@@ -144,8 +144,10 @@ class SourceWatcherTest {
     @Test
     void foldersCreatedLaterAreWatched() throws Exception {
         start(List.of());
+        int folders = watcher.watchedFolderCount();
         Path first = write(app, "src/main/java/c/d/First.java", "class First {}");
         assertThat(next()).containsExactly(new ChangeSet(app, Set.of(first), Set.of()));
+        assertThat(watcher.watchedFolderCount()).isEqualTo(folders + 2);
 
         Path second = write(app, "src/main/java/c/d/Second.java", "class Second {}");
         assertThat(next()).containsExactly(new ChangeSet(app, Set.of(second), Set.of()));

@@ -75,7 +75,9 @@ public final class FrameDispatcher {
                 if (ref == null) {
                     error(null, "bad_frame", "ping needs a numeric \"ref\"");
                 } else {
-                    connection.send(sessions.frames().text(sessions.frames().object("pong").put("ref", ref)));
+                    // queued behind the session's work: a pong means every frame sent before it was handled
+                    String pong = sessions.frames().text(sessions.frames().object("pong").put("ref", ref));
+                    session.submit(() -> connection.send(pong));
                 }
             }
             default -> error(ref, "unknown_type", "unknown frame type '" + shorten(type.asText()) + "'");

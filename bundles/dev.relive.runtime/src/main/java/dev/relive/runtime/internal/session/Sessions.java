@@ -50,7 +50,7 @@ public class Sessions implements LiveSessions {
     private final TemplateRenderer renderer = new TemplateRenderer();
     private final HandlerInvoker invoker = new HandlerInvoker(json);
     private final FieldBinder binder = new FieldBinder(json);
-    private final TokenSigner signer = TokenSigner.withRandomSecret();
+    private final TokenSigner signer;
     private final Set<TabSession> live = ConcurrentHashMap.newKeySet();
 
     @Activate
@@ -60,6 +60,9 @@ public class Sessions implements LiveSessions {
         this.registry = registry;
         this.settings = settings;
         this.workers = workers;
+        String state = context.getProperty("relive.state");
+        this.signer = state == null ? TokenSigner.withRandomSecret()
+                : TokenSigner.withSecretIn(java.nio.file.Path.of(state, "token.key"));
     }
 
     @Deactivate

@@ -4,13 +4,12 @@ import java.util.ArrayDeque;
 
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.api.StatusCode;
 
 import dev.relive.runtime.internal.session.Connection;
 
 /**
  * Sends a connection's frames one at a time, in order. A client that stops reading lets frames pile up only to
- * {@code maxPendingBytes}; past that it is disconnected (status 1008), so a slow client cannot grow the heap.
+ * {@code maxPendingBytes}; past that it is disconnected, so a slow client cannot grow the heap.
  */
 final class Outbox implements Connection {
 
@@ -45,7 +44,8 @@ final class Outbox implements Connection {
             }
         }
         if (closed) {
-            socket.close(StatusCode.POLICY_VIOLATION, "client too slow", Callback.NOOP);
+            // a close frame would queue behind the frames the client is not reading: drop the connection
+            socket.disconnect();
             return;
         }
         sendNext();

@@ -48,9 +48,43 @@ public final class TokenSigner {
     }
 
     public static TokenSigner withRandomSecret() {
+        return new TokenSigner(randomSecret(), Clock.systemUTC());
+    }
+
+    /**
+     * A signer whose secret is kept in {@code file} (made on first use, readable by the owner only), so that pages
+     * served before a restart can still mount after it.
+     */
+    public static TokenSigner withSecretIn(java.nio.file.Path file) {
+        try {
+            if (java.nio.file.Files.isRegularFile(file)) {
+                byte[] secret = java.nio.file.Files.readAllBytes(file);
+                if (secret.length >= 32) {
+                    return new TokenSigner(secret, Clock.systemUTC());
+                }
+            }
+            byte[] secret = randomSecret();
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            java.nio.file.Files.write(tmp, secret);
+            try {
+                java.nio.file.Files.setPosixFilePermissions(tmp,
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system
+            }
+            java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return new TokenSigner(secret, Clock.systemUTC());
+        } catch (java.io.IOException e) {
+            return withRandomSecret();
+        }
+    }
+
+    private static byte[] randomSecret() {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
-        return new TokenSigner(secret, Clock.systemUTC());
+        return secret;
     }
 
     public String sign(String route, String view, Map<String, String> params, long ttlSeconds) {

@@ -114,6 +114,30 @@ class DifferTest {
     }
 
     @Test
+    void rowMovedWithTheWhitespaceBeforeItTakesTwoMoves() {
+        String from = "<ul>\n <li rl-key=a>a</li>\n <li rl-key=b>b</li>\n <li rl-key=c>c</li>\n</ul>";
+        String to = "<ul>\n <li rl-key=b>b</li>\n <li rl-key=c>c</li>\n <li rl-key=a>a</li>\n</ul>";
+        String json = diff(from, to);
+        assertThat(count(json, "move")).isEqualTo(2);
+        assertThat(PatchJson.fromJson(json)).hasSize(2);
+    }
+
+    @Test
+    void reversalOfAThousandRowsWithWhitespaceBetweenNeedsAThousandMoves() {
+        // With a whitespace node between rows, swapping two rows takes two moves: an even number of rows
+        // cannot be reversed in fewer than n moves.
+        StringBuilder from = new StringBuilder("<table>\n<tbody>");
+        StringBuilder to = new StringBuilder("<table>\n<tbody>");
+        for (int i = 0; i < 1000; i++) {
+            from.append("\n  <tr rl-key=\"").append(i).append("\"><td>").append(i).append("</td></tr>");
+            to.append("\n  <tr rl-key=\"").append(999 - i).append("\"><td>").append(999 - i).append("</td></tr>");
+        }
+        String json = diff(from.append("\n</tbody></table>").toString(), to.append("\n</tbody></table>").toString());
+        assertThat(count(json, "move")).isEqualTo(1000);
+        assertThat(PatchJson.fromJson(json)).hasSize(1000);
+    }
+
+    @Test
     void keyedMixOfInsertRemoveMoveAndChange() {
         String json = diff("<ul><li rl-key=a>a</li><li rl-key=b>b</li><li rl-key=c>c</li><li rl-key=d>d</li></ul>",
                 "<ul><li rl-key=d>d</li><li rl-key=e>e</li><li rl-key=a>A</li><li rl-key=c>c</li></ul>");

@@ -99,6 +99,22 @@ class HtmlParserTest {
     }
 
     @Test
+    void noscriptContentIsRawTextAsInBrowsersWithScripting() {
+        VElement root = HtmlParser.parse("<noscript><p>Enable <b>JavaScript</b> &amp; reload</p></noscript>");
+        assertThat(root.children()).containsExactly(
+                VElement.of("noscript", t("<p>Enable <b>JavaScript</b> &amp; reload</p>")));
+        assertThat(HtmlWriter.writeInner(root)).isEqualTo("<noscript><p>Enable <b>JavaScript</b> &amp; reload</p></noscript>");
+    }
+
+    @Test
+    void svgScriptContentIsMarkupNotRawText() {
+        VElement svg = (VElement) HtmlParser.parse("<svg><script>a &lt; b</script></svg>").children().get(0);
+        VElement script = (VElement) svg.children().get(0);
+        assertThat(script.namespace()).isEqualTo(Namespace.SVG);
+        assertThat(script.children()).containsExactly(t("a < b"));
+    }
+
+    @Test
     void carriageReturnsBecomeLineFeeds() {
         assertThat(HtmlParser.parse("a\r\nb\rc").children()).containsExactly(t("a\nb\nc"));
     }

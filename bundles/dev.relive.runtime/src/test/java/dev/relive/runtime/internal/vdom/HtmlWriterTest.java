@@ -65,6 +65,14 @@ class HtmlWriterTest {
         assertThat(HtmlParser.parse(html)).isEqualTo(root);
     }
 
+    @Test
+    void writesNothingAfterAScriptThatRunsToTheEnd() {
+        VElement root = HtmlParser.parse("<div><script><!--<script>x</div><p>after");
+        String html = HtmlWriter.writeInner(root);
+        assertThat(html).isEqualTo("<div><script><!--<script>x</div><p>after");
+        assertThat(HtmlParser.parse(html)).isEqualTo(root);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "<h1>Counter</h1><p>Count: <b>5</b></p>",

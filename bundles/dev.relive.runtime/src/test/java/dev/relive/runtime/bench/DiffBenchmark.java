@@ -1,0 +1,123 @@
+package dev.relive.runtime.bench;
+
+import dev.relive.runtime.internal.vdom.Differ;
+import dev.relive.runtime.internal.vdom.HtmlParser;
+import dev.relive.runtime.internal.vdom.HtmlWriter;
+import dev.relive.runtime.internal.vdom.Patch;
+import dev.relive.runtime.internal.vdom.PatchApplier;
+import dev.relive.runtime.internal.vdom.PatchJson;
+import dev.relive.runtime.internal.vdom.VElement;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * Benchmark of the virtual DOM on a 1,000-row keyed table, with a non-diffing baseline (sending the whole
+ * HTML). Prints median and p99 per operation, and the bytes of the patches JSON against the full HTML.
+ * Not a test: it asserts nothing.
+ *
+ * <p>Run from the repository root:
+ * <pre>
+ * mvn -q -pl bundles/dev.relive.runtime -am install -DskipTests     (once, so dev.relive.api resolves)
+ * mvn -q -pl bundles/dev.relive.runtime test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=dev.relive.runtime.bench.DiffBenchmark
+ * </pre>
+ * Optional arguments: rows (default 1000), seconds measured per case (default 2).
+ */
+public final class DiffBenchmark {
+
+    private static volatile Object sink;
+
+    private DiffBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 2;
+        int[] order = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            order[i] = i;
+        }
+        int[] reversed = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            reversed[i] = rows - 1 - i;
+        }
+        List<Integer> movedList = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            movedList.add(i);
+        }
+        movedList.add(rows * 9 / 10, movedList.remove(rows / 100)); // one row moved far down
+        int[] moved = movedList.stream().mapToInt(Integer::intValue).toArray();
+
+        String baseHtml = table(order, -1);
+        String changedHtml = table(order, rows / 2);
+        String reversedHtml = table(reversed, -1);
+        String movedHtml = table(moved, -1);
+        VElement base = HtmlParser.parse(baseHtml);
+        VElement changed = HtmlParser.parse(changedHtml);
+        VElement reversedTree = HtmlParser.parse(reversedHtml);
+        VElement movedTree = HtmlParser.parse(movedHtml);
+
+        System.out.printf(Locale.ROOT, "Relive vdom benchmark: %d keyed rows, %s, %d cores%n", rows,
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "%-44s %10s %10s %10s%n", "operation", "median", "p99", "samples");
+        run("diff, 1 row changed", seconds, () -> Differ.diff(base, changed));
+        run("diff, 1 row moved", seconds, () -> Differ.diff(base, movedTree));
+        run("diff, all rows reversed", seconds, () -> Differ.diff(base, reversedTree));
+        run("parse + diff, 1 row changed", seconds, () -> Differ.diff(base, HtmlParser.parse(changedHtml)));
+        run("parse + diff + JSON, 1 row changed", seconds,
+                () -> PatchJson.toJson(Differ.diff(base, HtmlParser.parse(changedHtml))));
+        run("apply patches, 1 row changed", seconds, () -> PatchApplier.apply(Differ.diff(base, changed), base));
+        run("baseline: write full HTML", seconds, () -> HtmlWriter.writeInner(changed));
+        run("baseline: parse + write full HTML", seconds, () -> HtmlWriter.writeInner(HtmlParser.parse(changedHtml)));
+
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-44s %12s %12s %8s%n", "payload", "patches B", "full HTML B", "patches");
+        bytes("1 row changed", base, changed);
+        bytes("1 row moved", base, movedTree);
+        bytes("all rows reversed", base, reversedTree);
+    }
+
+    private static String table(int[] order, int changed) {
+        StringBuilder sb = new StringBuilder("<table><thead><tr><th>Id</th><th>Label</th></tr></thead><tbody>");
+        for (int id : order) {
+            sb.append("\n  <tr rl-key=\"row-").append(id).append("\"><td>").append(id).append("</td><td>")
+                    .append(id == changed ? "changed label " : "label ").append(id).append("</td></tr>");
+        }
+        return sb.append("\n</tbody></table>").toString();
+    }
+
+    private static void run(String name, double seconds, Supplier<Object> op) {
+        long warmupEnd = System.nanoTime() + (long) (seconds * 0.75e9);
+        while (System.nanoTime() < warmupEnd) {
+            sink = op.get();
+        }
+        long[] samples = new long[200_000];
+        int n = 0;
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        while (n < samples.length && (n < 50 || System.nanoTime() < end)) {
+            long t0 = System.nanoTime();
+            sink = op.get();
+            samples[n++] = System.nanoTime() - t0;
+        }
+        long[] s = Arrays.copyOf(samples, n);
+        Arrays.sort(s);
+        System.out.printf(Locale.ROOT, "%-44s %10s %10s %10d%n", name, micros(s[n / 2]),
+                micros(s[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)]), n);
+    }
+
+    private static String micros(long nanos) {
+        return String.format(Locale.ROOT, "%.1f µs", nanos / 1000.0);
+    }
+
+    private static void bytes(String name, VElement from, VElement to) {
+        List<Patch> patches = Differ.diff(from, to);
+        int json = PatchJson.toJson(patches).getBytes(StandardCharsets.UTF_8).length;
+        int html = HtmlWriter.writeInner(to).getBytes(StandardCharsets.UTF_8).length;
+        System.out.printf(Locale.ROOT, "%-44s %12d %12d %8d%n", name, json, html, patches.size());
+    }
+}

@@ -1,0 +1,175 @@
+package dev.relive.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Hostile clients against the real launcher: 10,000 malformed or mutated frames, floods, a client that stops
+ * reading, expired tokens. The server must answer each bad frame with an error, keep the session serving, and not
+ * let one client hurt the others.
+ */
+class HostileInputIT {
+
+    static LauncherProcess relive;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path dir = Files.createTempDirectory("relive-hostile");
+        Files.createDirectories(dir.resolve("deploy"));
+        Path thirdParty = LauncherProcess.jar().getParent().resolve("third-party");
+        Files.copy(thirdParty.resolve("dev.relive.testlib.jar"), dir.resolve("deploy/testlib.jar"));
+        Files.copy(thirdParty.resolve("dev.relive.testviews.jar"), dir.resolve("deploy/testviews.jar"));
+        Files.writeString(dir.resolve("deploy/dev.relive.runtime.cfg"),
+                "events_per_second=300\nmax_pending_bytes=262144\ntoken_ttl_seconds=2\n");
+        relive = LauncherProcess.start(dir);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (relive.get("/test/echo").statusCode() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        assertThat(relive.process().isAlive()).isTrue();
+        assertThat(relive.stderr()).doesNotContain("Exception in thread", "OutOfMemoryError");
+        relive.close();
+    }
+
+    @Test
+    void tenThousandMalformedFramesEachGetAnErrorAndTheSessionServesOn() throws Exception {
+        Random random = new Random(7);
+        int errors = 0;
+        int answered = 0;
+        int cases = 10_000;
+        try (WsClient ws = WsClient.connect(relive.baseUrl())) {
+            ws.mount(relive, "/test/echo");
+            long pingRef = 1_000_000;
+            for (int i = 0; i < cases; i++) {
+                Fuzz.Case c = Fuzz.next(random, i);
+                ws.sendRaw(c.text());
+                pingRef++;
+                ws.sendRaw("{\"type\":\"ping\",\"ref\":" + pingRef + "}");
+                long expect = pingRef;
+                List<JsonNode> between = new ArrayList<>();
+                ws.next(f -> {
+                    if (f.path("type").asText().equals("pong") && f.path("ref").asLong() == expect) {
+                        return true;
+                    }
+                    between.add(f);
+                    return false;
+                });
+                boolean gotError = between.stream().anyMatch(f -> "error".equals(f.path("type").asText()));
+                if (c.valid()) {
+                    answered++;
+                } else {
+                    assertThat(gotError).as("case %d (%s) got an error frame: %s", i, c.kind(), c.text().length() > 200
+                            ? c.text().substring(0, 200) : c.text()).isTrue();
+                    errors++;
+                }
+                if (ws.seen().size() > 10_000) {
+                    ws.seen().clear();
+                }
+            }
+            JsonNode ok = ws.answer(ws.event("say", Map.of("text", "still here")));
+            assertThat(ok.path("type").asText()).isEqualTo("patch");
+            assertThat(ok.toString()).contains("still here");
+        }
+        System.out.printf("fuzz: %d frames, %d refused with an error frame, %d valid (unknown fields) answered%n",
+                cases, errors, answered);
+        assertThat(errors + answered).isEqualTo(cases);
+    }
+
+    @Test
+    void aFloodingClientIsThrottledWithoutHurtingOthers() throws Exception {
+        try (WsClient flood = WsClient.connect(relive.baseUrl()); WsClient calm = WsClient.connect(relive.baseUrl())) {
+            flood.mount(relive, "/test/echo");
+            calm.mount(relive, "/test/echo");
+            AtomicInteger sent = new AtomicInteger();
+            Thread flooder = new Thread(() -> {
+                for (int i = 0; i < 5000; i++) {
+                    flood.event("nothing", null);
+                    sent.incrementAndGet();
+                }
+            });
+            flooder.start();
+            List<Long> micros = new ArrayList<>();
+            for (int i = 1; i <= 50; i++) {
+                long t0 = System.nanoTime();
+                JsonNode answer = calm.answer(calm.event("add", Map.of("amount", 1)));
+                micros.add((System.nanoTime() - t0) / 1000);
+                assertThat(answer.path("type").asText()).isEqualTo("patch");
+                Thread.sleep(10);
+            }
+            flooder.join();
+            flood.next(f -> "rate_limited".equals(f.path("code").asText()));
+            micros.sort(null);
+            System.out.printf("flood: calm client's 50 events during a 5,000-event flood: p50=%.2f ms max=%.2f ms%n",
+                    micros.get(25) / 1000.0, micros.get(49) / 1000.0);
+        }
+    }
+
+    @Test
+    void aClientThatStopsReadingIsDisconnectedBeforeItGrowsTheHeap() throws Exception {
+        int before = sessions();
+        WsClient slow = WsClient.connect(relive.baseUrl(), null, true);
+        slow.mount(relive, "/test/echo");
+        String big = "x".repeat(30_000);
+        int sent = 0;
+        for (int i = 0; i < 400; i++) {
+            try {
+                slow.event("say", Map.of("text", big + i));
+                sent++;
+            } catch (RuntimeException e) {
+                break; // the server dropped the connection: what this test waits for
+            }
+            if (i % 200 == 199) {
+                Thread.sleep(1000); // stays under the rate limit
+            }
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        int now = sessions();
+        while (now > before && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            now = sessions();
+        }
+        assertThat(now).as("the slow session was dropped (after %d events)", sent).isLessThanOrEqualTo(before);
+    }
+
+    @Test
+    void expiredTokensAreRefused() throws Exception {
+        String page = relive.get("/test/echo").body();
+        Matcher m = Pattern.compile("rl-token=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).isTrue();
+        Thread.sleep(3100);
+        try (WsClient ws = WsClient.connect(relive.baseUrl())) {
+            ws.sendRaw("{\"type\":\"mount\",\"protocol\":1,\"token\":\"" + m.group(1) + "\",\"url\":\""
+                    + relive.baseUrl() + "test/echo\"}");
+            JsonNode error = ws.next(f -> f.has("code"));
+            assertThat(error.path("code").asText()).isEqualTo("bad_token");
+            assertThat(error.path("message").asText()).contains("expired");
+        }
+    }
+
+    private static int sessions() throws Exception {
+        String line = relive.run("relive:stats", l -> l.startsWith("sessions="), Duration.ofSeconds(10));
+        Matcher m = Pattern.compile("sessions=(\\d+)").matcher(line);
+        m.find();
+        return Integer.parseInt(m.group(1));
+    }
+}

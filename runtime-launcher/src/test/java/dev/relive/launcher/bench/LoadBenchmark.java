@@ -1,0 +1,321 @@
+package dev.relive.launcher.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.relive.launcher.DevWorkspace;
+import dev.relive.launcher.LauncherProcess;
+
+/**
+ * Load over loopback: N concurrent WebSocket sessions mounted on the test view {@code /test/echo}, each sending
+ * {@code add(1)} events at a steady rate; prints events/s, round-trip p50/p99, lost and doubled answers, whether
+ * every session's final count is exact, and the server heap per idle mounted session. With {@code --dev} the
+ * runtime runs in dev mode on a workspace copy, and {@code --save-every S} saves a view source every S seconds
+ * during the load (Hot View Replacement swaps under load). No timing decides anything: it only prints.
+ *
+ * <pre>
+ * mvn -B -q install -DskipTests
+ * mvn -B -q -pl runtime-launcher exec:exec@load -Dbench.args="--sessions 1,100,1000 --seconds 20 --rate 2"
+ * </pre>
+ */
+public final class LoadBenchmark {
+
+    private static final Pattern COUNT = Pattern.compile("<p id=\\\\?\"count\\\\?\">(\\d+)</p>");
+
+    public static void main(String[] args) throws Exception {
+        List<Integer> sizes = List.of(1, 100, 1000);
+        int seconds = 20;
+        double rate = 2;
+        boolean dev = false;
+        int saveEvery = 0;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--sessions" -> sizes = parseList(args[++i]);
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--rate" -> rate = Double.parseDouble(args[++i]);
+                case "--dev" -> dev = true;
+                case "--save-every" -> saveEvery = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        DevWorkspace ws = dev ? DevWorkspace.start("/test/echo") : null;
+        LauncherProcess relive = dev ? ws.relive() : startProduction();
+        try {
+            System.out.printf("Relive load benchmark: %s run, %d s per size, %.1f events/s per session%n",
+                    dev ? "dev" : "production", seconds, rate);
+            wireSizes(relive);
+            for (int n : sizes) {
+                run(relive, ws, n, seconds, rate, saveEvery);
+            }
+        } finally {
+            if (ws != null) {
+                ws.close();
+            } else {
+                relive.close();
+            }
+        }
+    }
+
+    private static LauncherProcess startProduction() throws Exception {
+        Path dir = Files.createTempDirectory("relive-load");
+        Files.createDirectories(dir.resolve("deploy"));
+        Path thirdParty = LauncherProcess.jar().getParent().resolve("third-party");
+        Files.copy(thirdParty.resolve("dev.relive.testlib.jar"), dir.resolve("deploy/testlib.jar"));
+        Files.copy(thirdParty.resolve("dev.relive.testviews.jar"), dir.resolve("deploy/testviews.jar"));
+        LauncherProcess relive = LauncherProcess.start(dir);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (relive.get("/test/echo").statusCode() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return relive;
+    }
+
+    /** Bytes on the wire for one counter click, against the page's full HTML. */
+    private static void wireSizes(LauncherProcess relive) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String page = relive.get("/counter").body();
+        Session s = Session.open(http, relive, "/counter", null);
+        s.send("increment");
+        s.awaitAll(Duration.ofSeconds(5));
+        System.out.printf("wire: counter click patch frame %d bytes; full /counter page %d bytes (%.1fx smaller)%n",
+                s.lastFrameBytes, page.length(), page.length() / (double) s.lastFrameBytes);
+        s.close();
+    }
+
+    private static void run(LauncherProcess relive, DevWorkspace ws, int n, int seconds, double rate, int saveEvery)
+            throws Exception {
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(2)).build();
+        long heapBefore = heap(relive);
+        Stats rtt = new Stats();
+        List<Session> sessions = new ArrayList<>();
+        String token = token(relive, "/test/echo");
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            sessions.add(Session.open(http, relive, "/test/echo", token, rtt));
+        }
+        for (Session s : sessions) {
+            s.awaitMounted(Duration.ofSeconds(30));
+        }
+        long mountMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        long heapAfter = heap(relive);
+        ScheduledExecutorService senders = Executors.newScheduledThreadPool(2);
+        long periodMicros = (long) (1_000_000 / rate);
+        for (int i = 0; i < n; i++) {
+            Session s = sessions.get(i);
+            senders.scheduleAtFixedRate(() -> s.send("add"), (periodMicros * i) / Math.max(1, n), periodMicros,
+                    TimeUnit.MICROSECONDS);
+        }
+        AtomicInteger saves = new AtomicInteger();
+        ScheduledExecutorService saver = Executors.newSingleThreadScheduledExecutor();
+        if (ws != null && saveEvery > 0) {
+            saver.scheduleAtFixedRate(() -> save(ws, saves), saveEvery, saveEvery, TimeUnit.SECONDS);
+        }
+        long start = System.nanoTime();
+        Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+        senders.shutdownNow();
+        saver.shutdownNow();
+        senders.awaitTermination(5, TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long sent = 0;
+        long answered = 0;
+        long doubled = 0;
+        int lost = 0;
+        int wrong = 0;
+        for (Session s : sessions) {
+            s.awaitAll(Duration.ofSeconds(30));
+            sent += s.sent.get();
+            answered += s.answered.get();
+            doubled += s.doubled.get();
+            lost += s.pending.size();
+        }
+        for (Session s : sessions) {
+            int count = s.renderCount(Duration.ofSeconds(30));
+            if (count != s.sent.get()) {
+                wrong++;
+            }
+        }
+        System.out.printf("sessions=%d mounted in %d ms; events sent=%d answered=%d lost=%d doubled=%d; "
+                + "%.0f events/s; round trip p50=%s p99=%s max=%s; final counts exact: %d/%d; "
+                + "heap per idle session %.1f KiB%s%n",
+                n, mountMs, sent, answered, lost, doubled, sent / elapsed, Stats.ms(rtt.percentile(50)),
+                Stats.ms(rtt.percentile(99)), Stats.ms(rtt.percentile(100)), n - wrong, n,
+                (heapAfter - heapBefore) / 1024.0 / n, saves.get() > 0 ? "; HVR saves during load: " + saves.get()
+                        : "");
+        for (Session s : sessions) {
+            s.close();
+        }
+        Thread.sleep(500);
+    }
+
+    private static void save(DevWorkspace ws, AtomicInteger saves) {
+        try {
+            int n = saves.incrementAndGet();
+            Path base = ws.view("BaseView.java");
+            String text = Files.readString(base);
+            ws.save(base, text.replaceAll("return \"HVR[^\"]*\";", "return \"HVR " + n + "\";"));
+        } catch (Exception e) {
+            System.out.println("save failed: " + e);
+        }
+    }
+
+    private static long heap(LauncherProcess relive) throws Exception {
+        String line = relive.run("relive:stats gc", l -> l.startsWith("sessions="), Duration.ofSeconds(30));
+        Matcher m = Pattern.compile("heapUsedBytes=(\\d+)").matcher(line);
+        m.find();
+        return Long.parseLong(m.group(1));
+    }
+
+    static String token(LauncherProcess relive, String path) throws Exception {
+        String page = relive.get(path).body();
+        Matcher m = Pattern.compile("rl-token=\"([^\"]+)\"").matcher(page);
+        if (!m.find()) {
+            throw new IllegalStateException("no token on " + path);
+        }
+        return m.group(1);
+    }
+
+    private static List<Integer> parseList(String s) {
+        List<Integer> list = new ArrayList<>();
+        for (String p : s.split(",")) {
+            list.add(Integer.parseInt(p.trim()));
+        }
+        return list;
+    }
+
+    /** One benchmark session: sends events, matches answers by ref, records round trips. */
+    static final class Session implements WebSocket.Listener {
+        final Map<Long, Long> pending = new ConcurrentHashMap<>();
+        final AtomicLong sent = new AtomicLong();
+        final AtomicLong answered = new AtomicLong();
+        final AtomicLong doubled = new AtomicLong();
+        final AtomicLong refs = new AtomicLong();
+        final CountDownLatch mounted = new CountDownLatch(1);
+        final Stats rtt;
+        final StringBuilder partial = new StringBuilder();
+        volatile String lastHtml;
+        volatile long renderRef = -1;
+        volatile int lastFrameBytes;
+        WebSocket socket;
+
+        Session(Stats rtt) {
+            this.rtt = rtt;
+        }
+
+        static Session open(HttpClient http, LauncherProcess relive, String path, String token) throws Exception {
+            return open(http, relive, path, token, new Stats());
+        }
+
+        static Session open(HttpClient http, LauncherProcess relive, String path, String token, Stats rtt)
+                throws Exception {
+            Session s = new Session(rtt);
+            String t = token != null ? token : LoadBenchmark.token(relive, path);
+            s.socket = http.newWebSocketBuilder().buildAsync(URI.create(relive.baseUrl().replace("http", "ws")
+                    + "relive/socket"), s).get(30, TimeUnit.SECONDS);
+            s.socket.sendText("{\"type\":\"mount\",\"protocol\":1,\"token\":\"" + t + "\",\"url\":\""
+                    + relive.baseUrl() + path.substring(1) + "\"}", true);
+            s.awaitMounted(Duration.ofSeconds(30));
+            return s;
+        }
+
+        void awaitMounted(Duration timeout) throws InterruptedException {
+            if (!mounted.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("not mounted");
+            }
+        }
+
+        synchronized void send(String handler) {
+            long ref = refs.incrementAndGet();
+            pending.put(ref, System.nanoTime());
+            sent.incrementAndGet();
+            String params = "add".equals(handler) ? "{\"amount\":1}" : "{}";
+            socket.sendText("{\"type\":\"event\",\"ref\":" + ref + ",\"handler\":\"" + handler + "\",\"params\":"
+                    + params + "}", true).join();
+        }
+
+        void awaitAll(Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!pending.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        }
+
+        int renderCount(Duration timeout) throws InterruptedException {
+            long ref;
+            synchronized (this) {
+                ref = refs.incrementAndGet();
+                renderRef = ref;
+                socket.sendText("{\"type\":\"render\",\"ref\":" + ref + "}", true).join();
+            }
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (lastHtml == null && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            Matcher m = COUNT.matcher(lastHtml == null ? "" : lastHtml);
+            return m.find() ? Integer.parseInt(m.group(1)) : -1;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String frame = partial.toString();
+                partial.setLength(0);
+                lastFrameBytes = frame.length();
+                if (frame.startsWith("{\"type\":\"mounted\"")) {
+                    mounted.countDown();
+                } else {
+                    long ref = refOf(frame);
+                    if (ref == renderRef && frame.startsWith("{\"type\":\"render\"")) {
+                        lastHtml = frame;
+                    } else if (ref > 0) {
+                        Long sentAt = pending.remove(ref);
+                        if (sentAt == null) {
+                            doubled.incrementAndGet();
+                        } else {
+                            answered.incrementAndGet();
+                            rtt.add((System.nanoTime() - sentAt) / 1000);
+                        }
+                    }
+                }
+            }
+            ws.request(1);
+            return null;
+        }
+
+        private static long refOf(String frame) {
+            int i = frame.indexOf("\"ref\":");
+            if (i < 0) {
+                return -1;
+            }
+            int j = i + 6;
+            int k = j;
+            while (k < frame.length() && Character.isDigit(frame.charAt(k))) {
+                k++;
+            }
+            return k > j ? Long.parseLong(frame.substring(j, k)) : -1;
+        }
+
+        void close() {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        }
+    }
+}
