@@ -157,7 +157,25 @@ public final class Browser implements AutoCloseable {
                 "return document.querySelector('[rl-loading]') === null")));
     }
 
-    /** Asks the server for the whole HTML of the view and waits until the browser has morphed to it. */
+    /**
+     * Counts, from now on, the {@code relive:hvr-applied} events of the current page (the client dispatches one when
+     * new code is live in its session); read with {@link #hvrApplied()}.
+     */
+    public void installHvrProbe() {
+        js("if (!window.__reliveHvr) { window.__reliveHvr = { count: 0, last: null };"
+                + " document.addEventListener('relive:hvr-applied', function (e) {"
+                + " window.__reliveHvr.count++; window.__reliveHvr.last = e.detail; }); }");
+    }
+
+    /** How many {@code relive:hvr-applied} events the current page saw since {@link #installHvrProbe()}. */
+    public long hvrApplied() {
+        return jsLong("return window.__reliveHvr ? window.__reliveHvr.count : -1");
+    }
+
+    /**
+     * Asks the server for the whole HTML of the view and waits until the browser has morphed to it. (Uses the
+     * client's internal {@code View._requestRender}, as the client does when a patch does not apply.)
+     */
     public void requestRender() {
         Object before = js("return window.Relive.view.seq");
         js("window.Relive.view._requestRender()");

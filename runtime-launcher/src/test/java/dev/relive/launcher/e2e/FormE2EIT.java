@@ -105,6 +105,8 @@ class FormE2EIT {
         browser.waitUntil("the summary goes away", () -> !browser.exists("#summary"));
         browser.waitForProperty("#name", "value", "");
         browser.waitForProperty("#color", "value", "");
+        browser.waitForProperty("#bio", "value", "");
+        assertThat(browser.text("#bio-msg")).isEqualTo("0 / 160 characters");
         assertThat(browser.property("#agree", "checked")).isEqualTo("false");
         assertThat(browser.property("#plan-team", "checked")).isEqualTo("false");
     }

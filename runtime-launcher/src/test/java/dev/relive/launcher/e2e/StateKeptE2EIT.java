@@ -1,5 +1,7 @@
 package dev.relive.launcher.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,17 +23,21 @@ class StateKeptE2EIT {
 
     @Test
     void theStateIsThereAfterBuildingIt() {
+        int mark = browser.console().size();
         UserState state = new UserState(browser, server);
         state.build();
         state.assertStateKept();
+        assertThat(browser.problemsSince(mark)).isEmpty();
     }
 
     @Test
     void theStateSurvivesAFullServerRenderOfEveryPage() {
+        int mark = browser.console().size();
         UserState state = new UserState(browser, server);
         state.build();
         // what a re-render after new code does to the browser: the whole HTML, morphed in
         state.rerenderEverywhere();
         state.assertStateKept();
+        assertThat(browser.problemsSince(mark)).isEmpty();
     }
 }

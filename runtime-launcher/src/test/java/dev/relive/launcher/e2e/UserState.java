@@ -75,7 +75,14 @@ public final class UserState {
         } else {
             handle = browser.openTab(server.url(route));
         }
+        browser.installHvrProbe();
         tabs.put(route, handle);
+    }
+
+    /** Waits until the page of {@code route} has seen {@code count} {@code relive:hvr-applied} events in all. */
+    public void awaitHvrApplied(String route, long count) {
+        browser.switchTo(tabs.get(route));
+        browser.waitUntil(route + " saw " + count + " hvr-applied event(s)", () -> browser.hvrApplied() >= count);
     }
 
     void buildCounter() {

@@ -1,20 +1,16 @@
 package dev.relive.runtime.internal.vdom;
 
 import java.util.HashMap;
-import java.util.List;
 
 /**
  * Pairs new children with old ones. Children with an {@code rl-key} are matched by key (an element whose key
  * repeats an earlier sibling's counts as unkeyed). Unkeyed children are matched by their order among the
  * unkeyed siblings; when keyed and unkeyed children are mixed (typically rows with whitespace text between
- * them), two more pairings are tried, by order among the unkeyed children that follow the same keyed
- * sibling, and among those that precede it, and the pairing that needs the fewest patches is taken. So a row
- * moved with the whitespace before it costs two moves, not three, and a reversal still costs n - 1.
+ * them), two more pairings are tried, by place in the run of unkeyed children after the same keyed sibling,
+ * and before it, and the pairing that needs the fewest patches is taken. So a row moved with the whitespace
+ * before it costs two moves, not three, and a reversal still costs the n - 1 or n moves it needs.
  */
 final class ChildMatcher {
-
-    private static final String START = "\u0000start";
-    private static final String END = "\u0000end";
 
     private ChildMatcher() {
     }
@@ -23,16 +19,20 @@ final class ChildMatcher {
         return n instanceof VElement e ? e.key() : null;
     }
 
+    static boolean sameKey(VNode a, VNode b) {
+        String ka = keyOf(a);
+        String kb = keyOf(b);
+        return ka == null ? kb == null : ka.equals(kb);
+    }
+
     /** True when both lists have the same length and the same key (or no key) at each index. */
-    static boolean sameKeys(List<VNode> oldChildren, List<VNode> newChildren) {
-        int n = oldChildren.size();
-        if (n != newChildren.size()) {
+    static boolean sameKeys(VNode[] oldChildren, VNode[] newChildren) {
+        int n = oldChildren.length;
+        if (n != newChildren.length) {
             return false;
         }
         for (int i = 0; i < n; i++) {
-            String a = keyOf(oldChildren.get(i));
-            String b = keyOf(newChildren.get(i));
-            if (a == null ? b != null : !a.equals(b)) {
+            if (!sameKey(oldChildren[i], newChildren[i])) {
                 return false;
             }
         }
@@ -40,66 +40,97 @@ final class ChildMatcher {
     }
 
     /** For each new child, the index of its old child, or -1 if it has none (it is inserted). */
-    static int[] match(List<VNode> oldChildren, List<VNode> newChildren) {
+    static int[] match(VNode[] oldChildren, VNode[] newChildren) {
         Side old = new Side(oldChildren);
         Side neu = new Side(newChildren);
-        int n = newChildren.size();
-        int[] match = new int[n];
-        int nextUnkeyed = 0;
+        int n = newChildren.length;
+        int[] keyedMatch = new int[n]; // old index of each keyed new child, -1 otherwise
+        boolean mixed = old.keyedCount > 0 && old.unkeyedCount > 0 && neu.keyedCount > 0 && neu.unkeyedCount > 0;
         for (int j = 0; j < n; j++) {
             String k = neu.keys[j];
             if (k != null) {
                 Integer i = old.keyed.get(k);
-                match[j] = i == null ? -1 : i;
+                keyedMatch[j] = i == null ? -1 : i;
             } else {
-                match[j] = nextUnkeyed < old.unkeyedCount ? old.unkeyed[nextUnkeyed++] : -1;
+                keyedMatch[j] = -1;
             }
         }
-        if (old.keyed.isEmpty() || neu.keyed.isEmpty() || old.unkeyedCount == 0 || neu.unkeyedCount == 0) {
-            return match;
+        int[] best = byOrder(old, neu, keyedMatch);
+        if (!mixed) {
+            return best;
         }
-        int[] best = match;
-        int bestCost = cost(match, oldChildren, newChildren);
-        for (boolean following : new boolean[] {true, false}) {
-            int[] anchored = matchAnchored(old, neu, following);
-            int c = cost(anchored, oldChildren, newChildren);
+        int bestCost = cost(best, oldChildren, newChildren);
+        for (boolean after : new boolean[] {true, false}) {
+            int[] candidate = byRun(old, neu, keyedMatch, after);
+            int c = cost(candidate, oldChildren, newChildren);
             if (c < bestCost) {
-                best = anchored;
+                best = candidate;
                 bestCost = c;
             }
         }
         return best;
     }
 
-    /**
-     * Keyed children by key; each unkeyed child to the old unkeyed child at the same place in the run of
-     * unkeyed children before ({@code following}) or after the same keyed sibling; leftovers by order.
-     */
-    private static int[] matchAnchored(Side old, Side neu, boolean following) {
-        String[] oldAnchor = old.anchors(following);
-        String[] newAnchor = neu.anchors(following);
-        int[] oldRank = old.runRanks();
-        int[] newRank = neu.runRanks();
-        HashMap<String, Integer> oldSlots = new HashMap<>();
-        for (int u = 0; u < old.unkeyedCount; u++) {
-            int i = old.unkeyed[u];
-            oldSlots.put(oldAnchor[i] + '\u0000' + oldRank[i], i);
-        }
-        int n = neu.keys.length;
-        int[] match = new int[n];
-        boolean[] used = new boolean[old.keys.length];
-        boolean leftovers = false;
+    /** Unkeyed children by their order among all unkeyed siblings. */
+    private static int[] byOrder(Side old, Side neu, int[] keyedMatch) {
+        int n = keyedMatch.length;
+        int[] match = keyedMatch.clone();
+        int next = 0;
         for (int j = 0; j < n; j++) {
-            String k = neu.keys[j];
-            if (k != null) {
-                Integer i = old.keyed.get(k);
-                match[j] = i == null ? -1 : i;
-            } else {
-                Integer i = oldSlots.get(newAnchor[j] + '\u0000' + newRank[j]);
-                match[j] = i == null ? -1 : i;
-                if (i != null) {
+            if (neu.keys[j] == null) {
+                match[j] = next < old.unkeyedCount ? old.unkeyed[next++] : -1;
+            }
+        }
+        return match;
+    }
+
+    /**
+     * Each unkeyed child to the old unkeyed child at the same place in the run of unkeyed children right
+     * after ({@code after}) or right before the same keyed sibling; the rest by order.
+     */
+    private static int[] byRun(Side old, Side neu, int[] keyedMatch, boolean after) {
+        int n = keyedMatch.length;
+        int m = old.keys.length;
+        int[] match = keyedMatch.clone();
+        boolean[] used = new boolean[m];
+        boolean leftovers = false;
+        if (after) {
+            int anchor = -1; // old index of the keyed sibling before, -1 for the start
+            boolean anchored = true;
+            int offset = 0;
+            for (int j = 0; j < n; j++) {
+                if (neu.keys[j] != null) {
+                    anchor = keyedMatch[j];
+                    anchored = anchor >= 0;
+                    offset = 0;
+                    continue;
+                }
+                int i = anchor + 1 + offset++;
+                if (anchored && i < m && old.keys[i] == null) {
+                    match[j] = i;
                     used[i] = true;
                 } else {
+                    match[j] = -1;
+                    leftovers = true;
+                }
+            }
+        } else {
+            int anchor = m; // old index of the keyed sibling after, m for the end
+            boolean anchored = true;
+            int offset = 0;
+            for (int j = n - 1; j >= 0; j--) {
+                if (neu.keys[j] != null) {
+                    anchor = keyedMatch[j];
+                    anchored = anchor >= 0;
+                    offset = 0;
+                    continue;
+                }
+                int i = anchor - 1 - offset++;
+                if (anchored && i >= 0 && old.keys[i] == null) {
+                    match[j] = i;
+                    used[i] = true;
+                } else {
+                    match[j] = -1;
                     leftovers = true;
                 }
             }
@@ -112,7 +143,8 @@ final class ChildMatcher {
                         u++;
                     }
                     if (u < old.unkeyedCount) {
-                        match[j] = old.unkeyed[u++];
+                        match[j] = old.unkeyed[u];
+                        used[old.unkeyed[u++]] = true;
                     }
                 }
             }
@@ -121,8 +153,8 @@ final class ChildMatcher {
     }
 
     /** Patches a pairing needs: removals, inserts, moves, text changes and replacements. */
-    static int cost(int[] match, List<VNode> oldChildren, List<VNode> newChildren) {
-        int m = oldChildren.size();
+    static int cost(int[] match, VNode[] oldChildren, VNode[] newChildren) {
+        int m = oldChildren.length;
         boolean[] kept = new boolean[m];
         int matched = 0;
         int changes = 0;
@@ -131,8 +163,8 @@ final class ChildMatcher {
             if (i >= 0) {
                 kept[i] = true;
                 matched++;
-                VNode a = oldChildren.get(i);
-                VNode b = newChildren.get(j);
+                VNode a = oldChildren[i];
+                VNode b = newChildren[j];
                 if (a instanceof VText ta) {
                     if (!(b instanceof VText tb) || !ta.text().equals(tb.text())) {
                         changes++;
@@ -160,17 +192,18 @@ final class ChildMatcher {
         /** Per child: its key if it is keyed (first occurrence), else null. */
         final String[] keys;
         final HashMap<String, Integer> keyed;
+        final int keyedCount;
         final int[] unkeyed;
         final int unkeyedCount;
 
-        Side(List<VNode> children) {
-            int n = children.size();
+        Side(VNode[] children) {
+            int n = children.length;
             keys = new String[n];
             keyed = new HashMap<>(Math.max(16, n * 2));
             unkeyed = new int[n];
             int u = 0;
             for (int i = 0; i < n; i++) {
-                String k = keyOf(children.get(i));
+                String k = keyOf(children[i]);
                 if (k != null && keyed.putIfAbsent(k, i) == null) {
                     keys[i] = k;
                 } else {
@@ -178,46 +211,7 @@ final class ChildMatcher {
                 }
             }
             unkeyedCount = u;
-        }
-
-        /** Per child, the key of the nearest keyed sibling after it ({@code following}) or before it. */
-        String[] anchors(boolean following) {
-            int n = keys.length;
-            String[] anchor = new String[n];
-            String current = following ? END : START;
-            if (following) {
-                for (int i = n - 1; i >= 0; i--) {
-                    if (keys[i] != null) {
-                        current = keys[i];
-                    } else {
-                        anchor[i] = current;
-                    }
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    if (keys[i] != null) {
-                        current = keys[i];
-                    } else {
-                        anchor[i] = current;
-                    }
-                }
-            }
-            return anchor;
-        }
-
-        /** Per unkeyed child, its index within its run of unkeyed siblings (runs end at keyed children). */
-        int[] runRanks() {
-            int n = keys.length;
-            int[] rank = new int[n];
-            int run = 0;
-            for (int i = 0; i < n; i++) {
-                if (keys[i] != null) {
-                    run = 0;
-                } else {
-                    rank[i] = run++;
-                }
-            }
-            return rank;
+            keyedCount = n - u;
         }
     }
 }

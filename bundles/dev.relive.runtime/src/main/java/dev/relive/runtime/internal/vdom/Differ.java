@@ -3,7 +3,6 @@ package dev.relive.runtime.internal.vdom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Computes the patches that turn the client's DOM for one tree into the DOM for another, in the order and
@@ -60,7 +59,7 @@ public final class Differ {
             return;
         }
         if (HtmlElements.isOpaque(oe)) {
-            if (!oe.children().equals(ne.children())) {
+            if (!Arrays.equals(oe.childArray(), ne.childArray())) {
                 replace(ne);
                 return;
             }
@@ -85,16 +84,16 @@ public final class Differ {
      * browser's {@code setAttribute} accepts (unless {@code root}, which cannot be replaced).
      */
     private boolean attributes(VElement oe, VElement ne, boolean root) {
-        Map<String, String> oa = oe.attributes();
-        Map<String, String> na = ne.attributes();
-        if (oa.isEmpty() && na.isEmpty()) {
-            return true;
+        String[] oa = oe.attributeArray();
+        String[] na = ne.attributeArray();
+        if (Arrays.equals(oa, na)) {
+            return true; // the common case: same attributes in the same order
         }
         int mark = patches.size();
-        for (Map.Entry<String, String> e : na.entrySet()) {
-            String name = e.getKey();
-            String value = e.getValue();
-            if (!value.equals(oa.get(name))) {
+        for (int i = 0; i < na.length; i += 2) {
+            String name = na[i];
+            String value = na[i + 1];
+            if (!value.equals(oe.attribute(name))) {
                 if (!root && !isSafeAttributeName(name)) {
                     truncate(mark);
                     return false;
@@ -102,15 +101,14 @@ public final class Differ {
                 patches.add(new Patch.Attr(currentPath(), name, value));
             }
         }
-        if (na.size() != oa.size() || patches.size() > mark) {
-            for (String name : oa.keySet()) {
-                if (!na.containsKey(name)) {
-                    if (!root && !isSafeAttributeName(name)) {
-                        truncate(mark);
-                        return false;
-                    }
-                    patches.add(new Patch.RemoveAttr(currentPath(), name));
+        for (int i = 0; i < oa.length; i += 2) {
+            String name = oa[i];
+            if (ne.attribute(name) == null) {
+                if (!root && !isSafeAttributeName(name)) {
+                    truncate(mark);
+                    return false;
                 }
+                patches.add(new Patch.RemoveAttr(currentPath(), name));
             }
         }
         return true;
@@ -138,78 +136,114 @@ public final class Differ {
     }
 
     private void children(VElement oe, VElement ne) {
-        List<VNode> oc = oe.children();
-        List<VNode> nc = ne.children();
-        if (ChildMatcher.sameKeys(oc, nc)) {
-            for (int i = 0, n = nc.size(); i < n; i++) {
+        VNode[] oc = oe.childArray();
+        VNode[] nc = ne.childArray();
+        int m = oc.length;
+        int n = nc.length;
+        // Common prefix and suffix of children with the same keys at the same places: paired in place.
+        int start = 0;
+        int limit = Math.min(m, n);
+        while (start < limit && ChildMatcher.sameKey(oc[start], nc[start])) {
+            start++;
+        }
+        if (start == m && m == n) {
+            for (int i = 0; i < n; i++) {
                 push(i);
-                node(oc.get(i), nc.get(i));
+                node(oc[i], nc[i]);
                 pop();
             }
             return;
         }
-        int m = oc.size();
-        int n = nc.size();
-        int[] match = ChildMatcher.match(oc, nc);
+        int oldEnd = m;
+        int newEnd = n;
+        while (oldEnd > start && newEnd > start && ChildMatcher.sameKey(oc[oldEnd - 1], nc[newEnd - 1])) {
+            oldEnd--;
+            newEnd--;
+        }
+        VNode[] oldMiddle = Arrays.copyOfRange(oc, start, oldEnd);
+        VNode[] newMiddle = Arrays.copyOfRange(nc, start, newEnd);
+        int[] match = ChildMatcher.match(oldMiddle, newMiddle); // indexes within the middles
+        int mm = oldMiddle.length;
+        int nm = newMiddle.length;
 
         // Removals, from the highest index down.
-        boolean[] kept = new boolean[m];
-        for (int j = 0; j < n; j++) {
+        boolean[] kept = new boolean[mm];
+        for (int j = 0; j < nm; j++) {
             if (match[j] >= 0) {
                 kept[match[j]] = true;
             }
         }
-        for (int i = m - 1; i >= 0; i--) {
+        for (int i = mm - 1; i >= 0; i--) {
             if (!kept[i]) {
-                patches.add(new Patch.Remove(pathPlus(i)));
+                patches.add(new Patch.Remove(pathPlus(start + i)));
             }
         }
 
-        // Index of each kept old child once the removed ones are gone.
-        int[] rank = new int[m];
+        // Index of each kept old child (within the middle) once the removed ones are gone.
+        int[] rank = new int[mm];
         int remaining = 0;
-        for (int i = 0; i < m; i++) {
+        for (int i = 0; i < mm; i++) {
             rank[i] = kept[i] ? remaining++ : -1;
         }
-        int[] seq = new int[n];
+        int[] seq = new int[nm];
         boolean ordered = true;
         int last = -1;
-        for (int j = 0; j < n; j++) {
+        for (int j = 0; j < nm; j++) {
             seq[j] = match[j] >= 0 ? rank[match[j]] : -1;
             if (seq[j] >= 0) {
                 ordered &= seq[j] > last;
                 last = seq[j];
             }
         }
-        if (ordered && remaining == n) {
-            recurse(oc, nc, match);
-            return; // nothing removed that left a gap to fill, nothing to move or insert
+        if (!ordered || remaining != nm) {
+            placeChildren(newMiddle, seq, ordered, remaining, start);
         }
+
+        // Patches inside the children, by final index.
+        for (int j = 0; j < n; j++) {
+            int i;
+            if (j < start) {
+                i = j;
+            } else if (j >= newEnd) {
+                i = j - newEnd + oldEnd;
+            } else {
+                i = match[j - start];
+                if (i < 0) {
+                    continue; // inserted whole
+                }
+                i += start;
+            }
+            push(j);
+            node(oc[i], nc[j]);
+            pop();
+        }
+    }
+
+    /**
+     * Moves and inserts in increasing target index. Each goes right after the child that precedes it in the
+     * new order. Children that stay are anchors: slot a + 1 counts the anchor of old rank a plus the children
+     * placed after it so far, slot 0 those placed before every anchor. A child still to move sits in its own
+     * slot (its rank + 1) until it moves. {@code offset} is the index of the first child of the middle.
+     */
+    private void placeChildren(VNode[] newMiddle, int[] seq, boolean ordered, int remaining, int offset) {
+        int nm = newMiddle.length;
         boolean[] stays;
         if (ordered) {
-            stays = new boolean[n];
-            for (int j = 0; j < n; j++) {
+            stays = new boolean[nm];
+            for (int j = 0; j < nm; j++) {
                 stays[j] = seq[j] >= 0;
             }
         } else {
             stays = LongestIncreasingSubsequence.mark(seq);
         }
-
-        // Moves and inserts in increasing target index. Each goes right after the child that precedes it in
-        // the new order. Children that stay are anchors: slot a + 1 counts the anchor with old rank a plus
-        // the children placed after it so far; slot 0 those placed before every anchor. Children still to
-        // move sit in their own slot (their rank + 1) until they move.
         SlotCounter slots = new SlotCounter(remaining + 1, 1);
         int anchor = -1;
-        List<Integer> parentPath = null;
-        for (int j = 0; j < n; j++) {
+        List<Integer> parentPath = currentPath();
+        for (int j = 0; j < nm; j++) {
             int r = seq[j];
             if (r >= 0 && stays[j]) {
                 anchor = r;
                 continue;
-            }
-            if (parentPath == null) {
-                parentPath = currentPath();
             }
             if (r >= 0) {
                 int from = slots.sumThrough(r);
@@ -217,23 +251,12 @@ public final class Differ {
                 int to = slots.sumThrough(anchor + 1);
                 slots.add(anchor + 1, 1);
                 if (from != to) {
-                    patches.add(new Patch.Move(parentPath, from, to));
+                    patches.add(new Patch.Move(parentPath, offset + from, offset + to));
                 }
             } else {
                 int to = slots.sumThrough(anchor + 1);
                 slots.add(anchor + 1, 1);
-                patches.add(new Patch.Insert(parentPath, to, HtmlWriter.write(nc.get(j))));
-            }
-        }
-        recurse(oc, nc, match);
-    }
-
-    private void recurse(List<VNode> oc, List<VNode> nc, int[] match) {
-        for (int j = 0, n = nc.size(); j < n; j++) {
-            if (match[j] >= 0) {
-                push(j);
-                node(oc.get(match[j]), nc.get(j));
-                pop();
+                patches.add(new Patch.Insert(parentPath, offset + to, HtmlWriter.write(newMiddle[j])));
             }
         }
     }

@@ -1,7 +1,7 @@
 package dev.relive.runtime.internal.vdom;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Attribute;
@@ -34,6 +34,8 @@ public final class HtmlParser {
     public static final String ROOT_TAG = "div";
 
     private static final int MAX_CANONICALIZE_ROUNDS = 4;
+    private static final String[] NO_ATTRIBUTES = new String[0];
+    private static final VNode[] NO_CHILDREN = new VNode[0];
     private static final Pattern NOSCRIPT_END = Pattern.compile("</noscript", Pattern.CASE_INSENSITIVE);
 
     private HtmlParser() {
@@ -42,7 +44,7 @@ public final class HtmlParser {
     /** Parses the inner HTML of a view root into a {@code <div>} root element holding the parsed children. */
     public static VElement parse(String innerHtml) {
         Element context = new Element(Tag.valueOf(ROOT_TAG, Parser.NamespaceHtml, ParseSettings.htmlDefault), "");
-        return VElement.adopt(ROOT_TAG, Namespace.HTML, new LinkedHashMap<>(), parseFragment(innerHtml, context));
+        return VElement.adopt(ROOT_TAG, Namespace.HTML, NO_ATTRIBUTES, parseFragment(innerHtml, context).toArray(NO_CHILDREN));
     }
 
     /**
@@ -134,8 +136,7 @@ public final class HtmlParser {
                     if (inNoscript && HtmlElements.isScript(converted)
                             && !ScriptText.isClosable(HtmlWriter.textOf(converted))) {
                         // would run past the end of the noscript's raw text: keep the element, not its text
-                        converted = VElement.adopt("script", Namespace.HTML, new LinkedHashMap<>(converted.attributes()),
-                                List.of());
+                        converted = VElement.adopt("script", Namespace.HTML, converted.attributeArray(), NO_CHILDREN);
                     }
                     out.element(converted);
                 }
@@ -145,14 +146,13 @@ public final class HtmlParser {
     }
 
     private static VElement convert(Element e, boolean inNoscript) {
-        LinkedHashMap<String, String> attrs = attributes(e);
-        List<VNode> children = List.of();
+        VNode[] children = NO_CHILDREN;
         if (e.childNodeSize() > 0) {
             Children out = new Children(e.childNodeSize());
             convertInto(e.childNodes(), out, inNoscript);
-            children = out.list;
+            children = out.list.toArray(NO_CHILDREN);
         }
-        return VElement.adopt(e.normalName(), Namespace.ofUri(e.tag().namespace()), attrs, children);
+        return VElement.adopt(e.normalName(), Namespace.ofUri(e.tag().namespace()), attributes(e), children);
     }
 
     /**
@@ -166,7 +166,7 @@ public final class HtmlParser {
         convertInto(e.childNodes(), content, true);
         String raw = NOSCRIPT_END.matcher(HtmlWriter.writeNoscriptContent(content.list)).replaceAll("&lt;/noscript");
         return VElement.adopt("noscript", Namespace.HTML, attributes(e),
-                raw.isEmpty() ? List.of() : new ArrayList<>(List.of(new VText(raw))));
+                raw.isEmpty() ? NO_CHILDREN : new VNode[] {new VText(raw)});
     }
 
     private static boolean isPlaintext(Element e) {
@@ -177,14 +177,22 @@ public final class HtmlParser {
         return e.normalName().equals("noscript") && Parser.NamespaceHtml.equals(e.tag().namespace());
     }
 
-    private static LinkedHashMap<String, String> attributes(Element e) {
-        LinkedHashMap<String, String> attrs = new LinkedHashMap<>();
-        if (e.attributesSize() > 0) {
-            for (Attribute a : e.attributes()) {
-                attrs.putIfAbsent(a.getKey(), a.getValue());
-            }
+    /** Names and values, alternating; the parser already dropped duplicate names. */
+    private static String[] attributes(Element e) {
+        int n = e.attributesSize();
+        if (n == 0) {
+            return NO_ATTRIBUTES;
         }
-        return attrs;
+        String[] attrs = new String[n * 2];
+        int i = 0;
+        for (Attribute a : e.attributes()) {
+            if (i == attrs.length) {
+                attrs = Arrays.copyOf(attrs, i * 2);
+            }
+            attrs[i++] = a.getKey();
+            attrs[i++] = a.getValue();
+        }
+        return i == attrs.length ? attrs : Arrays.copyOf(attrs, i);
     }
 
     /** A child list being built: merges adjacent text, skips empty text. */

@@ -1,7 +1,6 @@
 package dev.relive.runtime.internal.vdom;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Serializes a tree to HTML that the HTML parser turns back into the same tree: for every tree that
@@ -100,9 +99,10 @@ public final class HtmlWriter {
     private void element(VElement e) {
         String tag = e.tag();
         out.append('<').append(tag);
-        for (Map.Entry<String, String> a : e.attributes().entrySet()) {
-            out.append(' ').append(a.getKey()).append("=\"");
-            escapeAttribute(a.getValue(), out);
+        String[] attrs = e.attributeArray();
+        for (int i = 0; i < attrs.length; i += 2) {
+            out.append(' ').append(attrs[i]).append("=\"");
+            escapeAttribute(attrs[i + 1], out);
             out.append('"');
         }
         out.append('>');
@@ -124,7 +124,7 @@ public final class HtmlWriter {
 
     private void children(VElement parent) {
         boolean raw = HtmlElements.isRawText(parent);
-        for (VNode child : parent.children()) {
+        for (VNode child : parent.childArray()) {
             if (ended) {
                 return;
             }

@@ -3,6 +3,7 @@ package dev.relive.runtime.internal.vdom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Applies patches to a tree the way the client applies them to its DOM: in order, each path resolved
@@ -151,17 +152,26 @@ public final class PatchApplier {
             if (attributes == null && children == null) {
                 return base;
             }
-            List<VNode> frozen;
+            VNode[] frozen;
             if (children == null) {
-                frozen = base.children();
+                frozen = base.childArray();
             } else {
-                frozen = new ArrayList<>(children.size());
-                for (Object o : children) {
-                    frozen.add(o instanceof Draft d ? d.freeze() : (VNode) o);
+                frozen = new VNode[children.size()];
+                for (int i = 0; i < frozen.length; i++) {
+                    Object o = children.get(i);
+                    frozen[i] = o instanceof Draft d ? d.freeze() : (VNode) o;
                 }
             }
-            return VElement.adopt(base.tag(), base.namespace(),
-                    attributes != null ? attributes : new LinkedHashMap<>(base.attributes()), frozen);
+            String[] attrs = base.attributeArray();
+            if (attributes != null) {
+                attrs = new String[attributes.size() * 2];
+                int i = 0;
+                for (Map.Entry<String, String> e : attributes.entrySet()) {
+                    attrs[i++] = e.getKey();
+                    attrs[i++] = e.getValue();
+                }
+            }
+            return VElement.adopt(base.tag(), base.namespace(), attrs, frozen);
         }
     }
 }

@@ -11,45 +11,77 @@ import java.util.Objects;
 /**
  * An element: lower-case tag name, namespace, attributes in document order, child nodes.
  *
- * <p>Immutable: the attribute map and child list handed in are copied. Equality is deep and structural;
- * attribute order is not significant (it is not observable through the DOM patches either).
+ * <p>Immutable. Equality is deep and structural; attribute order is not significant (it is not observable
+ * through the DOM patches either). Attributes and children are held in plain arrays, which the differ walks
+ * directly; {@link #attributes()} and {@link #children()} are unmodifiable views.
  */
 public final class VElement implements VNode {
 
     /** The attribute that identifies a child among its siblings for keyed diffing. */
     public static final String KEY_ATTRIBUTE = "rl-key";
 
+    private static final String[] NO_ATTRIBUTES = new String[0];
+    private static final VNode[] NO_CHILDREN = new VNode[0];
+
     private final String tag;
     private final Namespace namespace;
-    private final Map<String, String> attributes;
-    private final List<VNode> children;
+    /** name0, value0, name1, value1, ... with distinct names. */
+    private final String[] attrs;
+    private final VNode[] kids;
+    private final List<VNode> childList;
     private final String key;
+    private volatile Map<String, String> attributeMap;
     private int hash;
 
+    /** Copies {@code attributes} and {@code children}; {@code tag} is lower-cased. */
     public VElement(String tag, Namespace namespace, Map<String, String> attributes, List<? extends VNode> children) {
-        this(tag.toLowerCase(Locale.ROOT), Objects.requireNonNull(namespace, "namespace"),
-                Collections.unmodifiableMap(new LinkedHashMap<>(attributes)), List.copyOf(children), true);
+        this(tag.toLowerCase(Locale.ROOT), Objects.requireNonNull(namespace, "namespace"), toArray(attributes),
+                children.toArray(NO_CHILDREN));
+        for (VNode c : kids) {
+            Objects.requireNonNull(c, "child");
+        }
     }
 
-    /** For callers that built fresh collections they hand over (parser, applier): no copy. */
-    private VElement(String tag, Namespace namespace, Map<String, String> attributes, List<VNode> children,
-                     boolean trusted) {
+    private VElement(String tag, Namespace namespace, String[] attrs, VNode[] kids) {
         this.tag = tag;
         this.namespace = namespace;
-        this.attributes = attributes;
-        this.children = children;
-        this.key = attributes.get(KEY_ATTRIBUTE);
+        this.attrs = attrs.length == 0 ? NO_ATTRIBUTES : attrs;
+        this.kids = kids.length == 0 ? NO_CHILDREN : kids;
+        this.childList = Collections.unmodifiableList(Arrays.asList(this.kids));
+        String k = null;
+        for (int i = 0; i < attrs.length; i += 2) {
+            if (attrs[i].equals(KEY_ATTRIBUTE)) {
+                k = attrs[i + 1];
+                break;
+            }
+        }
+        this.key = k;
     }
 
     /**
-     * Takes ownership of {@code attributes} and {@code children} without copying: the caller must not keep or
-     * change them afterwards. {@code tag} must already be lower case.
+     * Takes ownership of the arrays without copying: the caller must not keep or change them. {@code tag}
+     * must be lower case, {@code attrs} pairs of name and value with distinct names.
      */
-    static VElement adopt(String tag, Namespace namespace, LinkedHashMap<String, String> attributes,
-                          List<VNode> children) {
-        return new VElement(tag, namespace,
-                attributes.isEmpty() ? Map.of() : Collections.unmodifiableMap(attributes),
-                children.isEmpty() ? List.of() : Collections.unmodifiableList(children), true);
+    static VElement adopt(String tag, Namespace namespace, String[] attrs, VNode[] children) {
+        return new VElement(tag, namespace, attrs, children);
+    }
+
+    /** Like {@link #adopt(String, Namespace, String[], VNode[])}, from collections (copied). */
+    static VElement adopt(String tag, Namespace namespace, Map<String, String> attributes, List<VNode> children) {
+        return new VElement(tag, namespace, toArray(attributes), children.toArray(NO_CHILDREN));
+    }
+
+    private static String[] toArray(Map<String, String> attributes) {
+        if (attributes.isEmpty()) {
+            return NO_ATTRIBUTES;
+        }
+        String[] a = new String[attributes.size() * 2];
+        int i = 0;
+        for (Map.Entry<String, String> e : attributes.entrySet()) {
+            a[i++] = Objects.requireNonNull(e.getKey(), "attribute name");
+            a[i++] = Objects.requireNonNull(e.getValue(), "attribute value");
+        }
+        return a;
     }
 
     /** An HTML element. */
@@ -72,16 +104,40 @@ public final class VElement implements VNode {
 
     /** Unmodifiable, in document order. */
     public Map<String, String> attributes() {
-        return attributes;
+        Map<String, String> m = attributeMap;
+        if (m == null) {
+            if (attrs.length == 0) {
+                m = Map.of();
+            } else {
+                LinkedHashMap<String, String> lm = new LinkedHashMap<>(attrs.length);
+                for (int i = 0; i < attrs.length; i += 2) {
+                    lm.put(attrs[i], attrs[i + 1]);
+                }
+                m = Collections.unmodifiableMap(lm);
+            }
+            attributeMap = m;
+        }
+        return m;
     }
 
+    /** The value of attribute {@code name}, or null. */
     public String attribute(String name) {
-        return attributes.get(name);
+        for (int i = 0; i < attrs.length; i += 2) {
+            if (attrs[i].equals(name)) {
+                return attrs[i + 1];
+            }
+        }
+        return null;
+    }
+
+    /** Number of attributes. */
+    public int attributeCount() {
+        return attrs.length >> 1;
     }
 
     /** Unmodifiable. */
     public List<VNode> children() {
-        return children;
+        return childList;
     }
 
     /** The value of {@code rl-key}, or null. */
@@ -89,18 +145,27 @@ public final class VElement implements VNode {
         return key;
     }
 
+    /** Attribute names and values, alternating. Not to be modified. */
+    String[] attributeArray() {
+        return attrs;
+    }
+
+    /** The children. Not to be modified. */
+    VNode[] childArray() {
+        return kids;
+    }
+
     /** A copy with other children. */
     public VElement withChildren(List<? extends VNode> newChildren) {
-        return new VElement(tag, namespace, attributes, List.copyOf(newChildren), true);
+        return new VElement(tag, namespace, attrs, newChildren.toArray(NO_CHILDREN));
     }
 
     /** A copy with other attributes. */
     public VElement withAttributes(Map<String, String> newAttributes) {
-        return new VElement(tag, namespace, Collections.unmodifiableMap(new LinkedHashMap<>(newAttributes)),
-                children, true);
+        return new VElement(tag, namespace, toArray(newAttributes), kids);
     }
 
-    /** Deep structural equality. */
+    /** Deep structural equality; attribute order is ignored. */
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -114,15 +179,37 @@ public final class VElement implements VNode {
         }
         return tag.equals(other.tag)
                 && namespace == other.namespace
-                && attributes.equals(other.attributes)
-                && children.equals(other.children);
+                && sameAttributes(other)
+                && Arrays.equals(kids, other.kids);
+    }
+
+    /** Same attribute names and values, in any order. */
+    boolean sameAttributes(VElement other) {
+        String[] a = attrs;
+        String[] b = other.attrs;
+        if (a.length != b.length) {
+            return false;
+        }
+        if (Arrays.equals(a, b)) {
+            return true;
+        }
+        for (int i = 0; i < a.length; i += 2) {
+            if (!a[i + 1].equals(other.attribute(a[i]))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public int hashCode() {
         int h = hash;
         if (h == 0) {
-            h = Objects.hash(tag, namespace, attributes, children);
+            int attrHash = 0; // as Map.hashCode: independent of order
+            for (int i = 0; i < attrs.length; i += 2) {
+                attrHash += attrs[i].hashCode() ^ attrs[i + 1].hashCode();
+            }
+            h = ((tag.hashCode() * 31 + namespace.ordinal()) * 31 + attrHash) * 31 + Arrays.hashCode(kids);
             if (h == 0) {
                 h = 1;
             }

@@ -14,7 +14,7 @@ final class ViewPage {
         if (dev) {
             page.append("<meta name=\"relive-dev\" content=\"true\">");
         }
-        page.append("<link rel=\"stylesheet\" href=\"/relive/client/relive.css\">")
+        page.append("<link rel=\"icon\" href=\"data:,\">")
                 .append("</head><body><div rl-root rl-view=\"").append(Html.escape(viewClass))
                 .append("\" rl-token=\"").append(Html.escape(token)).append("\">")
                 .append(innerHtml)

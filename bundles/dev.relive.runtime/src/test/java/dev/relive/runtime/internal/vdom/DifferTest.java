@@ -179,9 +179,24 @@ class DifferTest {
 
     @Test
     void duplicateKeysAreMatchedAsUnkeyed() {
-        String json = diff("<ul><li rl-key=a>1</li><li rl-key=a>2</li><li>3</li></ul>",
-                "<ul><li rl-key=a>1</li><li>3</li><li rl-key=a>2</li></ul>");
-        assertThat(json).doesNotContain("\"move\"");
+        // the second "a" is unkeyed: it pairs with the unkeyed <li>3</li> by order
+        assertThat(diff("<ul><li rl-key=a>1</li><li rl-key=a>2</li><li>3</li><li rl-key=b>4</li></ul>",
+                "<ul><li rl-key=b>4</li><li rl-key=a>1</li><li>3</li><li rl-key=a>2</li></ul>"))
+                .isEqualTo("[{\"op\":\"move\",\"path\":[0],\"from\":3,\"to\":0},"
+                        + "{\"op\":\"rmattr\",\"path\":[0,2],\"name\":\"rl-key\"},"
+                        + "{\"op\":\"text\",\"path\":[0,2,0],\"text\":\"3\"},"
+                        + "{\"op\":\"attr\",\"path\":[0,3],\"name\":\"rl-key\",\"value\":\"a\"},"
+                        + "{\"op\":\"text\",\"path\":[0,3,0],\"text\":\"2\"}]");
+    }
+
+    @Test
+    void unkeyedChildrenPairByPositionKeyedOnesByKey() {
+        assertThat(diff("<p>a</p><p>b</p>", "<p>new</p><p>a</p><p>b</p>"))
+                .isEqualTo("[{\"op\":\"insert\",\"path\":[],\"index\":2,\"html\":\"<p>b</p>\"},"
+                        + "{\"op\":\"text\",\"path\":[0,0],\"text\":\"new\"},"
+                        + "{\"op\":\"text\",\"path\":[1,0],\"text\":\"a\"}]");
+        assertThat(diff("<p rl-key=a>a</p><p rl-key=b>b</p>", "<p rl-key=n>new</p><p rl-key=a>a</p><p rl-key=b>b</p>"))
+                .isEqualTo("[{\"op\":\"insert\",\"path\":[],\"index\":0,\"html\":\"<p rl-key=\\\"n\\\">new</p>\"}]");
     }
 
     @Test

@@ -1,0 +1,144 @@
+package dev.relive.launcher.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Hot View Replacement as a person sees it, in headless Chromium: build up state in every example, edit and save
+ * view sources in the workspace copy the runtime watches, and check that everything the user had is still there
+ * while the new code is visible and answers. Each test runs its own dev runtime, since it edits sources.
+ */
+@ExtendWith(E2EExtension.class)
+class HvrE2EIT {
+
+    private static final String COUNTER_JAVA = "src/main/java/dev/relive/examples/counter/CounterView.java";
+    private static final String COUNTER_PEB = "src/main/resources/dev/relive/examples/counter/CounterView.peb";
+
+    private final Browser browser;
+
+    HvrE2EIT(Browser browser) {
+        this.browser = browser;
+    }
+
+    @Test
+    void swapsKeepValuesFocusScrollTabsModalAndChildState() throws Exception {
+        try (LiveServer server = LiveServer.start()) {
+            UserState state = new UserState(browser, server);
+            state.build();
+            Path counter = server.source("dev.relive.examples.counter", COUNTER_JAVA);
+            Path template = server.source("dev.relive.examples.counter", COUNTER_PEB);
+
+            // a handler body change
+            edit(counter, "count += 1;", "count += 2;");
+            state.awaitHvrApplied("/counter", 1);
+            // a template text change
+            edit(template, "<h1>Counter</h1>", "<h1>Counter, hot</h1>");
+            state.awaitHvrApplied("/counter", 2);
+            // a new handler with a new button, saved together
+            edit(counter, "    @EventHandler\n    public void add(", "    @EventHandler\n    public void triple() {\n"
+                    + "        count *= 3;\n    }\n\n    @EventHandler\n    public void add(");
+            edit(template, "<button id=\"inc\"", "<button id=\"triple\" rl-click=\"triple\">x3</button>\n"
+                    + "      <button id=\"inc\"");
+            state.awaitHvrApplied("/counter", 3);
+            // every other example's view, and a sticky child from another bundle
+            addMethod(server.source("dev.relive.examples.form", "src/main/java/dev/relive/examples/form/FormView.java"));
+            state.awaitHvrApplied("/form", 1);
+            addMethod(server.source("dev.relive.examples.tabs", "src/main/java/dev/relive/examples/tabs/TabsView.java"));
+            state.awaitHvrApplied("/tabs", 1);
+            addMethod(server.source("dev.relive.examples.list", "src/main/java/dev/relive/examples/list/ListView.java"));
+            state.awaitHvrApplied("/list", 1);
+            addMethod(server.source("dev.relive.examples.widgets",
+                    "src/main/java/dev/relive/examples/widgets/ClockWidget.java"));
+            state.awaitHvrApplied("/dashboard", 1);
+
+            state.assertStateKept();
+
+            // the new code is visible and active
+            browser.switchTo(state.tab("/counter"));
+            assertThat(browser.text("h1")).isEqualTo("Counter, hot");
+            browser.clickAndWait("#inc", "#count", String.valueOf(UserState.COUNT + 2));
+            browser.clickAndWait("#triple", "#count", String.valueOf((UserState.COUNT + 2) * 3));
+        }
+    }
+
+    @Test
+    void theToastShowsOnlyWithDebugAndFallbacksAreVisible() throws Exception {
+        try (LiveServer server = LiveServer.start()) {
+            Path counter = server.source("dev.relive.examples.counter", COUNTER_JAVA);
+            browser.open(server.url("/counter"));
+            browser.waitForLive();
+            browser.installHvrProbe();
+            browser.clickAndWait("#inc", "#count", "1");
+            browser.js("globalThis.reliveDebug = true");
+
+            edit(counter, "count += 1;", "count += 2;");
+            browser.waitUntil("hvr-applied", () -> browser.hvrApplied() >= 1);
+            browser.waitUntil("the toast", () -> browser.exists("[data-relive-toast]"));
+            String toast = browser.text("[data-relive-toast]");
+            assertThat(toast).contains("CounterView", "v1");
+            assertThat(browser.find("[data-relive-toast]").getDomAttribute("role")).isEqualTo("status");
+            browser.js("globalThis.reliveDebug = false");
+
+            // a syntax error: the overlay names file and line; the old code still answers clicks
+            edit(counter, "count += 2;", "count += 2");
+            browser.waitUntil("the error overlay", () -> browser.exists("#relive-hvr-overlay"));
+            String overlay = browser.text("#relive-hvr-overlay");
+            assertThat(overlay).contains("CounterView.java", ":" + lineOf(counter, "count += 2"));
+            browser.clickAndWait("#inc", "#count", "3");
+
+            // the fix: the overlay goes, the swap applies, the state is kept
+            edit(counter, "count += 2", "count += 10;");
+            browser.waitUntil("the overlay goes", () -> !browser.exists("#relive-hvr-overlay"));
+            browser.waitUntil("hvr-applied", () -> browser.hvrApplied() >= 2);
+            assertThat(browser.text("#count")).isEqualTo("3");
+            browser.clickAndWait("#inc", "#count", "13");
+
+            // a removed handler: the page reloads, and the log names the reason
+            browser.js("window.__beforeReload = true");
+            edit(counter, "    @EventHandler\n    public void increment()", "    public void increment()");
+            browser.waitUntil("the page reloaded", () -> browser.js("return window.__beforeReload") == null);
+            server.launcher().waitForLog(l -> l.contains("HVR incompat: handler_removed:increment"),
+                    Duration.ofSeconds(10));
+            browser.waitForLive();
+        }
+    }
+
+    private static int lineOf(Path file, String text) throws IOException {
+        var lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** Adds a method to the end of a view class: new code, no visible change. */
+    private static void addMethod(Path source) throws IOException {
+        String text = Files.readString(source, StandardCharsets.UTF_8);
+        int end = text.lastIndexOf('}');
+        save(source, text.substring(0, end) + "\n    public String hotSwapped() {\n        return \"yes\";\n    }\n}\n");
+    }
+
+    private static void edit(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        assertThat(text).as(file.getFileName().toString()).contains(from);
+        save(file, text.replace(from, to));
+    }
+
+    /** Saves like an editor: a temp file renamed over the original. */
+    private static void save(Path file, String text) throws IOException {
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
