@@ -35,6 +35,8 @@ class RuntimeConfigTest {
     private static final String PID = "dev.relive.runtime";
     private static final String SETTINGS = "dev.relive.runtime.internal.config.RuntimeSettings";
     private static final String SOCKET = "/relive/socket";
+    /** RuntimeConfig's default, which SCR shows among the properties while nothing is configured. */
+    private static final int DEFAULT_MAX_FRAME_BYTES = 65536;
 
     @InjectBundleContext
     BundleContext context;
@@ -63,7 +65,7 @@ class RuntimeConfigTest {
             long socketServlet = socketServletId();
             config.delete();
             config = null;
-            awaitRuntimeReactivated(socketServlet, null);
+            awaitRuntimeReactivated(socketServlet, DEFAULT_MAX_FRAME_BYTES);
         }
     }
 
@@ -76,7 +78,7 @@ class RuntimeConfigTest {
         // "?": a multi-location binding, so that the runtime bundle (not this one) receives it
         config = configAdmin.getConfiguration(PID, "?");
         config.update(Dictionaries.dictionaryOf("max_frame_bytes", 100));
-        awaitRuntimeReactivated(socketServlet, "100");
+        awaitRuntimeReactivated(socketServlet, 100);
 
         JsonNode refused = reply(frame);
         assertThat(refused.path("type").asText()).as("reply %s", refused).isEqualTo("error");
@@ -86,7 +88,7 @@ class RuntimeConfigTest {
         socketServlet = socketServletId();
         config.delete();
         config = null;
-        awaitRuntimeReactivated(socketServlet, null);
+        awaitRuntimeReactivated(socketServlet, DEFAULT_MAX_FRAME_BYTES);
         assertThat(reply(frame).path("type").asText()).as("a 200-byte ping once the configuration is gone")
                 .isEqualTo("pong");
     }
@@ -114,15 +116,21 @@ class RuntimeConfigTest {
 
     /**
      * RuntimeSettings has no modified method: SCR reactivates it, and with it the components that hold it statically
-     * (Sessions, then the servlets). Waits until SCR shows the settings with {@code maxFrameBytes} (null: unset)
-     * and the whiteboard has a socket servlet other than {@code oldSocketServlet}.
+     * (Sessions, then the servlets). Waits until SCR shows the settings active with {@code maxFrameBytes} and the
+     * whiteboard has a socket servlet other than {@code oldSocketServlet}.
      */
-    private void awaitRuntimeReactivated(long oldSocketServlet, String maxFrameBytes) {
-        Eventually.await("RuntimeSettings with max_frame_bytes=" + maxFrameBytes, this::settingsConfigurations,
-                configs -> !configs.isEmpty() && configs.stream().allMatch(c -> c.state == ComponentConfigurationDTO.ACTIVE
-                        && String.valueOf(c.properties.get("max_frame_bytes")).equals(String.valueOf(maxFrameBytes))));
-        Eventually.await("a new socket servlet in the whiteboard", () -> Whiteboard.runtimeServlets(http.getService(),
-                context), s -> s.containsKey("/*") && s.containsKey(SOCKET) && s.get(SOCKET) != oldSocketServlet);
+    private void awaitRuntimeReactivated(long oldSocketServlet, int maxFrameBytes) {
+        String expected = String.valueOf(maxFrameBytes);
+        Eventually.await("RuntimeSettings active with max_frame_bytes=" + expected, this::settingsConfigurations,
+                configs -> !configs.isEmpty() && configs.stream().allMatch(c -> activeWith(c, expected)));
+        Eventually.await("a socket servlet other than service " + oldSocketServlet,
+                () -> Whiteboard.runtimeServlets(http.getService(), context),
+                s -> s.containsKey("/*") && s.containsKey(SOCKET) && s.get(SOCKET) != oldSocketServlet);
+    }
+
+    private static boolean activeWith(ComponentConfigurationDTO c, String maxFrameBytes) {
+        return c.state == ComponentConfigurationDTO.ACTIVE
+                && maxFrameBytes.equals(String.valueOf(c.properties.get("max_frame_bytes")));
     }
 
     private Collection<ComponentConfigurationDTO> settingsConfigurations() {

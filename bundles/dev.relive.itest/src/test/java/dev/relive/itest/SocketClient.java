@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class SocketClient implements WebSocket.Listener, AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final List<JsonNode> skipped = new ArrayList<>();
@@ -31,7 +32,7 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
 
     static SocketClient connect(URI uri) throws Exception {
         SocketClient client = new SocketClient();
-        client.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+        client.socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(uri, client).get(10, TimeUnit.SECONDS);
         return client;
     }

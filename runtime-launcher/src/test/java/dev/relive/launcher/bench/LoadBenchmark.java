@@ -63,6 +63,7 @@ public final class LoadBenchmark {
             System.out.printf("Relive load benchmark: %s run, %d s per size, %.1f events/s per session%n",
                     dev ? "dev" : "production", seconds, rate);
             wireSizes(relive);
+            footprint(relive);
             for (int n : sizes) {
                 run(relive, ws, n, seconds, rate, saveEvery);
             }
@@ -72,6 +73,19 @@ public final class LoadBenchmark {
             } else {
                 relive.close();
             }
+        }
+    }
+
+    /** What HVR leaves in this runtime: its bundle, compiler classes, watcher threads. */
+    private static void footprint(LauncherProcess relive) throws Exception {
+        String lb = relive.run("lb", l -> l.contains("Apache Felix Http Jetty"), Duration.ofSeconds(10));
+        boolean hvr = relive.stdout().contains("Relive Hot View Replacement");
+        String javac = relive.run("relive:loaded com.sun.tools.javac", l -> l.startsWith("prefix="),
+                Duration.ofSeconds(30));
+        String watcher = relive.run("relive:loaded relive-hvr", l -> l.startsWith("prefix="), Duration.ofSeconds(10));
+        System.out.printf("footprint: dev.relive.hvr installed: %s; %s; %s%n", hvr ? "yes" : "no", javac, watcher);
+        if (lb == null) {
+            throw new IllegalStateException("no lb output");
         }
     }
 

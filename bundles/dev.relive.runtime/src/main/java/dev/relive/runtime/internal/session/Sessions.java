@@ -67,7 +67,7 @@ public class Sessions implements LiveSessions {
 
     @Deactivate
     void stop() {
-        live.forEach(TabSession::close);
+        live.forEach(TabSession::shutdown);
         live.clear();
     }
 

@@ -212,6 +212,14 @@ public final class TabSession implements ViewSession, LiveSession {
         });
     }
 
+    /** The runtime is going away (stopped or reconfigured): tell the browser to reconnect, then unmount. */
+    void shutdown() {
+        if (connection != null && !closed) {
+            connection.close(1012, "service restart");
+        }
+        close();
+    }
+
     boolean isClosed() {
         return closed;
     }

@@ -110,6 +110,7 @@ final class ChildMatcher {
                     match[j] = i;
                     used[i] = true;
                 } else {
+                    anchored = false; // past the end of the old run: the rest of this run is left over
                     match[j] = -1;
                     leftovers = true;
                 }
@@ -130,6 +131,7 @@ final class ChildMatcher {
                     match[j] = i;
                     used[i] = true;
                 } else {
+                    anchored = false; // past the start of the old run: the rest of this run is left over
                     match[j] = -1;
                     leftovers = true;
                 }

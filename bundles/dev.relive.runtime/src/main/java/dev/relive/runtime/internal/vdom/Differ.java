@@ -10,11 +10,13 @@ import java.util.List;
  * children (removals from the highest index down, then moves and inserts in increasing target index), then
  * the patches inside each child by the child's final index.
  *
- * <p>Children with an {@code rl-key} are matched by key, the others by their order among the unkeyed
- * siblings. Of the matched children only those off a longest increasing subsequence (of their old order
- * taken in new order) move, so a reorder of {@code n} children costs {@code n - LIS} moves. A node is
- * replaced when its tag, namespace or kind differs, when it is a {@code <template>}/{@code <noscript>}
- * whose content changed, or when an attribute to patch has a name {@code setAttribute} could refuse.
+ * <p>Children are paired in place over the longest common prefix and suffix of the same keys (or no key);
+ * in between, {@link ChildMatcher} pairs keyed children ({@code rl-key}) by key and the others by their
+ * order. Of the paired children only those off a longest increasing subsequence (of their old order taken
+ * in new order) move, so a reorder of {@code n} keyed children costs {@code n - LIS} moves. A node is
+ * replaced when its tag, namespace or kind differs, when it is a {@code <template>} whose content changed
+ * (browsers keep that content out of {@code childNodes}), or when an attribute to patch has a name
+ * {@code setAttribute} could refuse.
  *
  * <p>Stateless and thread-safe.
  */

@@ -11,14 +11,15 @@ import java.util.List;
  * their text starts with one (the parser drops the first), carriage returns are written as {@code &#13;}
  * (the parser turns a literal one into a line feed), and nothing is written after a {@code <plaintext>}
  * element's text, or a {@code <script>}'s that the parser reads to the end of input (see {@link ScriptText}):
- * no end tag can close them. Attributes are always written {@code name="value"}.
+ * no end tag can close them. Attributes are always written {@code name="value"}. A {@code <noscript>}'s
+ * text is written raw, as browsers parse it with scripting enabled.
  */
 public final class HtmlWriter {
 
     private final StringBuilder out;
-    /** False for noscript content, which jsoup (unlike browsers) parses as markup without dropping the LF. */
+    /** Whether to add the line feed the parser drops after a pre-like start tag (not in noscript content). */
     private boolean leadingNewlines = true;
-    /** Set once a plaintext element was written: the parser reads everything after it as its text. */
+    /** Set once an element the parser reads to the end of input was written: nothing may follow. */
     private boolean ended;
 
     private HtmlWriter(StringBuilder out) {
@@ -61,39 +62,34 @@ public final class HtmlWriter {
     /** Concatenates the HTML of several nodes (an inner HTML given as a node list). */
     public static String write(List<? extends VNode> nodes) {
         StringBuilder sb = new StringBuilder(256);
-        HtmlWriter w = new HtmlWriter(sb);
-        for (VNode n : nodes) {
-            if (w.ended) {
-                break;
-            }
-            if (n instanceof VElement e) {
-                w.element(e);
-            } else {
-                escapeText(((VText) n).text(), sb);
-            }
-        }
+        new HtmlWriter(sb).nodes(nodes);
         return sb.toString();
     }
 
     /**
      * The content of a {@code <noscript>} as the raw text it is to browsers: the nodes' HTML, without the
-     * extra line feed after {@code <pre>}-like start tags.
+     * extra line feed after {@code <pre>}-like start tags (jsoup, unlike browsers, parses noscript content as
+     * markup, and there keeps that line feed).
      */
     static String writeNoscriptContent(List<VNode> nodes) {
         StringBuilder sb = new StringBuilder(64);
         HtmlWriter w = new HtmlWriter(sb);
         w.leadingNewlines = false;
+        w.nodes(nodes);
+        return sb.toString();
+    }
+
+    private void nodes(List<? extends VNode> nodes) {
         for (VNode n : nodes) {
-            if (w.ended) {
-                break;
+            if (ended) {
+                return;
             }
             if (n instanceof VElement e) {
-                w.element(e);
+                element(e);
             } else {
-                escapeText(((VText) n).text(), sb);
+                escapeText(((VText) n).text(), out);
             }
         }
-        return sb.toString();
     }
 
     private void element(VElement e) {

@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * Applies patches to a tree the way the client applies them to its DOM: in order, each path resolved
- * against the tree as left by the patches before it, {@code html} parsed in the context of the parent
- * element. The runtime uses it to keep its copy of the client's tree; tests use it to check the differ.
+ * against the tree as left by the patches before it, {@code html} parsed as a child of the parent element
+ * ({@link HtmlParser#parseNode}). The runtime can use it to keep its copy of the client's tree; tests use it
+ * to check the differ.
  *
  * <p>The input tree is not changed: the result shares every subtree no patch touched.
  */
@@ -107,7 +108,8 @@ public final class PatchApplier {
             int i = path.get(level);
             List<Object> children = d.children();
             if (i < 0 || i >= children.size()) {
-                throw new PatchException("no child " + i + " (of " + children.size() + ") at depth " + level + ": " + p);
+                throw new PatchException("no child " + i + " (of " + children.size() + ") at depth " + level
+                        + ": " + p);
             }
             Object c = children.get(i);
             if (c instanceof Draft cd) {

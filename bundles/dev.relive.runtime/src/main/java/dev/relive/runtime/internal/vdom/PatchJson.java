@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -43,9 +45,10 @@ public final class PatchJson {
 
     /** The patches as a JSON tree (an array node). */
     public static JsonNode toTree(List<Patch> patches) {
-        try {
-            return MAPPER.readTree(toJson(patches));
-        } catch (JsonProcessingException e) {
+        try (TokenBuffer buffer = new TokenBuffer(MAPPER, false)) {
+            WRITER.writeValue(buffer, patches);
+            return MAPPER.readTree(buffer.asParser());
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -63,7 +66,7 @@ public final class PatchJson {
     public static List<Patch> fromTree(JsonNode array) {
         try {
             return READER.readValue(array);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException("not a patch list: " + e.getMessage(), e);
         }
     }

@@ -91,6 +91,52 @@ class DiffPropertiesTest {
         assertThat(patches.stream().filter(p -> p instanceof Patch.Remove).count()).isEqualTo(n - kept.size());
     }
 
+    @Property(tries = 1000)
+    void keyedRowsMixedWithUnkeyedNodes(@ForAll long seed, @ForAll @IntRange(min = 0, max = 30) int n) {
+        Random rnd = new Random(seed);
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            items.add(mixedItem(rnd, i));
+        }
+        List<String> next = new ArrayList<>(items);
+        switch (rnd.nextInt(4)) {
+            case 0 -> Collections.shuffle(next, rnd);
+            case 1 -> Collections.reverse(next);
+            case 2 -> {
+                if (n > 1) {
+                    int from = rnd.nextInt(n);
+                    int len = Math.min(n - from, 1 + rnd.nextInt(3));
+                    List<String> run = new ArrayList<>(next.subList(from, from + len));
+                    next.subList(from, from + len).clear();
+                    next.addAll(rnd.nextInt(next.size() + 1), run);
+                }
+            }
+            default -> {
+                // leave the order
+            }
+        }
+        next.removeIf(x -> rnd.nextInt(6) == 0);
+        for (int i = rnd.nextInt(4); i > 0; i--) {
+            next.add(rnd.nextInt(next.size() + 1), mixedItem(rnd, 100 + rnd.nextInt(100)));
+        }
+        VElement a = HtmlParser.parse("<ul>" + String.join("", items) + "</ul>");
+        VElement b = HtmlParser.parse("<ul>" + String.join("", next) + "</ul>");
+        List<Patch> patches = Differ.diff(a, b);
+        assertThat(PatchApplier.apply(patches, a)).isEqualTo(b);
+        assertStructuralOrder(patches);
+    }
+
+    /** A keyed row, whitespace, a text, or an unkeyed element (keys may repeat). */
+    private static String mixedItem(Random rnd, int i) {
+        return switch (rnd.nextInt(6)) {
+            case 0, 1 -> "<li rl-key=\"k" + i + "\">" + i + "</li>";
+            case 2 -> "<li rl-key=\"k" + rnd.nextInt(5) + "\">dup</li>";
+            case 3 -> "\n  ";
+            case 4 -> "<li>u" + rnd.nextInt(3) + "</li>";
+            default -> "text" + rnd.nextInt(3);
+        };
+    }
+
     static VElement keyedTable(List<Integer> keys) {
         StringBuilder html = new StringBuilder("<table><tbody>");
         for (int k : keys) {
