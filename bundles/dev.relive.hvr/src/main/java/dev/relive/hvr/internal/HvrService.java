@@ -54,13 +54,18 @@ public class HvrService {
         if (!config.hot__reload()) {
             return;
         }
+        List<Path> existing = roots.stream().filter(java.nio.file.Files::isDirectory).toList();
+        if (existing.isEmpty()) {
+            LOG.info("HVR: nothing to watch: {} not found (see hvr:check)", roots);
+            return;
+        }
         try {
             FrameworkClassPath classPath = new FrameworkClassPath(context, CompileLibraries.of(context).jars());
             compiler = new BundleCompiler(classPath);
             BundlePackager packager = new BundlePackager(classPath);
             HotSwapper swapper = new HotSwapper(context, sessions, status, templates, compiler, packager);
             swapper.carryState(config.hvr__enabled());
-            watcher = new SourceWatcher(roots, excluded, changes -> apply(swapper, changes));
+            watcher = new SourceWatcher(existing, excluded, changes -> apply(swapper, changes));
             watcher.start();
             Thread warm = new Thread(() -> {
                 compiler.warmUp();
@@ -68,7 +73,7 @@ public class HvrService {
             }, "relive-hvr-warmup");
             warm.setDaemon(true);
             warm.start();
-            LOG.info("HVR: watching {}", roots);
+            LOG.info("HVR: watching {}", existing);
         } catch (RuntimeException | IOException e) {
             status.unavailable(e.getClass().getSimpleName() + ": " + e.getMessage());
             LOG.warn("HVR: unavailable: {}", e.toString());

@@ -251,8 +251,8 @@ public final class HotSwapper {
     }
 
     /**
-     * Updates the bundle and refreshes it with its dependents; false (reported) when the new code cannot run. A
-     * bundle that cannot start is not refreshed, so its old revision stays usable by the live sessions.
+     * Updates the bundle and refreshes its dependents; false (reported) when the new code cannot run. A bundle that
+     * cannot start is not refreshed, so its old revision stays usable by the live sessions.
      */
     private boolean install(Bundle bundle, byte[] jar, Set<Bundle> affected, Phases phases) {
         String bsn = bundle.getSymbolicName();
@@ -262,8 +262,12 @@ public final class HotSwapper {
             if (bundle.getState() != Bundle.ACTIVE) {
                 bundle.start();
             }
-            refresh(bundle);
-            phases.mark("refresh");
+            if (affected.size() > 1) {
+                // bundles wired to the old revision move to the new one; without dependents Felix drops the old
+                // revision by itself, and a refresh would only restart the bundle a second time
+                refresh(bundle);
+                phases.mark("refresh");
+            }
             if (bundle.getState() != Bundle.ACTIVE) {
                 bundle.start();
             }
