@@ -124,6 +124,13 @@ class HvrIT {
             applied(ws);
             assertThat(ws.answer(ws.event("twice", null)).path("patches").toString()).contains("\"text\":\"42\"");
 
+            // a new field, shown by the template saved with it: it starts with its initial value, the rest is kept
+            dev.edit(dev.view("HvrView.java"), "    private String caption = \"hello\";",
+                    "    private String caption = \"hello\";\n    private String fresh = \"new field\";");
+            dev.edit(dev.view("HvrView.peb"), "<p id=\"caption\">", "<p id=\"fresh\">{{ fresh }}</p><p id=\"caption\">");
+            applied(ws);
+            assertThat(html(ws)).contains("<p id=\"fresh\">new field</p>", "<p id=\"count\">42</p>");
+
             dev.edit(dev.view("HvrView.peb"), "<p id=\"marker\">v1</p>", "<p id=\"marker\">v2</p>");
             JsonNode tpl = applied(ws);
             assertThat(tpl.path("view").asText()).isEqualTo(VIEW);
@@ -138,6 +145,30 @@ class HvrIT {
             applied(ws);
             assertThat(html(ws)).contains("{HVR}", "{taps 1}", "total: 42");
         }
+    }
+
+    @Test
+    void theRunningTimerPicksUpANewTickInterval() throws Exception {
+        try (DevWorkspace dev = DevWorkspace.start("/test/clock"); WsClient ws = WsClient.connect(dev.relive().baseUrl())) {
+            ws.mount(dev.relive(), "/test/clock");
+            assertThat(ticksWithin(ws, Duration.ofMillis(1000))).isGreaterThanOrEqualTo(5);
+            dev.edit(dev.view("ClockView.java"), "return running ? Duration.ofMillis(interval) : null;",
+                    "return running ? Duration.ofMillis(1000) : null;");
+            ws.next(f -> "hvr-applied".equals(f.path("type").asText()), SWAP);
+            assertThat(ticksWithin(ws, Duration.ofMillis(1500))).isBetween(1, 2);
+        }
+    }
+
+    private static int ticksWithin(WsClient ws, Duration window) throws InterruptedException {
+        long end = System.nanoTime() + window.toNanos();
+        int ticks = 0;
+        while (System.nanoTime() < end) {
+            JsonNode f = ws.poll(Duration.ofMillis(Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+            if (f != null && "patch".equals(f.path("type").asText()) && !f.has("ref")) {
+                ticks++;
+            }
+        }
+        return ticks;
     }
 
     @Test
