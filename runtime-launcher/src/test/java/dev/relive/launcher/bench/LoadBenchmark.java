@@ -82,8 +82,10 @@ public final class LoadBenchmark {
         boolean hvr = relive.stdout().contains("Relive Hot View Replacement");
         String javac = relive.run("relive:loaded com.sun.tools.javac", l -> l.startsWith("prefix="),
                 Duration.ofSeconds(30));
+        String ecj = relive.run("relive:loaded org.eclipse.jdt", l -> l.startsWith("prefix="), Duration.ofSeconds(30));
         String watcher = relive.run("relive:loaded relive-hvr", l -> l.startsWith("prefix="), Duration.ofSeconds(10));
-        System.out.printf("footprint: dev.relive.hvr installed: %s; %s; %s%n", hvr ? "yes" : "no", javac, watcher);
+        System.out.printf("footprint: dev.relive.hvr installed: %s; %s; %s; %s%n", hvr ? "yes" : "no", javac, ecj,
+                watcher);
         if (lb == null) {
             throw new IllegalStateException("no lb output");
         }

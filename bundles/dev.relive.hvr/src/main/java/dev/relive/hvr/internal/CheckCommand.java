@@ -14,7 +14,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Gogo {@code hvr:check}: environment diagnostics, one line per finding, each with a code (documented in the
- * README): H001 no Java compiler, H002 WebSocket support off, H003 watcher unavailable, H004 HVR disabled by
+ * README): H001 no Java compiler (neither the embedded ECJ nor the JDK's javac), H002 WebSocket support off, H003 watcher unavailable, H004 HVR disabled by
  * configuration, H005 watcher off by configuration, H006 a watched folder does not exist. Prints
  * {@code H000 ok} when nothing is wrong.
  */
@@ -32,7 +32,7 @@ public class CheckCommand {
 
     public String check() {
         List<String> findings = new ArrayList<>();
-        if (ToolProvider.getSystemJavaCompiler() == null) {
+        if (status.compiler() == null && ToolProvider.getSystemJavaCompiler() == null) {
             findings.add("H001 no Java compiler in this runtime: run Relive on a JDK, not a JRE");
         }
         if (!"true".equals(context.getProperty("org.apache.felix.jetty.websocket.enable"))) {

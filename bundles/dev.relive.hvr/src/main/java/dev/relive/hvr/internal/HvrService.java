@@ -67,9 +67,11 @@ public class HvrService {
             swapper.carryState(config.hvr__enabled());
             watcher = new SourceWatcher(existing, excluded, changes -> apply(swapper, changes));
             watcher.start();
+            status.compiler(compiler.compilerName());
             Thread warm = new Thread(() -> {
                 compiler.warmUp();
                 packager.warmUp();
+                new WarmUp(context, compiler, packager).projects(existing);
             }, "relive-hvr-warmup");
             warm.setDaemon(true);
             warm.start();

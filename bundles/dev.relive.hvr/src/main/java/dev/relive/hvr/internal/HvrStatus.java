@@ -28,6 +28,7 @@ public class HvrStatus {
     private volatile boolean watching;
     private volatile List<Path> watched = List.of();
     private volatile String unavailable;
+    private volatile String compiler;
     private final Map<String, Build> builds = new ConcurrentHashMap<>();
     private final Map<String, View> views = new ConcurrentHashMap<>();
 
@@ -44,6 +45,15 @@ public class HvrStatus {
 
     public void unavailable(String reason) {
         this.unavailable = reason;
+    }
+
+    /** The compiler in use (e.g. {@code ecj 3.46.100}), or {@code null} before the watcher started. */
+    public String compiler() {
+        return compiler;
+    }
+
+    public void compiler(String name) {
+        this.compiler = name;
     }
 
     public boolean enabled() {

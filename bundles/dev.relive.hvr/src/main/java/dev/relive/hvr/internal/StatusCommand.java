@@ -41,7 +41,11 @@ public class StatusCommand {
         if (status.unavailable() != null) {
             out.append(" (unavailable: ").append(status.unavailable()).append(')');
         }
-        out.append('\n').append("Watched folders:\n");
+        out.append('\n');
+        if (status.compiler() != null) {
+            out.append("Compiler: ").append(status.compiler()).append('\n');
+        }
+        out.append("Watched folders:\n");
         for (Path dir : status.watched()) {
             out.append("  ").append(dir).append('\n');
         }

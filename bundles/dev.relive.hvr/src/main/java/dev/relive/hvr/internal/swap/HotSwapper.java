@@ -55,6 +55,9 @@ public final class HotSwapper {
     private static final Logger LOG = LoggerFactory.getLogger("dev.relive.hvr");
     private static final String RESOURCES = "src/main/resources";
     private static final long SERVICE_WAIT_MS = 3000;
+    /** Bundles HVR never updates: it would be replacing the code that is doing the replacing. */
+    private static final Set<String> RELIVE_ITSELF = Set.of("dev.relive.api", "dev.relive.runtime", "dev.relive.hvr",
+            "dev.relive.itest");
 
     private final BundleContext context;
     private final LiveSessions sessions;
@@ -85,6 +88,10 @@ public final class HotSwapper {
         long started = System.nanoTime();
         long savedAt = savedAt(change);
         String bsn = change.project().getFileName().toString();
+        if (RELIVE_ITSELF.contains(bsn)) {
+            LOG.info("HVR: {} is part of Relive itself and is not swapped; rebuild and restart to use the change", bsn);
+            return;
+        }
         Bundle bundle = installed(bsn);
         if (bundle == null) {
             LOG.info("HVR: {} changed but no bundle {} is installed; ignored", change.project(), bsn);

@@ -36,7 +36,7 @@ import java.util.function.Consumer;
 public final class SourceWatcher implements AutoCloseable {
 
     public static final String THREAD_NAME = "relive-hvr-watcher";
-    public static final Duration DEFAULT_QUIET = Duration.ofMillis(25);
+    public static final Duration DEFAULT_QUIET = Duration.ofMillis(15);
     public static final Duration DEFAULT_MAX_DELAY = Duration.ofMillis(500);
 
     private static final System.Logger LOG = System.getLogger(SourceWatcher.class.getName());
