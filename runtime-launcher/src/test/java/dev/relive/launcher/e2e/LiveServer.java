@@ -116,6 +116,20 @@ public final class LiveServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the runtime (no clean stop) and starts it again on the same port and workspace, as after a crash; the
+     * returned server replaces this one (close only the returned one).
+     */
+    public LiveServer killAndRestart() throws Exception {
+        int port = launcher.port();
+        launcher.process().destroyForcibly().waitFor();
+        LauncherProcess again = LauncherProcess.start(dir, "--dev", "--workspace", workspace.toString(), "--port",
+                Integer.toString(port));
+        LiveServer server = new LiveServer(dir, workspace, again);
+        server.awaitRoute("/counter");
+        return server;
+    }
+
     /** The absolute URL of {@code path} (which starts with {@code /}). */
     public String url(String path) {
         return launcher.baseUrl().replaceAll("/$", "") + path;

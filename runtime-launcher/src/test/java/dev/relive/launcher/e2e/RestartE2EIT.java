@@ -1,0 +1,46 @@
+package dev.relive.launcher.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The runtime is killed and started again while a page is open: the browser reconnects, mounts again (the page's
+ * token is still valid: its key survives restarts) and puts back what the user had typed.
+ */
+@ExtendWith(E2EExtension.class)
+class RestartE2EIT {
+
+    private final Browser browser;
+
+    RestartE2EIT(Browser browser) {
+        this.browser = browser;
+    }
+
+    @Test
+    void afterAKillAndRestartThePageReconnectsWithTheTypedValues() throws Exception {
+        LiveServer server = LiveServer.start();
+        try {
+            browser.open(server.url("/counter"));
+            browser.waitForLive();
+            browser.clickAndWait("#inc", "#count", "1");
+            browser.find("#note").sendKeys("typed before the crash");
+            browser.js("window.__samePage = true");
+
+            server = server.killAndRestart();
+
+            // the client notices the dropped socket, then reconnects with backoff and mounts again
+            long deadline = System.nanoTime() + 3_000_000_000L;
+            while ("open".equals(browser.js("return window.Relive.state")) && System.nanoTime() < deadline) {
+                browser.pause(20);
+            }
+            browser.waitForLive();
+            assertThat(browser.js("return window.__samePage")).as("no page load").isEqualTo(true);
+            assertThat(browser.property("#note", "value")).isEqualTo("typed before the crash");
+            browser.clickAndWait("#inc", "#count", "1"); // a fresh server-side view, and it answers
+        } finally {
+            server.close();
+        }
+    }
+}
