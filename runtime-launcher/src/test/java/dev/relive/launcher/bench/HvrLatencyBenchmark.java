@@ -41,7 +41,12 @@ public final class HvrLatencyBenchmark {
                 WsClient ws = WsClient.connect(dev.relive().baseUrl())) {
             ws.mount(dev.relive(), "/test/hvr");
             Path file = dev.view("HvrView.java");
-            Thread.sleep(1500); // let the warm-up of javac and bnd finish, as it does while a developer reads
+            // the compiler and bnd warm up in the background after start-up, as they do while a developer reads
+            long warm = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!dev.relive().run("relive:loaded relive-hvr-warmup", l -> l.startsWith("prefix="),
+                    Duration.ofSeconds(10)).endsWith("threads=0") && System.nanoTime() < warm) {
+                Thread.sleep(200);
+            }
             for (int i = 1; i <= saves; i++) {
                 String text = Files.readString(file);
                 String next = text.replaceAll("count \\+= \\d+;\\n    }\\n\\n    @EventHandler\\n    public void add",
