@@ -74,6 +74,7 @@ public class HvrService {
                 new WarmUp(context, compiler, packager).projects(existing);
             }, "relive-hvr-warmup");
             warm.setDaemon(true);
+            warm.setPriority(Thread.MIN_PRIORITY);
             warm.start();
             LOG.info("HVR: watching {}", existing);
         } catch (RuntimeException | IOException e) {

@@ -3,6 +3,7 @@ package dev.relive.hvr.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.osgi.framework.Bundle;
@@ -13,13 +14,14 @@ import dev.relive.hvr.internal.build.BundlePackager;
 import dev.relive.hvr.internal.build.Folders;
 
 /**
- * Builds the watched projects that are installed as bundles a few times, throwing the results away, so that the
- * compiler and bnd are warm on the code paths a developer's first saves take. Runs once, in the background.
+ * Builds the watched projects that are installed as bundles, round-robin, a fixed number of times in all, throwing
+ * the results away, so that the compiler and bnd are JIT-compiled on the code paths a developer's first saves take.
+ * Runs once, in the background, at the lowest priority.
  */
 final class WarmUp {
 
-    private static final int PROJECTS = 8;
-    private static final int ROUNDS = 3;
+    /** Builds in all: a few seconds of one core's time for small projects. */
+    private static final int BUILDS = 40;
 
     private final BundleContext context;
     private final BundleCompiler compiler;
@@ -32,38 +34,43 @@ final class WarmUp {
     }
 
     void projects(List<Path> roots) {
-        int done = 0;
+        List<Path> projects = new ArrayList<>();
+        List<Bundle> bundles = new ArrayList<>();
         for (Bundle bundle : context.getBundles()) {
             String bsn = bundle.getSymbolicName();
-            if (done >= PROJECTS || bsn == null || bsn.startsWith("dev.relive.") && !bsn.startsWith("dev.relive.ex")
+            if (bsn == null || bsn.startsWith("dev.relive.") && !bsn.startsWith("dev.relive.ex")
                     && !bsn.startsWith("dev.relive.test")) {
                 continue;
             }
             for (Path root : roots) {
                 Path project = root.resolve(bsn);
                 if (Files.isRegularFile(project.resolve("bnd.bnd")) && Files.isDirectory(project.resolve("src"))) {
-                    build(project, bundle);
-                    done++;
+                    projects.add(project);
+                    bundles.add(bundle);
                     break;
                 }
             }
         }
+        for (int i = 0; i < BUILDS && !projects.isEmpty() && !Thread.currentThread().isInterrupted(); i++) {
+            if (!build(projects.get(i % projects.size()), bundles.get(i % projects.size()))) {
+                return;
+            }
+        }
     }
 
-    private void build(Path project, Bundle bundle) {
-        for (int i = 0; i < ROUNDS && !Thread.currentThread().isInterrupted(); i++) {
-            Path classes = null;
-            try {
-                classes = Files.createTempDirectory("relive-hvr-warm");
-                if (compiler.compile(project, classes).success()) {
-                    packager.pack(project, classes, bundle.getVersion().toString());
-                }
-            } catch (IOException | RuntimeException e) {
-                return; // a warm-up that fails costs nothing but its own time
-            } finally {
-                if (classes != null) {
-                    Folders.deleteRecursively(classes);
-                }
+    private boolean build(Path project, Bundle bundle) {
+        Path classes = null;
+        try {
+            classes = Files.createTempDirectory("relive-hvr-warm");
+            if (compiler.compile(project, classes).success()) {
+                packager.pack(project, classes, bundle.getVersion().toString());
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false; // a warm-up that fails costs nothing but its own time
+        } finally {
+            if (classes != null) {
+                Folders.deleteRecursively(classes);
             }
         }
     }
