@@ -34,12 +34,14 @@ import dev.relive.runtime.spi.LiveSessions;
 public class HvrService {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.relive.hvr");
+    private static final long WARM_UP_DELAY_MS = 2000;
 
     private final LiveSessions sessions;
     private final HvrStatus status;
     private final TemplateOverrides templates = new TemplateOverrides();
     private BundleCompiler compiler;
     private SourceWatcher watcher;
+    private Thread warm;
 
     @Activate
     public HvrService(BundleContext context, HvrConfig config, @Reference LiveSessions sessions,
@@ -68,7 +70,12 @@ public class HvrService {
             watcher = new SourceWatcher(existing, excluded, changes -> apply(swapper, changes));
             watcher.start();
             status.compiler(compiler.compilerName());
-            Thread warm = new Thread(() -> {
+            warm = new Thread(() -> {
+                try {
+                    Thread.sleep(WARM_UP_DELAY_MS); // after start-up, not competing with it
+                } catch (InterruptedException e) {
+                    return;
+                }
                 compiler.warmUp();
                 packager.warmUp();
                 new WarmUp(context, compiler, packager).projects(existing);
@@ -92,6 +99,9 @@ public class HvrService {
     @Deactivate
     void stop() throws IOException {
         sessions.setTemplateSource(null);
+        if (warm != null) {
+            warm.interrupt();
+        }
         if (watcher != null) {
             watcher.close();
         }
