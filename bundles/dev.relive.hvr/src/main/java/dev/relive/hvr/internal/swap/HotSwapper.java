@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.relive.api.LiveView;
 import dev.relive.hvr.internal.HvrStatus;
 import dev.relive.hvr.internal.build.BundleCompiler;
 import dev.relive.hvr.internal.build.BundlePackager;
@@ -66,6 +65,8 @@ public final class HotSwapper {
     private final BundleCompiler compiler;
     private final BundlePackager packager;
     private final Set<String> sessionsWithError = ConcurrentHashMap.newKeySet();
+    /** Fingerprints of the jars this swapper installed, so the next save need not read them back from the bundle. */
+    private final Map<String, Prints> installedPrints = new ConcurrentHashMap<>();
     private volatile boolean carryState = true;
     private int builds;
 
@@ -214,7 +215,7 @@ public final class HotSwapper {
 
     private void swap(ChangeSet change, Bundle bundle, byte[] jar, long savedAt, Phases phases) {
         String bsn = bundle.getSymbolicName();
-        Map<String, String> oldPrints = fingerprints(bundle);
+        Map<String, String> oldPrints = installedPrints(bundle);
         Map<String, String> newPrints = ClassFingerprint.ofJar(jar);
         Set<Bundle> affected = withDependents(bundle);
         List<LiveSession> held = new ArrayList<>();
@@ -241,6 +242,7 @@ public final class HotSwapper {
                 return;
             }
             templates.clear(bsn);
+            installedPrints.put(bsn, new Prints(bundle.getVersion().toString(), newPrints));
             Set<String> changedClasses = changedClasses(oldPrints, newPrints);
             Path file = savedFile(change);
             for (var entry : captured.entrySet()) {
@@ -403,6 +405,15 @@ public final class HotSwapper {
                 .toString();
     }
 
+    private record Prints(String version, Map<String, String> prints) {
+    }
+
+    private Map<String, String> installedPrints(Bundle bundle) {
+        Prints known = installedPrints.get(bundle.getSymbolicName());
+        return known != null && known.version().equals(bundle.getVersion().toString()) ? known.prints()
+                : fingerprints(bundle);
+    }
+
     /** Classes that exist after the update: the new jar's, and those of the refreshed dependents. */
     private static Set<String> classesAfter(Set<Bundle> affected, Bundle updated, Map<String, String> newPrints) {
         Set<String> names = new HashSet<>(newPrints.keySet());
@@ -475,9 +486,5 @@ public final class HotSwapper {
         Map<String, Long> map() {
             return new LinkedHashMap<>(ms);
         }
-    }
-
-    static boolean isView(Class<?> type) {
-        return LiveView.class.isAssignableFrom(type);
     }
 }

@@ -139,8 +139,7 @@ public final class FrameDispatcher {
             error(ref, "bad_params", "\"params\" must be an object");
             return;
         }
-        if (!rate.tryAcquire()) {
-            error(ref, "rate_limited", "more than " + sessions.settings().eventsPerSecond() + " events per second");
+        if (!withinRate(ref)) {
             return;
         }
         String child = text(frame, "child");
@@ -153,8 +152,7 @@ public final class FrameDispatcher {
             error(ref, "bad_frame", "model needs a numeric \"ref\", a \"field\" and a \"value\"");
             return;
         }
-        if (!rate.tryAcquire()) {
-            error(ref, "rate_limited", "more than " + sessions.settings().eventsPerSecond() + " events per second");
+        if (!withinRate(ref)) {
             return;
         }
         String child = text(frame, "child");
@@ -168,8 +166,7 @@ public final class FrameDispatcher {
             error(ref, "bad_frame", "navigate needs a numeric \"ref\" and a \"url\"");
             return;
         }
-        if (!rate.tryAcquire()) {
-            error(ref, "rate_limited", "too many frames per second");
+        if (!withinRate(ref)) {
             return;
         }
         whenMounted(ref, () -> {
@@ -187,6 +184,15 @@ public final class FrameDispatcher {
                 session.sendError(ref, "handler_failed", "mount failed: " + e.getMessage(), e);
             }
         });
+    }
+
+    /** Counts a frame against the session's rate; answers {@code rate_limited} when it is over. */
+    private boolean withinRate(Long ref) {
+        if (rate.tryAcquire()) {
+            return true;
+        }
+        error(ref, "rate_limited", "more than " + sessions.settings().eventsPerSecond() + " events per second");
+        return false;
     }
 
     private String mountedFrame(Long ref, String html, String url, String token) {
