@@ -55,6 +55,38 @@ class HvrIT {
         }
     }
 
+    /**
+     * Issue 5 (save-to-applied latency): once the background warm-up has built the project, a body edit compiles only
+     * its own file and rewrites the last jar instead of running bnd; an edit that changes what bnd reads runs bnd.
+     */
+    @Test
+    void issue5BodyEditsCompileOneFileAndKeepTheManifest() throws Exception {
+        try (DevWorkspace dev = DevWorkspace.start("/test/hvr"); WsClient ws = WsClient.connect(dev.relive().baseUrl())) {
+            ws.mount(dev.relive(), "/test/hvr");
+            long warm = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!dev.relive().run("relive:loaded relive-hvr-warmup", l -> l.startsWith("prefix="),
+                    Duration.ofSeconds(10)).endsWith("threads=0") && System.nanoTime() < warm) {
+                Thread.sleep(200);
+            }
+            ws.answer(ws.event("add", Map.of("amount", 41)));
+
+            dev.edit(dev.view("HvrView.java"), "count += 1;", "count += 10;");
+            applied(ws);
+            // the status is recorded once the frames are sent
+            assertThat(dev.relive().commandUntil("hvr:status", l -> l.contains("dev.relive.testviews: ok"),
+                    Duration.ofSeconds(10))).contains("compiled 1 of 13 source(s), manifest unchanged");
+            assertThat(ws.answer(ws.event("increment", null)).path("patches").toString()).contains("\"text\":\"51\"");
+
+            dev.edit(dev.view("HvrView.java"), "count += 10;", "count += java.util.concurrent.ThreadLocalRandom"
+                    + ".current().nextInt(1) + 100;");
+            applied(ws);
+            assertThat(dev.relive().commandUntil("hvr:status", l -> l.contains("dev.relive.testviews: ok")
+                    && !l.contains("manifest unchanged"), Duration.ofSeconds(10)))
+                    .contains("compiled 1 of 13 source(s), analysed by bnd");
+            assertThat(ws.answer(ws.event("increment", null)).path("patches").toString()).contains("\"text\":\"151\"");
+        }
+    }
+
     @Test
     void fallbacksReloadWithTheirReasons() throws Exception {
         try (DevWorkspace dev = DevWorkspace.start("/test/hvr")) {

@@ -15,8 +15,9 @@ import dev.relive.hvr.internal.build.Folders;
 
 /**
  * Builds the watched projects that are installed as bundles, round-robin, a fixed number of times in all, throwing
- * the results away, so that the compiler and bnd are JIT-compiled on the code paths a developer's first saves take.
- * Runs once, in the background, at the lowest priority.
+ * the results away, so that the compiler and bnd are JIT-compiled on the code paths a developer's first saves take;
+ * then builds each once more for keeps, so the first save compiles only what it changed. Runs once, in the
+ * background, at the lowest priority.
  */
 final class WarmUp {
 
@@ -56,6 +57,17 @@ final class WarmUp {
                 return;
             }
         }
+        // the builds saves start from: the compiler's last output and bnd's last jar per project
+        for (int i = 0; i < projects.size() && !Thread.currentThread().isInterrupted(); i++) {
+            String version = bundles.get(i).getVersion().toString();
+            Path project = projects.get(i);
+            try {
+                compiler.build(project, compiled -> compiled.success()
+                        ? packager.pack(project, compiled.outputDir(), version) : null);
+            } catch (RuntimeException e) {
+                // the first save builds it then
+            }
+        }
     }
 
     private boolean build(Path project, Bundle bundle) {
@@ -63,7 +75,7 @@ final class WarmUp {
         try {
             classes = Files.createTempDirectory("relive-hvr-warm");
             if (compiler.compile(project, classes).success()) {
-                packager.pack(project, classes, bundle.getVersion().toString());
+                packager.analyse(project, classes, bundle.getVersion().toString());
             }
             return true;
         } catch (IOException | RuntimeException e) {

@@ -4,11 +4,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -150,7 +158,10 @@ public final class BundleCompiler implements AutoCloseable {
             }
             """);
 
+    private static final String OUTPUT_PREFIX = "relive-hvr-classes-";
+
     private final ClassPath classPath;
+    private final Map<Path, ProjectOutput> outputs = new HashMap<>(); // guarded by this; by project folder
     private CompilerEngine engine; // guarded by this; replaced by javac when ecj fails
 
     /** @throws NoJavaCompilerException when neither ecj nor the JDK's javac is available */
@@ -203,24 +214,76 @@ public final class BundleCompiler implements AutoCloseable {
             prepareOutput(outputDir);
             List<Path> sources = sources(sourceRoot);
             if (sources.isEmpty()) {
-                return result(outputDir, List.of(new CompileError(sourceRoot, 0, 0, "no Java sources")), start);
+                return result(outputDir, List.of(new CompileError(sourceRoot, 0, 0, "no Java sources")), start, 0, 0);
             }
             String bsn = projectDir.toAbsolutePath().normalize().getFileName().toString();
             Set<String> packages = packagesOf(sourceRoot, sources);
-            List<CompileError> errors;
-            try {
-                errors = engine.compile(classPath, sourceRoot, sources, outputDir, bsn, packages);
-            } catch (CompilerEngine.CompilerFailure e) {
-                if (!fallBackToJavac(e.getMessage())) {
-                    throw e;
-                }
-                Folders.deleteRecursively(outputDir);
-                prepareOutput(outputDir);
-                errors = engine.compile(classPath, sourceRoot, sources, outputDir, bsn, packages);
-            }
-            return result(outputDir, errors, start);
+            List<CompileError> errors = compileWith(sourceRoot, sources, outputDir, bsn, packages, null);
+            return result(outputDir, errors, start, sources.size(), sources.size());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot compile " + projectDir, e);
+        }
+    }
+
+    /**
+     * Compiles the project, only its changed sources when it can (see {@link ProjectOutput}), and hands the complete
+     * output to {@code use} while no other build can change it. The output folder belongs to this compiler: callers
+     * read it inside {@code use} and neither keep nor change it. The first build of a project, a deleted source, a
+     * changed class path or an API change other classes depend on compiles every source.
+     */
+    public synchronized <T> T build(Path projectDir, Function<CompileResult, T> use) {
+        long start = System.nanoTime();
+        Path project = projectDir.toAbsolutePath().normalize();
+        Path sourceRoot = project.resolve(SOURCES);
+        String bsn = project.getFileName().toString();
+        ProjectOutput previous = outputs.get(project);
+        Path fresh = null;
+        try {
+            List<Path> sources = sources(sourceRoot);
+            Map<Path, ProjectOutput.SourceStamp> stamps = stamps(sources, previous);
+            String classPathStamp = classPath.stamp(bsn);
+            List<Path> changed = previous == null || sources.isEmpty() ? null
+                    : previous.changedSources(stamps, classPathStamp);
+            if (changed != null && changed.isEmpty()) {
+                return use.apply(result(previous.folder(), List.of(), start, 0, sources.size()));
+            }
+            fresh = Files.createTempDirectory(OUTPUT_PREFIX + bsn + "-");
+            if (changed != null) {
+                Set<String> packages = packagesOf(sourceRoot, sources);
+                List<CompileError> errors = compileWith(sourceRoot, changed, fresh, bsn, packages, previous.folder());
+                if (!errors.isEmpty()) {
+                    return use.apply(result(fresh, errors, start, changed.size(), sources.size()));
+                }
+                Set<String> relative = new HashSet<>();
+                for (Path file : changed) {
+                    relative.add(sourceRoot.relativize(file).toString().replace(file.getFileSystem().getSeparator(),
+                            "/"));
+                }
+                Map<String, ClassOutline> outlines = ProjectOutput.outlinesIn(fresh);
+                if (previous.canMerge(relative, outlines)) {
+                    ProjectOutput merged = previous.merge(relative, fresh, outlines, stamps);
+                    outputs.put(project, merged);
+                    return use.apply(result(merged.folder(), List.of(), start, changed.size(), sources.size()));
+                }
+                Folders.deleteRecursively(fresh);
+                fresh = Files.createTempDirectory(OUTPUT_PREFIX + bsn + "-");
+            }
+            CompileResult full = compile(project, fresh);
+            if (!full.success()) {
+                return use.apply(result(fresh, full.errors(), start, sources.size(), sources.size()));
+            }
+            outputs.put(project, ProjectOutput.of(fresh, stamps, classPathStamp));
+            fresh = null;
+            if (previous != null) {
+                Folders.deleteRecursively(previous.folder());
+            }
+            return use.apply(result(outputs.get(project).folder(), List.of(), start, sources.size(), sources.size()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot compile " + projectDir, e);
+        } finally {
+            if (fresh != null) {
+                Folders.deleteRecursively(fresh);
+            }
         }
     }
 
@@ -259,7 +322,48 @@ public final class BundleCompiler implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
+        outputs.values().forEach(output -> Folders.deleteRecursively(output.folder()));
+        outputs.clear();
         engine.close();
+    }
+
+    private List<CompileError> compileWith(Path sourceRoot, List<Path> sources, Path outputDir, String bsn,
+            Set<String> packages, Path ownClasses) throws IOException {
+        try {
+            return engine.compile(classPath, sourceRoot, sources, outputDir, bsn, packages, ownClasses);
+        } catch (CompilerEngine.CompilerFailure e) {
+            if (!fallBackToJavac(e.getMessage())) {
+                throw e;
+            }
+            Folders.deleteRecursively(outputDir);
+            Files.createDirectories(outputDir);
+            return engine.compile(classPath, sourceRoot, sources, outputDir, bsn, packages, ownClasses);
+        }
+    }
+
+    /** The sources' stamps; a digest is computed only for files whose time or size changed since {@code previous}. */
+    private static Map<Path, ProjectOutput.SourceStamp> stamps(List<Path> sources, ProjectOutput previous)
+            throws IOException {
+        Map<Path, ProjectOutput.SourceStamp> stamps = new HashMap<>();
+        for (Path file : sources) {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+            ProjectOutput.SourceStamp known = previous == null ? null : previous.stamp(file);
+            if (known != null && known.modified() == modified && known.size() == attributes.size()) {
+                stamps.put(file, known);
+            } else {
+                stamps.put(file, new ProjectOutput.SourceStamp(modified, attributes.size(), digest(file)));
+            }
+        }
+        return stamps;
+    }
+
+    private static String digest(Path file) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Replaces ecj by javac for good; false when javac is in use already or the runtime has none. */
@@ -312,7 +416,8 @@ public final class BundleCompiler implements AutoCloseable {
         return packages;
     }
 
-    private static CompileResult result(Path outputDir, List<CompileError> errors, long start) {
-        return new CompileResult(outputDir, errors, Duration.ofNanos(System.nanoTime() - start));
+    private static CompileResult result(Path outputDir, List<CompileError> errors, long start, int compiled,
+            int sources) {
+        return new CompileResult(outputDir, errors, Duration.ofNanos(System.nanoTime() - start), compiled, sources);
     }
 }

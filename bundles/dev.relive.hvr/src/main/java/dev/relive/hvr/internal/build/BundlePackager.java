@@ -1,15 +1,19 @@
 package dev.relive.hvr.internal.build;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
@@ -27,6 +31,10 @@ import aQute.bnd.osgi.Jar;
  * {@code ${project.basedir}}, {@code ${project.artifactId}} are defined. {@code Bundle-Version} is always the
  * caller's. bnd's analysis class path comes from the {@link ClassPath}, so import ranges follow the exporters.
  *
+ * <p>When bnd would write the same manifest and component XML as for the project's last jar (see
+ * {@link PackagedBundle}), that jar is rewritten with the new classes and resources instead: bnd runs only when
+ * something it reads changed.
+ *
  * <p>Threading: each call uses its own builder; calls may run concurrently.
  */
 public final class BundlePackager {
@@ -34,6 +42,8 @@ public final class BundlePackager {
     static final String RESOURCES = "src/main/resources";
 
     private final ClassPath classPath;
+    /** The last reusable jar per project folder. */
+    private final Map<Path, PackagedBundle> packaged = new ConcurrentHashMap<>();
 
     public BundlePackager(ClassPath classPath) {
         this.classPath = classPath;
@@ -49,6 +59,34 @@ public final class BundlePackager {
     public PackageResult pack(Path projectDir, Path classesDir, String bundleVersion) {
         long start = System.nanoTime();
         Path project = projectDir.toAbsolutePath().normalize();
+        try {
+            PackagedBundle.Inputs inputs = PackagedBundle.Inputs.read(classesDir, project.resolve(RESOURCES),
+                    classPath.stamp(project.getFileName().toString()));
+            PackagedBundle known = packaged.get(project);
+            if (known != null && known.matches(inputs)) {
+                byte[] jar = known.rewrite(classesDir, project.resolve(RESOURCES), bundleVersion);
+                return new PackageResult(jar, List.of(), known.warnings(), Duration.ofNanos(System.nanoTime() - start),
+                        false);
+            }
+            return analyse(project, classesDir, bundleVersion, inputs, start);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot package " + projectDir, e);
+        }
+    }
+
+    /** Packages the bundle with bnd even when the last jar could be reused; see {@link #pack}. */
+    public PackageResult analyse(Path projectDir, Path classesDir, String bundleVersion) {
+        Path project = projectDir.toAbsolutePath().normalize();
+        try {
+            return analyse(project, classesDir, bundleVersion, PackagedBundle.Inputs.read(classesDir,
+                    project.resolve(RESOURCES), classPath.stamp(project.getFileName().toString())), System.nanoTime());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot package " + projectDir, e);
+        }
+    }
+
+    private PackageResult analyse(Path project, Path classesDir, String bundleVersion, PackagedBundle.Inputs inputs,
+            long start) {
         String folderName = project.getFileName().toString();
         try (Builder builder = new Builder()) {
             builder.setBase(project.toFile());
@@ -72,11 +110,29 @@ public final class BundlePackager {
                 builder.addClasspath(jar);
                 builder.addClose(jar);
             }
-            return build(builder, start);
+            PackageResult result = build(builder, start);
+            if (result.success()) {
+                List<File> bndFiles = new ArrayList<>();
+                if (Files.isRegularFile(bnd)) {
+                    bndFiles.add(bnd.toFile());
+                }
+                if (builder.getIncluded() != null) {
+                    bndFiles.addAll(builder.getIncluded());
+                }
+                bndFiles.add(project.resolve("pom.xml").toFile());
+                PackagedBundle reusable = PackagedBundle.reusable(result.jar(), result.warnings(), inputs,
+                        builder::getProperty, bndFiles, bundleVersion);
+                if (reusable != null) {
+                    packaged.put(project, reusable);
+                } else {
+                    packaged.remove(project);
+                }
+            }
+            return result;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot package " + projectDir, e);
+            throw new UncheckedIOException("cannot package " + project, e);
         } catch (Exception e) {
-            throw new IllegalStateException("bnd failed on " + projectDir, e);
+            throw new IllegalStateException("bnd failed on " + project, e);
         }
     }
 
@@ -111,11 +167,12 @@ public final class BundlePackager {
         List<String> errors = builder.getErrors();
         List<String> warnings = builder.getWarnings();
         if (!builder.isOk() || jar == null) {
-            return new PackageResult(null, errors, warnings, Duration.ofNanos(System.nanoTime() - start));
+            return new PackageResult(null, errors, warnings, Duration.ofNanos(System.nanoTime() - start), true);
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
         jar.write(bytes);
-        return new PackageResult(bytes.toByteArray(), errors, warnings, Duration.ofNanos(System.nanoTime() - start));
+        return new PackageResult(bytes.toByteArray(), errors, warnings, Duration.ofNanos(System.nanoTime() - start),
+                true);
     }
 
     private static void setDefaults(Builder builder, Path project, String folderName) {

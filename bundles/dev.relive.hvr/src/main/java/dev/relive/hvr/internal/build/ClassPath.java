@@ -31,4 +31,10 @@ public interface ClassPath {
      * @param referencedPackages packages the compiled classes refer to (a hint: an implementation may return more)
      */
     List<Jar> analysisJars(Set<String> referencedPackages, String bundleSymbolicName) throws IOException;
+
+    /**
+     * A value that changes whenever what the project compiles against may have changed (a bundle installed, updated
+     * or uninstalled; a jar rewritten). Builds made with an equal stamp may be reused.
+     */
+    String stamp(String bundleSymbolicName);
 }

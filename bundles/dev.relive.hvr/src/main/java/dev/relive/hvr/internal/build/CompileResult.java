@@ -10,11 +10,19 @@ import java.util.List;
  * @param outputDir the folder holding the class files (complete only on success)
  * @param errors compile errors in the order javac reported them; empty on success
  * @param elapsed wall time of the compile
+ * @param compiledFiles the source files compiled
+ * @param sourceFiles the project's source files
  */
-public record CompileResult(Path outputDir, List<CompileError> errors, Duration elapsed) {
+public record CompileResult(Path outputDir, List<CompileError> errors, Duration elapsed, int compiledFiles,
+        int sourceFiles) {
 
     public CompileResult {
         errors = List.copyOf(errors);
+    }
+
+    /** Only some of the sources were compiled: the others' classes are those of an earlier compile. */
+    public boolean incremental() {
+        return compiledFiles < sourceFiles;
     }
 
     public boolean success() {

@@ -93,9 +93,28 @@ final class CompilerEngine implements AutoCloseable {
      */
     List<CompileError> compile(ClassPath classPath, Path sourceRoot, List<Path> sources, Path outputDir,
             String bundleSymbolicName, Set<String> ownPackages) throws IOException {
-        standard.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of(sourceRoot));
+        return compile(classPath, sourceRoot, sources, outputDir, bundleSymbolicName, ownPackages, null);
+    }
+
+    /**
+     * Compiles {@code sources} into {@code outputDir}; with {@code ownClasses}, the project's other classes are taken
+     * from that folder (the output of an earlier compile) instead of from their sources.
+     */
+    List<CompileError> compile(ClassPath classPath, Path sourceRoot, List<Path> sources, Path outputDir,
+            String bundleSymbolicName, Set<String> ownPackages, Path ownClasses) throws IOException {
+        standard.setLocationFromPaths(StandardLocation.SOURCE_PATH,
+                ownClasses == null ? List.of(sourceRoot) : List.of());
         standard.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(outputDir));
         JavaFileManager fileManager = classPath.fileManager(standard, bundleSymbolicName, ownPackages);
+        if (ownClasses != null) {
+            List<Path> entries = new ArrayList<>();
+            Iterable<? extends Path> configured = standard.getLocationAsPaths(StandardLocation.CLASS_PATH);
+            if (configured != null) {
+                configured.forEach(entries::add);
+            }
+            entries.add(ownClasses);
+            standard.setLocationFromPaths(StandardLocation.CLASS_PATH, entries);
+        }
         if (ecj && fileManager instanceof StandardJavaFileManager) {
             // given a standard file manager, ecj takes the platform classes of the running JDK, not those of
             // --release; through any other file manager it honours --release (and reads the class path the same

@@ -89,6 +89,21 @@ public final class FrameworkClassPath implements ClassPath {
         return jars;
     }
 
+    @Override
+    public String stamp(String bundleSymbolicName) {
+        StringBuilder stamp = new StringBuilder();
+        for (Bundle bundle : context.getBundles()) {
+            BundleWiring wiring = bundle.adapt(BundleWiring.class);
+            // bundles exporting nothing (views) cannot change what others compile against
+            if (wiring != null && !bundleSymbolicName.equals(bundle.getSymbolicName())
+                    && !wiring.getCapabilities(PackageNamespace.PACKAGE_NAMESPACE).isEmpty()) {
+                stamp.append(bundle.getBundleId()).append(':').append(bundle.getLastModified()).append(':')
+                        .append(System.identityHashCode(wiring)).append(';');
+            }
+        }
+        return stamp.toString();
+    }
+
     /** The package exports visible now, by package name, without the given bundle's and packages. */
     Map<String, Export> exports(String excludedBundle, Set<String> excludedPackages) {
         Map<String, Export> exports = new HashMap<>();

@@ -1,5 +1,6 @@
 package dev.relive.hvr.internal.build;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,5 +36,15 @@ public final class JarClassPath implements ClassPath {
             jars.add(new Jar(entry.toFile()));
         }
         return jars;
+    }
+
+    @Override
+    public String stamp(String bundleSymbolicName) {
+        StringBuilder stamp = new StringBuilder();
+        for (Path entry : entries) {
+            File file = entry.toFile();
+            stamp.append(entry).append(':').append(file.lastModified()).append(':').append(file.length()).append(';');
+        }
+        return stamp.toString();
     }
 }

@@ -10,8 +10,10 @@ import java.util.List;
  * @param errors bnd's errors; non-empty means failure
  * @param warnings bnd's warnings
  * @param elapsed wall time of the packaging
+ * @param analysed bnd analysed the classes; {@code false} when the last jar was rewritten with new classes
  */
-public record PackageResult(byte[] jar, List<String> errors, List<String> warnings, Duration elapsed) {
+public record PackageResult(byte[] jar, List<String> errors, List<String> warnings, Duration elapsed,
+        boolean analysed) {
 
     public PackageResult {
         errors = List.copyOf(errors);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,8 +36,6 @@ import dev.relive.hvr.internal.build.BundleCompiler;
 import dev.relive.hvr.internal.build.BundlePackager;
 import dev.relive.hvr.internal.build.ClassFingerprint;
 import dev.relive.hvr.internal.build.CompileError;
-import dev.relive.hvr.internal.build.CompileResult;
-import dev.relive.hvr.internal.build.Folders;
 import dev.relive.hvr.internal.build.PackageResult;
 import dev.relive.hvr.internal.state.StateMapper;
 import dev.relive.hvr.internal.watch.ChangeSet;
@@ -128,6 +127,7 @@ public final class HotSwapper {
             }
         }
         phases.mark("read");
+        Map<String, Integer> versions = new HashMap<>(); // one new version per view, however many sessions show it
         for (LiveSession session : sessions.sessions()) {
             String changedView = null;
             Path file = null;
@@ -150,7 +150,7 @@ public final class HotSwapper {
                 return;
             }
             try {
-                int version = status.swapped(changedView, "template");
+                int version = versions.computeIfAbsent(changedView, view -> status.swapped(view, "template"));
                 session.rerender(applied(changedView, version, file, savedAt, bsn, phases));
             } finally {
                 session.release();
@@ -163,32 +163,25 @@ public final class HotSwapper {
     // ---- Java edits ----
 
     private void rebuild(ChangeSet change, Bundle bundle, long savedAt, Phases phases) {
-        String bsn = bundle.getSymbolicName();
-        Path classes;
-        try {
-            classes = Files.createTempDirectory("relive-hvr-classes");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        try {
-            CompileResult compiled = compiler.compile(change.project(), classes);
+        compiler.build(change.project(), compiled -> {
             phases.mark("compile");
             if (!compiled.success()) {
                 compileFailed(bundle, compiled.errors(), phases);
-                return;
+                return null;
             }
-            PackageResult packed = packager.pack(change.project(), classes, nextVersion(bundle));
+            PackageResult packed = packager.pack(change.project(), compiled.outputDir(), nextVersion(bundle));
             phases.mark("package");
             if (!packed.success()) {
                 CompileError error = new CompileError(change.project().resolve("bnd.bnd"), 0, 0,
                         String.join("; ", packed.errors()));
                 compileFailed(bundle, List.of(error), phases);
-                return;
+                return null;
             }
-            swap(change, bundle, packed.jar(), savedAt, phases);
-        } finally {
-            Folders.deleteRecursively(classes);
-        }
+            String how = "compiled " + compiled.compiledFiles() + " of " + compiled.sourceFiles() + " source(s), "
+                    + (packed.analysed() ? "analysed by bnd" : "manifest unchanged");
+            swap(change, bundle, packed.jar(), savedAt, phases, how);
+            return null;
+        });
     }
 
     private void compileFailed(Bundle bundle, List<CompileError> errors, Phases phases) {
@@ -213,7 +206,7 @@ public final class HotSwapper {
         }
     }
 
-    private void swap(ChangeSet change, Bundle bundle, byte[] jar, long savedAt, Phases phases) {
+    private void swap(ChangeSet change, Bundle bundle, byte[] jar, long savedAt, Phases phases, String how) {
         String bsn = bundle.getSymbolicName();
         Map<String, String> oldPrints = installedPrints(bundle);
         Map<String, String> newPrints = ClassFingerprint.ofJar(jar);
@@ -245,13 +238,22 @@ public final class HotSwapper {
             installedPrints.put(bsn, new Prints(bundle.getVersion().toString(), newPrints));
             Set<String> changedClasses = changedClasses(oldPrints, newPrints);
             Path file = savedFile(change);
+            Set<String> classesAfter = classesAfter(affected, bundle, newPrints);
+            Map<LiveSession, String> restored = new LinkedHashMap<>();
+            Set<String> swappedViews = new LinkedHashSet<>();
             for (var entry : captured.entrySet()) {
-                restore(entry.getKey(), entry.getValue(), classesAfter(affected, bundle, newPrints), changedClasses,
-                        file, savedAt, bsn, phases, mapper);
+                if (restore(entry.getKey(), entry.getValue(), classesAfter, mapper)) {
+                    restored.put(entry.getKey(),
+                            shownView(entry.getKey(), entry.getValue(), changedClasses, swappedViews));
+                }
             }
-            phases.mark("restore+render");
-            status.built(new HvrStatus.Build(bsn, true, "swapped " + captured.size() + " session(s)", Instant.now(),
-                    phases.map()));
+            swappedViews.forEach(view -> status.swapped(view, "swapped"));
+            phases.mark("restore");
+            restored.forEach((session, shown) -> session.rerender(shown == null ? null
+                    : applied(shown, status.version(shown), file, savedAt, bsn, phases)));
+            phases.mark("render+send");
+            status.built(new HvrStatus.Build(bsn, true, "swapped " + captured.size() + " session(s); " + how,
+                    Instant.now(), phases.map()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -298,11 +300,12 @@ public final class HotSwapper {
                 "bundle " + bsn + " cannot start: " + message)), phases);
     }
 
-    private void restore(LiveSession session, List<SlotState> states, Set<String> newClasses,
-            Set<String> changedClasses, Path file, long savedAt, String bsn, Phases phases, ObjectMapper mapper) {
+    /** Puts new instances carrying the old state into the session's slots; false when the session reloads instead. */
+    private boolean restore(LiveSession session, List<SlotState> states, Set<String> newClasses,
+            ObjectMapper mapper) {
         if (!carryState) {
             session.reload("hvr_disabled");
-            return;
+            return false;
         }
         List<SlotState.Prepared> prepared = new ArrayList<>();
         String failure = null;
@@ -323,22 +326,29 @@ public final class HotSwapper {
                 status.outcome(s.className(), "reload: " + failure);
             }
             session.reload(failure);
-            return;
+            return false;
         }
         prepared.forEach(p -> p.install(session));
+        return true;
+    }
+
+    /**
+     * Adds to {@code swapped} each view of the session whose class changed (or every view, after a compile error the
+     * session was shown) and returns the first of them, which {@code hvr-applied} names; {@code null}: none changed.
+     */
+    private String shownView(LiveSession session, List<SlotState> states, Set<String> changedClasses,
+            Set<String> swapped) {
         String shown = null;
-        int version = 0;
         for (SlotState s : states) {
             if (changedClasses.contains(s.className()) || sessionsWithError.contains(session.id())) {
-                int v = status.swapped(s.className(), "swapped");
+                swapped.add(s.className());
                 if (shown == null) {
                     shown = s.className();
-                    version = v;
                 }
             }
         }
         sessionsWithError.remove(session.id());
-        session.rerender(shown == null ? null : applied(shown, version, file, savedAt, bsn, phases));
+        return shown;
     }
 
     // ---- helpers ----

@@ -298,6 +298,11 @@ class BundleCompilerTest {
             public List<Jar> analysisJars(Set<String> referencedPackages, String bsn) {
                 return List.of();
             }
+
+            @Override
+            public String stamp(String bsn) {
+                return "";
+            }
         };
         Path project = TestProjects.project(dir, "example.counter",
                 Map.of("example/counter/CounterView.java", COUNTER, "example/counter/Step.java", STEP));

@@ -1,0 +1,181 @@
+package dev.relive.hvr.internal.build;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The complete class output of a project's last successful compile, with the sources and the class path stamp it was
+ * compiled from. It decides whether the classes compiled from a few changed sources can be merged into it (an
+ * incremental compile) or the whole project must be compiled again, and merges them.
+ *
+ * <p>Merging is safe when no class compiled from an unchanged source could compile differently: the API of every
+ * changed class ({@link ClassOutline#apiKey()}) is unchanged, or no unchanged class refers to a class whose API
+ * changed (nor to one of its subclasses). Changed constants always need a full compile, since compilers copy their
+ * values into the classes that use them; so does a class that moved from one source file to another.
+ *
+ * <p>Threading: used under its compiler's lock.
+ */
+final class ProjectOutput {
+
+    private final Path folder;
+    private final Map<Path, SourceStamp> sources;
+    private final String classPathStamp;
+    private final Map<String, ClassOutline> outlines;
+
+    private ProjectOutput(Path folder, Map<Path, SourceStamp> sources, String classPathStamp,
+            Map<String, ClassOutline> outlines) {
+        this.folder = folder;
+        this.sources = sources;
+        this.classPathStamp = classPathStamp;
+        this.outlines = outlines;
+    }
+
+    /** Takes over {@code folder}, the output of a complete compile of {@code sources}. */
+    static ProjectOutput of(Path folder, Map<Path, SourceStamp> sources, String classPathStamp) throws IOException {
+        return new ProjectOutput(folder, Map.copyOf(sources), classPathStamp, outlinesIn(folder));
+    }
+
+    Path folder() {
+        return folder;
+    }
+
+    /** The stamp {@code file} had when this output was compiled, or {@code null}. */
+    SourceStamp stamp(Path file) {
+        return sources.get(file);
+    }
+
+    /**
+     * The sources that changed since this output was compiled, or {@code null} when it cannot be built on: a source
+     * was deleted, or the class path changed.
+     */
+    List<Path> changedSources(Map<Path, SourceStamp> now, String classPathStamp) {
+        if (!this.classPathStamp.equals(classPathStamp) || !now.keySet().containsAll(sources.keySet())) {
+            return null;
+        }
+        List<Path> changed = new ArrayList<>();
+        now.forEach((file, stamp) -> {
+            if (!stamp.sameContent(sources.get(file))) {
+                changed.add(file);
+            }
+        });
+        Collections.sort(changed);
+        return changed;
+    }
+
+    /**
+     * Whether {@code fresh}, the classes compiled from {@code changed} (source paths relative to the source root, as
+     * in {@link ClassOutline#sourcePath()}), can replace those sources' classes without compiling the others again.
+     */
+    boolean canMerge(Set<String> changed, Map<String, ClassOutline> fresh) {
+        Set<String> apiChanged = new HashSet<>();
+        for (ClassOutline old : outlines.values()) {
+            String source = old.sourcePath();
+            if (source == null) {
+                return false;
+            }
+            if (!changed.contains(source)) {
+                continue;
+            }
+            ClassOutline now = fresh.get(old.name());
+            if (now == null) {
+                if (!old.localOrAnonymous()) {
+                    apiChanged.add(old.name());
+                }
+            } else if (!now.apiKey().equals(old.apiKey())) {
+                if (old.hasConstants() || now.hasConstants()) {
+                    return false;
+                }
+                apiChanged.add(old.name());
+            }
+        }
+        for (ClassOutline now : fresh.values()) {
+            ClassOutline old = outlines.get(now.name());
+            if (now.sourcePath() == null || !changed.contains(now.sourcePath())
+                    || old != null && !changed.contains(old.sourcePath())) {
+                return false;
+            }
+        }
+        if (apiChanged.isEmpty()) {
+            return true;
+        }
+        Set<String> affected = withSubtypes(apiChanged, changed);
+        for (ClassOutline old : outlines.values()) {
+            if (!changed.contains(old.sourcePath()) && !Collections.disjoint(old.references(), affected)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Replaces the classes of {@code changed} by those in {@code freshFolder} (moved, not copied) and returns the
+     * output now in this folder; this instance must not be used afterwards.
+     */
+    ProjectOutput merge(Set<String> changed, Path freshFolder, Map<String, ClassOutline> fresh,
+            Map<Path, SourceStamp> stamps) throws IOException {
+        Map<String, ClassOutline> merged = new HashMap<>(outlines);
+        for (ClassOutline old : outlines.values()) {
+            if (changed.contains(old.sourcePath())) {
+                Files.deleteIfExists(folder.resolve(old.name() + ".class"));
+                merged.remove(old.name());
+            }
+        }
+        for (ClassOutline compiled : fresh.values()) {
+            Path target = folder.resolve(compiled.name() + ".class");
+            Files.createDirectories(target.getParent());
+            Files.move(freshFolder.resolve(compiled.name() + ".class"), target, StandardCopyOption.REPLACE_EXISTING);
+            merged.put(compiled.name(), compiled);
+        }
+        return new ProjectOutput(folder, Map.copyOf(stamps), classPathStamp, merged);
+    }
+
+    /** The outlines of the class files under {@code folder}, by internal name. */
+    static Map<String, ClassOutline> outlinesIn(Path folder) throws IOException {
+        Map<String, ClassOutline> outlines = new HashMap<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (file.toString().endsWith(".class") && Files.isRegularFile(file)) {
+                    ClassOutline outline = ClassOutline.of(Files.readAllBytes(file));
+                    outlines.put(outline.name(), outline);
+                }
+            }
+        }
+        return outlines;
+    }
+
+    /** {@code changedApi} and the classes of unchanged sources that extend or implement them, transitively. */
+    private Set<String> withSubtypes(Set<String> changedApi, Set<String> changed) {
+        Set<String> affected = new HashSet<>(changedApi);
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (ClassOutline old : outlines.values()) {
+                if (!affected.contains(old.name()) && !changed.contains(old.sourcePath())
+                        && !Collections.disjoint(old.supertypes(), affected)) {
+                    affected.add(old.name());
+                    grew = true;
+                }
+            }
+        }
+        return affected;
+    }
+
+    /** What a source file held when it was compiled: its modification time, size and a digest of its bytes. */
+    record SourceStamp(long modified, long size, String digest) {
+
+        /** Equal content; the digest is compared only when time or size differ. */
+        boolean sameContent(SourceStamp other) {
+            return other != null && (modified == other.modified && size == other.size || digest.equals(other.digest));
+        }
+    }
+}
