@@ -76,6 +76,18 @@ public final class DevWorkspace implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits (60 s at most) until the runtime's background HVR warm-up is over: from then on saves compile only what
+     * changed, with a compiler the JIT has compiled.
+     */
+    public void awaitWarmUp() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!relive.run("relive:loaded relive-hvr-warmup", l -> l.startsWith("prefix="), Duration.ofSeconds(10))
+                .endsWith("threads=0") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+    }
+
     public LauncherProcess relive() {
         return relive;
     }

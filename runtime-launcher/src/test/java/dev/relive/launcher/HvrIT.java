@@ -63,11 +63,7 @@ class HvrIT {
     void issue5BodyEditsCompileOneFileAndKeepTheManifest() throws Exception {
         try (DevWorkspace dev = DevWorkspace.start("/test/hvr"); WsClient ws = WsClient.connect(dev.relive().baseUrl())) {
             ws.mount(dev.relive(), "/test/hvr");
-            long warm = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!dev.relive().run("relive:loaded relive-hvr-warmup", l -> l.startsWith("prefix="),
-                    Duration.ofSeconds(10)).endsWith("threads=0") && System.nanoTime() < warm) {
-                Thread.sleep(200);
-            }
+            dev.awaitWarmUp();
             ws.answer(ws.event("add", Map.of("amount", 41)));
 
             dev.edit(dev.view("HvrView.java"), "count += 1;", "count += 10;");

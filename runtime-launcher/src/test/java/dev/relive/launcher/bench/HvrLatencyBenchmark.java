@@ -16,7 +16,9 @@ import dev.relive.launcher.WsClient;
 /**
  * Save-to-applied latency of Hot View Replacement: a view's .java file is written, and the clock stops when a
  * WebSocket client mounted on the view receives {@code hvr-applied}. Prints p50/p95 over the saves, split by phase,
- * and, in the same run, what a user does without HVR: stop the runtime, start it again and mount the view again.
+ * first for handler body edits (the common save: one source compiled, the last jar rewritten), then for saves that
+ * add a handler (the view's API changes, so bnd runs), and, in the same run, what a user does without HVR: stop the
+ * runtime, start it again and mount the view again.
  *
  * <pre>
  * mvn -B -q install -DskipTests
@@ -37,38 +39,33 @@ public final class HvrLatencyBenchmark {
         }
         Stats total = new Stats();
         Map<String, Stats> phases = new LinkedHashMap<>();
+        Stats apiTotal = new Stats();
+        Map<String, Stats> apiPhases = new LinkedHashMap<>();
+        int apiSaves = Math.max(5, saves / 3);
         try (DevWorkspace dev = DevWorkspace.start("/test/hvr");
                 WsClient ws = WsClient.connect(dev.relive().baseUrl())) {
             ws.mount(dev.relive(), "/test/hvr");
             Path file = dev.view("HvrView.java");
             // the compiler and bnd warm up in the background after start-up, as they do while a developer reads
-            long warm = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!dev.relive().run("relive:loaded relive-hvr-warmup", l -> l.startsWith("prefix="),
-                    Duration.ofSeconds(10)).endsWith("threads=0") && System.nanoTime() < warm) {
-                Thread.sleep(200);
-            }
+            dev.awaitWarmUp();
             for (int i = 1; i <= saves; i++) {
+                // a handler body edit: the common save
                 String text = Files.readString(file);
                 String next = text.replaceAll("count \\+= \\d+;\\n    }\\n\\n    @EventHandler\\n    public void add",
                         "count += " + (i % 2 == 0 ? 1 : 2) + ";\n    }\n\n    @EventHandler\n    public void add");
-                long t0 = System.nanoTime();
-                dev.save(file, next);
-                JsonNode applied = ws.next(f -> "hvr-applied".equals(f.path("type").asText()), Duration.ofSeconds(30));
-                long micros = (System.nanoTime() - t0) / 1000;
-                total.add(micros);
-                applied.path("phases").fields().forEachRemaining(e -> phases
-                        .computeIfAbsent(e.getKey(), k -> new Stats()).add(e.getValue().asLong() * 1000));
-                // the frame's "ms" runs from the file's modification time to the frame's creation; what is left
-                // of the time measured here is rendering, sending and receiving it
-                phases.computeIfAbsent("render+send", k -> new Stats())
-                        .add(Math.max(0, micros - applied.path("ms").asLong() * 1000));
-                Thread.sleep(300);
+                save(dev, ws, file, next, total, phases);
+            }
+            for (int i = 1; i <= apiSaves; i++) {
+                // a new handler: the view's API changes, so bnd runs again
+                String text = Files.readString(file);
+                int end = text.lastIndexOf('}');
+                String next = text.substring(0, end) + "\n    @EventHandler\n    public void extra" + i
+                        + "() {\n        count += " + i + ";\n    }\n}\n";
+                save(dev, ws, file, next, apiTotal, apiPhases);
             }
         }
-        System.out.printf("HVR save -> hvr-applied over %d saves: p50=%s p95=%s max=%s%n", total.count(),
-                Stats.ms(total.percentile(50)), Stats.ms(total.percentile(95)), Stats.ms(total.percentile(100)));
-        phases.forEach((name, s) -> System.out.printf("  phase %-16s p50=%s p95=%s%n", name,
-                Stats.ms(s.percentile(50)), Stats.ms(s.percentile(95))));
+        print("HVR save -> hvr-applied, handler body edits", total, phases);
+        print("HVR save -> hvr-applied, a new handler each save", apiTotal, apiPhases);
 
         Stats restart = new Stats();
         Path dir = Files.createTempDirectory("relive-restart");
@@ -94,6 +91,29 @@ public final class HvrLatencyBenchmark {
                 Stats.ms(restart.percentile(50)), Stats.ms(restart.percentile(95)));
         System.out.printf("HVR is %.1fx faster than a restart (p50 against p50)%n",
                 restart.percentile(50) / (double) Math.max(1, total.percentile(50)));
+    }
+
+    private static void save(DevWorkspace dev, WsClient ws, Path file, String text, Stats total,
+            Map<String, Stats> phases) throws Exception {
+        long t0 = System.nanoTime();
+        dev.save(file, text);
+        JsonNode applied = ws.next(f -> "hvr-applied".equals(f.path("type").asText()), Duration.ofSeconds(30));
+        long micros = (System.nanoTime() - t0) / 1000;
+        total.add(micros);
+        applied.path("phases").fields().forEachRemaining(e -> phases
+                .computeIfAbsent(e.getKey(), k -> new Stats()).add(e.getValue().asLong() * 1000));
+        // the frame's "ms" runs from the file's modification time to the frame's creation; what is left of the time
+        // measured here is rendering, sending and receiving it
+        phases.computeIfAbsent("render+send", k -> new Stats())
+                .add(Math.max(0, micros - applied.path("ms").asLong() * 1000));
+        Thread.sleep(300);
+    }
+
+    private static void print(String title, Stats total, Map<String, Stats> phases) {
+        System.out.printf("%s, over %d saves: p50=%s p95=%s max=%s%n", title, total.count(),
+                Stats.ms(total.percentile(50)), Stats.ms(total.percentile(95)), Stats.ms(total.percentile(100)));
+        phases.forEach((name, s) -> System.out.printf("  phase %-16s p50=%s p95=%s%n", name,
+                Stats.ms(s.percentile(50)), Stats.ms(s.percentile(95))));
     }
 
     private static void awaitRoute(LauncherProcess relive) throws Exception {
