@@ -35,7 +35,7 @@ import aQute.bnd.osgi.Jar;
  * {@link PackagedBundle}), that jar is rewritten with the new classes and resources instead: bnd runs only when
  * something it reads changed.
  *
- * <p>Threading: each call uses its own builder; calls may run concurrently.
+ * <p>Threading: safe for concurrent use; bnd runs one build at a time.
  */
 public final class BundlePackager {
 
@@ -44,6 +44,7 @@ public final class BundlePackager {
     private final ClassPath classPath;
     /** The last reusable jar per project folder. */
     private final Map<Path, PackagedBundle> packaged = new ConcurrentHashMap<>();
+    private final Map<Path, StampedPom> poms = new ConcurrentHashMap<>();
 
     public BundlePackager(ClassPath classPath) {
         this.classPath = classPath;
@@ -85,8 +86,9 @@ public final class BundlePackager {
         }
     }
 
-    private PackageResult analyse(Path project, Path classesDir, String bundleVersion, PackagedBundle.Inputs inputs,
-            long start) {
+    /** One bnd build at a time: the class path's analysis jars are shared. */
+    private synchronized PackageResult analyse(Path project, Path classesDir, String bundleVersion,
+            PackagedBundle.Inputs inputs, long start) {
         String folderName = project.getFileName().toString();
         try (Builder builder = new Builder()) {
             builder.setBase(project.toFile());
@@ -97,7 +99,7 @@ public final class BundlePackager {
             builder.setProperty("project.basedir", project.toString());
             builder.setProperty("project.artifactId", folderName);
             builder.setProperty("project.build.directory", project.resolve("target").toString());
-            setDefaults(builder, project, folderName);
+            PomInfo pom = setDefaults(builder, project, folderName);
             builder.setProperty(Constants.BUNDLE_VERSION, bundleVersion);
 
             Jar dot = new Jar(folderName, classesDir.toFile());
@@ -119,7 +121,7 @@ public final class BundlePackager {
                 if (builder.getIncluded() != null) {
                     bndFiles.addAll(builder.getIncluded());
                 }
-                bndFiles.add(project.resolve("pom.xml").toFile());
+                pom.files().forEach(file -> bndFiles.add(file.toFile()));
                 PackagedBundle reusable = PackagedBundle.reusable(result.jar(), result.warnings(), inputs,
                         builder::getProperty, bndFiles, bundleVersion);
                 if (reusable != null) {
@@ -175,17 +177,41 @@ public final class BundlePackager {
                 true);
     }
 
-    private static void setDefaults(Builder builder, Path project, String folderName) {
+    private PomInfo setDefaults(Builder builder, Path project, String folderName) {
         if (builder.getProperty(Constants.BUNDLE_SYMBOLICNAME) == null) {
             builder.setProperty(Constants.BUNDLE_SYMBOLICNAME, folderName);
         }
-        PomInfo pom = PomInfo.read(project);
+        PomInfo pom = pom(project);
         if (builder.getProperty(Constants.BUNDLE_NAME) == null) {
             pom.name().ifPresent(name -> builder.setProperty(Constants.BUNDLE_NAME, name));
         }
         if (builder.getProperty(Constants.BUNDLE_DESCRIPTION) == null) {
             pom.description().ifPresent(text -> builder.setProperty(Constants.BUNDLE_DESCRIPTION, text));
         }
+        return pom;
+    }
+
+    /** The project's pom names, read again only when a pom it was read from changed. */
+    private PomInfo pom(Path project) {
+        StampedPom known = poms.get(project);
+        if (known != null && known.stamps().equals(stamps(known.pom().files()))) {
+            return known.pom();
+        }
+        PomInfo pom = PomInfo.read(project);
+        poms.put(project, new StampedPom(pom, stamps(pom.files())));
+        return pom;
+    }
+
+    private static List<Long> stamps(List<Path> files) {
+        List<Long> stamps = new ArrayList<>(files.size());
+        for (Path file : files) {
+            File f = file.toFile();
+            stamps.add(f.lastModified() * 31 + f.length());
+        }
+        return stamps;
+    }
+
+    private record StampedPom(PomInfo pom, List<Long> stamps) {
     }
 
     private static void addResources(Jar dot, Path resources) throws IOException {

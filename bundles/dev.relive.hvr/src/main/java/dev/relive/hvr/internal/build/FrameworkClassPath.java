@@ -49,6 +49,8 @@ public final class FrameworkClassPath implements ClassPath {
     private final Set<String> jdkPackages;
     private final Map<BundleWiring, Map<String, List<UrlClassFile>>> listings =
             Collections.synchronizedMap(new WeakHashMap<>());
+    /** bnd's jars by exporting bundle or extra jar; guarded by itself. */
+    private final Map<String, AnalysisJar> analysisJars = new HashMap<>();
     private volatile LauncherPackages launcherPackages;
 
     /**
@@ -80,11 +82,13 @@ public final class FrameworkClassPath implements ClassPath {
             }
         }
         List<Jar> jars = new ArrayList<>();
-        for (Map.Entry<Bundle, List<Export>> entry : byBundle.entrySet()) {
-            jars.add(exporterJar(entry.getKey(), entry.getValue()));
-        }
-        for (Path extra : extraJars) {
-            jars.add(new Jar(extra.toFile()));
+        synchronized (analysisJars) {
+            for (Map.Entry<Bundle, List<Export>> entry : byBundle.entrySet()) {
+                jars.add(AnalysisJars.copyOf(exporterJar(entry.getKey(), entry.getValue())));
+            }
+            for (Path extra : extraJars) {
+                jars.add(AnalysisJars.copyOf(extraJar(extra)));
+            }
         }
         return jars;
     }
@@ -168,7 +172,37 @@ public final class FrameworkClassPath implements ClassPath {
         return packages;
     }
 
+    /** The exporter's jar for bnd, made again only when the bundle was rewired or other packages are asked for. */
     private Jar exporterJar(Bundle bundle, List<Export> exports) throws IOException {
+        String key = "bundle" + bundle.getBundleId();
+        AnalysisJar known = analysisJars.get(key);
+        if (known != null && known.owner() == exports.get(0).wiring() && known.contents().equals(exports)) {
+            return known.jar();
+        }
+        Jar jar = newExporterJar(bundle, exports);
+        AnalysisJar old = analysisJars.put(key, new AnalysisJar(exports.get(0).wiring(), List.copyOf(exports), jar));
+        if (old != null) {
+            old.jar().close();
+        }
+        return jar;
+    }
+
+    private Jar extraJar(Path file) throws IOException {
+        String key = file.toString();
+        Long stamp = file.toFile().lastModified() * 31 + file.toFile().length();
+        AnalysisJar known = analysisJars.get(key);
+        if (known != null && known.owner().equals(stamp)) {
+            return known.jar();
+        }
+        Jar jar = AnalysisJars.inMemory(file.toFile());
+        AnalysisJar old = analysisJars.put(key, new AnalysisJar(stamp, List.of(), jar));
+        if (old != null) {
+            old.jar().close();
+        }
+        return jar;
+    }
+
+    private Jar newExporterJar(Bundle bundle, List<Export> exports) throws IOException {
         Jar jar = new Jar(bundle.getSymbolicName());
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
@@ -188,6 +222,10 @@ public final class FrameworkClassPath implements ClassPath {
             }
         }
         return jar;
+    }
+
+    /** A jar handed to bnd, kept while {@code owner} (a wiring, or a file stamp) and {@code contents} hold. */
+    private record AnalysisJar(Object owner, List<Export> contents, Jar jar) {
     }
 
     /** A package export: the exporting wiring and the exported version. */

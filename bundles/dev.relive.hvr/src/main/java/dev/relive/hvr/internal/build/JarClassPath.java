@@ -17,6 +17,7 @@ import aQute.bnd.osgi.Jar;
 public final class JarClassPath implements ClassPath {
 
     private final List<Path> entries;
+    private final List<Jar> jars = new ArrayList<>(); // guarded by itself; read once
 
     public JarClassPath(List<Path> entries) {
         this.entries = List.copyOf(entries);
@@ -31,11 +32,18 @@ public final class JarClassPath implements ClassPath {
 
     @Override
     public List<Jar> analysisJars(Set<String> referencedPackages, String bundleSymbolicName) throws IOException {
-        List<Jar> jars = new ArrayList<>();
-        for (Path entry : entries) {
-            jars.add(new Jar(entry.toFile()));
+        synchronized (jars) {
+            if (jars.isEmpty()) {
+                for (Path entry : entries) {
+                    jars.add(AnalysisJars.inMemory(entry.toFile()));
+                }
+            }
+            List<Jar> copies = new ArrayList<>();
+            for (Jar jar : jars) {
+                copies.add(AnalysisJars.copyOf(jar));
+            }
+            return copies;
         }
-        return jars;
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.relive.hvr.internal.build;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import javax.xml.XMLConstants;
@@ -13,11 +15,13 @@ import org.w3c.dom.Node;
 /**
  * The {@code <name>} and {@code <description>} of a project's {@code pom.xml}, which the Maven build turns into
  * {@code Bundle-Name} and {@code Bundle-Description}; the description is inherited from the parent pom (its
- * {@code relativePath}, default {@code ../pom.xml}) when the project has none.
+ * {@code relativePath}, default {@code ../pom.xml}) when the project has none. {@code files} are the poms read.
  */
-record PomInfo(Optional<String> name, Optional<String> description) {
+record PomInfo(Optional<String> name, Optional<String> description, List<Path> files) {
 
     static PomInfo read(Path projectDir) {
+        List<Path> files = new ArrayList<>();
+        files.add(projectDir.resolve("pom.xml"));
         Optional<Element> pom = parse(projectDir.resolve("pom.xml"));
         Optional<String> name = pom.flatMap(p -> text(p, "name"));
         Optional<String> description = pom.flatMap(p -> text(p, "description"));
@@ -27,9 +31,10 @@ record PomInfo(Optional<String> name, Optional<String> description) {
             if (Files.isDirectory(parentPom)) {
                 parentPom = parentPom.resolve("pom.xml");
             }
+            files.add(parentPom);
             description = parse(parentPom).flatMap(p -> text(p, "description"));
         }
-        return new PomInfo(name, description);
+        return new PomInfo(name, description, List.copyOf(files));
     }
 
     private static Optional<Element> element(Element parent, String tag) {
