@@ -61,13 +61,17 @@ class HvrIT {
      */
     @Test
     void issue5BodyEditsCompileOneFileAndKeepTheManifest() throws Exception {
-        try (DevWorkspace dev = DevWorkspace.start("/test/hvr"); WsClient ws = WsClient.connect(dev.relive().baseUrl())) {
+        try (DevWorkspace dev = DevWorkspace.start("/test/hvr"); WsClient ws = WsClient.connect(dev.relive().baseUrl());
+                WsClient other = WsClient.connect(dev.relive().baseUrl())) {
             ws.mount(dev.relive(), "/test/hvr");
+            other.mount(dev.relive(), "/test/hvr");
             dev.awaitWarmUp();
             ws.answer(ws.event("add", Map.of("amount", 41)));
 
             dev.edit(dev.view("HvrView.java"), "count += 1;", "count += 10;");
-            applied(ws);
+            // a view's version counts swaps, not the sessions showing it
+            assertThat(applied(ws).path("version").asInt()).isEqualTo(1);
+            assertThat(applied(other).path("version").asInt()).isEqualTo(1);
             // the status is recorded once the frames are sent
             assertThat(dev.relive().commandUntil("hvr:status", l -> l.contains("dev.relive.testviews: ok"),
                     Duration.ofSeconds(10))).contains("compiled 1 of 13 source(s), manifest unchanged");
@@ -75,7 +79,8 @@ class HvrIT {
 
             dev.edit(dev.view("HvrView.java"), "count += 10;", "count += java.util.concurrent.ThreadLocalRandom"
                     + ".current().nextInt(1) + 100;");
-            applied(ws);
+            assertThat(applied(ws).path("version").asInt()).isEqualTo(2);
+            assertThat(applied(other).path("version").asInt()).isEqualTo(2);
             assertThat(dev.relive().commandUntil("hvr:status", l -> l.contains("dev.relive.testviews: ok")
                     && !l.contains("manifest unchanged"), Duration.ofSeconds(10)))
                     .contains("compiled 1 of 13 source(s), analysed by bnd");
