@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +88,30 @@ class HvrIT {
                     && !l.contains("manifest unchanged"), Duration.ofSeconds(10)))
                     .contains("compiled 1 of 13 source(s), analysed by bnd");
             assertThat(ws.answer(ws.event("increment", null)).path("patches").toString()).contains("\"text\":\"151\"");
+        }
+    }
+
+    /** A session whose mount is still running when the save comes is swapped once its mount is done. */
+    @Test
+    void aSessionMountingDuringTheSaveGetsTheNewCode() throws Exception {
+        try (DevWorkspace dev = DevWorkspace.start("/test/hvr"); WsClient ws = WsClient.connect(dev.relive().baseUrl());
+                WsClient slow = WsClient.connect(dev.relive().baseUrl())) {
+            ws.mount(dev.relive(), "/test/hvr");
+            dev.awaitWarmUp(); // so the swap runs while the mount below sleeps
+            String page = dev.relive().get("/test/hvr?pause=1500").body();
+            Matcher token = Pattern.compile("rl-token=\"([^\"]+)\"").matcher(page);
+            assertThat(token.find()).isTrue();
+            slow.sendRaw("{\"type\":\"mount\",\"protocol\":1,\"token\":\"" + token.group(1) + "\",\"url\":\""
+                    + dev.relive().baseUrl() + "test/hvr?pause=1500\"}");
+            Thread.sleep(300); // the mount is sleeping in HvrView.mount, with an instance of the old class
+
+            dev.edit(dev.view("HvrView.java"), "count += 1;", "count += 10;");
+
+            applied(ws);
+            slow.next(f -> "mounted".equals(f.path("type").asText()));
+            assertThat(applied(slow).path("view").asText()).isEqualTo(VIEW);
+            assertThat(slow.answer(slow.event("increment", null)).path("patches").toString())
+                    .contains("\"text\":\"10\"");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.relive.testviews;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -10,6 +11,7 @@ import org.osgi.service.component.annotations.ServiceScope;
 import dev.relive.api.EventHandler;
 import dev.relive.api.LiveView;
 import dev.relive.api.LiveViewRoute;
+import dev.relive.api.ViewSession;
 import dev.relive.testlib.Decorator;
 import dev.relive.testlib.Listeners;
 
@@ -30,6 +32,19 @@ public class HvrView extends BaseView {
 
     @Reference
     private Listeners listeners;
+
+    /** {@code ?pause=MS} keeps a browser's mount running that long: tests save while a session is mounting. */
+    @Override
+    public void mount(Map<String, String> params, ViewSession session) {
+        String pause = params.get("pause");
+        if (pause != null && session.isConnected()) {
+            try {
+                Thread.sleep(Math.min(5000, Long.parseLong(pause)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
 
     @EventHandler
     public void increment() {

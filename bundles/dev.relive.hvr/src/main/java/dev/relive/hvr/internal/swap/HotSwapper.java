@@ -25,6 +25,7 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.Version;
+import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -214,22 +215,8 @@ public final class HotSwapper {
         List<LiveSession> held = new ArrayList<>();
         ObjectMapper mapper = StateMapper.create();
         try {
-            Map<LiveSession, List<SlotState>> captured = new LinkedHashMap<>();
-            for (LiveSession session : sessions.sessions()) {
-                var slots = slotsIn(session, affected);
-                if (slots.isEmpty()) {
-                    continue;
-                }
-                session.hold();
-                held.add(session);
-                List<SlotState> states = new ArrayList<>();
-                for (var slot : session.slots()) {
-                    if (affected.contains(FrameworkUtil.getBundle(slot.view().getClass()))) {
-                        states.add(SlotState.capture(slot, mapper));
-                    }
-                }
-                captured.put(session, states);
-            }
+            Set<LiveSession> seen = new HashSet<>();
+            Map<LiveSession, List<SlotState>> captured = capture(seen, false, affected, mapper, held);
             phases.mark("snapshot");
             if (!install(bundle, jar, affected, phases)) {
                 return;
@@ -241,24 +228,71 @@ public final class HotSwapper {
             Set<String> classesAfter = classesAfter(affected, bundle, newPrints);
             Map<LiveSession, String> restored = new LinkedHashMap<>();
             Set<String> swappedViews = new LinkedHashSet<>();
-            for (var entry : captured.entrySet()) {
-                if (restore(entry.getKey(), entry.getValue(), classesAfter, mapper)) {
-                    restored.put(entry.getKey(),
-                            shownView(entry.getKey(), entry.getValue(), changedClasses, swappedViews));
+            for (int pass = 0; pass < 3 && !captured.isEmpty(); pass++) {
+                for (var entry : captured.entrySet()) {
+                    if (restore(entry.getKey(), entry.getValue(), classesAfter, mapper)) {
+                        restored.put(entry.getKey(),
+                                shownView(entry.getKey(), entry.getValue(), changedClasses, swappedViews));
+                    }
                 }
+                // sessions that connected after the first pass may have mounted an old-revision instance
+                captured = capture(seen, true, affected, mapper, held);
             }
             swappedViews.forEach(view -> status.swapped(view, "swapped"));
             phases.mark("restore");
             restored.forEach((session, shown) -> session.rerender(shown == null ? null
                     : applied(shown, status.version(shown), file, savedAt, bsn, phases)));
             phases.mark("render+send");
-            status.built(new HvrStatus.Build(bsn, true, "swapped " + captured.size() + " session(s); " + how,
+            status.built(new HvrStatus.Build(bsn, true, "swapped " + restored.size() + " session(s); " + how,
                     Instant.now(), phases.map()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             held.forEach(LiveSession::release);
         }
+    }
+
+    /**
+     * Holds the sessions not {@code seen} yet (and marks them seen) that show a view of the {@code affected} bundles
+     * or have not mounted one yet, adding them to {@code held}, and captures the state of their affected views; with
+     * {@code onlyOldRevision}, only of sessions showing an instance of an old revision. A session held before its
+     * mount runs mounts the new code once released; holding waits for a mount in progress.
+     */
+    private Map<LiveSession, List<SlotState>> capture(Set<LiveSession> seen, boolean onlyOldRevision,
+            Set<Bundle> affected, ObjectMapper mapper, List<LiveSession> held) throws InterruptedException {
+        Map<LiveSession, List<SlotState>> captured = new LinkedHashMap<>();
+        for (LiveSession session : sessions.sessions()) {
+            if (!seen.add(session) || !session.slots().isEmpty() && slotsIn(session, affected).isEmpty()) {
+                continue;
+            }
+            session.hold();
+            held.add(session);
+            if (onlyOldRevision && !showsOldRevision(session, affected)) {
+                continue;
+            }
+            List<SlotState> states = new ArrayList<>();
+            for (var slot : session.slots()) {
+                if (affected.contains(FrameworkUtil.getBundle(slot.view().getClass()))) {
+                    states.add(SlotState.capture(slot, mapper));
+                }
+            }
+            if (!states.isEmpty()) {
+                captured.put(session, states);
+            }
+        }
+        return captured;
+    }
+
+    /** A view of the session comes from a class loader its bundle no longer uses. */
+    private static boolean showsOldRevision(LiveSession session, Set<Bundle> affected) {
+        for (var slot : slotsIn(session, affected)) {
+            Class<?> type = slot.view().getClass();
+            BundleWiring wiring = FrameworkUtil.getBundle(type).adapt(BundleWiring.class);
+            if (wiring == null || wiring.getClassLoader() != type.getClassLoader()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
