@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,22 @@ class RuntimeIT {
         var broken = relive.get("/test/broken");
         assertThat(broken.statusCode()).isEqualTo(500);
         assertThat(broken.body()).doesNotContain("mount failed on purpose"); // production: no details
+    }
+
+    /** Without HVR (production), pages showing a view whose bundle is updated through deploy/ reload. */
+    @Test
+    void aViewBundleUpdatedThroughDeployReloadsItsPages() throws Exception {
+        try (WsClient ws = WsClient.connect(relive.baseUrl())) {
+            ws.mount(relive, "/test/echo");
+            Path testviews = dir.resolve("deploy/testviews.jar");
+            Files.setLastModifiedTime(testviews, FileTime.fromMillis(System.currentTimeMillis() + 2000));
+
+            JsonNode reload = ws.next(f -> "reload".equals(f.path("type").asText()), Duration.ofSeconds(15));
+
+            assertThat(reload.path("reason").asText()).isEqualTo("view_stopped");
+        } finally {
+            awaitRoute("/test/echo");
+        }
     }
 
     @Test

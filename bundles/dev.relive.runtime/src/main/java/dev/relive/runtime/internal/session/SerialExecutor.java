@@ -52,6 +52,11 @@ final class SerialExecutor implements Executor {
         scheduleIfIdle();
     }
 
+    /** Someone holds the executor now. */
+    synchronized boolean held() {
+        return holds > 0;
+    }
+
     synchronized int queued() {
         return queue.size();
     }

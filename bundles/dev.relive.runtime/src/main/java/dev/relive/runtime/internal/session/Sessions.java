@@ -52,6 +52,7 @@ public class Sessions implements LiveSessions {
     private final FieldBinder binder = new FieldBinder(json);
     private final TokenSigner signer;
     private final Set<TabSession> live = ConcurrentHashMap.newKeySet();
+    private final StoppedViewReload stoppedViews;
 
     @Activate
     public Sessions(BundleContext context, @Reference ViewRegistry registry, @Reference RuntimeSettings settings,
@@ -63,10 +64,13 @@ public class Sessions implements LiveSessions {
         String state = context.getProperty("relive.state");
         this.signer = state == null ? TokenSigner.withRandomSecret()
                 : TokenSigner.withSecretIn(java.nio.file.Path.of(state, "token.key"));
+        this.stoppedViews = new StoppedViewReload(live, context);
+        registry.addListener(stoppedViews);
     }
 
     @Deactivate
     void stop() {
+        registry.removeListener(stoppedViews);
         live.forEach(TabSession::shutdown);
         live.clear();
     }

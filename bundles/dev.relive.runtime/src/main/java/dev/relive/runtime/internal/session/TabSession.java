@@ -256,6 +256,21 @@ public final class TabSession implements ViewSession, LiveSession {
         executor.release();
     }
 
+    /** Held by another thread (HVR swapping the session's views). */
+    boolean held() {
+        return executor.held();
+    }
+
+    /** One of the session's views (root or child) is an instance of the service {@code reference}. */
+    boolean shows(ServiceReference<?> reference) {
+        for (ViewSlot slot : slots()) {
+            if (reference.equals(slot.reference())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public LiveView create(ServiceReference<LiveView> reference) {
         ServiceObjects<LiveView> objects = sessions.context().getServiceObjects(reference);
