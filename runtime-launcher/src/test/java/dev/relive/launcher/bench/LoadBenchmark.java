@@ -78,8 +78,11 @@ public final class LoadBenchmark {
 
     /** What HVR leaves in this runtime: its bundle, compiler classes, watcher threads. */
     private static void footprint(LauncherProcess relive) throws Exception {
-        String lb = relive.run("lb", l -> l.contains("Apache Felix Http Jetty"), Duration.ofSeconds(10));
-        boolean hvr = relive.stdout().contains("Relive Hot View Replacement");
+        relive.command("lb -s");
+        // the console runs commands in order: once this one answers, the bundle list is complete
+        String lb = relive.run("relive:loaded end-of-bundle-list", l -> l.startsWith("prefix=end-of-bundle-list"),
+                Duration.ofSeconds(10));
+        boolean hvr = relive.stdout().contains("|dev.relive.hvr (");
         String javac = relive.run("relive:loaded com.sun.tools.javac", l -> l.startsWith("prefix="),
                 Duration.ofSeconds(30));
         String ecj = relive.run("relive:loaded org.eclipse.jdt", l -> l.startsWith("prefix="), Duration.ofSeconds(30));
