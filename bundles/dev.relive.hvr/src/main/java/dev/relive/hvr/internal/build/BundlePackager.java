@@ -234,7 +234,7 @@ public final class BundlePackager {
         try (Stream<Path> files = Files.walk(classesDir)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 if (file.toString().endsWith(".class") && Files.isRegularFile(file)) {
-                    packages.addAll(ClassReferences.packagesOf(Files.readAllBytes(file)));
+                    packages.addAll(ClassOutline.of(Files.readAllBytes(file)).referencedPackages());
                 }
             }
         }

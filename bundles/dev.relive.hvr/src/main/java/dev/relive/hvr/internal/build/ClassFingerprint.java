@@ -29,7 +29,7 @@ import org.osgi.framework.Bundle;
 
 /**
  * Fingerprints of the classes of one bundle: per class, a SHA-256 over its own bytes and the bytes of every class of
- * the same bundle it refers to, directly or transitively (see {@link ClassReferences}). Comparing the fingerprints
+ * the same bundle it refers to, directly or transitively (see {@link ClassOutline#references()}). Comparing the fingerprints
  * of two builds tells which views changed: editing a helper class changes the fingerprint of every class that uses
  * it, editing view A leaves view B's unchanged. Resources (templates) are not part of it. Keys are binary class
  * names ({@code a.b.View$1}); {@code module-info} and {@code META-INF/} classes are left out.
@@ -89,7 +89,7 @@ public final class ClassFingerprint {
     public static Map<String, String> of(Map<String, byte[]> classes) {
         Map<String, Set<String>> references = new HashMap<>();
         classes.forEach((name, bytes) -> {
-            Set<String> local = new TreeSet<>(ClassReferences.of(bytes));
+            Set<String> local = new TreeSet<>(ClassOutline.of(bytes).references());
             local.retainAll(classes.keySet());
             references.put(name, local);
         });

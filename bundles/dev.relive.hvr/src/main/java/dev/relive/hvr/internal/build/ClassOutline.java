@@ -96,6 +96,23 @@ public final class ClassOutline {
         return references;
     }
 
+    /** The packages (dotted) of the classes referred to. */
+    public Set<String> referencedPackages() {
+        Set<String> packages = new TreeSet<>();
+        packagesOf(references).forEach(p -> packages.add(p.replace('/', '.')));
+        return packages;
+    }
+
+    /** The packages (internal form, {@code a/b}) of {@code types}. */
+    private static Set<String> packagesOf(Set<String> types) {
+        Set<String> packages = new TreeSet<>();
+        for (String type : types) {
+            int slash = type.lastIndexOf('/');
+            packages.add(slash < 0 ? "" : type.substring(0, slash));
+        }
+        return packages;
+    }
+
     /** Has non-private constant fields: other classes hold copies of their values, not references to them. */
     public boolean hasConstants() {
         return constants;
@@ -172,12 +189,7 @@ public final class ClassOutline {
                 }
             }
             String apiKey = api.toString();
-            Set<String> packages = new TreeSet<>();
-            for (String type : referenced) {
-                int slash = type.lastIndexOf('/');
-                packages.add(slash < 0 ? "" : type.substring(0, slash));
-            }
-            String bndKey = apiKey + hidden + "\nrefs " + String.join(" ", packages);
+            String bndKey = apiKey + hidden + "\nrefs " + String.join(" ", packagesOf(referenced));
             return new ClassOutline(name, sourceFile, localOrAnonymous, List.copyOf(supertypes),
                     Collections.unmodifiableSet(referenced), constants, apiKey, bndKey);
         }

@@ -126,10 +126,11 @@ class ClassFingerprintTest {
 
         byte[] bytes = java.nio.file.Files.readAllBytes(compiled.outputDir().resolve("example/refs/Refs.class"));
 
-        assertThat(ClassReferences.of(bytes)).contains("java/util/List", "java/util/Map", "java/time/Duration",
+        ClassOutline outline = ClassOutline.of(bytes);
+        assertThat(outline.references()).contains("java/util/List", "java/util/Map", "java/time/Duration",
                 "java/util/Optional", "java/net/URI", "java/util/regex/Pattern", "java/lang/Deprecated",
                 "example/refs/Refs");
-        assertThat(ClassReferences.packagesOf(bytes)).contains("java.time", "java.net", "java.util.regex");
+        assertThat(outline.referencedPackages()).contains("java.time", "java.net", "java.util.regex");
     }
 
     private Map<String, String> build(String variant, String aValue, String bValue, String format) throws Exception {
