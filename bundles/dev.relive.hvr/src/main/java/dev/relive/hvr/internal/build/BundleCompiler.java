@@ -9,7 +9,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -159,6 +158,8 @@ public final class BundleCompiler implements AutoCloseable {
             """);
 
     private static final String OUTPUT_PREFIX = "relive-hvr-classes-";
+    /** Incremental compiles of one save, each adding the sources that use an API the last one changed. */
+    private static final int INCREMENTAL_ROUNDS = 3;
 
     private final ClassPath classPath;
     private final Map<Path, ProjectOutput> outputs = new HashMap<>(); // guarded by this; by project folder
@@ -228,8 +229,9 @@ public final class BundleCompiler implements AutoCloseable {
     /**
      * Compiles the project, only its changed sources when it can (see {@link ProjectOutput}), and hands the complete
      * output to {@code use} while no other build can change it. The output folder belongs to this compiler: callers
-     * read it inside {@code use} and neither keep nor change it. The first build of a project, a deleted source, a
-     * changed class path or an API change other classes depend on compiles every source.
+     * read it inside {@code use} and neither keep nor change it. When a changed source changes an API that unchanged
+     * classes use, their sources are compiled with it. The first build of a project, a deleted source, a changed
+     * constant or a changed class path compiles every source.
      */
     public synchronized <T> T build(Path projectDir, Function<CompileResult, T> use) {
         long start = System.nanoTime();
@@ -248,25 +250,30 @@ public final class BundleCompiler implements AutoCloseable {
                 return use.apply(result(previous.folder(), List.of(), start, 0, sources.size()));
             }
             fresh = Files.createTempDirectory(OUTPUT_PREFIX + bsn + "-");
+            Set<String> relative = new TreeSet<>();
             if (changed != null) {
-                Set<String> packages = packagesOf(sourceRoot, sources);
-                List<CompileError> errors = compileWith(sourceRoot, changed, fresh, bsn, packages, previous.folder());
+                changed.forEach(file -> relative.add(relativePath(sourceRoot, file)));
+            }
+            Set<String> packages = packagesOf(sourceRoot, sources);
+            for (int round = 0; changed != null && round < INCREMENTAL_ROUNDS; round++) {
+                List<Path> files = relative.stream().map(sourceRoot::resolve).toList();
+                List<CompileError> errors = compileWith(sourceRoot, files, fresh, bsn, packages, previous.folder());
                 if (!errors.isEmpty()) {
-                    return use.apply(result(fresh, errors, start, changed.size(), sources.size()));
-                }
-                Set<String> relative = new HashSet<>();
-                for (Path file : changed) {
-                    relative.add(sourceRoot.relativize(file).toString().replace(file.getFileSystem().getSeparator(),
-                            "/"));
+                    return use.apply(result(fresh, errors, start, files.size(), sources.size()));
                 }
                 Map<String, ClassOutline> outlines = ProjectOutput.outlinesIn(fresh);
-                if (previous.canMerge(relative, outlines)) {
+                ProjectOutput.Plan plan = previous.plan(relative, outlines);
+                if (plan.merge()) {
                     ProjectOutput merged = previous.merge(relative, fresh, outlines, stamps);
                     outputs.put(project, merged);
-                    return use.apply(result(merged.folder(), List.of(), start, changed.size(), sources.size()));
+                    return use.apply(result(merged.folder(), List.of(), start, files.size(), sources.size()));
                 }
                 Folders.deleteRecursively(fresh);
                 fresh = Files.createTempDirectory(OUTPUT_PREFIX + bsn + "-");
+                if (plan.full()) {
+                    break;
+                }
+                relative.addAll(plan.more());
             }
             CompileResult full = compile(project, fresh);
             if (!full.success()) {
@@ -405,6 +412,11 @@ public final class BundleCompiler implements AutoCloseable {
         try (Stream<Path> files = Files.walk(sourceRoot)) {
             return files.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted().toList();
         }
+    }
+
+    /** {@code a/b/View.java} for {@code sourceRoot/a/b/View.java}. */
+    private static String relativePath(Path sourceRoot, Path file) {
+        return sourceRoot.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
     }
 
     private static Set<String> packagesOf(Path sourceRoot, List<Path> sources) {

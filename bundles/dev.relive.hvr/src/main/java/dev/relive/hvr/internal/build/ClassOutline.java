@@ -39,12 +39,12 @@ public final class ClassOutline {
     private final boolean localOrAnonymous;
     private final List<String> supertypes;
     private final Set<String> references;
-    private final boolean constants;
+    private final String constants;
     private final String apiKey;
     private final String bndKey;
 
     private ClassOutline(String name, String sourceFile, boolean localOrAnonymous, List<String> supertypes,
-            Set<String> references, boolean constants, String apiKey, String bndKey) {
+            Set<String> references, String constants, String apiKey, String bndKey) {
         this.name = name;
         this.sourceFile = sourceFile;
         this.localOrAnonymous = localOrAnonymous;
@@ -113,8 +113,11 @@ public final class ClassOutline {
         return packages;
     }
 
-    /** Has non-private constant fields: other classes hold copies of their values, not references to them. */
-    public boolean hasConstants() {
+    /**
+     * The non-private constant fields with their values ({@code name=value;...}): other classes hold copies of these
+     * values, not references to them.
+     */
+    public String constants() {
         return constants;
     }
 
@@ -141,7 +144,8 @@ public final class ClassOutline {
         private final List<String> supertypes = new ArrayList<>();
         private String sourceFile;
         private boolean localOrAnonymous;
-        private boolean constants;
+        private final StringBuilder constants = new StringBuilder();
+        private String member;
 
         Reader(DataInputStream in) {
             this.in = in;
@@ -191,7 +195,7 @@ public final class ClassOutline {
             String apiKey = api.toString();
             String bndKey = apiKey + hidden + "\nrefs " + String.join(" ", packagesOf(referenced));
             return new ClassOutline(name, sourceFile, localOrAnonymous, List.copyOf(supertypes),
-                    Collections.unmodifiableSet(referenced), constants, apiKey, bndKey);
+                    Collections.unmodifiableSet(referenced), constants.toString(), apiKey, bndKey);
         }
 
         private void readConstantPool() throws IOException {
@@ -238,6 +242,7 @@ public final class ClassOutline {
                 String descriptor = utf8[in.readUnsignedShort()];
                 addDescriptor(descriptor);
                 boolean visible = (access & ACC_PRIVATE) == 0;
+                member = memberName;
                 StringBuilder out = visible ? api : hidden;
                 out.append('\n').append(kind).append(' ').append(Integer.toHexString(access)).append(' ')
                         .append(memberName).append(' ').append(descriptor);
@@ -253,8 +258,11 @@ public final class ClassOutline {
                 int length = in.readInt();
                 switch (attribute) {
                     case "ConstantValue" -> {
-                        constants |= out == api;
-                        out.append(" = ").append(constant(in.readUnsignedShort()));
+                        String value = constant(in.readUnsignedShort());
+                        if (out == api) {
+                            constants.append(member).append('=').append(value).append(';');
+                        }
+                        out.append(" = ").append(value);
                     }
                     case "Signature" -> {
                         String signature = utf8[in.readUnsignedShort()];

@@ -16,12 +16,14 @@ import java.util.stream.Stream;
 /**
  * The complete class output of a project's last successful compile, with the sources and the class path stamp it was
  * compiled from. It decides whether the classes compiled from a few changed sources can be merged into it (an
- * incremental compile) or the whole project must be compiled again, and merges them.
+ * incremental compile), need other sources compiled with them, or the whole project must be compiled again, and
+ * merges them.
  *
  * <p>Merging is safe when no class compiled from an unchanged source could compile differently: the API of every
  * changed class ({@link ClassOutline#apiKey()}) is unchanged, or no unchanged class refers to a class whose API
- * changed (nor to one of its subclasses). Changed constants always need a full compile, since compilers copy their
- * values into the classes that use them; so does a class that moved from one source file to another.
+ * changed (nor to one of its subclasses). The sources of the classes that do refer to one are compiled with the
+ * changed ones. Changed constants always need a full compile, since compilers copy their values into the classes that
+ * use them without referring to their class; so does a class that moved from one source file to another.
  *
  * <p>Threading: used under its compiler's lock.
  */
@@ -73,28 +75,29 @@ final class ProjectOutput {
     }
 
     /**
-     * Whether {@code fresh}, the classes compiled from {@code changed} (source paths relative to the source root, as
-     * in {@link ClassOutline#sourcePath()}), can replace those sources' classes without compiling the others again.
+     * What to do with {@code fresh}, the classes compiled from {@code changed} (source paths relative to the source
+     * root, as in {@link ClassOutline#sourcePath()}): merge them, compile them again together with the sources of
+     * the unchanged classes that use a changed API, or compile everything.
      */
-    boolean canMerge(Set<String> changed, Map<String, ClassOutline> fresh) {
+    Plan plan(Set<String> changed, Map<String, ClassOutline> fresh) {
         Set<String> apiChanged = new HashSet<>();
         for (ClassOutline old : outlines.values()) {
             String source = old.sourcePath();
             if (source == null) {
-                return false;
+                return Plan.FULL;
             }
             if (!changed.contains(source)) {
                 continue;
             }
             ClassOutline now = fresh.get(old.name());
+            if (!old.constants().equals(now == null ? "" : now.constants())) {
+                return Plan.FULL;
+            }
             if (now == null) {
                 if (!old.localOrAnonymous()) {
                     apiChanged.add(old.name());
                 }
             } else if (!now.apiKey().equals(old.apiKey())) {
-                if (old.hasConstants() || now.hasConstants()) {
-                    return false;
-                }
                 apiChanged.add(old.name());
             }
         }
@@ -102,19 +105,30 @@ final class ProjectOutput {
             ClassOutline old = outlines.get(now.name());
             if (now.sourcePath() == null || !changed.contains(now.sourcePath())
                     || old != null && !changed.contains(old.sourcePath())) {
-                return false;
+                return Plan.FULL;
             }
         }
         if (apiChanged.isEmpty()) {
-            return true;
+            return Plan.MERGE;
         }
         Set<String> affected = withSubtypes(apiChanged, changed);
+        Set<String> users = new HashSet<>();
         for (ClassOutline old : outlines.values()) {
             if (!changed.contains(old.sourcePath()) && !Collections.disjoint(old.references(), affected)) {
-                return false;
+                users.add(old.sourcePath());
             }
         }
-        return true;
+        return users.isEmpty() ? Plan.MERGE : new Plan(false, users);
+    }
+
+    /** Merge ({@code more} empty, not {@code full}), compile {@code more} sources too, or compile everything. */
+    record Plan(boolean full, Set<String> more) {
+        static final Plan MERGE = new Plan(false, Set.of());
+        static final Plan FULL = new Plan(true, Set.of());
+
+        boolean merge() {
+            return !full && more.isEmpty();
+        }
     }
 
     /**

@@ -78,7 +78,7 @@ class ClassOutlineTest {
         assertThat(after.apiKey()).isEqualTo(before.apiKey());
         assertThat(after.bndKey()).isEqualTo(before.bndKey());
         assertThat(before.sourcePath()).isEqualTo("example/counter/CounterView.java");
-        assertThat(before.hasConstants()).isTrue();
+        assertThat(before.constants()).isEqualTo("LIMIT=I10;");
         assertThat(before.supertypes()).containsExactly("dev/relive/api/LiveView");
         assertThat(before.references()).contains("dev/relive/api/EventHandler", "example/counter/CounterView$1");
     }

@@ -19,7 +19,8 @@ import dev.relive.hvr.internal.testing.TestProjects;
 
 /**
  * {@link BundleCompiler#build}: a save compiles only the changed sources when no other class could compile
- * differently, and every source when one could (an API another class uses, a constant, a deleted file).
+ * differently, the changed sources and those using an API they changed, or every source (a constant, a deleted
+ * file).
  */
 class IncrementalBuildTest {
 
@@ -130,6 +131,19 @@ class IncrementalBuildTest {
         edit(project, "Labels.java", "public static String of(int n)", "public static String label(int n)");
 
         assertThat(build(compiler, project)).startsWith("errors in [CounterView.java]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ecj", "javac"})
+    void aChangedSignatureCompilesTheClassesThatUseItAndNoOthers(String name) throws Exception {
+        BundleCompiler compiler = compilers.get(name);
+        Path project = project();
+        build(compiler, project);
+
+        edit(project, "Labels.java", "public static String of(int n)", "public static String of(long n)");
+
+        // Labels and CounterView, which calls Labels.of; not Base and Sub
+        assertThat(build(compiler, project)).isEqualTo("compiled 2 of 4: n=42");
     }
 
     @ParameterizedTest
