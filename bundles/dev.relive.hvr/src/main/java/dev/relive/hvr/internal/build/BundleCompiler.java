@@ -249,32 +249,20 @@ public final class BundleCompiler implements AutoCloseable {
             if (changed != null && changed.isEmpty()) {
                 return use.apply(result(previous.folder(), List.of(), start, 0, sources.size()));
             }
-            fresh = Files.createTempDirectory(OUTPUT_PREFIX + bsn + "-");
-            Set<String> relative = new TreeSet<>();
             if (changed != null) {
-                changed.forEach(file -> relative.add(relativePath(sourceRoot, file)));
+                CompileResult incremental = compileIncrementally(project, sources, changed, previous, stamps, start);
+                if (incremental != null) {
+                    boolean merged = incremental.success();
+                    try {
+                        return use.apply(incremental);
+                    } finally {
+                        if (!merged) {
+                            Folders.deleteRecursively(incremental.outputDir());
+                        }
+                    }
+                }
             }
-            Set<String> packages = packagesOf(sourceRoot, sources);
-            for (int round = 0; changed != null && round < INCREMENTAL_ROUNDS; round++) {
-                List<Path> files = relative.stream().map(sourceRoot::resolve).toList();
-                List<CompileError> errors = compileWith(sourceRoot, files, fresh, bsn, packages, previous.folder());
-                if (!errors.isEmpty()) {
-                    return use.apply(result(fresh, errors, start, files.size(), sources.size()));
-                }
-                Map<String, ClassOutline> outlines = ProjectOutput.outlinesIn(fresh);
-                ProjectOutput.Plan plan = previous.plan(relative, outlines);
-                if (plan.merge()) {
-                    ProjectOutput merged = previous.merge(relative, fresh, outlines, stamps);
-                    outputs.put(project, merged);
-                    return use.apply(result(merged.folder(), List.of(), start, files.size(), sources.size()));
-                }
-                Folders.deleteRecursively(fresh);
-                fresh = Files.createTempDirectory(OUTPUT_PREFIX + bsn + "-");
-                if (plan.full()) {
-                    break;
-                }
-                relative.addAll(plan.more());
-            }
+            fresh = Files.createTempDirectory(OUTPUT_PREFIX + bsn + "-");
             CompileResult full = compile(project, fresh);
             if (!full.success()) {
                 return use.apply(result(fresh, full.errors(), start, sources.size(), sources.size()));
@@ -292,6 +280,42 @@ public final class BundleCompiler implements AutoCloseable {
                 Folders.deleteRecursively(fresh);
             }
         }
+    }
+
+    /**
+     * Compiles {@code changed} (and the sources using an API they change) against {@code previous}'s classes and
+     * merges them into it; a failed result holds the errors (and a folder the caller deletes); {@code null} when
+     * every source must be compiled.
+     */
+    private CompileResult compileIncrementally(Path project, List<Path> sources, List<Path> changed,
+            ProjectOutput previous, Map<Path, ProjectOutput.SourceStamp> stamps, long start) throws IOException {
+        Path sourceRoot = project.resolve(SOURCES);
+        String bsn = project.getFileName().toString();
+        Set<String> packages = packagesOf(sourceRoot, sources);
+        Set<String> relative = new TreeSet<>();
+        changed.forEach(file -> relative.add(relativePath(sourceRoot, file)));
+        for (int round = 0; round < INCREMENTAL_ROUNDS; round++) {
+            List<Path> files = relative.stream().map(sourceRoot::resolve).toList();
+            Path fresh = Files.createTempDirectory(OUTPUT_PREFIX + bsn + "-");
+            List<CompileError> errors = compileWith(sourceRoot, files, fresh, bsn, packages, previous.folder());
+            if (!errors.isEmpty()) {
+                return result(fresh, errors, start, files.size(), sources.size());
+            }
+            Map<String, ClassOutline> outlines = ProjectOutput.outlinesIn(fresh);
+            ProjectOutput.Plan plan = previous.plan(relative, outlines);
+            if (plan.merge()) {
+                ProjectOutput merged = previous.merge(relative, fresh, outlines, stamps);
+                Folders.deleteRecursively(fresh);
+                outputs.put(project, merged);
+                return result(merged.folder(), List.of(), start, files.size(), sources.size());
+            }
+            Folders.deleteRecursively(fresh);
+            if (plan.full()) {
+                return null;
+            }
+            relative.addAll(plan.more());
+        }
+        return null;
     }
 
     /**
