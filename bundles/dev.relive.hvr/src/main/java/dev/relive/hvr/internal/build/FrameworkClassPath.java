@@ -49,6 +49,9 @@ public final class FrameworkClassPath implements ClassPath {
     private final Set<String> jdkPackages;
     private final Map<BundleWiring, Map<String, List<UrlClassFile>>> listings =
             Collections.synchronizedMap(new WeakHashMap<>());
+    /** The last exports per excluded bundle, with the key they were computed for; guarded by exportsCache. */
+    private final Map<String, Map<String, Export>> exportsCache = new HashMap<>();
+    private final Map<String, String> exportsKeys = new HashMap<>();
     /** bnd's jars by exporting bundle or extra jar; guarded by itself. */
     private final Map<String, AnalysisJar> analysisJars = new HashMap<>();
     private volatile LauncherPackages launcherPackages;
@@ -68,7 +71,7 @@ public final class FrameworkClassPath implements ClassPath {
     public JavaFileManager fileManager(StandardJavaFileManager standard, String bundleSymbolicName,
             Set<String> ownPackages) throws IOException {
         standard.setLocationFromPaths(StandardLocation.CLASS_PATH, extraJars);
-        return new FrameworkFileManager(standard, exports(bundleSymbolicName, ownPackages), this::classes);
+        return new FrameworkFileManager(standard, cachedExports(bundleSymbolicName, ownPackages), this::classes);
     }
 
     @Override
@@ -106,6 +109,23 @@ public final class FrameworkClassPath implements ClassPath {
             }
         }
         return stamp.toString();
+    }
+
+    /** {@link #exports}, computed again only when the {@link #stamp} or the arguments changed. */
+    private Map<String, Export> cachedExports(String excludedBundle, Set<String> excludedPackages) {
+        String key = excludedBundle + "|" + excludedPackages + "|" + stamp(excludedBundle);
+        synchronized (exportsCache) {
+            Map<String, Export> known = exportsCache.get(excludedBundle);
+            if (known != null && key.equals(exportsKeys.get(excludedBundle))) {
+                return known;
+            }
+        }
+        Map<String, Export> exports = Map.copyOf(exports(excludedBundle, excludedPackages));
+        synchronized (exportsCache) {
+            exportsCache.put(excludedBundle, exports);
+            exportsKeys.put(excludedBundle, key);
+        }
+        return exports;
     }
 
     /** The package exports visible now, by package name, without the given bundle's and packages. */

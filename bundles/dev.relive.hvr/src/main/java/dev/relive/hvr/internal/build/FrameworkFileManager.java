@@ -7,8 +7,10 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import javax.tools.FileObject;
@@ -29,6 +31,7 @@ final class FrameworkFileManager extends ForwardingJavaFileManager<StandardJavaF
     private final Map<String, FrameworkClassPath.Export> exports;
     private final Function<FrameworkClassPath.Export, List<UrlClassFile>> classes;
     private final Map<FrameworkClassPath.Export, Map<String, UrlClassFile>> indexes = new HashMap<>();
+    private NavigableSet<String> sortedNames; // the exported package names, made on first use
 
     FrameworkFileManager(StandardJavaFileManager standard, Map<String, FrameworkClassPath.Export> exports,
             Function<FrameworkClassPath.Export, List<UrlClassFile>> classes) {
@@ -76,6 +79,13 @@ final class FrameworkFileManager extends ForwardingJavaFileManager<StandardJavaF
             }
         }
         return super.getJavaFileForInput(location, className, kind);
+    }
+
+    private NavigableSet<String> sortedNames() {
+        if (sortedNames == null) {
+            sortedNames = new TreeSet<>(exports.keySet());
+        }
+        return sortedNames;
     }
 
     private Map<String, UrlClassFile> byBinaryName(FrameworkClassPath.Export export) {
@@ -132,8 +142,13 @@ final class FrameworkFileManager extends ForwardingJavaFileManager<StandardJavaF
             if (export != null) {
                 below.add(export);
             }
-            for (FrameworkClassPath.Export e : exports.values()) {
-                if (e.packageName().startsWith(prefix) && e != export) {
+            // the exported packages below pkg, from the sorted names: those starting with prefix
+            for (String name : sortedNames().tailSet(prefix)) {
+                if (!name.startsWith(prefix)) {
+                    break;
+                }
+                FrameworkClassPath.Export e = exports.get(name);
+                if (e != export) {
                     below.add(e);
                 }
             }
