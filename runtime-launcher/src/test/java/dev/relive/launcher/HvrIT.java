@@ -80,8 +80,10 @@ class HvrIT {
                     Duration.ofSeconds(10))).contains("compiled 1 of 13 source(s), manifest unchanged");
             assertThat(ws.answer(ws.event("increment", null)).path("patches").toString()).contains("\"text\":\"51\"");
 
-            dev.edit(dev.view("HvrView.java"), "count += 10;", "count += java.util.concurrent.ThreadLocalRandom"
-                    + ".current().nextInt(1) + 100;");
+            // a new component property changes the component XML: bnd runs
+            String text = Files.readString(dev.view("HvrView.java"));
+            dev.save(dev.view("HvrView.java"), text.replace("count += 10;", "count += 100;").replace(
+                    "scope = ServiceScope.PROTOTYPE)", "scope = ServiceScope.PROTOTYPE, property = \"hvr.test=1\")"));
             assertThat(applied(ws).path("version").asInt()).isEqualTo(2);
             assertThat(applied(other).path("version").asInt()).isEqualTo(2);
             assertThat(dev.relive().commandUntil("hvr:status", l -> l.contains("dev.relive.testviews: ok")

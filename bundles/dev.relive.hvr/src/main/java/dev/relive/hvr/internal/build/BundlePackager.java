@@ -61,15 +61,17 @@ public final class BundlePackager {
         long start = System.nanoTime();
         Path project = projectDir.toAbsolutePath().normalize();
         try {
-            PackagedBundle.Inputs inputs = PackagedBundle.Inputs.read(classesDir, project.resolve(RESOURCES),
-                    classPath.stamp(project.getFileName().toString()));
             PackagedBundle known = packaged.get(project);
-            if (known != null && known.matches(inputs)) {
-                byte[] jar = known.rewrite(classesDir, project.resolve(RESOURCES), bundleVersion);
-                return new PackageResult(jar, List.of(), known.warnings(), Duration.ofNanos(System.nanoTime() - start),
-                        false);
+            if (known != null) {
+                PackagedBundle.Inputs inputs = PackagedBundle.Inputs.read(classesDir, project.resolve(RESOURCES),
+                        classPath.stamp(project.getFileName().toString()), known.exported(), known.importsJava());
+                if (known.matches(inputs)) {
+                    byte[] jar = known.rewrite(classesDir, project.resolve(RESOURCES), bundleVersion);
+                    return new PackageResult(jar, List.of(), known.warnings(),
+                            Duration.ofNanos(System.nanoTime() - start), false);
+                }
             }
-            return analyse(project, classesDir, bundleVersion, inputs, start);
+            return analyse(project, classesDir, bundleVersion, start);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot package " + projectDir, e);
         }
@@ -77,19 +79,13 @@ public final class BundlePackager {
 
     /** Packages the bundle with bnd even when the last jar could be reused; see {@link #pack}. */
     public PackageResult analyse(Path projectDir, Path classesDir, String bundleVersion) {
-        Path project = projectDir.toAbsolutePath().normalize();
-        try {
-            return analyse(project, classesDir, bundleVersion, PackagedBundle.Inputs.read(classesDir,
-                    project.resolve(RESOURCES), classPath.stamp(project.getFileName().toString())), System.nanoTime());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot package " + projectDir, e);
-        }
+        return analyse(projectDir.toAbsolutePath().normalize(), classesDir, bundleVersion, System.nanoTime());
     }
 
     /** One bnd build at a time: the class path's analysis jars are shared. */
-    private synchronized PackageResult analyse(Path project, Path classesDir, String bundleVersion,
-            PackagedBundle.Inputs inputs, long start) {
+    private synchronized PackageResult analyse(Path project, Path classesDir, String bundleVersion, long start) {
         String folderName = project.getFileName().toString();
+        String classPathStamp = classPath.stamp(folderName);
         try (Builder builder = new Builder()) {
             builder.setBase(project.toFile());
             Path bnd = project.resolve("bnd.bnd");
@@ -122,8 +118,8 @@ public final class BundlePackager {
                     bndFiles.addAll(builder.getIncluded());
                 }
                 pom.files().forEach(file -> bndFiles.add(file.toFile()));
-                PackagedBundle reusable = PackagedBundle.reusable(result.jar(), result.warnings(), inputs,
-                        builder::getProperty, bndFiles, bundleVersion);
+                PackagedBundle reusable = PackagedBundle.reusable(result.jar(), result.warnings(), classesDir,
+                        project.resolve(RESOURCES), classPathStamp, builder::getProperty, bndFiles, bundleVersion);
                 if (reusable != null) {
                     packaged.put(project, reusable);
                 } else {

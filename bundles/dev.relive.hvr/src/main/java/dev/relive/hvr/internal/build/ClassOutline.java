@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
  * constant values, which the compiler inlines into other classes) and methods. Equal keys mean classes compiled
  * against the old version need no recompiling.
  * <li>{@link #bndKey()}: the API key plus the private members and their annotations (DS reads {@code @Reference} and
- * {@code @Activate} on private members), the packages of the classes referred to anywhere in the class except in
- * local variable tables (bnd's imports), and the string literals shaped like class names (bnd follows
- * {@code Class.forName("a.b.C")}). Equal keys mean bnd writes the same manifest and XML for the class.
+ * {@code @Activate} on private members) and the string literals shaped like class names (bnd follows
+ * {@code Class.forName("a.b.C")}). With equal keys and equal {@link #referencedPackages()} (bnd's imports), bnd writes
+ * the same manifest and XML for the class. {@link #bndCoreKey()} is the part of it that matters for most classes.
  * </ul>
  * Both ignore method bodies, line numbers and string literals in code, so an edit inside a method changes neither.
  */
@@ -33,6 +33,8 @@ public final class ClassOutline {
     private static final Pattern DOTTED_CLASS_NAME =
             Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+");
     private static final int ACC_PRIVATE = 0x0002;
+    private static final String DS_REFERENCE = "@Lorg/osgi/service/component/annotations/Reference;";
+    private static final String METATYPE_DEFINITION = "@Lorg/osgi/service/metatype/annotations/ObjectClassDefinition;";
 
     private final String name;
     private final String sourceFile;
@@ -42,9 +44,13 @@ public final class ClassOutline {
     private final String constants;
     private final String apiKey;
     private final String bndKey;
+    private final String bndCoreKey;
+    private final boolean referenceMethods;
+    private final boolean metatypeDefinition;
 
     private ClassOutline(String name, String sourceFile, boolean localOrAnonymous, List<String> supertypes,
-            Set<String> references, String constants, String apiKey, String bndKey) {
+            Set<String> references, String constants, String apiKey, String bndKey, String bndCoreKey,
+            boolean referenceMethods, boolean metatypeDefinition) {
         this.name = name;
         this.sourceFile = sourceFile;
         this.localOrAnonymous = localOrAnonymous;
@@ -53,6 +59,9 @@ public final class ClassOutline {
         this.constants = constants;
         this.apiKey = apiKey;
         this.bndKey = bndKey;
+        this.bndCoreKey = bndCoreKey;
+        this.referenceMethods = referenceMethods;
+        this.metatypeDefinition = metatypeDefinition;
     }
 
     /** @throws UncheckedIOException when the bytes are not a class file */
@@ -129,6 +138,32 @@ public final class ClassOutline {
         return bndKey;
     }
 
+    /**
+     * What bnd reads of a class in a package the bundle does not export, when no class of the bundle has a DS
+     * {@code @Reference} method: the class's header, signature and annotations, the members that carry annotations of
+     * class retention (DS, metatype and bundle annotations are of that retention) and the literals shaped like class
+     * names. Members without such annotations are left out: bnd's manifest and component
+     * XML do not depend on them (imports come from {@link #referencedPackages()}), except through DS's naming rules for the unbind and updated methods of a
+     * {@code @Reference} method (see {@link #hasReferenceMethods()}), the attributes of a metatype definition and the
+     * {@code uses:} directives of exported packages.
+     */
+    public String bndCoreKey() {
+        return bndCoreKey;
+    }
+
+    /**
+     * The class has a DS {@code @Reference} method, whose unbind and updated methods bnd finds by name, in this class
+     * or another: bnd's output then depends on the members of every class of the bundle.
+     */
+    public boolean hasReferenceMethods() {
+        return referenceMethods;
+    }
+
+    /** The class is a metatype {@code @ObjectClassDefinition}: its methods are the attributes bnd describes. */
+    public boolean isMetatypeDefinition() {
+        return metatypeDefinition;
+    }
+
     /** Reads one class file; not reusable. */
     private static final class Reader {
 
@@ -145,7 +180,12 @@ public final class ClassOutline {
         private String sourceFile;
         private boolean localOrAnonymous;
         private final StringBuilder constants = new StringBuilder();
+        /** The class header and annotations, and the members carrying annotations of class retention. */
+        private final StringBuilder core = new StringBuilder(256);
         private String member;
+        private boolean invisibleAnnotations;
+        private boolean referenceMethods;
+        private boolean constantsTo; // the member being read is visible to other classes
 
         Reader(DataInputStream in) {
             this.in = in;
@@ -172,6 +212,7 @@ public final class ClassOutline {
                 supertypes.add(type);
                 api.append(' ').append(type);
             }
+            core.append(api);
             readMembers("field");
             readMembers("method");
             api.append("\n");
@@ -185,6 +226,7 @@ public final class ClassOutline {
                         String literal = utf8[first[i]];
                         if (literal.length() < 200 && DOTTED_CLASS_NAME.matcher(literal).matches()) {
                             hidden.append("literal ").append(literal).append('\n');
+                            core.append("\nliteral ").append(literal);
                         }
                     }
                     default -> {
@@ -193,9 +235,11 @@ public final class ClassOutline {
                 }
             }
             String apiKey = api.toString();
-            String bndKey = apiKey + hidden + "\nrefs " + String.join(" ", packagesOf(referenced));
+            String bndKey = apiKey + hidden;
+            String coreText = core.toString();
             return new ClassOutline(name, sourceFile, localOrAnonymous, List.copyOf(supertypes),
-                    Collections.unmodifiableSet(referenced), constants.toString(), apiKey, bndKey);
+                    Collections.unmodifiableSet(referenced), constants.toString(), apiKey, bndKey, coreText,
+                    referenceMethods, coreText.contains(METATYPE_DEFINITION));
         }
 
         private void readConstantPool() throws IOException {
@@ -243,10 +287,17 @@ public final class ClassOutline {
                 addDescriptor(descriptor);
                 boolean visible = (access & ACC_PRIVATE) == 0;
                 member = memberName;
-                StringBuilder out = visible ? api : hidden;
-                out.append('\n').append(kind).append(' ').append(Integer.toHexString(access)).append(' ')
+                StringBuilder text = new StringBuilder(64);
+                text.append('\n').append(kind).append(' ').append(Integer.toHexString(access)).append(' ')
                         .append(memberName).append(' ').append(descriptor);
-                readAttributes(out, null);
+                invisibleAnnotations = false;
+                constantsTo = visible;
+                readAttributes(text, null);
+                (visible ? api : hidden).append(text);
+                if (invisibleAnnotations) {
+                    core.append(text);
+                    referenceMethods |= kind.equals("method") && text.indexOf(DS_REFERENCE) >= 0;
+                }
             }
         }
 
@@ -259,7 +310,7 @@ public final class ClassOutline {
                 switch (attribute) {
                     case "ConstantValue" -> {
                         String value = constant(in.readUnsignedShort());
-                        if (out == api) {
+                        if (constantsTo) {
                             constants.append(member).append('=').append(value).append(';');
                         }
                         out.append(" = ").append(value);
@@ -268,6 +319,9 @@ public final class ClassOutline {
                         String signature = utf8[in.readUnsignedShort()];
                         addDescriptor(signature);
                         out.append(" signature ").append(signature);
+                        if (className != null) {
+                            core.append(" signature ").append(signature);
+                        }
                     }
                     case "NestMembers" -> {
                         // nestmates share private access and are all declared in the same source file
@@ -286,10 +340,13 @@ public final class ClassOutline {
                     }
                     case "NestHost" -> hidden.append(" NestHost ").append(className(in.readUnsignedShort()));
                     case "RuntimeVisibleAnnotations", "RuntimeInvisibleAnnotations" -> {
+                        int from = out.length();
                         out.append(' ').append(attribute).append(' ');
                         annotations(out);
+                        noteAnnotations(attribute, out, from, className);
                     }
                     case "RuntimeVisibleParameterAnnotations", "RuntimeInvisibleParameterAnnotations" -> {
+                        int from = out.length();
                         out.append(' ').append(attribute);
                         int parameters = in.readUnsignedByte();
                         for (int p = 0; p < parameters; p++) {
@@ -297,10 +354,13 @@ public final class ClassOutline {
                             annotations(out);
                             out.append(']');
                         }
+                        noteAnnotations(attribute, out, from, className);
                     }
                     case "RuntimeVisibleTypeAnnotations", "RuntimeInvisibleTypeAnnotations" -> {
+                        int from = out.length();
                         out.append(' ').append(attribute);
                         typeAnnotations(out);
+                        noteAnnotations(attribute, out, from, className);
                     }
                     case "AnnotationDefault" -> {
                         out.append(" default ");
@@ -344,6 +404,18 @@ public final class ClassOutline {
                     case "Deprecated", "Synthetic" -> out.append(' ').append(attribute);
                     default -> in.skipNBytes(length); // Code, BootstrapMethods, debug tables: bodies only
                 }
+            }
+        }
+
+        /**
+         * Notes annotations just read into {@code out} from {@code from}: the class's own go into the core key, and
+         * a member's of class retention (DS, metatype, bundle annotations) put the member into it.
+         */
+        private void noteAnnotations(String attribute, StringBuilder out, int from, String className) {
+            if (className != null) {
+                core.append(out, from, out.length());
+            } else if (attribute.startsWith("RuntimeInvisible")) {
+                invisibleAnnotations = true;
             }
         }
 

@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
+import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
@@ -29,8 +31,9 @@ import org.osgi.framework.Constants;
  * whether bnd would write the same manifest and component XML. When it would (the usual case: only method bodies
  * changed), {@link #rewrite} puts the new classes and resources into a copy of this jar instead of running bnd.
  *
- * <p>bnd's output depends on the bnd files, the pom (names), the class path stamp, the resource names and, per class,
- * on what {@link ClassOutline#bndKey()} holds. A jar is not reused when its bnd files include resources or packages
+ * <p>bnd's output depends on the bnd files, the poms (names), the class path stamp, the resource names and, per class,
+ * on the packages it refers to and on what {@link ClassOutline#bndKey()} holds; for most classes, on what
+ * {@link ClassOutline#bndCoreKey()} holds (see {@link Inputs#read}). A jar is not reused when its bnd files include resources or packages
  * from elsewhere ({@code -includeresource}, {@code -conditionalpackage}), when it holds entries that are neither the
  * project's classes, its resources nor generated {@code OSGI-INF/} files, or when the bundle version appears in
  * another header.
@@ -44,12 +47,17 @@ final class PackagedBundle {
 
     private final byte[] jar;
     private final List<String> warnings;
+    private final Set<String> exported;
+    private final boolean importsJava;
     private final Inputs inputs;
     private final Map<Path, Long> files;
 
-    private PackagedBundle(byte[] jar, List<String> warnings, Inputs inputs, Map<Path, Long> files) {
+    private PackagedBundle(byte[] jar, List<String> warnings, Set<String> exported, boolean importsJava,
+            Inputs inputs, Map<Path, Long> files) {
         this.jar = jar;
         this.warnings = List.copyOf(warnings);
+        this.exported = Set.copyOf(exported);
+        this.importsJava = importsJava;
         this.inputs = inputs;
         this.files = Map.copyOf(files);
     }
@@ -60,14 +68,25 @@ final class PackagedBundle {
      * @param property bnd's properties (from the bnd files) for the project
      * @param bndFiles the bnd files and the pom bnd read
      */
-    static PackagedBundle reusable(byte[] jar, List<String> warnings, Inputs inputs, UnaryOperator<String> property,
-            List<File> bndFiles, String bundleVersion) throws IOException {
+    static PackagedBundle reusable(byte[] jar, List<String> warnings, Path classesDir, Path resourcesDir,
+            String classPathStamp, UnaryOperator<String> property, List<File> bndFiles, String bundleVersion)
+            throws IOException {
         for (String key : EXTERNAL_CONTENT) {
             String value = property.apply(key);
             if (value != null && !value.isBlank()) {
                 return null;
             }
         }
+        Manifest manifest;
+        try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar))) {
+            manifest = in.getManifest();
+        }
+        if (manifest == null || versionElsewhere(manifest, bundleVersion)) {
+            return null;
+        }
+        Set<String> exported = packageNames(manifest.getMainAttributes().getValue(Constants.EXPORT_PACKAGE));
+        boolean importsJava = !"true".equalsIgnoreCase(String.valueOf(property.apply("-noimportjava")).strip());
+        Inputs inputs = Inputs.read(classesDir, resourcesDir, classPathStamp, exported, importsJava);
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(jar))) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 String name = entry.getName();
@@ -78,16 +97,49 @@ final class PackagedBundle {
                 if (!known) {
                     return null;
                 }
-                if (name.equals(JarFile.MANIFEST_NAME) && versionElsewhere(new Manifest(in), bundleVersion)) {
-                    return null;
-                }
             }
         }
         Map<Path, Long> stamps = new HashMap<>();
         for (File file : bndFiles) {
             stamps.put(file.toPath(), stamp(file.toPath()));
         }
-        return new PackagedBundle(jar, warnings, inputs, stamps);
+        return new PackagedBundle(jar, warnings, exported, importsJava, inputs, stamps);
+    }
+
+    /** bnd imported {@code java.*} packages for this jar. */
+    boolean importsJava() {
+        return importsJava;
+    }
+
+    /** The packages the jar exports: classes there are compared by their full outline (their API makes uses:). */
+    Set<String> exported() {
+        return exported;
+    }
+
+    /** The package names of a manifest header such as {@code Export-Package}; empty for {@code null}. */
+    static Set<String> packageNames(String header) {
+        Set<String> names = new TreeSet<>();
+        if (header == null) {
+            return names;
+        }
+        boolean quoted = false;
+        boolean inName = true;
+        StringBuilder name = new StringBuilder();
+        for (char c : (header + ",").toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == ',') {
+                names.add(name.toString().strip());
+                name.setLength(0);
+                inName = true;
+            } else if (!quoted && c == ';') {
+                inName = false;
+            } else if (inName) {
+                name.append(c);
+            }
+        }
+        names.remove("");
+        return names;
     }
 
     /** bnd would write this jar's manifest and XML again for {@code now}. */
@@ -161,10 +213,28 @@ final class PackagedBundle {
      */
     record Inputs(Map<String, String> classes, Set<String> resources, String classPathStamp) {
 
-        static Inputs read(Path classesDir, Path resourcesDir, String classPathStamp) throws IOException {
+        /**
+         * @param exported the packages the bundle exports: their classes, the metatype definitions and, when some
+         *        class has a DS {@code @Reference} method, all classes are keyed by {@link ClassOutline#bndKey()};
+         *        the others by {@link ClassOutline#bndCoreKey()}
+         * @param importsJava bnd imports {@code java.*} packages ({@code -noimportjava} is not set), so they count
+         */
+        static Inputs read(Path classesDir, Path resourcesDir, String classPathStamp, Set<String> exported,
+                boolean importsJava) throws IOException {
+            Collection<ClassOutline> outlines = ProjectOutput.outlinesIn(classesDir).values();
+            boolean referenceMethods = outlines.stream().anyMatch(ClassOutline::hasReferenceMethods);
             Map<String, String> classes = new TreeMap<>();
-            for (ClassOutline outline : ProjectOutput.outlinesIn(classesDir).values()) {
-                classes.put(outline.name(), outline.bndKey());
+            for (ClassOutline outline : outlines) {
+                int slash = outline.name().lastIndexOf('/');
+                String pkg = slash < 0 ? "" : outline.name().substring(0, slash).replace('/', '.');
+                boolean full = referenceMethods || outline.isMetatypeDefinition() || exported.contains(pkg);
+                StringBuilder key = new StringBuilder(full ? outline.bndKey() : outline.bndCoreKey()).append("\nrefs");
+                for (String referenced : outline.referencedPackages()) {
+                    if (importsJava || !referenced.startsWith("java.")) {
+                        key.append(' ').append(referenced);
+                    }
+                }
+                classes.put(outline.name(), key.toString());
             }
             Set<String> resources = new TreeSet<>();
             if (Files.isDirectory(resourcesDir)) {

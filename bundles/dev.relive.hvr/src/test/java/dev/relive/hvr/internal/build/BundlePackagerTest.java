@@ -192,6 +192,70 @@ class BundlePackagerTest {
     }
 
     @Test
+    void aNewHandlerOrFieldKeepsTheManifestAndTheComponentXml() throws Exception {
+        Path project = counterProject();
+        packager.pack(project, compile(project), "0.1.0.hvr1");
+        edit(project, "    @EventHandler\n    public void add(", "    private String label = \"n\";\n\n"
+                + "    @EventHandler\n    public void twice() {\n        count *= 2;\n    }\n\n"
+                + "    @EventHandler\n    public void add(");
+        Path classes = compile(project);
+
+        PackageResult reused = packager.pack(project, classes, "0.1.0.hvr2");
+
+        assertThat(reused.analysed()).isFalse();
+        assertSameAsBnd(reused, packager.analyse(project, classes, "0.1.0.hvr2"));
+    }
+
+    @Test
+    void anUnbindMethodFoundByItsNameRunsBnd() throws Exception {
+        Path project = counterProject();
+        edit(project, "    private int count;", "    private int count;\n\n"
+                + "    @org.osgi.service.component.annotations.Reference(cardinality = org.osgi.service.component"
+                + ".annotations.ReferenceCardinality.OPTIONAL, policy = org.osgi.service.component.annotations"
+                + ".ReferencePolicy.DYNAMIC)\n    protected void setTask(Runnable task) {\n    }");
+        packager.pack(project, compile(project), "0.1.0.hvr1");
+        edit(project, "    protected void setTask(Runnable task) {\n    }", "    protected void setTask(Runnable task) {\n"
+                + "    }\n\n    protected void unsetTask(Runnable task) {\n    }");
+        Path classes = compile(project);
+
+        PackageResult result = packager.pack(project, classes, "0.1.0.hvr2");
+
+        assertThat(result.analysed()).isTrue();
+        assertThat(Bundle.read(result.jar()).text("OSGI-INF/example.counter.CounterView.xml"))
+                .contains("unbind=\"unsetTask\"");
+    }
+
+    @Test
+    void aNewMethodInAnExportedPackageRunsBnd() throws Exception {
+        Path project = counterProject();
+        Files.writeString(project.resolve("bnd.bnd"), "-include: ${.}/../../bnd.bnd\n-exportcontents: example.counter\n");
+        packager.pack(project, compile(project), "0.1.0.hvr1");
+        edit(project, "    @EventHandler\n    public void add(", "    public java.net.URI where() {\n"
+                + "        return null;\n    }\n\n    @EventHandler\n    public void add(");
+
+        assertThat(packager.pack(project, compile(project), "0.1.0.hvr2").analysed()).isTrue();
+    }
+
+    @Test
+    void exportedPackageNamesAreReadFromTheHeader() {
+        assertThat(PackagedBundle.packageNames("a.b;version=\"1.0\";uses:=\"c.d,e.f\",g.h,i;x=\"1,2\""))
+                .containsExactly("a.b", "g.h", "i");
+        assertThat(PackagedBundle.packageNames(null)).isEmpty();
+    }
+
+    private static void assertSameAsBnd(PackageResult reused, PackageResult analysed) throws IOException {
+        Bundle jar = Bundle.read(reused.jar());
+        Bundle bnd = Bundle.read(analysed.jar());
+        assertThat(jar.entries().keySet()).isEqualTo(bnd.entries().keySet());
+        bnd.entries().forEach((name, bytes) -> assertThat(jar.entries().get(name)).as(name).isEqualTo(bytes));
+        Attributes expected = new Attributes(bnd.headers());
+        Attributes actual = new Attributes(jar.headers());
+        expected.remove(new Attributes.Name("Bnd-LastModified"));
+        actual.remove(new Attributes.Name("Bnd-LastModified"));
+        assertThat(actual).isEqualTo(expected);
+    }
+
+    @Test
     void aJarWithContentFromElsewhereIsNeverReused() throws Exception {
         Path project = counterProject();
         Files.writeString(project.resolve("notes.txt"), "notes");

@@ -84,13 +84,15 @@ class ClassOutlineTest {
     }
 
     @Test
-    void aNewPackageInABodyChangesOnlyTheBndKey() throws Exception {
+    void aNewPackageInABodyChangesOnlyTheReferencedPackages() throws Exception {
         ClassOutline before = outline("a", VIEW);
         ClassOutline after = outline("b", VIEW.replace("count += amount;",
                 "count += javax.xml.parsers.DocumentBuilderFactory.newInstance().hashCode();"));
 
         assertThat(after.apiKey()).isEqualTo(before.apiKey());
-        assertThat(after.bndKey()).isNotEqualTo(before.bndKey()).contains("javax/xml/parsers");
+        assertThat(after.bndKey()).isEqualTo(before.bndKey());
+        assertThat(after.referencedPackages()).contains("javax.xml.parsers");
+        assertThat(before.referencedPackages()).doesNotContain("javax.xml.parsers");
     }
 
     @Test
@@ -100,6 +102,22 @@ class ClassOutlineTest {
 
         assertThat(after.apiKey()).isEqualTo(before.apiKey());
         assertThat(after.bndKey()).isNotEqualTo(before.bndKey());
+        assertThat(after.bndCoreKey()).isNotEqualTo(before.bndCoreKey());
+    }
+
+    @Test
+    void theCoreKeyHoldsClassAnnotationsAndMembersWithClassRetentionAnnotationsOnly() throws Exception {
+        ClassOutline before = outline("a", VIEW);
+        ClassOutline handler = outline("b", VIEW.replace("    @Activate\n", "    @EventHandler\n    public void more() {"
+                + "\n    }\n\n    @Activate\n"));
+        ClassOutline component = outline("c", VIEW.replace("@Component(service = LiveView.class)", "@Component"));
+
+        assertThat(handler.bndKey()).isNotEqualTo(before.bndKey());
+        assertThat(handler.bndCoreKey()).isEqualTo(before.bndCoreKey()).contains("annotations/Activate;", "annotations/Component;")
+                .doesNotContain("EventHandler");
+        assertThat(component.bndCoreKey()).isNotEqualTo(before.bndCoreKey());
+        assertThat(before.hasReferenceMethods()).isFalse();
+        assertThat(before.isMetatypeDefinition()).isFalse();
     }
 
     @Test
