@@ -17,8 +17,8 @@ import dev.relive.launcher.WsClient;
  * Save-to-applied latency of Hot View Replacement: a view's .java file is written, and the clock stops when a
  * WebSocket client mounted on the view receives {@code hvr-applied}. Prints p50/p95 over the saves, split by phase,
  * first for handler body edits (the common save: one source compiled, the last jar rewritten), then for saves that
- * add a handler (the view's API changes, so bnd runs), and, in the same run, what a user does without HVR: stop the
- * runtime, start it again and mount the view again.
+ * add a handler (the view's API changes), then for saves that change a component property (bnd runs), and, in the
+ * same run, what a user does without HVR: stop the runtime, start it again and mount the view again.
  *
  * <pre>
  * mvn -B -q install -DskipTests
@@ -41,6 +41,8 @@ public final class HvrLatencyBenchmark {
         Map<String, Stats> phases = new LinkedHashMap<>();
         Stats apiTotal = new Stats();
         Map<String, Stats> apiPhases = new LinkedHashMap<>();
+        Stats bndTotal = new Stats();
+        Map<String, Stats> bndPhases = new LinkedHashMap<>();
         int apiSaves = Math.max(5, saves / 3);
         try (DevWorkspace dev = DevWorkspace.start("/test/hvr");
                 WsClient ws = WsClient.connect(dev.relive().baseUrl())) {
@@ -56,16 +58,24 @@ public final class HvrLatencyBenchmark {
                 save(dev, ws, file, next, total, phases);
             }
             for (int i = 1; i <= apiSaves; i++) {
-                // a new handler: the view's API changes, so bnd runs again
+                // a new handler: the view's API changes (the classes using it would compile again; none do)
                 String text = Files.readString(file);
                 int end = text.lastIndexOf('}');
                 String next = text.substring(0, end) + "\n    @EventHandler\n    public void extra" + i
                         + "() {\n        count += " + i + ";\n    }\n}\n";
                 save(dev, ws, file, next, apiTotal, apiPhases);
             }
+            for (int i = 1; i <= apiSaves; i++) {
+                // a component property: the component XML changes, so bnd runs
+                String text = Files.readString(file);
+                String next = text.replaceAll("scope = ServiceScope.PROTOTYPE(, property = \"bench=\\d+\")?\\)",
+                        "scope = ServiceScope.PROTOTYPE, property = \"bench=" + i + "\")");
+                save(dev, ws, file, next, bndTotal, bndPhases);
+            }
         }
         print("HVR save -> hvr-applied, handler body edits", total, phases);
         print("HVR save -> hvr-applied, a new handler each save", apiTotal, apiPhases);
+        print("HVR save -> hvr-applied, a new component property each save (bnd runs)", bndTotal, bndPhases);
 
         Stats restart = new Stats();
         Path dir = Files.createTempDirectory("relive-restart");

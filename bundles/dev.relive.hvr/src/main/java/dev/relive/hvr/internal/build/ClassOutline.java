@@ -185,6 +185,7 @@ public final class ClassOutline {
         private String member;
         private boolean invisibleAnnotations;
         private boolean referenceMethods;
+        private boolean annotatedReference;
         private boolean constantsTo; // the member being read is visible to other classes
 
         Reader(DataInputStream in) {
@@ -291,12 +292,13 @@ public final class ClassOutline {
                 text.append('\n').append(kind).append(' ').append(Integer.toHexString(access)).append(' ')
                         .append(memberName).append(' ').append(descriptor);
                 invisibleAnnotations = false;
+                annotatedReference = false;
                 constantsTo = visible;
                 readAttributes(text, null);
                 (visible ? api : hidden).append(text);
                 if (invisibleAnnotations) {
                     core.append(text);
-                    referenceMethods |= kind.equals("method") && text.indexOf(DS_REFERENCE) >= 0;
+                    referenceMethods |= kind.equals("method") && annotatedReference;
                 }
             }
         }
@@ -416,6 +418,9 @@ public final class ClassOutline {
                 core.append(out, from, out.length());
             } else if (attribute.startsWith("RuntimeInvisible")) {
                 invisibleAnnotations = true;
+                // on the member itself; a constructor parameter's @Reference (injection) names no other method
+                annotatedReference |= attribute.equals("RuntimeInvisibleAnnotations")
+                        && out.indexOf(DS_REFERENCE, from) >= 0;
             }
         }
 

@@ -121,6 +121,19 @@ class ClassOutlineTest {
     }
 
     @Test
+    void onlyAReferenceOnAMethodMakesBndReadAllMembers() throws Exception {
+        String injected = VIEW.replace("public class CounterView extends LiveView {", "public class CounterView extends "
+                + "LiveView {\n    @Activate\n    public CounterView(@org.osgi.service.component.annotations.Reference "
+                + "Runnable task) {\n    }\n").replace("    @Activate\n    private void start()", "    private void start()");
+        String bound = VIEW.replace("    @Activate\n    private void start() {", "    @org.osgi.service.component"
+                + ".annotations.Reference\n    void setTask(Runnable task) {\n    }\n\n    @Activate\n"
+                + "    private void start() {");
+
+        assertThat(outline("a", injected).hasReferenceMethods()).isFalse();
+        assertThat(outline("b", bound).hasReferenceMethods()).isTrue();
+    }
+
+    @Test
     void signaturesAnnotationsAndConstantsAreApi() throws Exception {
         ClassOutline before = outline("a", VIEW);
 
