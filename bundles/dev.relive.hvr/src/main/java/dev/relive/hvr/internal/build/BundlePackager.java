@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,7 +105,8 @@ public final class BundlePackager {
             builder.setJar(dot);
             builder.addClasspath(classesDir.toFile());
             String bsn = builder.getProperty(Constants.BUNDLE_SYMBOLICNAME);
-            for (Jar jar : classPath.analysisJars(referencedPackages(classesDir), bsn)) {
+            Collection<ClassOutline> outlines = ProjectOutput.outlinesIn(classesDir).values();
+            for (Jar jar : classPath.analysisJars(referencedPackages(outlines), bsn)) {
                 builder.addClasspath(jar);
                 builder.addClose(jar);
             }
@@ -118,7 +120,7 @@ public final class BundlePackager {
                     bndFiles.addAll(builder.getIncluded());
                 }
                 pom.files().forEach(file -> bndFiles.add(file.toFile()));
-                PackagedBundle reusable = PackagedBundle.reusable(result.jar(), result.warnings(), classesDir,
+                PackagedBundle reusable = PackagedBundle.reusable(result.jar(), result.warnings(), outlines,
                         project.resolve(RESOURCES), classPathStamp, builder::getProperty, bndFiles, bundleVersion);
                 if (reusable != null) {
                     packaged.put(project, reusable);
@@ -199,12 +201,7 @@ public final class BundlePackager {
     }
 
     private static List<Long> stamps(List<Path> files) {
-        List<Long> stamps = new ArrayList<>(files.size());
-        for (Path file : files) {
-            File f = file.toFile();
-            stamps.add(f.lastModified() * 31 + f.length());
-        }
-        return stamps;
+        return files.stream().map(Folders::stamp).toList();
     }
 
     private record StampedPom(PomInfo pom, List<Long> stamps) {
@@ -225,15 +222,9 @@ public final class BundlePackager {
         }
     }
 
-    private static Set<String> referencedPackages(Path classesDir) throws IOException {
+    private static Set<String> referencedPackages(Collection<ClassOutline> outlines) {
         Set<String> packages = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(classesDir)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                if (file.toString().endsWith(".class") && Files.isRegularFile(file)) {
-                    packages.addAll(ClassOutline.of(Files.readAllBytes(file)).referencedPackages());
-                }
-            }
-        }
+        outlines.forEach(outline -> packages.addAll(outline.referencedPackages()));
         return packages;
     }
 }

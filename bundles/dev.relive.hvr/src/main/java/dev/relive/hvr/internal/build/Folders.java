@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Deleting build folders. */
+/** Deleting build folders; telling whether a file changed. */
 public final class Folders {
 
     private Folders() {
@@ -24,6 +24,15 @@ public final class Folders {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + path, e);
+        }
+    }
+
+    /** A value that changes when the file is rewritten (modification time and size); -1 for a missing file. */
+    public static long stamp(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis() * 31 + Files.size(file);
+        } catch (IOException e) {
+            return -1;
         }
     }
 }

@@ -49,9 +49,8 @@ public final class FrameworkClassPath implements ClassPath {
     private final Set<String> jdkPackages;
     private final Map<BundleWiring, Map<String, List<UrlClassFile>>> listings =
             Collections.synchronizedMap(new WeakHashMap<>());
-    /** The last exports per excluded bundle, with the key they were computed for; guarded by exportsCache. */
-    private final Map<String, Map<String, Export>> exportsCache = new HashMap<>();
-    private final Map<String, String> exportsKeys = new HashMap<>();
+    /** The last exports per excluded bundle, with the key they were computed for; guarded by itself. */
+    private final Map<String, CachedExports> exportsCache = new HashMap<>();
     /** bnd's jars by exporting bundle or extra jar; guarded by itself. */
     private final Map<String, AnalysisJar> analysisJars = new HashMap<>();
     private volatile LauncherPackages launcherPackages;
@@ -115,15 +114,14 @@ public final class FrameworkClassPath implements ClassPath {
     private Map<String, Export> cachedExports(String excludedBundle, Set<String> excludedPackages) {
         String key = excludedBundle + "|" + excludedPackages + "|" + stamp(excludedBundle);
         synchronized (exportsCache) {
-            Map<String, Export> known = exportsCache.get(excludedBundle);
-            if (known != null && key.equals(exportsKeys.get(excludedBundle))) {
-                return known;
+            CachedExports known = exportsCache.get(excludedBundle);
+            if (known != null && key.equals(known.key())) {
+                return known.exports();
             }
         }
         Map<String, Export> exports = Map.copyOf(exports(excludedBundle, excludedPackages));
         synchronized (exportsCache) {
-            exportsCache.put(excludedBundle, exports);
-            exportsKeys.put(excludedBundle, key);
+            exportsCache.put(excludedBundle, new CachedExports(key, exports));
         }
         return exports;
     }
@@ -209,7 +207,7 @@ public final class FrameworkClassPath implements ClassPath {
 
     private Jar extraJar(Path file) throws IOException {
         String key = file.toString();
-        Long stamp = file.toFile().lastModified() * 31 + file.toFile().length();
+        Long stamp = Folders.stamp(file);
         AnalysisJar known = analysisJars.get(key);
         if (known != null && known.owner().equals(stamp)) {
             return known.jar();
@@ -242,6 +240,9 @@ public final class FrameworkClassPath implements ClassPath {
             }
         }
         return jar;
+    }
+
+    private record CachedExports(String key, Map<String, Export> exports) {
     }
 
     /** A jar handed to bnd, kept while {@code owner} (a wiring, or a file stamp) and {@code contents} hold. */

@@ -1,6 +1,5 @@
 package dev.relive.hvr.internal.build;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,8 +49,7 @@ public final class JarClassPath implements ClassPath {
     public String stamp(String bundleSymbolicName) {
         StringBuilder stamp = new StringBuilder();
         for (Path entry : entries) {
-            File file = entry.toFile();
-            stamp.append(entry).append(':').append(file.lastModified()).append(':').append(file.length()).append(';');
+            stamp.append(entry).append(':').append(Folders.stamp(entry)).append(';');
         }
         return stamp.toString();
     }

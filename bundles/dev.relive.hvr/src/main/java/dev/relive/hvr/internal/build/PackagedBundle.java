@@ -68,9 +68,9 @@ final class PackagedBundle {
      * @param property bnd's properties (from the bnd files) for the project
      * @param bndFiles the bnd files and the pom bnd read
      */
-    static PackagedBundle reusable(byte[] jar, List<String> warnings, Path classesDir, Path resourcesDir,
-            String classPathStamp, UnaryOperator<String> property, List<File> bndFiles, String bundleVersion)
-            throws IOException {
+    static PackagedBundle reusable(byte[] jar, List<String> warnings, Collection<ClassOutline> classes,
+            Path resourcesDir, String classPathStamp, UnaryOperator<String> property, List<File> bndFiles,
+            String bundleVersion) throws IOException {
         for (String key : EXTERNAL_CONTENT) {
             String value = property.apply(key);
             if (value != null && !value.isBlank()) {
@@ -86,7 +86,7 @@ final class PackagedBundle {
         }
         Set<String> exported = packageNames(manifest.getMainAttributes().getValue(Constants.EXPORT_PACKAGE));
         boolean importsJava = !"true".equalsIgnoreCase(String.valueOf(property.apply("-noimportjava")).strip());
-        Inputs inputs = Inputs.read(classesDir, resourcesDir, classPathStamp, exported, importsJava);
+        Inputs inputs = Inputs.of(classes, resourcesDir, classPathStamp, exported, importsJava);
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(jar))) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 String name = entry.getName();
@@ -101,7 +101,7 @@ final class PackagedBundle {
         }
         Map<Path, Long> stamps = new HashMap<>();
         for (File file : bndFiles) {
-            stamps.put(file.toPath(), stamp(file.toPath()));
+            stamps.put(file.toPath(), Folders.stamp(file.toPath()));
         }
         return new PackagedBundle(jar, warnings, exported, importsJava, inputs, stamps);
     }
@@ -148,7 +148,7 @@ final class PackagedBundle {
             return false;
         }
         for (Map.Entry<Path, Long> file : files.entrySet()) {
-            if (stamp(file.getKey()) != file.getValue()) {
+            if (Folders.stamp(file.getKey()) != file.getValue()) {
                 return false;
             }
         }
@@ -199,14 +199,6 @@ final class PackagedBundle {
         return false;
     }
 
-    private static long stamp(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toMillis() * 31 + Files.size(file);
-        } catch (IOException e) {
-            return -1;
-        }
-    }
-
     /**
      * What bnd reads from a project besides its bnd files: per class (internal name) its {@link ClassOutline#bndKey()},
      * the resource paths, and the class path stamp.
@@ -221,7 +213,13 @@ final class PackagedBundle {
          */
         static Inputs read(Path classesDir, Path resourcesDir, String classPathStamp, Set<String> exported,
                 boolean importsJava) throws IOException {
-            Collection<ClassOutline> outlines = ProjectOutput.outlinesIn(classesDir).values();
+            return of(ProjectOutput.outlinesIn(classesDir).values(), resourcesDir, classPathStamp, exported,
+                    importsJava);
+        }
+
+        /** {@link #read} for classes already outlined. */
+        static Inputs of(Collection<ClassOutline> outlines, Path resourcesDir, String classPathStamp,
+                Set<String> exported, boolean importsJava) throws IOException {
             boolean referenceMethods = outlines.stream().anyMatch(ClassOutline::hasReferenceMethods);
             Map<String, String> classes = new TreeMap<>();
             for (ClassOutline outline : outlines) {

@@ -271,10 +271,8 @@ public final class HotSwapper {
                 continue;
             }
             List<SlotState> states = new ArrayList<>();
-            for (var slot : session.slots()) {
-                if (affected.contains(FrameworkUtil.getBundle(slot.view().getClass()))) {
-                    states.add(SlotState.capture(slot, mapper));
-                }
+            for (var slot : slotsIn(session, affected)) {
+                states.add(SlotState.capture(slot, mapper));
             }
             if (!states.isEmpty()) {
                 captured.put(session, states);
