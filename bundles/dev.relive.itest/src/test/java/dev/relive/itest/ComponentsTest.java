@@ -42,8 +42,10 @@ class ComponentsTest {
                 "dev.relive.runtime.internal.config.RuntimeSettings",
                 "dev.relive.runtime.internal.registry.ViewRegistry",
                 "dev.relive.runtime.internal.session.Sessions",
+                "dev.relive.runtime.internal.session.SocketSessions",
                 "dev.relive.runtime.internal.session.Workers",
                 "dev.relive.runtime.internal.socket.SocketServlet",
+                "dev.relive.runtime.internal.token.PageTokens",
                 "dev.relive.runtime.internal.web.ClientResources",
                 "dev.relive.runtime.internal.web.PageServlet");
         for (ComponentDescriptionDTO d : descriptions) {

@@ -1,7 +1,6 @@
 package dev.relive.runtime.spi;
 
 import java.util.List;
-import java.util.Map;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.osgi.framework.ServiceReference;
@@ -41,12 +40,12 @@ public interface LiveSession {
     /** Puts {@code instance} (made by {@link #create}) in {@code slot}, releasing the old instance. Held only. */
     void replace(ViewSlot slot, LiveView instance, ServiceReference<LiveView> reference);
 
-    /** Renders the page with the current instances and sends the patches, then {@code after} if not null. */
-    void rerender(Map<String, Object> after);
+    /** Renders the page with the current instances and sends the patches, then {@code applied} if not null. */
+    void rerender(HvrApplied applied);
 
-    /** Sends one frame as it is. */
-    void send(Map<String, Object> frame);
+    /** Sends an {@code hvr-error} frame: the browser shows where the build failed. */
+    void showError(HvrError error);
 
-    /** Sends {@code {"type":"reload","reason":reason}}. */
-    void reload(String reason);
+    /** Sends a {@code reload} frame with {@code reason}. */
+    void reload(ReloadReason reason);
 }

@@ -1,9 +1,12 @@
 /**
  * What the runtime offers dev tooling (Hot View Replacement): the live sessions, their view instances, and the
- * means to hold, swap, re-render and message them. Not for views.
+ * means to hold, swap, re-render and message them (with typed frames: {@link dev.relive.runtime.spi.HvrApplied},
+ * {@link dev.relive.runtime.spi.HvrError}, {@link dev.relive.runtime.spi.ReloadReason}); and the rules dev tooling
+ * shares with the runtime: where templates live ({@link dev.relive.runtime.spi.TemplateFiles}) and what a handler is
+ * called by clients ({@link dev.relive.runtime.spi.HandlerNames}). Not for views.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package dev.relive.runtime.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -40,8 +40,12 @@ import dev.relive.hvr.internal.build.CompileError;
 import dev.relive.hvr.internal.build.PackageResult;
 import dev.relive.hvr.internal.state.StateMapper;
 import dev.relive.hvr.internal.watch.ChangeSet;
+import dev.relive.runtime.spi.HvrApplied;
+import dev.relive.runtime.spi.HvrError;
 import dev.relive.runtime.spi.LiveSession;
 import dev.relive.runtime.spi.LiveSessions;
+import dev.relive.runtime.spi.ReloadReason;
+import dev.relive.runtime.spi.TemplateFiles;
 
 /**
  * Turns one saved change set into new code in the browser: template-only edits re-render; Java edits are compiled,
@@ -52,7 +56,7 @@ import dev.relive.runtime.spi.LiveSessions;
 public final class HotSwapper {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.relive.hvr");
-    private static final String RESOURCES = "src/main/resources";
+    private static final String RESOURCES = TemplateFiles.RESOURCES;
     private static final long SERVICE_WAIT_MS = 3000;
     /** Bundles HVR never updates: it would be replacing the code that is doing the replacing. */
     private static final Set<String> RELIVE_ITSELF = Set.of("dev.relive.api", "dev.relive.runtime", "dev.relive.hvr",
@@ -134,7 +138,7 @@ public final class HotSwapper {
             Path file = null;
             for (var slot : session.slots()) {
                 Bundle b = FrameworkUtil.getBundle(slot.view().getClass());
-                String path = slot.className().replace('.', '/') + ".peb";
+                String path = TemplateFiles.pathOf(slot.className());
                 if (b != null && bsn.equals(b.getSymbolicName()) && changedPaths.containsKey(path)) {
                     changedView = slot.className();
                     file = changedPaths.get(path);
@@ -191,18 +195,12 @@ public final class HotSwapper {
         LOG.warn("HVR: {} does not compile: {}:{}: {}", bsn, first.file(), first.line(), first.message());
         status.built(new HvrStatus.Build(bsn, false, first.file().getFileName() + ":" + first.line() + ": "
                 + first.message(), Instant.now(), phases.map()));
-        Map<String, Object> frame = new LinkedHashMap<>();
-        frame.put("type", "hvr-error");
-        frame.put("bundle", bsn);
-        frame.put("file", first.file().toString());
-        frame.put("line", first.line());
-        frame.put("column", first.column());
-        frame.put("message", first.message());
+        HvrError frame = new HvrError(bsn, first.file().toString(), first.line(), first.column(), first.message());
         Set<Bundle> affected = withDependents(bundle);
         for (LiveSession session : sessions.sessions()) {
             if (!slotsIn(session, affected).isEmpty()) {
                 sessionsWithError.add(session.id());
-                session.send(frame);
+                session.showError(frame);
             }
         }
     }
@@ -336,7 +334,7 @@ public final class HotSwapper {
     private boolean restore(LiveSession session, List<SlotState> states, Set<String> newClasses,
             ObjectMapper mapper) {
         if (!carryState) {
-            session.reload("hvr_disabled");
+            session.reload(ReloadReason.of(ReloadReason.Code.HVR_DISABLED));
             return false;
         }
         List<SlotState.Prepared> prepared = new ArrayList<>();
@@ -357,7 +355,7 @@ public final class HotSwapper {
             for (SlotState s : states) {
                 status.outcome(s.className(), "reload: " + failure);
             }
-            session.reload(failure);
+            session.reload(ReloadReason.parse(failure));
             return false;
         }
         prepared.forEach(p -> p.install(session));
@@ -385,17 +383,9 @@ public final class HotSwapper {
 
     // ---- helpers ----
 
-    private Map<String, Object> applied(String view, int version, Path file, long savedAt, String bsn,
-            Phases phases) {
-        Map<String, Object> frame = new LinkedHashMap<>();
-        frame.put("type", "hvr-applied");
-        frame.put("view", view);
-        frame.put("version", version);
-        frame.put("file", file == null ? null : file.toString());
-        frame.put("ms", Math.max(0, System.currentTimeMillis() - savedAt));
-        frame.put("bundle", bsn);
-        frame.put("phases", phases.map());
-        return frame;
+    private HvrApplied applied(String view, int version, Path file, long savedAt, String bsn, Phases phases) {
+        return new HvrApplied(view, version, file == null ? null : file.toString(),
+                Math.max(0, System.currentTimeMillis() - savedAt), bsn, phases.map());
     }
 
     private void refresh(Bundle bundle) throws InterruptedException {
@@ -490,7 +480,7 @@ public final class HotSwapper {
             return false;
         }
         Path resources = change.project().resolve(RESOURCES);
-        return change.changed().stream().allMatch(f -> f.startsWith(resources) && f.toString().endsWith(".peb"));
+        return change.changed().stream().allMatch(f -> f.startsWith(resources) && TemplateFiles.isTemplate(f.toString()));
     }
 
     private static Path savedFile(ChangeSet change) {

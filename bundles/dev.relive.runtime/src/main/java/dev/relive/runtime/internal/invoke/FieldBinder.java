@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.relive.api.Bind;
 import dev.relive.api.LiveView;
+import dev.relive.runtime.internal.protocol.ErrorCode;
 import dev.relive.runtime.internal.render.ViewFields;
 
 /** Two-way binding: sets a {@link Bind} field of a view from a client's {@code model} frame. */
@@ -22,23 +23,23 @@ public final class FieldBinder {
         Field field = ViewFields.fields(view.getClass()).stream()
                 .filter(f -> f.getName().equals(name) && f.isAnnotationPresent(Bind.class))
                 .findFirst()
-                .orElseThrow(() -> new InvocationException("unknown_field",
+                .orElseThrow(() -> new InvocationException(ErrorCode.UNKNOWN_FIELD,
                         view.getClass().getSimpleName() + " has no @Bind field named '" + name + "'", null));
         Object converted;
         try {
             converted = value == null || value.isNull() ? null
                     : json.convertValue(value, json.constructType(field.getGenericType()));
         } catch (IllegalArgumentException e) {
-            throw new InvocationException("bad_params", "field '" + name + "' cannot be read as "
+            throw new InvocationException(ErrorCode.BAD_PARAMS, "field '" + name + "' cannot be read as "
                     + field.getGenericType().getTypeName(), null);
         }
         if (converted == null && field.getType().isPrimitive()) {
-            throw new InvocationException("bad_params", "field '" + name + "' needs a value", null);
+            throw new InvocationException(ErrorCode.BAD_PARAMS, "field '" + name + "' needs a value", null);
         }
         try {
             field.set(view, converted);
         } catch (IllegalAccessException e) {
-            throw new InvocationException("unknown_field", "field '" + name + "' cannot be set", e);
+            throw new InvocationException(ErrorCode.UNKNOWN_FIELD, "field '" + name + "' cannot be set", e);
         }
     }
 }

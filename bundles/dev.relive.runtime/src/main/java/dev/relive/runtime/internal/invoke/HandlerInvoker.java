@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import dev.relive.api.EventHandler;
 import dev.relive.api.LiveView;
 import dev.relive.api.ViewSession;
+import dev.relive.runtime.internal.protocol.ErrorCode;
+import dev.relive.runtime.spi.HandlerNames;
 
 /**
  * Calls {@link EventHandler} methods, and nothing else, by their client name, binding parameters by name and
@@ -26,9 +28,9 @@ public final class HandlerInvoker {
         protected Map<String, Method> computeValue(Class<?> type) {
             Map<String, Method> handlers = new HashMap<>();
             for (Method m : type.getMethods()) {
-                EventHandler h = m.getAnnotation(EventHandler.class);
-                if (h != null && !Modifier.isStatic(m.getModifiers())) {
-                    handlers.putIfAbsent(h.value().isEmpty() ? m.getName() : h.value(), m);
+                String name = HandlerNames.clientName(m);
+                if (name != null && !Modifier.isStatic(m.getModifiers())) {
+                    handlers.putIfAbsent(name, m);
                 }
             }
             return Map.copyOf(handlers);
@@ -54,7 +56,7 @@ public final class HandlerInvoker {
     public void invoke(LiveView view, String name, JsonNode params, ViewSession session) {
         Method method = handlers(view.getClass()).get(name);
         if (method == null) {
-            throw new InvocationException("unknown_handler",
+            throw new InvocationException(ErrorCode.UNKNOWN_HANDLER,
                     view.getClass().getSimpleName() + " has no @EventHandler named '" + name + "'", null);
         }
         Object[] args = bind(method, params == null ? NullNode.instance : params, session);
@@ -62,10 +64,10 @@ public final class HandlerInvoker {
             method.invoke(view, args);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new InvocationException("handler_failed", view.getClass().getSimpleName() + "." + name + " threw "
+            throw new InvocationException(ErrorCode.HANDLER_FAILED, view.getClass().getSimpleName() + "." + name + " threw "
                     + cause.getClass().getName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), cause);
         } catch (IllegalAccessException e) {
-            throw new InvocationException("unknown_handler", "handler '" + name + "' is not accessible", e);
+            throw new InvocationException(ErrorCode.UNKNOWN_HANDLER, "handler '" + name + "' is not accessible", e);
         }
     }
 
@@ -79,13 +81,13 @@ public final class HandlerInvoker {
                 continue;
             }
             if (!p.isNamePresent()) {
-                throw new InvocationException("bad_params", method.getName()
+                throw new InvocationException(ErrorCode.BAD_PARAMS, method.getName()
                         + ": parameter names are missing; compile the view with -parameters", null);
             }
             JsonNode value = params.get(p.getName());
             if (value == null || value.isNull()) {
                 if (p.getType().isPrimitive()) {
-                    throw new InvocationException("bad_params", method.getName() + ": missing parameter '"
+                    throw new InvocationException(ErrorCode.BAD_PARAMS, method.getName() + ": missing parameter '"
                             + p.getName() + "' (" + p.getType().getSimpleName() + ")", null);
                 }
                 args[i] = null;
@@ -94,7 +96,7 @@ public final class HandlerInvoker {
             try {
                 args[i] = json.convertValue(value, json.constructType(p.getParameterizedType()));
             } catch (IllegalArgumentException e) {
-                throw new InvocationException("bad_params", method.getName() + ": parameter '" + p.getName()
+                throw new InvocationException(ErrorCode.BAD_PARAMS, method.getName() + ": parameter '" + p.getName()
                         + "' cannot be read as " + p.getParameterizedType().getTypeName() + " from " + abbreviate(value),
                         null);
             }

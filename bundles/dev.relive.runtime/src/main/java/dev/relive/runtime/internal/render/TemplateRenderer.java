@@ -9,6 +9,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
 import dev.relive.api.LiveView;
+import dev.relive.runtime.spi.TemplateFiles;
 import dev.relive.runtime.spi.TemplateSource;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
@@ -70,7 +71,7 @@ public final class TemplateRenderer {
 
     /** The resource path of a view's template file, e.g. {@code com/example/CounterView.peb}. */
     public static String templatePath(Class<?> viewClass) {
-        return viewClass.getName().replace('.', '/') + ".peb";
+        return TemplateFiles.pathOf(viewClass.getName());
     }
 
     private String templateText(LiveView view) {

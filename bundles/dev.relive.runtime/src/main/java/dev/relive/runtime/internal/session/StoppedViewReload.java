@@ -10,17 +10,18 @@ import org.slf4j.LoggerFactory;
 
 import dev.relive.runtime.internal.registry.ViewRegistryListener;
 import dev.relive.runtime.internal.registry.ViewType;
+import dev.relive.runtime.spi.ReloadReason;
 
 /**
  * When a view's service goes away (its bundle stopped, updated through {@code deploy/} or uninstalled), every session
- * showing an instance of it reloads with reason {@value #REASON}, so the page comes back with the code installed now
- * (or a 404). Sessions held at that moment are left alone: Hot View Replacement holds the sessions whose views it is
- * replacing and gives them new instances itself; so are all sessions while the framework shuts down, since their
+ * showing an instance of it reloads with reason {@code view_stopped}, so the page comes back with the code installed
+ * now (or a 404). Sessions held at that moment are left alone: Hot View Replacement holds the sessions whose views it
+ * is replacing and gives them new instances itself; so are all sessions while the framework shuts down, since their
  * browsers reconnect to the next runtime with their state.
  */
 final class StoppedViewReload implements ViewRegistryListener {
 
-    static final String REASON = "view_stopped";
+    private static final ReloadReason REASON = ReloadReason.of(ReloadReason.Code.VIEW_STOPPED);
     private static final Logger LOG = LoggerFactory.getLogger(StoppedViewReload.class);
 
     private final Collection<TabSession> sessions;

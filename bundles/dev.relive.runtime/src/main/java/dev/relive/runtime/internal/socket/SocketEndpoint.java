@@ -5,23 +5,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.relive.runtime.internal.session.FrameDispatcher;
-import dev.relive.runtime.internal.session.Sessions;
+import dev.relive.runtime.internal.session.SocketSessions;
 
 /** One browser tab's WebSocket: text frames go to its {@link FrameDispatcher}; close ends its session. */
 public final class SocketEndpoint implements Session.Listener.AutoDemanding {
 
     private static final Logger LOG = LoggerFactory.getLogger(SocketEndpoint.class);
 
-    private final Sessions sessions;
+    private final SocketSessions sessions;
+    private final long maxPendingBytes;
     private FrameDispatcher dispatcher;
 
-    SocketEndpoint(Sessions sessions) {
+    SocketEndpoint(SocketSessions sessions, long maxPendingBytes) {
         this.sessions = sessions;
+        this.maxPendingBytes = maxPendingBytes;
     }
 
     @Override
     public void onWebSocketOpen(Session socket) {
-        dispatcher = new FrameDispatcher(sessions, new Outbox(socket, sessions.settings().maxPendingBytes()));
+        dispatcher = sessions.open(new Outbox(socket, maxPendingBytes));
     }
 
     @Override
@@ -30,7 +32,7 @@ public final class SocketEndpoint implements Session.Listener.AutoDemanding {
             dispatcher.onText(text);
         } catch (RuntimeException e) {
             LOG.warn("frame refused", e);
-            dispatcher.session().sendError(null, "bad_frame", "frame could not be read: " + e.getMessage(), null);
+            dispatcher.failed(e);
         }
     }
 

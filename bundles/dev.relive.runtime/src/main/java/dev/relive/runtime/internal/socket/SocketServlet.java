@@ -10,7 +10,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
-import dev.relive.runtime.internal.session.Sessions;
+import dev.relive.runtime.internal.config.RuntimeSettings;
+import dev.relive.runtime.internal.session.SocketSessions;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,11 +28,13 @@ public class SocketServlet extends HttpServlet {
     public static final String PATH = "/relive/socket";
     private static final long serialVersionUID = 1L;
 
-    private final transient Sessions sessions;
+    private final transient SocketSessions sessions;
+    private final transient RuntimeSettings settings;
 
     @Activate
-    public SocketServlet(@Reference Sessions sessions) {
+    public SocketServlet(@Reference SocketSessions sessions, @Reference RuntimeSettings settings) {
         this.sessions = sessions;
+        this.settings = settings;
     }
 
     @Override
@@ -40,7 +43,7 @@ public class SocketServlet extends HttpServlet {
             resp.sendError(400, "WebSocket upgrade expected");
             return;
         }
-        if (!originAllowed(req.getHeader("Origin"), req.getHeader("Host"), sessions.settings().allowedOrigins())) {
+        if (!originAllowed(req.getHeader("Origin"), req.getHeader("Host"), settings.allowedOrigins())) {
             resp.sendError(403, "origin not allowed");
             return;
         }
@@ -49,11 +52,11 @@ public class SocketServlet extends HttpServlet {
             resp.sendError(503, "WebSocket support is off (org.apache.felix.jetty.websocket.enable)");
             return;
         }
-        long limit = Math.max(1L << 20, sessions.settings().maxFrameBytes() * 16L);
+        long limit = Math.max(1L << 20, settings.maxFrameBytes() * 16L);
         if (container.getMaxTextMessageSize() != limit) {
             container.setMaxTextMessageSize(limit);
         }
-        container.upgrade((upgradeReq, upgradeResp) -> new SocketEndpoint(sessions), req, resp);
+        container.upgrade((upgradeReq, upgradeResp) -> new SocketEndpoint(sessions, settings.maxPendingBytes()), req, resp);
     }
 
     /**

@@ -238,7 +238,7 @@ public final class Differ {
         } else {
             stays = LongestIncreasingSubsequence.mark(seq);
         }
-        SlotCounter slots = new SlotCounter(remaining + 1, 1);
+        FenwickTree slots = new FenwickTree(remaining + 1, 1);
         int anchor = -1;
         List<Integer> parentPath = currentPath();
         for (int j = 0; j < nm; j++) {

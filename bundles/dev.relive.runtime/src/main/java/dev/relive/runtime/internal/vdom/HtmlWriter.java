@@ -55,7 +55,7 @@ public final class HtmlWriter {
         if (node instanceof VElement e) {
             w.element(e);
         } else {
-            escapeText(((VText) node).text(), out);
+            HtmlEscaper.text(((VText) node).text(), out);
         }
     }
 
@@ -87,7 +87,7 @@ public final class HtmlWriter {
             if (n instanceof VElement e) {
                 element(e);
             } else {
-                escapeText(((VText) n).text(), out);
+                HtmlEscaper.text(((VText) n).text(), out);
             }
         }
     }
@@ -98,7 +98,7 @@ public final class HtmlWriter {
         String[] attrs = e.attributeArray();
         for (int i = 0; i < attrs.length; i += 2) {
             out.append(' ').append(attrs[i]).append("=\"");
-            escapeAttribute(attrs[i + 1], out);
+            HtmlEscaper.attribute(attrs[i + 1], out);
             out.append('"');
         }
         out.append('>');
@@ -129,7 +129,7 @@ public final class HtmlWriter {
             } else if (raw) {
                 out.append(((VText) child).text());
             } else {
-                escapeText(((VText) child).text(), out);
+                HtmlEscaper.text(((VText) child).text(), out);
             }
         }
     }
@@ -147,46 +147,5 @@ public final class HtmlWriter {
             }
         }
         return sb.toString();
-    }
-
-    static void escapeText(String s, StringBuilder out) {
-        int start = 0;
-        for (int i = 0, n = s.length(); i < n; i++) {
-            String rep;
-            switch (s.charAt(i)) {
-                case '&' -> rep = "&amp;";
-                case '<' -> rep = "&lt;";
-                case '>' -> rep = "&gt;";
-                case '\u00a0' -> rep = "&nbsp;";
-                case '\r' -> rep = "&#13;";
-                default -> {
-                    continue;
-                }
-            }
-            out.append(s, start, i).append(rep);
-            start = i + 1;
-        }
-        out.append(s, start, s.length());
-    }
-
-    static void escapeAttribute(String s, StringBuilder out) {
-        int start = 0;
-        for (int i = 0, n = s.length(); i < n; i++) {
-            String rep;
-            switch (s.charAt(i)) {
-                case '&' -> rep = "&amp;";
-                case '"' -> rep = "&quot;";
-                case '<' -> rep = "&lt;";
-                case '>' -> rep = "&gt;";
-                case '\u00a0' -> rep = "&nbsp;";
-                case '\r' -> rep = "&#13;";
-                default -> {
-                    continue;
-                }
-            }
-            out.append(s, start, i).append(rep);
-            start = i + 1;
-        }
-        out.append(s, start, s.length());
     }
 }

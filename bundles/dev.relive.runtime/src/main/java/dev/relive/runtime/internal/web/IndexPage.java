@@ -3,6 +3,7 @@ package dev.relive.runtime.internal.web;
 import java.util.List;
 
 import dev.relive.runtime.internal.registry.ViewType;
+import dev.relive.runtime.internal.vdom.HtmlEscaper;
 
 /** The HTML of {@code GET /}: every routed view, as links, and the child-only views. */
 final class IndexPage {
@@ -23,9 +24,9 @@ final class IndexPage {
         } else {
             html.append("<h2>Views</h2><ul id=\"views\">");
             for (ViewType v : routed) {
-                html.append("<li><a href=\"").append(Html.escape(v.route())).append("\">")
-                        .append(Html.escape(v.route())).append("</a> <code>").append(Html.escape(v.className()))
-                        .append("</code> <small>").append(Html.escape(v.bundleName())).append("</small></li>");
+                html.append("<li><a href=\"").append(HtmlEscaper.attribute(v.route())).append("\">")
+                        .append(HtmlEscaper.attribute(v.route())).append("</a> <code>").append(HtmlEscaper.attribute(v.className()))
+                        .append("</code> <small>").append(HtmlEscaper.attribute(v.bundleName())).append("</small></li>");
             }
             html.append("</ul>");
         }
@@ -33,7 +34,7 @@ final class IndexPage {
         if (!children.isEmpty()) {
             html.append("<h2>Child views</h2><ul id=\"child-views\">");
             for (ViewType v : children) {
-                html.append("<li><code>").append(Html.escape(v.className())).append("</code></li>");
+                html.append("<li><code>").append(HtmlEscaper.attribute(v.className())).append("</code></li>");
             }
             html.append("</ul>");
         }

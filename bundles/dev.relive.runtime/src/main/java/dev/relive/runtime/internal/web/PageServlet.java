@@ -16,9 +16,11 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.relive.runtime.internal.config.RuntimeSettings;
 import dev.relive.runtime.internal.registry.ViewRegistry;
 import dev.relive.runtime.internal.registry.ViewType;
 import dev.relive.runtime.internal.session.Sessions;
+import dev.relive.runtime.internal.token.PageTokens;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,11 +41,16 @@ public class PageServlet extends HttpServlet {
 
     private final transient ViewRegistry registry;
     private final transient Sessions sessions;
+    private final transient PageTokens tokens;
+    private final boolean dev;
 
     @Activate
-    public PageServlet(@Reference ViewRegistry registry, @Reference Sessions sessions) {
+    public PageServlet(@Reference ViewRegistry registry, @Reference Sessions sessions, @Reference PageTokens tokens,
+            @Reference RuntimeSettings settings) {
         this.registry = registry;
         this.sessions = sessions;
+        this.tokens = tokens;
+        this.dev = settings.dev();
     }
 
     @Override
@@ -61,15 +68,13 @@ public class PageServlet extends HttpServlet {
         ViewType type = view.get();
         Map<String, String> params = params(req);
         try {
-            StringBuilder title = new StringBuilder();
-            String html = sessions.renderPage(type, path, params, title);
-            String token = sessions.sign(type, path, params);
-            send(resp, 200, ViewPage.render(title.toString(), type.className(), token, html,
-                    sessions.settings().dev()));
+            Sessions.Page page = sessions.renderPage(type, path, params);
+            String token = tokens.sign(type, path, params);
+            send(resp, 200, ViewPage.render(page.title(), type.className(), token, page.html(), dev));
         } catch (RuntimeException e) {
             LOG.warn("{} failed to render", type.className(), e);
-            String detail = sessions.settings().dev() ? stackTrace(e) : null;
-            send(resp, 500, ViewPage.error(500, "Error", sessions.settings().dev() ? String.valueOf(e.getMessage())
+            String detail = dev ? stackTrace(e) : null;
+            send(resp, 500, ViewPage.error(500, "Error", dev ? String.valueOf(e.getMessage())
                     : "The view could not be shown.", detail));
         }
     }

@@ -72,7 +72,7 @@ class HandlerInvokerTest {
         v.count = 3;
         for (String name : List.of("reset", "move", "mount", "toString", "getClass", "wait")) {
             assertThatThrownBy(() -> invoker.invoke(v, name, params("{}"), null))
-                    .isInstanceOfSatisfying(InvocationException.class, e -> assertThat(e.code()).isEqualTo(
+                    .isInstanceOfSatisfying(InvocationException.class, e -> assertThat(e.code().wireName()).isEqualTo(
                             "unknown_handler"));
         }
         assertThat(v.count).isEqualTo(3);
@@ -82,12 +82,12 @@ class HandlerInvokerTest {
     void wrongOrMissingParametersAndFailuresHaveTheirCodes() throws Exception {
         View v = new View();
         assertThatThrownBy(() -> invoker.invoke(v, "add", params("{\"amount\":\"x\"}"), null))
-                .isInstanceOfSatisfying(InvocationException.class, e -> assertThat(e.code()).isEqualTo("bad_params"));
+                .isInstanceOfSatisfying(InvocationException.class, e -> assertThat(e.code().wireName()).isEqualTo("bad_params"));
         assertThatThrownBy(() -> invoker.invoke(v, "add", params("{}"), null))
-                .isInstanceOfSatisfying(InvocationException.class, e -> assertThat(e.code()).isEqualTo("bad_params"));
+                .isInstanceOfSatisfying(InvocationException.class, e -> assertThat(e.code().wireName()).isEqualTo("bad_params"));
         assertThatThrownBy(() -> invoker.invoke(v, "fail", params("{}"), null))
                 .isInstanceOfSatisfying(InvocationException.class, e -> {
-                    assertThat(e.code()).isEqualTo("handler_failed");
+                    assertThat(e.code().wireName()).isEqualTo("handler_failed");
                     assertThat(e.getCause()).hasMessage("nope");
                 });
     }
@@ -99,7 +99,7 @@ class HandlerInvokerTest {
         binder.set(v, "name", params("\"Ada\""));
         assertThat(v.name).isEqualTo("Ada");
         assertThatThrownBy(() -> binder.set(v, "secret", params("\"x\"")))
-                .isInstanceOfSatisfying(InvocationException.class, e -> assertThat(e.code()).isEqualTo(
+                .isInstanceOfSatisfying(InvocationException.class, e -> assertThat(e.code().wireName()).isEqualTo(
                         "unknown_field"));
         assertThat(v.secret).isEqualTo("s");
     }

@@ -1,0 +1,58 @@
+package dev.relive.runtime.internal.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A frame from the browser, validated: every field the protocol requires is present and has its JSON type.
+ * {@link ClientFrameParser} makes them; docs/protocol.md, "Client to server", describes each.
+ */
+public sealed interface ClientFrame {
+
+    /** {@code ref} of the frame, or {@code null} when it has none. */
+    Long ref();
+
+    /** Whether the frame counts against the session's events-per-second limit. */
+    default boolean rateLimited() {
+        return false;
+    }
+
+    /** Mount the view the signed {@code token} names; {@code url} is the page's location. */
+    record Mount(String token, String url) implements ClientFrame {
+        @Override
+        public Long ref() {
+            return null;
+        }
+    }
+
+    /** Call handler {@code handler} of the root view, or of child view {@code child} when not null. */
+    record Event(Long ref, String handler, JsonNode params, String child) implements ClientFrame {
+        @Override
+        public boolean rateLimited() {
+            return true;
+        }
+    }
+
+    /** Set the {@code @Bind} field {@code field} of the root view, or of child view {@code child}. */
+    record Model(Long ref, String field, JsonNode value, String child) implements ClientFrame {
+        @Override
+        public boolean rateLimited() {
+            return true;
+        }
+    }
+
+    /** Send the whole HTML again. */
+    record Render(Long ref) implements ClientFrame {
+    }
+
+    /** Live navigation to {@code url}. */
+    record Navigate(Long ref, String url) implements ClientFrame {
+        @Override
+        public boolean rateLimited() {
+            return true;
+        }
+    }
+
+    /** Keep-alive; answered after everything sent before it. */
+    record Ping(Long ref) implements ClientFrame {
+    }
+}

@@ -1,0 +1,129 @@
+package dev.relive.runtime.internal.protocol;
+
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reads the text of one client frame into a {@link ClientFrame}, or refuses it: too large, not a JSON object, an
+ * unknown {@code type}, a missing field or one of the wrong JSON type, a protocol version this server does not speak.
+ * Stateless and thread-safe.
+ */
+public final class ClientFrameParser {
+
+    /** The protocol version this server speaks. */
+    public static final int PROTOCOL = 1;
+
+    private final ObjectMapper json;
+    private final int maxFrameBytes;
+
+    public ClientFrameParser(ObjectMapper json, int maxFrameBytes) {
+        this.json = json;
+        this.maxFrameBytes = maxFrameBytes;
+    }
+
+    public ClientFrame parse(String text) throws RefusedFrameException {
+        JsonNode frame = object(text);
+        Long ref = ref(frame);
+        JsonNode type = frame.get("type");
+        if (type == null || !type.isTextual()) {
+            throw new RefusedFrameException(ref, ErrorCode.BAD_FRAME, "missing \"type\"");
+        }
+        return switch (type.asText()) {
+            case "mount" -> mount(frame);
+            case "event" -> event(frame, ref);
+            case "model" -> model(frame, ref);
+            case "render" -> new ClientFrame.Render(ref);
+            case "navigate" -> navigate(frame, ref);
+            case "ping" -> ping(ref);
+            default -> throw new RefusedFrameException(ref, ErrorCode.UNKNOWN_TYPE,
+                    "unknown frame type '" + shorten(type.asText()) + "'");
+        };
+    }
+
+    private JsonNode object(String text) throws RefusedFrameException {
+        if (text.length() > maxFrameBytes || text.length() * 3L > maxFrameBytes
+                && text.getBytes(StandardCharsets.UTF_8).length > maxFrameBytes) {
+            throw new RefusedFrameException(null, ErrorCode.TOO_LARGE, "frame of " + text.length()
+                    + " characters is over the limit of " + maxFrameBytes + " bytes");
+        }
+        JsonNode frame;
+        try {
+            frame = json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new RefusedFrameException(null, ErrorCode.BAD_JSON, "not JSON: " + e.getOriginalMessage());
+        }
+        if (frame == null || !frame.isObject()) {
+            throw new RefusedFrameException(null, ErrorCode.BAD_JSON, "a frame must be a JSON object");
+        }
+        return frame;
+    }
+
+    private static ClientFrame mount(JsonNode frame) throws RefusedFrameException {
+        JsonNode protocol = frame.get("protocol");
+        if (protocol == null || !protocol.canConvertToInt() || protocol.asInt() != PROTOCOL) {
+            throw new RefusedFrameException(null, ErrorCode.PROTOCOL_MISMATCH,
+                    "this server speaks protocol " + PROTOCOL);
+        }
+        String token = text(frame, "token");
+        String url = text(frame, "url");
+        if (token == null || url == null) {
+            throw new RefusedFrameException(null, ErrorCode.BAD_FRAME, "mount needs \"token\" and \"url\"");
+        }
+        return new ClientFrame.Mount(token, url);
+    }
+
+    private static ClientFrame event(JsonNode frame, Long ref) throws RefusedFrameException {
+        String handler = text(frame, "handler");
+        if (ref == null || handler == null) {
+            throw new RefusedFrameException(ref, ErrorCode.BAD_FRAME,
+                    "event needs a numeric \"ref\" and a \"handler\"");
+        }
+        JsonNode params = frame.get("params");
+        if (params != null && !params.isObject() && !params.isNull()) {
+            throw new RefusedFrameException(ref, ErrorCode.BAD_PARAMS, "\"params\" must be an object");
+        }
+        return new ClientFrame.Event(ref, handler, params, text(frame, "child"));
+    }
+
+    private static ClientFrame model(JsonNode frame, Long ref) throws RefusedFrameException {
+        String field = text(frame, "field");
+        if (ref == null || field == null || !frame.has("value")) {
+            throw new RefusedFrameException(ref, ErrorCode.BAD_FRAME,
+                    "model needs a numeric \"ref\", a \"field\" and a \"value\"");
+        }
+        return new ClientFrame.Model(ref, field, frame.get("value"), text(frame, "child"));
+    }
+
+    private static ClientFrame navigate(JsonNode frame, Long ref) throws RefusedFrameException {
+        String url = text(frame, "url");
+        if (ref == null || url == null) {
+            throw new RefusedFrameException(ref, ErrorCode.BAD_FRAME, "navigate needs a numeric \"ref\" and a \"url\"");
+        }
+        return new ClientFrame.Navigate(ref, url);
+    }
+
+    private static ClientFrame ping(Long ref) throws RefusedFrameException {
+        if (ref == null) {
+            throw new RefusedFrameException(null, ErrorCode.BAD_FRAME, "ping needs a numeric \"ref\"");
+        }
+        return new ClientFrame.Ping(ref);
+    }
+
+    private static Long ref(JsonNode frame) {
+        JsonNode ref = frame.get("ref");
+        return ref != null && ref.canConvertToLong() && ref.isIntegralNumber() ? ref.asLong() : null;
+    }
+
+    private static String text(JsonNode frame, String field) {
+        JsonNode n = frame.get(field);
+        return n != null && n.isTextual() ? n.asText() : null;
+    }
+
+    /** {@code s} cut to 80 characters, for echoing client input in error messages. */
+    public static String shorten(String s) {
+        return s.length() > 80 ? s.substring(0, 80) + "..." : s;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.relive.runtime.internal.protocol;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.relive.runtime.internal.vdom.Patch;
+import dev.relive.runtime.internal.vdom.PatchJson;
+import dev.relive.runtime.spi.HvrApplied;
+import dev.relive.runtime.spi.HvrError;
+import dev.relive.runtime.spi.ReloadReason;
+
+/**
+ * Builds every frame the server sends (docs/protocol.md, "Server to client") as JSON text. Optional fields are left
+ * out when {@code null}. Thread-safe.
+ */
+public final class ServerFrames {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ServerFrames() {
+    }
+
+    public static String mounted(Mounted m) {
+        ObjectNode f = frame("mounted").put("protocol", ClientFrameParser.PROTOCOL).put("session", m.session())
+                .put("view", m.view()).put("url", m.url()).put("seq", m.seq()).put("html", m.html())
+                .put("title", m.title());
+        if (m.ref() != null) {
+            f.put("ref", m.ref());
+        }
+        if (m.token() != null) {
+            f.put("token", m.token());
+        }
+        return text(f);
+    }
+
+    /**
+     * The fields of a {@code mounted} frame.
+     *
+     * @param ref the {@code navigate} frame answered, or {@code null} for a {@code mount}
+     * @param token the new page's token after a live navigation, else {@code null}
+     */
+    public record Mounted(Long ref, String session, String view, String url, long seq, String html, String title,
+            String token) {
+    }
+
+    /** {@code title} and {@code meta} are {@code null} when they did not change. */
+    public static String patch(long seq, Long ref, List<Patch> patches, String title, Map<String, String> meta) {
+        ObjectNode f = frame("patch").put("seq", seq);
+        if (ref != null) {
+            f.put("ref", ref);
+        }
+        f.set("patches", PatchJson.toTree(patches));
+        if (title != null) {
+            f.put("title", title);
+        }
+        if (meta != null) {
+            f.set("meta", JSON.valueToTree(meta));
+        }
+        return text(f);
+    }
+
+    public static String ack(long ref, long seq) {
+        return text(frame("ack").put("ref", ref).put("seq", seq));
+    }
+
+    public static String render(Long ref, long seq, String html) {
+        ObjectNode f = frame("render");
+        if (ref != null) {
+            f.put("ref", ref);
+        }
+        return text(f.put("seq", seq).put("html", html));
+    }
+
+    public static String pong(long ref) {
+        return text(frame("pong").put("ref", ref));
+    }
+
+    /** {@code detail}: a stack trace of user code (dev only), or {@code null}. */
+    public static String error(Long ref, ErrorCode code, String message, String detail) {
+        ObjectNode f = frame("error");
+        if (ref != null) {
+            f.put("ref", ref);
+        }
+        f.put("code", code.wireName()).put("message", message);
+        if (detail != null) {
+            f.put("detail", detail);
+        }
+        return text(f);
+    }
+
+    public static String redirect(String url) {
+        return text(frame("redirect").put("url", url));
+    }
+
+    public static String navigate(String url) {
+        return text(frame("navigate").put("url", url));
+    }
+
+    public static String reload(ReloadReason reason) {
+        return text(frame("reload").put("reason", reason.toString()));
+    }
+
+    public static String hvrApplied(HvrApplied applied) {
+        ObjectNode f = frame("hvr-applied").put("view", applied.view()).put("version", applied.version())
+                .put("file", applied.file()).put("ms", applied.ms()).put("bundle", applied.bundle());
+        f.set("phases", JSON.valueToTree(applied.phases()));
+        return text(f);
+    }
+
+    public static String hvrError(HvrError error) {
+        return text(frame("hvr-error").put("bundle", error.bundle()).put("file", error.file())
+                .put("line", error.line()).put("column", error.column()).put("message", error.message()));
+    }
+
+    private static ObjectNode frame(String type) {
+        return JSON.createObjectNode().put("type", type);
+    }
+
+    private static String text(ObjectNode frame) {
+        try {
+            return JSON.writeValueAsString(frame);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

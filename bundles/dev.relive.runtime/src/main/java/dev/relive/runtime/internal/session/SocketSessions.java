@@ -1,0 +1,39 @@
+package dev.relive.runtime.internal.session;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import dev.relive.runtime.internal.config.RuntimeSettings;
+import dev.relive.runtime.internal.protocol.ClientFrameParser;
+import dev.relive.runtime.internal.protocol.ProtocolJson;
+import dev.relive.runtime.internal.registry.ViewRegistry;
+import dev.relive.runtime.internal.token.PageTokens;
+
+/** Opens a session, and the dispatcher of its client frames, for each WebSocket connection. */
+@Component(service = SocketSessions.class)
+public class SocketSessions {
+
+    private final Sessions sessions;
+    private final ViewRegistry registry;
+    private final PageTokens tokens;
+    private final ClientFrameParser parser;
+    private final int eventsPerSecond;
+
+    @Activate
+    public SocketSessions(@Reference Sessions sessions, @Reference ViewRegistry registry,
+            @Reference PageTokens tokens, @Reference RuntimeSettings settings) {
+        this.sessions = sessions;
+        this.registry = registry;
+        this.tokens = tokens;
+        this.parser = new ClientFrameParser(ProtocolJson.newMapper(), settings.maxFrameBytes());
+        this.eventsPerSecond = settings.eventsPerSecond();
+    }
+
+    /** The dispatcher of a new connection's frames; its {@link FrameDispatcher#closed()} ends the session. */
+    public FrameDispatcher open(Connection connection) {
+        TabSession session = sessions.open(connection);
+        return new FrameDispatcher(session, connection, parser, registry, tokens, eventsPerSecond,
+                () -> sessions.closed(session));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.relive.runtime.internal.session;
+
+import java.util.Map;
+
+import dev.relive.api.ViewSession;
+import dev.relive.runtime.internal.protocol.ServerFrames;
+
+/** A tab as its views see it ({@link ViewSession}). */
+final class TabViewSession implements ViewSession {
+
+    private final TabSession tab;
+
+    TabViewSession(TabSession tab) {
+        this.tab = tab;
+    }
+
+    @Override
+    public String id() {
+        return tab.id();
+    }
+
+    @Override
+    public boolean isConnected() {
+        return tab.isConnected();
+    }
+
+    @Override
+    public Map<String, String> params() {
+        return tab.params();
+    }
+
+    @Override
+    public void push(Runnable change) {
+        tab.push(change);
+    }
+
+    @Override
+    public void navigate(String url) {
+        if (isConnected()) {
+            tab.send(ServerFrames.navigate(url));
+        }
+    }
+
+    @Override
+    public void redirect(String url) {
+        if (isConnected()) {
+            tab.send(ServerFrames.redirect(url));
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.relive.runtime.internal.token;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import dev.relive.runtime.internal.config.RuntimeSettings;
+import dev.relive.runtime.internal.registry.ViewType;
+
+/**
+ * The tokens pages carry and mount with: signed with the key kept in {@code <relive.state>/token.key} when that
+ * framework property is set (so open pages re-mount after a restart), else with a random key.
+ */
+@Component(service = PageTokens.class)
+public class PageTokens {
+
+    private final TokenSigner signer;
+    private final long ttlSeconds;
+
+    @Activate
+    public PageTokens(BundleContext context, @Reference RuntimeSettings settings) {
+        String state = context.getProperty("relive.state");
+        this.signer = state == null ? TokenSigner.withRandomSecret()
+                : TokenSigner.withSecretIn(Path.of(state, "token.key"));
+        this.ttlSeconds = settings.tokenTtlSeconds();
+    }
+
+    /** A token for the page of view {@code type} at {@code route} with the query {@code params}. */
+    public String sign(ViewType type, String route, Map<String, String> params) {
+        return signer.sign(route, type.className(), params, ttlSeconds);
+    }
+
+    public TokenSigner.Claims verify(String token) throws TokenSigner.BadTokenException {
+        return signer.verify(token);
+    }
+}
