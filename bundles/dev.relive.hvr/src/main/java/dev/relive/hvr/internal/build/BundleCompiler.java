@@ -39,7 +39,6 @@ public final class BundleCompiler implements AutoCloseable {
             List.of("--release", "17", "-proc:none", "-g", "-parameters", "-encoding", "UTF-8");
     /** System property choosing the compiler: {@code javac}, or {@code ecj} (the default when it is available). */
     public static final String COMPILER_PROPERTY = "relive.hvr.compiler";
-    static final String SOURCES = "src/main/java";
     static final int WARM_UP_ROUNDS = 5;
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.relive.hvr");
@@ -210,7 +209,7 @@ public final class BundleCompiler implements AutoCloseable {
      */
     public synchronized CompileResult compile(Path projectDir, Path outputDir) {
         long start = System.nanoTime();
-        Path sourceRoot = projectDir.toAbsolutePath().normalize().resolve(SOURCES);
+        Path sourceRoot = projectDir.toAbsolutePath().normalize().resolve(ProjectLayout.SOURCES);
         try {
             prepareOutput(outputDir);
             List<Path> sources = sources(sourceRoot);
@@ -236,7 +235,7 @@ public final class BundleCompiler implements AutoCloseable {
     public synchronized <T> T build(Path projectDir, Function<CompileResult, T> use) {
         long start = System.nanoTime();
         Path project = projectDir.toAbsolutePath().normalize();
-        Path sourceRoot = project.resolve(SOURCES);
+        Path sourceRoot = project.resolve(ProjectLayout.SOURCES);
         String bsn = project.getFileName().toString();
         ProjectOutput previous = outputs.get(project);
         Path fresh = null;
@@ -289,7 +288,7 @@ public final class BundleCompiler implements AutoCloseable {
      */
     private CompileResult compileIncrementally(Path project, List<Path> sources, List<Path> changed,
             ProjectOutput previous, Map<Path, ProjectOutput.SourceStamp> stamps, long start) throws IOException {
-        Path sourceRoot = project.resolve(SOURCES);
+        Path sourceRoot = project.resolve(ProjectLayout.SOURCES);
         String bsn = project.getFileName().toString();
         Set<String> packages = packagesOf(sourceRoot, sources);
         Set<String> relative = new TreeSet<>();
@@ -328,7 +327,7 @@ public final class BundleCompiler implements AutoCloseable {
         Path project = null;
         try {
             project = Files.createTempDirectory("relive-warmup");
-            Path source = Files.createDirectories(project.resolve(SOURCES).resolve("relive/warmup"));
+            Path source = Files.createDirectories(project.resolve(ProjectLayout.SOURCES).resolve("relive/warmup"));
             for (Map.Entry<String, String> file : WARM_UP_SOURCES.entrySet()) {
                 Files.writeString(source.resolve(file.getKey()), file.getValue());
             }

@@ -23,7 +23,7 @@ import dev.relive.api.ViewSession;
 import dev.relive.runtime.internal.invoke.InvocationException;
 import dev.relive.runtime.internal.registry.ViewType;
 import dev.relive.runtime.internal.render.RenderException;
-import dev.relive.runtime.internal.render.ViewFields;
+import dev.relive.runtime.internal.state.StateFields;
 import dev.relive.runtime.internal.vdom.Differ;
 import dev.relive.runtime.internal.vdom.HtmlParser;
 import dev.relive.runtime.internal.vdom.HtmlWriter;
@@ -534,7 +534,7 @@ public final class TabSession implements ViewSession, LiveSession {
     }
 
     private static void save(Slot slot, Map<Slot, Object[]> saved) {
-        List<Field> fields = ViewFields.fields(slot.view.getClass());
+        List<Field> fields = StateFields.of(slot.view.getClass());
         Object[] values = new Object[fields.size()];
         for (int i = 0; i < values.length; i++) {
             try {
@@ -548,7 +548,7 @@ public final class TabSession implements ViewSession, LiveSession {
 
     private void restoreFields(Map<Slot, Object[]> saved) {
         saved.forEach((slot, values) -> {
-            List<Field> fields = ViewFields.fields(slot.view.getClass());
+            List<Field> fields = StateFields.of(slot.view.getClass());
             for (int i = 0; i < values.length && i < fields.size(); i++) {
                 Field f = fields.get(i);
                 if (!java.lang.reflect.Modifier.isFinal(f.getModifiers())) {
