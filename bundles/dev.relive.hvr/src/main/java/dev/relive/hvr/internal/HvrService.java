@@ -20,6 +20,7 @@ import dev.relive.hvr.internal.build.CompileLibraries;
 import dev.relive.hvr.internal.build.FrameworkClassPath;
 import dev.relive.hvr.internal.save.SavePipeline;
 import dev.relive.hvr.internal.save.TemplateOverrides;
+import dev.relive.hvr.internal.watch.Burst;
 import dev.relive.hvr.internal.watch.ChangeSet;
 import dev.relive.hvr.internal.watch.SourceWatcher;
 import dev.relive.runtime.spi.LiveSessions;
@@ -69,7 +70,7 @@ public class HvrService {
             SavePipeline pipeline = new SavePipeline(context, sessions, swapper, status, templates, compiler,
                     packager);
             pipeline.carryState(config.hvr__enabled());
-            watcher = new SourceWatcher(existing, excluded, changes -> apply(pipeline, changes));
+            watcher = new SourceWatcher(existing, excluded, burst -> apply(pipeline, burst));
             watcher.start();
             status.compiler(compiler.compilerName());
             warm = new Thread(() -> {
@@ -92,9 +93,9 @@ public class HvrService {
         }
     }
 
-    private static void apply(SavePipeline pipeline, List<ChangeSet> changes) {
-        for (ChangeSet change : changes) {
-            pipeline.apply(change);
+    private static void apply(SavePipeline pipeline, Burst burst) {
+        for (ChangeSet change : burst.changeSets()) {
+            pipeline.apply(change, burst.firstEventNanos());
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.relive.hvr.internal.save;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -63,9 +61,10 @@ public final class SavePipeline {
         this.carryState = carry;
     }
 
-    public synchronized void apply(ChangeSet change) {
+    /** @param firstEventNanos when the watcher saw the save (see {@link dev.relive.hvr.internal.watch.Burst}) */
+    public synchronized void apply(ChangeSet change, long firstEventNanos) {
         long started = System.nanoTime();
-        SaveTimeline timeline = new SaveTimeline(savedAt(change));
+        SaveTimeline timeline = new SaveTimeline(firstEventNanos);
         String bsn = change.project().getFileName().toString();
         if (ReliveBundles.contains(bsn)) {
             LOG.info("HVR: {} is part of Relive itself and is not swapped; rebuild and restart to use the change", bsn);
@@ -138,17 +137,5 @@ public final class SavePipeline {
     private static Path savedFile(ChangeSet change) {
         return change.changed().stream().filter(f -> f.toString().endsWith(".java")).findFirst()
                 .orElse(change.changed().stream().findFirst().orElse(null));
-    }
-
-    private static long savedAt(ChangeSet change) {
-        long latest = 0;
-        for (Path f : change.changed()) {
-            try {
-                latest = Math.max(latest, Files.getLastModifiedTime(f).toMillis());
-            } catch (IOException e) {
-                // deleted meanwhile
-            }
-        }
-        return latest == 0 ? System.currentTimeMillis() : latest;
     }
 }

@@ -10,14 +10,17 @@ import java.util.Map;
  */
 final class SaveTimeline {
 
-    private final long savedAt;
+    private final long savedNanos;
     private final Map<String, Long> phases = new LinkedHashMap<>();
     private long last = System.nanoTime();
 
-    /** @param savedAt when the save happened, in epoch milliseconds: the {@code watch} phase runs from then to now */
-    SaveTimeline(long savedAt) {
-        this.savedAt = savedAt;
-        phases.put("watch", Math.max(0, System.currentTimeMillis() - savedAt));
+    /**
+     * @param savedNanos when the watcher saw the save, in {@link System#nanoTime()} terms: the {@code watch} phase
+     *        runs from then to now
+     */
+    SaveTimeline(long savedNanos) {
+        this.savedNanos = savedNanos;
+        phases.put("watch", sinceSaved());
     }
 
     /** Ends {@code phase}: it ran from the end of the previous one to now. */
@@ -35,7 +38,7 @@ final class SaveTimeline {
 
     /** Milliseconds from the save to now. */
     long sinceSaved() {
-        return Math.max(0, System.currentTimeMillis() - savedAt);
+        return Math.max(0, (System.nanoTime() - savedNanos) / 1_000_000);
     }
 
     Map<String, Long> phases() {
