@@ -18,15 +18,17 @@ import dev.relive.hvr.internal.build.BundleCompiler;
 import dev.relive.hvr.internal.build.BundlePackager;
 import dev.relive.hvr.internal.build.CompileLibraries;
 import dev.relive.hvr.internal.build.FrameworkClassPath;
-import dev.relive.hvr.internal.swap.HotSwapper;
-import dev.relive.hvr.internal.swap.TemplateOverrides;
+import dev.relive.hvr.internal.save.SavePipeline;
+import dev.relive.hvr.internal.save.TemplateOverrides;
+import dev.relive.hvr.internal.watch.Burst;
 import dev.relive.hvr.internal.watch.ChangeSet;
 import dev.relive.hvr.internal.watch.SourceWatcher;
 import dev.relive.runtime.spi.LiveSessions;
+import dev.relive.runtime.spi.ViewSwapper;
 
 /**
  * Hot View Replacement, wired up: watches the configured folders and hands each change set to the
- * {@link HotSwapper}, on the watcher's thread, one at a time. The compiler and bnd are warmed at activation so the
+ * {@link SavePipeline}, on the watcher's thread, one at a time. The compiler and bnd are warmed at activation so the
  * first save is not a cold one.
  */
 @Designate(ocd = HvrConfig.class)
@@ -45,7 +47,7 @@ public class HvrService {
 
     @Activate
     public HvrService(BundleContext context, HvrConfig config, @Reference LiveSessions sessions,
-            @Reference HvrStatus status) {
+            @Reference ViewSwapper swapper, @Reference HvrStatus status) {
         this.sessions = sessions;
         this.status = status;
         List<Path> roots = HvrFolders.watchDirs(config, context);
@@ -65,9 +67,10 @@ public class HvrService {
             FrameworkClassPath classPath = new FrameworkClassPath(context, CompileLibraries.of(context).jars());
             compiler = new BundleCompiler(classPath);
             BundlePackager packager = new BundlePackager(classPath);
-            HotSwapper swapper = new HotSwapper(context, sessions, status, templates, compiler, packager);
-            swapper.carryState(config.hvr__enabled());
-            watcher = new SourceWatcher(existing, excluded, changes -> apply(swapper, changes));
+            SavePipeline pipeline = new SavePipeline(context, sessions, swapper, status, templates, compiler,
+                    packager);
+            pipeline.carryState(config.hvr__enabled());
+            watcher = new SourceWatcher(existing, excluded, burst -> apply(pipeline, burst));
             watcher.start();
             status.compiler(compiler.compilerName());
             warm = new Thread(() -> {
@@ -90,9 +93,9 @@ public class HvrService {
         }
     }
 
-    private static void apply(HotSwapper swapper, List<ChangeSet> changes) {
-        for (ChangeSet change : changes) {
-            swapper.apply(change);
+    private static void apply(SavePipeline pipeline, Burst burst) {
+        for (ChangeSet change : burst.changeSets()) {
+            pipeline.apply(change, burst.firstEventNanos());
         }
     }
 

@@ -39,8 +39,7 @@ final class WarmUp {
         List<Bundle> bundles = new ArrayList<>();
         for (Bundle bundle : context.getBundles()) {
             String bsn = bundle.getSymbolicName();
-            if (bsn == null || bsn.startsWith("dev.relive.") && !bsn.startsWith("dev.relive.ex")
-                    && !bsn.startsWith("dev.relive.test")) {
+            if (bsn == null || ReliveBundles.contains(bsn)) {
                 continue;
             }
             for (Path root : roots) {

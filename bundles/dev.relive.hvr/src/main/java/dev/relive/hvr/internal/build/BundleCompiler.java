@@ -1,20 +1,16 @@
 package dev.relive.hvr.internal.build;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -39,123 +35,11 @@ public final class BundleCompiler implements AutoCloseable {
             List.of("--release", "17", "-proc:none", "-g", "-parameters", "-encoding", "UTF-8");
     /** System property choosing the compiler: {@code javac}, or {@code ecj} (the default when it is available). */
     public static final String COMPILER_PROPERTY = "relive.hvr.compiler";
-    static final String SOURCES = "src/main/java";
     static final int WARM_UP_ROUNDS = 5;
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.relive.hvr");
-    private static final Map<String, String> WARM_UP_SOURCES = Map.of("WarmUp.java", """
-            package relive.warmup;
-
-            import java.time.Duration;
-            import java.util.ArrayList;
-            import java.util.Collections;
-            import java.util.LinkedHashMap;
-            import java.util.List;
-            import java.util.Map;
-            import java.util.Optional;
-            import java.util.function.Function;
-            import java.util.stream.Collectors;
-
-            public class WarmUp {
-                private final List<String> names = new ArrayList<>();
-                private final Map<String, Integer> counts = new LinkedHashMap<>();
-                private Shape selected = new Shape.Circle(1.0);
-                private int count;
-
-                public int add(String name, int amount) {
-                    names.add(name);
-                    counts.merge(name, amount, Integer::sum);
-                    count += amount * 2;
-                    return names.size();
-                }
-
-                public List<String> top(int limit) {
-                    return counts.entrySet().stream()
-                            .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                            .limit(limit)
-                            .map(e -> e.getKey() + "=" + e.getValue())
-                            .collect(Collectors.toList());
-                }
-
-                public Optional<String> find(String prefix) {
-                    return names.stream().filter(n -> n.startsWith(prefix)).findFirst();
-                }
-
-                public String describe(Kind kind) {
-                    return switch (kind) {
-                        case SMALL -> "small " + count;
-                        case LARGE -> String.format("large %d of %s", count, names);
-                    };
-                }
-
-                public double area() {
-                    if (selected instanceof Shape.Circle circle) {
-                        return Math.PI * circle.radius() * circle.radius();
-                    }
-                    return selected.area();
-                }
-
-                @Deprecated
-                public Duration tick() {
-                    Runnable r = new Runnable() {
-                        @Override
-                        public void run() {
-                            count++;
-                        }
-                    };
-                    r.run();
-                    return Duration.ofMillis(count);
-                }
-
-                public <T, R extends Comparable<R>> List<R> sortedMap(List<T> items, Function<? super T, R> f) {
-                    List<R> out = new ArrayList<>();
-                    for (T item : items) {
-                        out.add(f.apply(item));
-                    }
-                    Collections.sort(out);
-                    return out;
-                }
-
-                enum Kind {
-                    SMALL, LARGE
-                }
-            }
-            """, "Shape.java", """
-            package relive.warmup;
-
-            @FunctionalInterface
-            interface Shape {
-                double area();
-
-                default String label(String... parts) {
-                    StringBuilder text = new StringBuilder(getClass().getSimpleName());
-                    for (String part : parts) {
-                        text.append(' ').append(part);
-                    }
-                    return text.toString();
-                }
-
-                record Circle(double radius) implements Shape {
-                    public Circle {
-                        if (radius < 0) {
-                            throw new IllegalArgumentException("radius " + radius);
-                        }
-                    }
-
-                    @Override
-                    public double area() {
-                        return Math.PI * radius * radius;
-                    }
-                }
-
-                record Rect(double width, double height) implements Shape {
-                    @Override
-                    public double area() {
-                        return width * height;
-                    }
-                }
-            }
-            """);
+    /** Sources compiled by {@link #warmUp()}, resources {@code warm-up/<name>.txt} beside this class. */
+    private static final List<String> WARM_UP_SOURCES = List.of("WarmUp.java", "Shape.java");
 
     private static final String OUTPUT_PREFIX = "relive-hvr-classes-";
     /** Incremental compiles of one save, each adding the sources that use an API the last one changed. */
@@ -210,15 +94,15 @@ public final class BundleCompiler implements AutoCloseable {
      */
     public synchronized CompileResult compile(Path projectDir, Path outputDir) {
         long start = System.nanoTime();
-        Path sourceRoot = projectDir.toAbsolutePath().normalize().resolve(SOURCES);
+        Path sourceRoot = projectDir.toAbsolutePath().normalize().resolve(ProjectLayout.SOURCES);
         try {
             prepareOutput(outputDir);
-            List<Path> sources = sources(sourceRoot);
+            List<Path> sources = ProjectSources.of(sourceRoot);
             if (sources.isEmpty()) {
                 return result(outputDir, List.of(new CompileError(sourceRoot, 0, 0, "no Java sources")), start, 0, 0);
             }
             String bsn = projectDir.toAbsolutePath().normalize().getFileName().toString();
-            Set<String> packages = packagesOf(sourceRoot, sources);
+            Set<String> packages = ProjectSources.packagesOf(sourceRoot, sources);
             List<CompileError> errors = compileWith(sourceRoot, sources, outputDir, bsn, packages, null);
             return result(outputDir, errors, start, sources.size(), sources.size());
         } catch (IOException e) {
@@ -236,13 +120,13 @@ public final class BundleCompiler implements AutoCloseable {
     public synchronized <T> T build(Path projectDir, Function<CompileResult, T> use) {
         long start = System.nanoTime();
         Path project = projectDir.toAbsolutePath().normalize();
-        Path sourceRoot = project.resolve(SOURCES);
+        Path sourceRoot = project.resolve(ProjectLayout.SOURCES);
         String bsn = project.getFileName().toString();
         ProjectOutput previous = outputs.get(project);
         Path fresh = null;
         try {
-            List<Path> sources = sources(sourceRoot);
-            Map<Path, ProjectOutput.SourceStamp> stamps = stamps(sources, previous);
+            List<Path> sources = ProjectSources.of(sourceRoot);
+            Map<Path, ProjectOutput.SourceStamp> stamps = ProjectSources.stamps(sources, previous);
             String classPathStamp = classPath.stamp(bsn);
             List<Path> changed = previous == null || sources.isEmpty() ? null
                     : previous.changedSources(stamps, classPathStamp);
@@ -289,11 +173,11 @@ public final class BundleCompiler implements AutoCloseable {
      */
     private CompileResult compileIncrementally(Path project, List<Path> sources, List<Path> changed,
             ProjectOutput previous, Map<Path, ProjectOutput.SourceStamp> stamps, long start) throws IOException {
-        Path sourceRoot = project.resolve(SOURCES);
+        Path sourceRoot = project.resolve(ProjectLayout.SOURCES);
         String bsn = project.getFileName().toString();
-        Set<String> packages = packagesOf(sourceRoot, sources);
+        Set<String> packages = ProjectSources.packagesOf(sourceRoot, sources);
         Set<String> relative = new TreeSet<>();
-        changed.forEach(file -> relative.add(relativePath(sourceRoot, file)));
+        changed.forEach(file -> relative.add(ProjectSources.relativePath(sourceRoot, file)));
         for (int round = 0; round < INCREMENTAL_ROUNDS; round++) {
             List<Path> files = relative.stream().map(sourceRoot::resolve).toList();
             Path fresh = Files.createTempDirectory(OUTPUT_PREFIX + bsn + "-");
@@ -328,9 +212,11 @@ public final class BundleCompiler implements AutoCloseable {
         Path project = null;
         try {
             project = Files.createTempDirectory("relive-warmup");
-            Path source = Files.createDirectories(project.resolve(SOURCES).resolve("relive/warmup"));
-            for (Map.Entry<String, String> file : WARM_UP_SOURCES.entrySet()) {
-                Files.writeString(source.resolve(file.getKey()), file.getValue());
+            Path source = Files.createDirectories(project.resolve(ProjectLayout.SOURCES).resolve("relive/warmup"));
+            for (String name : WARM_UP_SOURCES) {
+                try (InputStream text = BundleCompiler.class.getResourceAsStream("warm-up/" + name + ".txt")) {
+                    Files.copy(text, source.resolve(name));
+                }
             }
             for (int round = 0; round < WARM_UP_ROUNDS; round++) {
                 CompileResult result = compile(project, project.resolve("classes" + round));
@@ -372,31 +258,6 @@ public final class BundleCompiler implements AutoCloseable {
         }
     }
 
-    /** The sources' stamps; a digest is computed only for files whose time or size changed since {@code previous}. */
-    private static Map<Path, ProjectOutput.SourceStamp> stamps(List<Path> sources, ProjectOutput previous)
-            throws IOException {
-        Map<Path, ProjectOutput.SourceStamp> stamps = new HashMap<>();
-        for (Path file : sources) {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-            ProjectOutput.SourceStamp known = previous == null ? null : previous.stamp(file);
-            if (known != null && known.modified() == modified && known.size() == attributes.size()) {
-                stamps.put(file, known);
-            } else {
-                stamps.put(file, new ProjectOutput.SourceStamp(modified, attributes.size(), digest(file)));
-            }
-        }
-        return stamps;
-    }
-
-    private static String digest(Path file) throws IOException {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Replaces ecj by javac for good; false when javac is in use already or the runtime has none. */
     private synchronized boolean fallBackToJavac(String why) {
         if (!engine.isEcj()) {
@@ -427,29 +288,6 @@ public final class BundleCompiler implements AutoCloseable {
             }
         }
         Files.createDirectories(outputDir);
-    }
-
-    private static List<Path> sources(Path sourceRoot) throws IOException {
-        if (!Files.isDirectory(sourceRoot)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(sourceRoot)) {
-            return files.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted().toList();
-        }
-    }
-
-    /** {@code a/b/View.java} for {@code sourceRoot/a/b/View.java}. */
-    private static String relativePath(Path sourceRoot, Path file) {
-        return sourceRoot.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-    }
-
-    private static Set<String> packagesOf(Path sourceRoot, List<Path> sources) {
-        Set<String> packages = new TreeSet<>();
-        for (Path source : sources) {
-            Path dir = sourceRoot.relativize(source).getParent();
-            packages.add(dir == null ? "" : dir.toString().replace(dir.getFileSystem().getSeparator(), "."));
-        }
-        return packages;
     }
 
     private static CompileResult result(Path outputDir, List<CompileError> errors, long start, int compiled,

@@ -40,7 +40,6 @@ import aQute.bnd.osgi.Jar;
  */
 public final class BundlePackager {
 
-    static final String RESOURCES = "src/main/resources";
 
     private final ClassPath classPath;
     /** The last reusable jar per project folder. */
@@ -64,10 +63,10 @@ public final class BundlePackager {
         try {
             PackagedBundle known = packaged.get(project);
             if (known != null) {
-                PackagedBundle.Inputs inputs = PackagedBundle.Inputs.read(classesDir, project.resolve(RESOURCES),
+                PackagedBundle.Inputs inputs = PackagedBundle.Inputs.read(classesDir, ProjectLayout.resources(project),
                         classPath.stamp(project.getFileName().toString()), known.exported(), known.importsJava());
                 if (known.matches(inputs)) {
-                    byte[] jar = known.rewrite(classesDir, project.resolve(RESOURCES), bundleVersion);
+                    byte[] jar = known.rewrite(classesDir, ProjectLayout.resources(project), bundleVersion);
                     return new PackageResult(jar, List.of(), known.warnings(),
                             Duration.ofNanos(System.nanoTime() - start), false);
                 }
@@ -100,7 +99,7 @@ public final class BundlePackager {
             builder.setProperty(Constants.BUNDLE_VERSION, bundleVersion);
 
             Jar dot = new Jar(folderName, classesDir.toFile());
-            addResources(dot, project.resolve(RESOURCES));
+            addResources(dot, ProjectLayout.resources(project));
             dot.setManifest(new Manifest());
             builder.setJar(dot);
             builder.addClasspath(classesDir.toFile());
@@ -121,7 +120,7 @@ public final class BundlePackager {
                 }
                 pom.files().forEach(file -> bndFiles.add(file.toFile()));
                 PackagedBundle reusable = PackagedBundle.reusable(result.jar(), result.warnings(), outlines,
-                        project.resolve(RESOURCES), classPathStamp, builder::getProperty, bndFiles, bundleVersion);
+                        ProjectLayout.resources(project), classPathStamp, builder::getProperty, bndFiles, bundleVersion);
                 if (reusable != null) {
                     packaged.put(project, reusable);
                 } else {

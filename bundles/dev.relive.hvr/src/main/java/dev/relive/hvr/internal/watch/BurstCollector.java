@@ -49,6 +49,11 @@ final class BurstCollector {
         return Math.min(lastNanos + quietNanos, firstNanos + maxDelayNanos);
     }
 
+    /** When the current burst's first event was recorded; only meaningful when not empty. */
+    long firstEventNanos() {
+        return firstNanos;
+    }
+
     /** Ends the burst: the touched paths grouped by project, sorted by project folder; paths in no project dropped. */
     List<ChangeSet> drain(ProjectLocator locator) {
         Map<Path, Set<Path>> changed = new HashMap<>();

@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Watches folders of bundle projects recursively and reports each burst of saves as one list of {@link ChangeSet}s,
- * one per bundle project touched (sorted by project folder; files in no project are not reported).
+ * Watches folders of bundle projects recursively and reports each burst of saves as one {@link Burst} of
+ * {@link ChangeSet}s, one per bundle project touched (sorted by project folder; files in no project are not reported).
  *
  * <p>Threading: {@link #start()} registers the folders on the calling thread, then one daemon thread named
  * {@value #THREAD_NAME} waits for events, collects bursts and calls the consumer; the consumer runs on that thread,
@@ -45,19 +45,19 @@ public final class SourceWatcher implements AutoCloseable {
     private final WatchFilter filter;
     private final ProjectLocator locator;
     private final BurstCollector burst;
-    private final Consumer<List<ChangeSet>> consumer;
+    private final Consumer<Burst> consumer;
     private final Map<WatchKey, Path> folders = new HashMap<>();
     private final Map<Path, WatchKey> keys = new HashMap<>();
     private WatchService service;
     private Thread thread;
     private volatile boolean closed;
 
-    public SourceWatcher(List<Path> roots, List<Path> excludedFolders, Consumer<List<ChangeSet>> consumer) {
+    public SourceWatcher(List<Path> roots, List<Path> excludedFolders, Consumer<Burst> consumer) {
         this(roots, excludedFolders, DEFAULT_QUIET, DEFAULT_MAX_DELAY, consumer);
     }
 
     public SourceWatcher(List<Path> roots, List<Path> excludedFolders, Duration quiet, Duration maxDelay,
-            Consumer<List<ChangeSet>> consumer) {
+            Consumer<Burst> consumer) {
         this.roots = roots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         this.filter = new WatchFilter(excludedFolders);
         this.locator = new ProjectLocator(this.roots);
@@ -141,14 +141,16 @@ public final class SourceWatcher implements AutoCloseable {
 
     private void deliver() {
         List<ChangeSet> sets;
+        long firstEventNanos;
         synchronized (this) {
+            firstEventNanos = burst.firstEventNanos();
             sets = burst.drain(locator);
         }
         if (sets.isEmpty() || closed) {
             return;
         }
         try {
-            consumer.accept(sets);
+            consumer.accept(new Burst(firstEventNanos, sets));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "change set consumer failed", e);
         }

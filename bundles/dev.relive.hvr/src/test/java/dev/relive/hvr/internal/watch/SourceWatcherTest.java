@@ -187,11 +187,11 @@ class SourceWatcherTest {
     }
 
     private void start(List<Path> excluded, Duration quiet, Duration max) throws IOException {
-        Consumer<List<ChangeSet>> consumer = sets -> {
+        Consumer<Burst> consumer = burst -> {
             synchronized (threadNames) {
                 threadNames.add(Thread.currentThread().getName());
             }
-            delivered.add(sets);
+            delivered.add(burst.changeSets());
         };
         watcher = new SourceWatcher(List.of(bundles), excluded, quiet, max, consumer);
         watcher.start();

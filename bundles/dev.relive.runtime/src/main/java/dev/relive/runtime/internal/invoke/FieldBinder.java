@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.relive.api.Bind;
 import dev.relive.api.LiveView;
 import dev.relive.runtime.internal.protocol.ErrorCode;
-import dev.relive.runtime.internal.render.ViewFields;
+import dev.relive.runtime.internal.state.StateFields;
 
 /** Two-way binding: sets a {@link Bind} field of a view from a client's {@code model} frame. */
 public final class FieldBinder {
@@ -20,7 +20,7 @@ public final class FieldBinder {
     }
 
     public void set(LiveView view, String name, JsonNode value) {
-        Field field = ViewFields.fields(view.getClass()).stream()
+        Field field = StateFields.of(view.getClass()).stream()
                 .filter(f -> f.getName().equals(name) && f.isAnnotationPresent(Bind.class))
                 .findFirst()
                 .orElseThrow(() -> new InvocationException(ErrorCode.UNKNOWN_FIELD,

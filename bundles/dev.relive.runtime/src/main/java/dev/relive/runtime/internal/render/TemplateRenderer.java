@@ -9,6 +9,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
 import dev.relive.api.LiveView;
+import dev.relive.runtime.internal.state.StateFields;
 import dev.relive.runtime.spi.TemplateFiles;
 import dev.relive.runtime.spi.TemplateSource;
 import io.pebbletemplates.pebble.PebbleEngine;
@@ -50,7 +51,7 @@ public final class TemplateRenderer {
     /** The view's HTML; child views are rendered through {@code children}. */
     public String render(LiveView view, ChildRenderer children) {
         String text = templateText(view);
-        Map<String, Object> context = ViewFields.of(view);
+        Map<String, Object> context = StateFields.values(view);
         context.put("view", view);
         context.put(ChildFunction.RENDERER_VARIABLE, children);
         try {
@@ -69,18 +70,13 @@ public final class TemplateRenderer {
         }
     }
 
-    /** The resource path of a view's template file, e.g. {@code com/example/CounterView.peb}. */
-    public static String templatePath(Class<?> viewClass) {
-        return TemplateFiles.pathOf(viewClass.getName());
-    }
-
     private String templateText(LiveView view) {
         String inline = view.template();
         if (inline != null) {
             return inline;
         }
         Class<?> type = view.getClass();
-        String path = templatePath(type);
+        String path = TemplateSource.pathOf(type.getName());
         TemplateSource source = override;
         if (source != null) {
             Bundle bundle = FrameworkUtil.getBundle(type);
@@ -102,14 +98,14 @@ public final class TemplateRenderer {
         @Override
         protected String computeValue(Class<?> type) {
             InputStream in = type.getClassLoader() == null ? null
-                    : type.getClassLoader().getResourceAsStream(templatePath(type));
+                    : type.getClassLoader().getResourceAsStream(TemplateSource.pathOf(type.getName()));
             if (in == null) {
                 return "";
             }
             try {
                 return TemplateTexts.read(in);
             } catch (IOException e) {
-                throw new RenderException("cannot read " + templatePath(type) + ": " + e.getMessage(), e);
+                throw new RenderException("cannot read " + TemplateSource.pathOf(type.getName()) + ": " + e.getMessage(), e);
             }
         }
     };

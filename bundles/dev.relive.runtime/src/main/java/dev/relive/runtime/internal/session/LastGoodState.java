@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.relive.runtime.internal.render.ViewFields;
+import dev.relive.runtime.internal.state.StateFields;
 
 /**
  * The field values of a session's views before a change (a handler, a binding, a tick, a push), so that a change
@@ -31,7 +31,7 @@ final class LastGoodState {
     /** Sets every non-final field back to its saved value. */
     void restore() {
         values.forEach((slot, saved) -> {
-            List<Field> fields = ViewFields.fields(slot.view.getClass());
+            List<Field> fields = StateFields.of(slot.view.getClass());
             for (int i = 0; i < saved.length && i < fields.size(); i++) {
                 Field f = fields.get(i);
                 if (!Modifier.isFinal(f.getModifiers())) {
@@ -46,7 +46,7 @@ final class LastGoodState {
     }
 
     private static Object[] read(Slot slot) {
-        List<Field> fields = ViewFields.fields(slot.view.getClass());
+        List<Field> fields = StateFields.of(slot.view.getClass());
         Object[] saved = new Object[fields.size()];
         for (int i = 0; i < saved.length; i++) {
             try {

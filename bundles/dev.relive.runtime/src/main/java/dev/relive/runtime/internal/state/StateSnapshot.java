@@ -1,4 +1,4 @@
-package dev.relive.hvr.internal.state;
+package dev.relive.runtime.internal.state;
 
 import java.lang.reflect.Field;
 import java.util.Collections;
@@ -44,8 +44,8 @@ public final class StateSnapshot {
         Map<String, JsonNode> values = new LinkedHashMap<>();
         Map<String, Object> objects = new LinkedHashMap<>();
         Set<String> unserializable = new HashSet<>();
-        StateFields.of(type).forEach((name, field) -> {
-            Object value = read(field, view);
+        StateFields.byName(type).forEach((name, field) -> {
+            Object value = StateFields.read(field, view);
             if (StateFields.holdsService(field, type)) {
                 objects.put(name, value);
                 return;
@@ -78,15 +78,6 @@ public final class StateSnapshot {
     /** Fields Jackson could not serialize (a subset of {@link #objects()}'s keys). */
     public Set<String> unserializable() {
         return unserializable;
-    }
-
-    static Object read(Field field, Object target) {
-        try {
-            field.setAccessible(true);
-            return field.get(target);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("cannot read " + field, e);
-        }
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.relive.hvr.internal.swap;
+package dev.relive.runtime.internal.swap;
 
 import java.util.Collection;
 import java.util.Optional;
@@ -11,10 +11,10 @@ import org.osgi.framework.ServiceReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.relive.api.LiveView;
-import dev.relive.hvr.internal.state.ClassShape;
-import dev.relive.hvr.internal.state.Compatibility;
-import dev.relive.hvr.internal.state.StateRestorer;
-import dev.relive.hvr.internal.state.StateSnapshot;
+import dev.relive.runtime.internal.state.ClassShape;
+import dev.relive.runtime.internal.state.Compatibility;
+import dev.relive.runtime.internal.state.StateRestorer;
+import dev.relive.runtime.internal.state.StateSnapshot;
 import dev.relive.runtime.spi.LiveSession;
 import dev.relive.runtime.spi.ViewSlot;
 

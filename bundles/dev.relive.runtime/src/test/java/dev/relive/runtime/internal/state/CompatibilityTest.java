@@ -1,4 +1,4 @@
-package dev.relive.hvr.internal.state;
+package dev.relive.runtime.internal.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,13 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.relive.hvr.internal.build.BundleCompiler;
-import dev.relive.hvr.internal.testing.TestProjects;
 
 /** Shapes of view classes compiled as separate versions, each in its own class loader. */
 class CompatibilityTest {
@@ -47,20 +42,9 @@ class CompatibilityTest {
             }
             """;
 
-    private static BundleCompiler compiler;
     @TempDir
     static Path dir;
     private static int variants;
-
-    @BeforeAll
-    static void compiler() {
-        compiler = BundleCompiler.forJars(TestProjects.compileClassPath());
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        compiler.close();
-    }
 
     @Test
     void shapeListsHandlersFieldsAndSuperclasses() throws Exception {
@@ -71,7 +55,7 @@ class CompatibilityTest {
         assertThat(shape.handlers().get("inc")).isEqualTo(new ClassShape.Handler("inc", List.of("by"), List.of("int")));
         assertThat(shape.handlers().get("save")).isEqualTo(new ClassShape.Handler("save",
                 List.of("title", "session"), List.of("java.lang.String", "dev.relive.api.ViewSession")));
-        assertThat(shape.fields()).isEqualTo(Map.of("count", "int", "names", "java.util.List<java.lang.String>"));
+        assertThat(shape.fields()).isEqualTo(Map.of("count", "int", "renders", "int", "names", "java.util.List<java.lang.String>"));
         assertThat(shape.superclasses()).containsExactly("dev.relive.api.LiveView");
     }
 
@@ -149,7 +133,7 @@ class CompatibilityTest {
         String source = BASE.formatted(superclass, incParams, storeName, storeParams, extra);
         Map<String, String> sources = Map.of("example/shape/ShapeView.java", source, "example/shape/BaseView.java",
                 "package example.shape;\n\npublic abstract class BaseView extends dev.relive.api.LiveView {\n}\n");
-        return TestProjects.compileAndLoad(compiler, dir, "variant" + variants++, "example.shape", sources,
+        return ClassVersions.compileAndLoad(dir, "variant" + variants++, sources, List.of(),
                 CompatibilityTest.class.getClassLoader()).loadClass("example.shape.ShapeView");
     }
 }

@@ -1,4 +1,4 @@
-package dev.relive.hvr.internal.swap;
+package dev.relive.hvr.internal.save;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package dev.relive.hvr.internal.state;
+package dev.relive.runtime.internal.state;
 
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;

@@ -1,4 +1,4 @@
-package dev.relive.hvr.internal.state;
+package dev.relive.runtime.internal.state;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
@@ -35,13 +35,13 @@ public final class StateRestorer {
     public static Optional<String> restore(StateSnapshot snapshot, Object target, ObjectMapper mapper) {
         Class<?> type = target.getClass();
         List<Assignment> assignments = new ArrayList<>();
-        for (Map.Entry<String, Field> entry : StateFields.of(type).entrySet()) {
+        for (Map.Entry<String, Field> entry : StateFields.byName(type).entrySet()) {
             String name = entry.getKey();
             Field field = entry.getValue();
             JsonNode node = snapshot.values().get(name);
             if (StateFields.holdsService(field, type)) {
                 Object old = snapshot.objects().get(name);
-                if (old != null && field.getType().isInstance(old) && StateSnapshot.read(field, target) == null) {
+                if (old != null && field.getType().isInstance(old) && StateFields.read(field, target) == null) {
                     assignments.add(new Assignment(field, old));
                 }
             } else if (node != null) {
@@ -74,7 +74,6 @@ public final class StateRestorer {
     private record Assignment(Field field, Object value) {
         void apply(Object target) {
             try {
-                field.setAccessible(true);
                 field.set(target, value);
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException("cannot set " + field, e);

@@ -1,4 +1,4 @@
-package dev.relive.hvr.internal.state;
+package dev.relive.runtime.internal.state;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.PropertyAccessor;

@@ -1,4 +1,4 @@
-package dev.relive.hvr.internal.state;
+package dev.relive.runtime.internal.state;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -50,7 +50,8 @@ public record ClassShape(String className, Map<String, Handler> handlers, Map<St
             }
         }
         Map<String, String> fields = new TreeMap<>();
-        StateFields.of(viewClass).forEach((name, field) -> fields.put(name, field.getGenericType().getTypeName()));
+        StateFields.byName(viewClass)
+                .forEach((name, field) -> fields.put(name, field.getGenericType().getTypeName()));
         List<String> superclasses = new ArrayList<>();
         for (Class<?> c = viewClass.getSuperclass(); c != null && c != Object.class; c = c.getSuperclass()) {
             superclasses.add(c.getName());

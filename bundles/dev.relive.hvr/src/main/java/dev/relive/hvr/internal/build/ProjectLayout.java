@@ -1,0 +1,36 @@
+package dev.relive.hvr.internal.build;
+
+import java.nio.file.Path;
+
+/**
+ * Where things are in a bundle project (the Maven layout): Java sources under {@value #SOURCES}, resources (view
+ * templates among them) under {@value #RESOURCES}, a template at the path the runtime reads it from
+ * ({@code TemplateSource.pathOf}) below the resources.
+ */
+public final class ProjectLayout {
+
+    public static final String SOURCES = "src/main/java";
+    public static final String RESOURCES = "src/main/resources";
+    private static final String TEMPLATE_SUFFIX = ".peb";
+
+    private ProjectLayout() {
+    }
+
+    public static Path sources(Path project) {
+        return project.resolve(SOURCES);
+    }
+
+    public static Path resources(Path project) {
+        return project.resolve(RESOURCES);
+    }
+
+    /** Whether {@code file} is a view template of {@code project}. */
+    public static boolean isTemplate(Path project, Path file) {
+        return file.startsWith(resources(project)) && file.getFileName().toString().endsWith(TEMPLATE_SUFFIX);
+    }
+
+    /** The resource path of {@code file} in the bundle, with {@code /} separators, e.g. {@code a/b/View.peb}. */
+    public static String resourcePath(Path project, Path file) {
+        return resources(project).relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+    }
+}

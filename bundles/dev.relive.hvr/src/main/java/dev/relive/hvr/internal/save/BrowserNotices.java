@@ -1,0 +1,83 @@
+package dev.relive.hvr.internal.save;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.relive.hvr.internal.HvrStatus;
+import dev.relive.hvr.internal.build.CompileError;
+import dev.relive.runtime.spi.HvrApplied;
+import dev.relive.runtime.spi.HvrError;
+import dev.relive.runtime.spi.LiveSession;
+import dev.relive.runtime.spi.LiveSessions;
+import dev.relive.runtime.spi.ViewSlot;
+
+/**
+ * The notify stage: what browsers and {@code hvr:status} are told about a save. A failed build shows an overlay
+ * ({@code hvr-error}) in every session with a view of the bundle or of a bundle wired to it; a swap or template
+ * re-render is announced with {@code hvr-applied}. A session shown an error counts its views as changed by the
+ * next swap, so that the overlay goes.
+ */
+final class BrowserNotices {
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.relive.hvr");
+
+    private final LiveSessions sessions;
+    private final HvrStatus status;
+    private final Set<String> sessionsWithError = ConcurrentHashMap.newKeySet();
+
+    BrowserNotices(LiveSessions sessions, HvrStatus status) {
+        this.sessions = sessions;
+        this.status = status;
+    }
+
+    void buildFailed(Bundle bundle, Set<Bundle> affected, List<CompileError> errors, SaveTimeline timeline) {
+        CompileError first = errors.get(0);
+        String bsn = bundle.getSymbolicName();
+        LOG.warn("HVR: {} does not compile: {}:{}: {}", bsn, first.file(), first.line(), first.message());
+        status.built(new HvrStatus.Build(bsn, false, first.file().getFileName() + ":" + first.line() + ": "
+                + first.message(), Instant.now(), timeline.phases()));
+        HvrError frame = new HvrError(bsn, first.file().toString(), first.line(), first.column(), first.message());
+        for (LiveSession session : sessions.sessions()) {
+            if (showsViewOf(session, affected)) {
+                sessionsWithError.add(session.id());
+                session.showError(frame);
+            }
+        }
+    }
+
+    void installFailed(Bundle bundle, Set<Bundle> affected, String message, SaveTimeline timeline) {
+        String bsn = bundle.getSymbolicName();
+        LOG.warn("HVR: {} cannot start after the update; sessions keep the old code: {}", bsn, message);
+        buildFailed(bundle, affected, List.of(new CompileError(Path.of(bsn, "bnd.bnd"), 0, 0,
+                "bundle " + bsn + " cannot start: " + message)), timeline);
+    }
+
+    /** Whether the session was shown an error since its last swap; forgets it. */
+    boolean clearError(LiveSession session) {
+        return sessionsWithError.remove(session.id());
+    }
+
+    /** The {@code hvr-applied} frame for a new version of {@code view}. */
+    HvrApplied applied(String view, int version, Path file, String bsn, SaveTimeline timeline) {
+        return new HvrApplied(view, version, file == null ? null : file.toString(), timeline.sinceSaved(), bsn,
+                timeline.phases());
+    }
+
+    private static boolean showsViewOf(LiveSession session, Set<Bundle> bundles) {
+        for (ViewSlot slot : session.slots()) {
+            Bundle b = FrameworkUtil.getBundle(slot.view().getClass());
+            if (b != null && bundles.contains(b)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

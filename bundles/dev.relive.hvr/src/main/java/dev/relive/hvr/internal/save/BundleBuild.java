@@ -1,0 +1,81 @@
+package dev.relive.hvr.internal.save;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.Version;
+
+import dev.relive.hvr.internal.build.BundleCompiler;
+import dev.relive.hvr.internal.build.BundlePackager;
+import dev.relive.hvr.internal.build.CompileError;
+import dev.relive.hvr.internal.build.CompileResult;
+import dev.relive.hvr.internal.build.PackageResult;
+
+/**
+ * The build stage: compiles a bundle project and packages it as a jar of a new version of the installed bundle.
+ * Only compiling and packaging run under the compiler's lock (they share its output folder). Runs on one thread at a
+ * time.
+ */
+final class BundleBuild {
+
+    private final BundleCompiler compiler;
+    private final BundlePackager packager;
+    private int builds;
+
+    BundleBuild(BundleCompiler compiler, BundlePackager packager) {
+        this.compiler = compiler;
+        this.packager = packager;
+    }
+
+    /**
+     * A jar, or the errors.
+     *
+     * @param jar the new bundle, {@code null} when the build failed
+     * @param summary how it was built, e.g. {@code compiled 1 of 4 source(s), manifest unchanged}
+     * @param errors compile or packaging errors, empty when {@code jar} is set
+     * @param compileTime from the start of the build to the compiler's result
+     * @param packageTime packaging, {@code null} when the compile failed
+     */
+    record Outcome(byte[] jar, String summary, List<CompileError> errors, Duration compileTime,
+            Duration packageTime) {
+
+        boolean success() {
+            return jar != null;
+        }
+    }
+
+    Outcome build(Path project, Bundle bundle) {
+        String version = nextVersion(bundle.getVersion());
+        long started = System.nanoTime();
+        return compiler.build(project, compiled -> {
+            long compiledAt = System.nanoTime();
+            Duration compileTime = Duration.ofNanos(compiledAt - started);
+            if (!compiled.success()) {
+                return new Outcome(null, null, compiled.errors(), compileTime, null);
+            }
+            PackageResult packed = packager.pack(project, compiled.outputDir(), version);
+            Duration packageTime = Duration.ofNanos(System.nanoTime() - compiledAt);
+            if (!packed.success()) {
+                CompileError error = new CompileError(project.resolve("bnd.bnd"), 0, 0,
+                        String.join("; ", packed.errors()));
+                return new Outcome(null, null, List.of(error), compileTime, packageTime);
+            }
+            return new Outcome(packed.jar(), summary(compiled, packed), List.of(), compileTime, packageTime);
+        });
+    }
+
+    private static String summary(CompileResult compiled, PackageResult packed) {
+        return "compiled " + compiled.compiledFiles() + " of " + compiled.sourceFiles() + " source(s), "
+                + (packed.analysed() ? "analysed by bnd" : "manifest unchanged");
+    }
+
+    /** The installed version with the qualifier {@code hvr<n>}, n counting this runtime's builds. */
+    private String nextVersion(Version installed) {
+        String qualifier = installed.getQualifier().replaceAll("-hvr\\d+$", "");
+        builds++;
+        return new Version(installed.getMajor(), installed.getMinor(), installed.getMicro(),
+                (qualifier.isEmpty() ? "" : qualifier + "-") + "hvr" + builds).toString();
+    }
+}

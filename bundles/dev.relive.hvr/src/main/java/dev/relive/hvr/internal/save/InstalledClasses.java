@@ -1,0 +1,66 @@
+package dev.relive.hvr.internal.save;
+
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.framework.Bundle;
+
+import dev.relive.hvr.internal.build.ClassFingerprint;
+
+/**
+ * The classes of installed bundles by fingerprint (see {@link ClassFingerprint}), to tell which classes a new jar
+ * changes. Jars this runtime installed are remembered, so the next save need not read them back from the bundle.
+ */
+final class InstalledClasses {
+
+    private record Prints(String version, Map<String, String> prints) {
+    }
+
+    private final Map<String, Prints> installed = new ConcurrentHashMap<>();
+
+    /** Class name to fingerprint of the bundle as installed now. */
+    Map<String, String> of(Bundle bundle) {
+        Prints known = installed.get(bundle.getSymbolicName());
+        return known != null && known.version().equals(bundle.getVersion().toString()) ? known.prints()
+                : fingerprints(bundle);
+    }
+
+    /** Remembers the fingerprints of the jar just installed as {@code bundle}. */
+    void installed(Bundle bundle, Map<String, String> prints) {
+        installed.put(bundle.getSymbolicName(), new Prints(bundle.getVersion().toString(), prints));
+    }
+
+    /** Classes that exist after the update: the new jar's, and those of the refreshed dependents. */
+    static Set<String> after(Set<Bundle> affected, Bundle updated, Map<String, String> newPrints) {
+        Set<String> names = new HashSet<>(newPrints.keySet());
+        for (Bundle bundle : affected) {
+            if (bundle != updated) {
+                names.addAll(fingerprints(bundle).keySet());
+            }
+        }
+        return names;
+    }
+
+    /** Classes new in {@code after} or whose fingerprint differs from {@code before}. */
+    static Set<String> changed(Map<String, String> before, Map<String, String> after) {
+        Set<String> changed = new LinkedHashSet<>();
+        after.forEach((name, print) -> {
+            if (!print.equals(before.get(name))) {
+                changed.add(name);
+            }
+        });
+        return changed;
+    }
+
+    private static Map<String, String> fingerprints(Bundle bundle) {
+        try {
+            return ClassFingerprint.ofBundle(bundle);
+        } catch (IOException e) {
+            return Map.of();
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.relive.hvr.internal.save;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.relive.hvr.internal.HvrStatus;
+import dev.relive.hvr.internal.ReliveBundles;
+import dev.relive.hvr.internal.build.BundleCompiler;
+import dev.relive.hvr.internal.build.BundlePackager;
+import dev.relive.hvr.internal.build.ClassFingerprint;
+import dev.relive.hvr.internal.watch.ChangeSet;
+import dev.relive.runtime.spi.LiveSession;
+import dev.relive.runtime.spi.LiveSessions;
+import dev.relive.runtime.spi.SwapOutcome;
+import dev.relive.runtime.spi.ViewSwap;
+import dev.relive.runtime.spi.ViewSwapper;
+
+/**
+ * Turns one saved change set into new code in the browser, in stages: a template-only save is re-rendered
+ * ({@link TemplateSave}); a Java save is built ({@link BundleBuild}: compile and package), the sessions showing its
+ * views are held and their state captured ({@link ViewSwapper}), the jar installed ({@link BundleInstall}), the
+ * views swapped to the new classes with their state, the pages rendered, and the browsers told
+ * ({@link BrowserNotices}). Sessions are held from the capture to the render, so their events queue and then run on
+ * the new instances. One save at a time.
+ */
+public final class SavePipeline {
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.relive.hvr");
+
+    private final HvrStatus status;
+    private final TemplateOverrides templates;
+    private final ViewSwapper swapper;
+    private final BundleBuild build;
+    private final BundleInstall install;
+    private final BrowserNotices notices;
+    private final TemplateSave templateSave;
+    private final InstalledClasses installedClasses = new InstalledClasses();
+    private volatile boolean carryState = true;
+
+    public SavePipeline(BundleContext context, LiveSessions sessions, ViewSwapper swapper, HvrStatus status,
+            TemplateOverrides templates, BundleCompiler compiler, BundlePackager packager) {
+        this.status = status;
+        this.templates = templates;
+        this.swapper = swapper;
+        this.build = new BundleBuild(compiler, packager);
+        this.install = new BundleInstall(context);
+        this.notices = new BrowserNotices(sessions, status);
+        this.templateSave = new TemplateSave(sessions, status, templates, notices);
+    }
+
+    /** {@code false}: every save updates the bundle and reloads the pages (HVR off, watcher on). */
+    public void carryState(boolean carry) {
+        this.carryState = carry;
+    }
+
+    /** @param firstEventNanos when the watcher saw the save (see {@link dev.relive.hvr.internal.watch.Burst}) */
+    public synchronized void apply(ChangeSet change, long firstEventNanos) {
+        long started = System.nanoTime();
+        SaveTimeline timeline = new SaveTimeline(firstEventNanos);
+        String bsn = change.project().getFileName().toString();
+        if (ReliveBundles.contains(bsn)) {
+            LOG.info("HVR: {} is part of Relive itself and is not swapped; rebuild and restart to use the change", bsn);
+            return;
+        }
+        Bundle bundle = install.installed(bsn);
+        if (bundle == null) {
+            LOG.info("HVR: {} changed but no bundle {} is installed; ignored", change.project(), bsn);
+            return;
+        }
+        try {
+            if (carryState && TemplateSave.applies(change)) {
+                templateSave.apply(change, bsn, timeline);
+            } else {
+                javaSave(change, bundle, timeline);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("HVR: {} failed", bsn, e);
+            status.built(new HvrStatus.Build(bsn, false, "internal error: " + e, Instant.now(), timeline.phases()));
+        }
+        LOG.debug("HVR: {} handled in {} ms", bsn, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void javaSave(ChangeSet change, Bundle bundle, SaveTimeline timeline) throws InterruptedException {
+        BundleBuild.Outcome built = build.build(change.project(), bundle);
+        timeline.add("compile", built.compileTime());
+        if (built.packageTime() != null) {
+            timeline.add("package", built.packageTime());
+        }
+        Set<Bundle> affected = install.withDependents(bundle);
+        if (!built.success()) {
+            notices.buildFailed(bundle, affected, built.errors(), timeline);
+            return;
+        }
+        Map<String, String> oldPrints = installedClasses.of(bundle);
+        Map<String, String> newPrints = ClassFingerprint.ofJar(built.jar());
+        try (ViewSwap swap = swapper.hold(affected)) {
+            timeline.mark("snapshot");
+            BundleInstall.Outcome installed = install.install(bundle, built.jar(), affected.size() > 1);
+            timeline.add("update", installed.updateTime());
+            if (installed.refreshTime() != null) {
+                timeline.add("refresh", installed.refreshTime());
+            }
+            if (installed.failure() != null) {
+                notices.installFailed(bundle, affected, installed.failure(), timeline);
+                return;
+            }
+            templates.clear(bundle.getSymbolicName());
+            installedClasses.installed(bundle, newPrints);
+            List<SwapOutcome> outcomes = carryState
+                    ? swap.restore(InstalledClasses.after(affected, bundle, newPrints))
+                    : swap.reload(SwapReport.HVR_DISABLED);
+            SwapReport report = SwapReport.of(outcomes, InstalledClasses.changed(oldPrints, newPrints), notices,
+                    status);
+            timeline.mark("restore");
+            render(report, savedFile(change), bundle.getSymbolicName(), timeline);
+            timeline.mark("render+send");
+            status.built(new HvrStatus.Build(bundle.getSymbolicName(), true, "swapped " + report.shown().size()
+                    + " session(s); " + built.summary(), Instant.now(), timeline.phases()));
+        }
+    }
+
+    private void render(SwapReport report, Path file, String bsn, SaveTimeline timeline) {
+        report.shown().forEach((LiveSession session, String view) -> session.rerender(view == null ? null
+                : notices.applied(view, status.version(view), file, bsn, timeline)));
+    }
+
+    private static Path savedFile(ChangeSet change) {
+        return change.changed().stream().filter(f -> f.toString().endsWith(".java")).findFirst()
+                .orElse(change.changed().stream().findFirst().orElse(null));
+    }
+}

@@ -1,0 +1,99 @@
+package dev.relive.hvr.internal.save;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.relive.hvr.internal.HvrStatus;
+import dev.relive.hvr.internal.build.ProjectLayout;
+import dev.relive.hvr.internal.watch.ChangeSet;
+import dev.relive.runtime.spi.LiveSession;
+import dev.relive.runtime.spi.LiveSessions;
+import dev.relive.runtime.spi.TemplateSource;
+import dev.relive.runtime.spi.ViewSlot;
+
+/**
+ * A save of templates only: the new texts go to the {@link TemplateOverrides} the runtime renders from, and each
+ * session showing one of those views is re-rendered, with no build and no bundle update.
+ */
+final class TemplateSave {
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.relive.hvr");
+
+    private final LiveSessions sessions;
+    private final HvrStatus status;
+    private final TemplateOverrides templates;
+    private final BrowserNotices notices;
+
+    TemplateSave(LiveSessions sessions, HvrStatus status, TemplateOverrides templates, BrowserNotices notices) {
+        this.sessions = sessions;
+        this.status = status;
+        this.templates = templates;
+        this.notices = notices;
+    }
+
+    /** Whether the change set is template edits only (no deletions). */
+    static boolean applies(ChangeSet change) {
+        return change.deleted().isEmpty() && !change.changed().isEmpty()
+                && change.changed().stream().allMatch(file -> ProjectLayout.isTemplate(change.project(), file));
+    }
+
+    void apply(ChangeSet change, String bsn, SaveTimeline timeline) throws InterruptedException {
+        Map<String, Path> changed = read(change, bsn);
+        timeline.mark("read");
+        Map<String, Integer> versions = new HashMap<>(); // one new version per view, however many sessions show it
+        for (LiveSession session : sessions.sessions()) {
+            ViewSlot slot = slotShowing(session, bsn, changed);
+            if (slot == null) {
+                continue;
+            }
+            session.hold();
+            try {
+                String view = slot.className();
+                int version = versions.computeIfAbsent(view, v -> status.swapped(v, "template"));
+                Path file = changed.get(TemplateSource.pathOf(view));
+                session.rerender(notices.applied(view, version, file, bsn, timeline));
+            } finally {
+                session.release();
+            }
+        }
+        timeline.mark("render");
+        status.built(new HvrStatus.Build(bsn, true, "template re-rendered", Instant.now(), timeline.phases()));
+    }
+
+    /** Puts the saved texts into the overrides; returns the files read by resource path. */
+    private Map<String, Path> read(ChangeSet change, String bsn) {
+        Map<String, Path> changed = new LinkedHashMap<>();
+        for (Path file : change.changed()) {
+            String path = ProjectLayout.resourcePath(change.project(), file);
+            try {
+                templates.put(bsn, path, Files.readString(file));
+                changed.put(path, file);
+            } catch (IOException e) {
+                LOG.warn("HVR: cannot read {}: {}", file, e.getMessage());
+            }
+        }
+        return changed;
+    }
+
+    /** The first view of the session, of bundle {@code bsn}, whose template changed; {@code null}: none. */
+    private static ViewSlot slotShowing(LiveSession session, String bsn, Map<String, Path> changed) {
+        for (ViewSlot slot : session.slots()) {
+            Bundle bundle = FrameworkUtil.getBundle(slot.view().getClass());
+            if (bundle != null && bsn.equals(bundle.getSymbolicName())
+                    && changed.containsKey(TemplateSource.pathOf(slot.className()))) {
+                return slot;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.relive.runtime.internal.swap;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.wiring.BundleWiring;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.relive.runtime.internal.state.StateMapper;
+import dev.relive.runtime.spi.LiveSession;
+import dev.relive.runtime.spi.LiveSessions;
+import dev.relive.runtime.spi.ViewSlot;
+
+/**
+ * The sessions one swap holds: those showing a view of the swapped bundles, and those that have not mounted a view
+ * yet (a mount in progress finishes first and is swapped with the others; one not started runs the new code once
+ * released). Each session is held once; {@link #releaseAll} ends every hold.
+ */
+final class HeldSessions {
+
+    private final LiveSessions sessions;
+    private final Set<Bundle> bundles;
+    private final Set<LiveSession> seen = new HashSet<>();
+    private final List<LiveSession> held = new ArrayList<>();
+    /** One per swap, shared by its captures and restores: its caches die with the swap. */
+    private final ObjectMapper mapper = StateMapper.create();
+
+    HeldSessions(LiveSessions sessions, Set<Bundle> bundles) {
+        this.sessions = sessions;
+        this.bundles = bundles;
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** Holds every session concerned not held yet and captures the state of its views of the swapped bundles. */
+    List<CapturedSession> captureAll() throws InterruptedException {
+        List<CapturedSession> captured = new ArrayList<>();
+        for (LiveSession session : holdNew()) {
+            capture(session, captured);
+        }
+        return captured;
+    }
+
+    /**
+     * Holds the sessions concerned that connected since the last capture, and captures those that show an instance
+     * of a class loader its bundle no longer uses (they mounted the old revision while the bundle was updated).
+     */
+    List<CapturedSession> captureLate() throws InterruptedException {
+        List<CapturedSession> captured = new ArrayList<>();
+        for (LiveSession session : holdNew()) {
+            if (showsOldRevision(session)) {
+                capture(session, captured);
+            }
+        }
+        return captured;
+    }
+
+    void releaseAll() {
+        held.forEach(LiveSession::release);
+        held.clear();
+    }
+
+    private List<LiveSession> holdNew() throws InterruptedException {
+        List<LiveSession> added = new ArrayList<>();
+        for (LiveSession session : sessions.sessions()) {
+            if (seen.contains(session) || !session.slots().isEmpty() && slotsOf(session).isEmpty()) {
+                continue;
+            }
+            seen.add(session);
+            session.hold();
+            held.add(session);
+            added.add(session);
+        }
+        return added;
+    }
+
+    private void capture(LiveSession session, List<CapturedSession> captured) {
+        List<SlotState> states = new ArrayList<>();
+        for (ViewSlot slot : slotsOf(session)) {
+            states.add(SlotState.capture(slot, mapper));
+        }
+        if (!states.isEmpty()) {
+            captured.add(new CapturedSession(session, states));
+        }
+    }
+
+    private boolean showsOldRevision(LiveSession session) {
+        for (ViewSlot slot : slotsOf(session)) {
+            Class<?> type = slot.view().getClass();
+            BundleWiring wiring = FrameworkUtil.getBundle(type).adapt(BundleWiring.class);
+            if (wiring == null || wiring.getClassLoader() != type.getClassLoader()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<ViewSlot> slotsOf(LiveSession session) {
+        List<ViewSlot> slots = new ArrayList<>();
+        for (ViewSlot slot : session.slots()) {
+            Bundle bundle = FrameworkUtil.getBundle(slot.view().getClass());
+            if (bundle != null && bundles.contains(bundle)) {
+                slots.add(slot);
+            }
+        }
+        return slots;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.relive.runtime.internal.swap;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+import dev.relive.runtime.spi.ReloadReason;
+import dev.relive.runtime.spi.SwapOutcome;
+import dev.relive.runtime.spi.ViewSwap;
+
+/** A {@link ViewSwap}: the held sessions, the state captured before the update, and how to restore it after. */
+final class HeldSwap implements ViewSwap {
+
+    /** Rounds of catching sessions that mounted an old revision while the previous round was being swapped. */
+    private static final int ROUNDS = 3;
+
+    private final HeldSessions held;
+    private final SessionRestore restore;
+    private List<CapturedSession> captured;
+
+    HeldSwap(HeldSessions held, SessionRestore restore, List<CapturedSession> captured) {
+        this.held = held;
+        this.restore = restore;
+        this.captured = captured;
+    }
+
+    @Override
+    public List<SwapOutcome> restore(Set<String> classesAfter) {
+        return settle(session -> restore.restore(session, classesAfter, held.mapper()));
+    }
+
+    @Override
+    public List<SwapOutcome> reload(ReloadReason reason) {
+        return settle(session -> {
+            session.session().reload(reason);
+            return new SwapOutcome(session.session(), session.viewClasses(), reason);
+        });
+    }
+
+    @Override
+    public void close() {
+        held.releaseAll();
+    }
+
+    private List<SwapOutcome> settle(Function<CapturedSession, SwapOutcome> action) {
+        List<SwapOutcome> outcomes = new ArrayList<>();
+        List<CapturedSession> round = captured;
+        captured = List.of();
+        try {
+            for (int i = 0; i < ROUNDS && !round.isEmpty(); i++) {
+                round.forEach(session -> outcomes.add(action.apply(session)));
+                round = held.captureLate();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return outcomes;
+    }
+}
