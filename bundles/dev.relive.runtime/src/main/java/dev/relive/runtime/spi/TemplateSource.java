@@ -11,12 +11,4 @@ public interface TemplateSource {
      * {@code bundleSymbolicName}, or {@code null} to use the bundle's resource.
      */
     String template(String bundleSymbolicName, String path);
-
-    /**
-     * Where a view's template file lives in its bundle, and below {@code src/main/resources} in its project: the
-     * class name as a path with {@code .peb} appended, e.g. {@code com/example/CounterView.peb}.
-     */
-    static String pathOf(String viewClassName) {
-        return viewClassName.replace('.', '/') + ".peb";
-    }
 }

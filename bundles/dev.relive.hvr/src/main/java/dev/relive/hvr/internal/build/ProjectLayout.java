@@ -2,16 +2,17 @@ package dev.relive.hvr.internal.build;
 
 import java.nio.file.Path;
 
+import dev.relive.runtime.spi.TemplateFiles;
+
 /**
  * Where things are in a bundle project (the Maven layout): Java sources under {@value #SOURCES}, resources (view
  * templates among them) under {@value #RESOURCES}, a template at the path the runtime reads it from
- * ({@code TemplateSource.pathOf}) below the resources.
+ * ({@code TemplateFiles.pathOf}) below the resources.
  */
 public final class ProjectLayout {
 
     public static final String SOURCES = "src/main/java";
-    public static final String RESOURCES = "src/main/resources";
-    private static final String TEMPLATE_SUFFIX = ".peb";
+    public static final String RESOURCES = TemplateFiles.RESOURCES;
 
     private ProjectLayout() {
     }
@@ -26,7 +27,7 @@ public final class ProjectLayout {
 
     /** Whether {@code file} is a view template of {@code project}. */
     public static boolean isTemplate(Path project, Path file) {
-        return file.startsWith(resources(project)) && file.getFileName().toString().endsWith(TEMPLATE_SUFFIX);
+        return file.startsWith(resources(project)) && TemplateFiles.isTemplate(file.getFileName().toString());
     }
 
     /** The resource path of {@code file} in the bundle, with {@code /} separators, e.g. {@code a/b/View.peb}. */

@@ -18,7 +18,7 @@ import dev.relive.hvr.internal.build.ProjectLayout;
 import dev.relive.hvr.internal.watch.ChangeSet;
 import dev.relive.runtime.spi.LiveSession;
 import dev.relive.runtime.spi.LiveSessions;
-import dev.relive.runtime.spi.TemplateSource;
+import dev.relive.runtime.spi.TemplateFiles;
 import dev.relive.runtime.spi.ViewSlot;
 
 /**
@@ -60,7 +60,7 @@ final class TemplateSave {
             try {
                 String view = slot.className();
                 int version = versions.computeIfAbsent(view, v -> status.swapped(v, "template"));
-                Path file = changed.get(TemplateSource.pathOf(view));
+                Path file = changed.get(TemplateFiles.pathOf(view));
                 session.rerender(notices.applied(view, version, file, bsn, timeline));
             } finally {
                 session.release();
@@ -90,7 +90,7 @@ final class TemplateSave {
         for (ViewSlot slot : session.slots()) {
             Bundle bundle = FrameworkUtil.getBundle(slot.view().getClass());
             if (bundle != null && bsn.equals(bundle.getSymbolicName())
-                    && changed.containsKey(TemplateSource.pathOf(slot.className()))) {
+                    && changed.containsKey(TemplateFiles.pathOf(slot.className()))) {
                 return slot;
             }
         }

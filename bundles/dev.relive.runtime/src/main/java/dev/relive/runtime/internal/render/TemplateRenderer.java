@@ -76,7 +76,7 @@ public final class TemplateRenderer {
             return inline;
         }
         Class<?> type = view.getClass();
-        String path = TemplateSource.pathOf(type.getName());
+        String path = TemplateFiles.pathOf(type.getName());
         TemplateSource source = override;
         if (source != null) {
             Bundle bundle = FrameworkUtil.getBundle(type);
@@ -98,14 +98,14 @@ public final class TemplateRenderer {
         @Override
         protected String computeValue(Class<?> type) {
             InputStream in = type.getClassLoader() == null ? null
-                    : type.getClassLoader().getResourceAsStream(TemplateSource.pathOf(type.getName()));
+                    : type.getClassLoader().getResourceAsStream(TemplateFiles.pathOf(type.getName()));
             if (in == null) {
                 return "";
             }
             try {
                 return TemplateTexts.read(in);
             } catch (IOException e) {
-                throw new RenderException("cannot read " + TemplateSource.pathOf(type.getName()) + ": " + e.getMessage(), e);
+                throw new RenderException("cannot read " + TemplateFiles.pathOf(type.getName()) + ": " + e.getMessage(), e);
             }
         }
     };
