@@ -66,20 +66,20 @@ final class BundleInstall {
         Duration update = null;
         try {
             bundle.update(new ByteArrayInputStream(jar));
-            update = Duration.ofNanos(System.nanoTime() - started);
             if (bundle.getState() != Bundle.ACTIVE) {
                 bundle.start();
             }
+            update = Duration.ofNanos(System.nanoTime() - started);
             Duration refresh = null;
             if (hasDependents) {
                 // bundles wired to the old revision move to the new one; without dependents Felix drops the old
                 // revision by itself, and a refresh would only restart the bundle a second time
                 long refreshStarted = System.nanoTime();
                 refresh(bundle);
+                if (bundle.getState() != Bundle.ACTIVE) {
+                    bundle.start();
+                }
                 refresh = Duration.ofNanos(System.nanoTime() - refreshStarted);
-            }
-            if (bundle.getState() != Bundle.ACTIVE) {
-                bundle.start();
             }
             LOG.info("HVR: {} updated to {}", bundle.getSymbolicName(), bundle.getVersion());
             return new Outcome(null, update, refresh);
