@@ -1,0 +1,506 @@
+package dev.relive.test;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.relive.test.internal.EventParams;
+import dev.relive.test.internal.PagePatcher;
+import dev.relive.test.internal.SocketConnection;
+
+/**
+ * One mounted page, driven as a browser tab drives it: actions find an element by CSS selector, read its
+ * {@code rl-*} attributes and send the frame the browser client would send; every answer's patches are applied
+ * to a jsoup copy of the page, which the read methods query. An action returns once the runtime has answered it.
+ *
+ * <p>An action answered by an {@code error} frame throws {@link LiveError}; wrap it in {@link #expectError} to
+ * assert on the error instead. A server-sent live navigation ({@code session.navigate}) is followed, like the
+ * client does; a redirect is recorded, not followed.
+ *
+ * <p>Threading: one thread at a time. Close the page to close its socket (the view unmounts).
+ */
+public final class LivePage implements AutoCloseable {
+
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(20);
+
+    private final LiveRuntime runtime;
+    private final SocketConnection socket;
+    private final Document document;
+    private final Element root;
+    private final List<LiveError> errors = new ArrayList<>();
+    private final List<String> navigations = new ArrayList<>();
+    private final Map<String, String> meta = new LinkedHashMap<>();
+    private String url;
+    private String title;
+    private String redirect;
+    private String reload;
+    private int pushes;
+    private long pendingNavigation;
+    private boolean collectingErrors;
+
+    private LivePage(LiveRuntime runtime, SocketConnection socket, Document document, String url) {
+        this.runtime = runtime;
+        this.socket = socket;
+        this.document = document;
+        this.root = document.selectFirst("[rl-root]");
+        this.url = url;
+        this.title = document.title();
+    }
+
+    static LivePage open(LiveRuntime runtime, String path) {
+        HttpResponse<String> page = awaitPage(runtime, path);
+        Document document = Jsoup.parse(page.body(), runtime.baseUrl().toString());
+        Element root = document.selectFirst("[rl-root]");
+        if (root == null) {
+            throw new AssertionError("GET " + path + " is not a live view page:\n" + page.body());
+        }
+        try {
+            SocketConnection socket = SocketConnection.open(runtime.http(), runtime.baseUrl());
+            LivePage live = new LivePage(runtime, socket, document, path);
+            ObjectNode mount = SocketConnection.JSON.createObjectNode().put("type", "mount").put("protocol", 1)
+                    .put("token", root.attr("rl-token"))
+                    .put("url", runtime.baseUrl().resolve(path.substring(1)).toString());
+            socket.sendText(mount.toString());
+            live.awaitFrame("mounted");
+            return live;
+        } catch (LiveError e) {
+            throw e;
+        } catch (Exception e) {
+            throw new AssertionError("cannot mount " + path + ": " + e, e);
+        }
+    }
+
+    // ---- actions -------------------------------------------------------------------------------------------------
+
+    /** Clicks the element: its {@code rl-click} handler, an {@code <a rl-nav>} live navigation, or a submit button. */
+    public LivePage click(String selector) {
+        Element el = one(selector);
+        if (el.hasAttr("rl-click")) {
+            return event(el, el.attr("rl-click"), EventParams.values(el));
+        }
+        if (el.tagName().equals("a") && el.hasAttr("rl-nav")) {
+            return navigate(el.attr("href"));
+        }
+        Element form = el.closest("form[rl-submit]");
+        if (form != null && (el.tagName().equals("button") && !el.attr("type").equals("button")
+                || el.attr("type").equals("submit"))) {
+            return submit(form);
+        }
+        throw new AssertionError(selector + " has no rl-click (nor is it an rl-nav link or a submit button): " + el);
+    }
+
+    /**
+     * Types {@code value} into a field: sets it, then sends what the field binds: {@code rl-model} (a {@code model}
+     * frame), {@code rl-input} (an event with {@code value}), or {@code rl-input} on its form (the form's fields).
+     * A field without any of them just keeps the value, for a later {@link #submit}.
+     */
+    public LivePage fill(String selector, String value) {
+        Element el = one(selector);
+        EventParams.setValue(el, value);
+        if (el.hasAttr("rl-model")) {
+            return model(el, value);
+        }
+        return bound(el, "rl-input");
+    }
+
+    /** Changes a control ({@code "true"}/{@code "false"} for a checkbox): sets it and sends its {@code rl-change}. */
+    public LivePage change(String selector, String value) {
+        Element el = one(selector);
+        EventParams.setValue(el, value);
+        if (el.hasAttr("rl-model")) {
+            return model(el, value);
+        }
+        return bound(el, "rl-change");
+    }
+
+    /** Submits a form (or the form around the element): its {@code rl-submit} handler with the form's fields. */
+    public LivePage submit(String selector) {
+        Element el = one(selector);
+        Element form = el.tagName().equals("form") ? el : el.closest("form");
+        if (form == null || !form.hasAttr("rl-submit")) {
+            throw new AssertionError(selector + " is not in a form with rl-submit");
+        }
+        return submit(form);
+    }
+
+    /** A key pressed in the element: its {@code rl-keydown}, unless its {@code rl-key-filter} names another key. */
+    public LivePage keydown(String selector, String key) {
+        return key(selector, "rl-keydown", key);
+    }
+
+    /** A key released in the element: its {@code rl-keyup}, unless its {@code rl-key-filter} names another key. */
+    public LivePage keyup(String selector, String key) {
+        return key(selector, "rl-keyup", key);
+    }
+
+    /** The element gets the focus: its {@code rl-focus} with the field's value. */
+    public LivePage focus(String selector) {
+        return valueEvent(one(selector), "rl-focus");
+    }
+
+    /** The element loses the focus: its {@code rl-blur} with the field's value. */
+    public LivePage blur(String selector) {
+        return valueEvent(one(selector), "rl-blur");
+    }
+
+    /** Sends event {@code handler} to the root view with {@code params}, whatever the page shows. */
+    public LivePage event(String handler, Map<String, ?> params) {
+        return event(null, handler, params);
+    }
+
+    /** Sends event {@code handler} with {@code params} to child view {@code child} ({@code null}: the root view). */
+    public LivePage event(String child, String handler, Map<String, ?> params) {
+        ObjectNode frame = frame("event").put("handler", handler);
+        frame.set("params", SocketConnection.JSON.valueToTree(params == null ? Map.of() : params));
+        if (child != null) {
+            frame.put("child", child);
+        }
+        return answer(frame);
+    }
+
+    /** Sends a raw client frame (its {@code ref} is set here) and returns the runtime's answer to it. */
+    public JsonNode send(ObjectNode frame) {
+        long ref = socket.send(frame);
+        return awaitAnswer(ref);
+    }
+
+    /** Live navigation to {@code path}, as an {@code <a rl-nav>} click does. */
+    public LivePage navigate(String path) {
+        navigations.add(path);
+        answer(frame("navigate").put("url", path));
+        return this;
+    }
+
+    /**
+     * Runs {@code action} and returns the error frame it caused, failing when it caused none; e.g.
+     * {@code expectError(() -> page.click("#delete")).code()} is {@code handler_failed}.
+     */
+    public LiveError expectError(Runnable action) {
+        int before = errors.size();
+        collectingErrors = true;
+        try {
+            action.run();
+        } finally {
+            collectingErrors = false;
+        }
+        if (errors.size() == before) {
+            throw new AssertionError("expected an error frame, got none; the view shows:\n" + html());
+        }
+        return errors.get(errors.size() - 1);
+    }
+
+    /**
+     * Waits for the next patch the runtime sends unasked (a {@code session.push}, a tick) and applies it.
+     *
+     * @return this page, changed by the push
+     */
+    public LivePage awaitPush(Duration timeout) {
+        int before = pushes;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (pushes == before) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("no push within " + timeout + "; the view shows:\n" + html());
+            }
+            nextFrame(Duration.ofNanos(left));
+        }
+        return this;
+    }
+
+    /**
+     * Waits until the view has ticked {@code ticks} times with a visible change each (a tick that changes nothing
+     * sends nothing); ticks run on the runtime's timer at the view's {@code tickInterval()}.
+     */
+    public LivePage awaitTicks(int ticks, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (int i = 0; i < ticks; i++) {
+            awaitPush(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        }
+        return this;
+    }
+
+    // ---- reading -------------------------------------------------------------------------------------------------
+
+    /** The view's current inner HTML. */
+    public String html() {
+        return root.html();
+    }
+
+    /** The view root element ({@code [rl-root]}) of the page, as patched so far. */
+    public Element view() {
+        return root;
+    }
+
+    /** Elements inside the view matching a CSS selector. */
+    public Elements select(String selector) {
+        return root.select(selector);
+    }
+
+    /** The one element matching {@code selector}; fails when there is none. */
+    public Element one(String selector) {
+        Element el = root.selectFirst(selector);
+        if (el == null) {
+            throw new AssertionError("no element matches " + selector + " in:\n" + html());
+        }
+        return el;
+    }
+
+    /** The text of the element matching {@code selector}. */
+    public String text(String selector) {
+        return one(selector).text();
+    }
+
+    /** Whether an element matches {@code selector}. */
+    public boolean has(String selector) {
+        return root.selectFirst(selector) != null;
+    }
+
+    /** The page title, following the view's {@code pageMeta()}. */
+    public String title() {
+        return title;
+    }
+
+    /** Meta tags the view's {@code pageMeta()} has sent since the mount, by name. */
+    public Map<String, String> meta() {
+        return Map.copyOf(meta);
+    }
+
+    /** The page's path: the mounted one, or the last live navigation's. */
+    public String url() {
+        return url;
+    }
+
+    /** Paths of the live navigations so far, in order. */
+    public List<String> navigations() {
+        return List.copyOf(navigations);
+    }
+
+    /** Where the view redirected the browser ({@code session.redirect}), if it did. */
+    public Optional<String> redirectedTo() {
+        return Optional.ofNullable(redirect);
+    }
+
+    /** Why the runtime asked for a page reload, if it did. */
+    public Optional<String> reloadReason() {
+        return Optional.ofNullable(reload);
+    }
+
+    /** Patches the runtime sent unasked so far (pushes and ticks). */
+    public int pushes() {
+        return pushes;
+    }
+
+    /** Every error frame received so far. */
+    public List<LiveError> errors() {
+        return List.copyOf(errors);
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+
+    // ---- frames --------------------------------------------------------------------------------------------------
+
+    private LivePage event(Element el, String handler, ObjectNode params) {
+        ObjectNode frame = frame("event").put("handler", handler);
+        frame.set("params", params);
+        Element child = el == null ? null : el.closest("[rl-child]");
+        if (child != null && root.equals(child.closest("[rl-root]"))) {
+            frame.put("child", child.attr("rl-child"));
+        }
+        return answer(frame);
+    }
+
+    private LivePage model(Element el, String value) {
+        ObjectNode frame = frame("model").put("field", el.attr("rl-model")).put("value", value);
+        Element child = el.closest("[rl-child]");
+        if (child != null) {
+            frame.put("child", child.attr("rl-child"));
+        }
+        return answer(frame);
+    }
+
+    /** Sends the event of the nearest element binding {@code attribute}: the field itself, a fieldset, its form. */
+    private LivePage bound(Element el, String attribute) {
+        Element owner = el.closest("[" + attribute + "]");
+        if (owner == null) {
+            return this;
+        }
+        if (owner.tagName().equals("form") && owner != el) {
+            return event(owner, owner.attr(attribute), EventParams.formFields(owner));
+        }
+        ObjectNode params = EventParams.values(owner);
+        params.set("value", EventParams.controlValue(el));
+        return event(owner, owner.attr(attribute), params);
+    }
+
+    private LivePage valueEvent(Element el, String attribute) {
+        if (!el.hasAttr(attribute)) {
+            throw new AssertionError("element has no " + attribute + ": " + el);
+        }
+        ObjectNode params = EventParams.values(el);
+        params.set("value", EventParams.controlValue(el));
+        return event(el, el.attr(attribute), params);
+    }
+
+    private LivePage submit(Element form) {
+        ObjectNode params = EventParams.values(form);
+        params.setAll(EventParams.formFields(form));
+        return event(form, form.attr("rl-submit"), params);
+    }
+
+    private LivePage key(String selector, String attribute, String key) {
+        Element el = one(selector);
+        if (!el.hasAttr(attribute)) {
+            throw new AssertionError(selector + " has no " + attribute);
+        }
+        String filter = el.attr("rl-key-filter");
+        if (!filter.isEmpty() && !filter.equals(key)) {
+            return this;
+        }
+        ObjectNode params = EventParams.values(el);
+        params.put("key", key);
+        return event(el, el.attr(attribute), params);
+    }
+
+    private ObjectNode frame(String type) {
+        return SocketConnection.JSON.createObjectNode().put("type", type);
+    }
+
+    private LivePage answer(ObjectNode frame) {
+        JsonNode answer = awaitAnswer(socket.send(frame));
+        if ("error".equals(answer.path("type").asText()) && !collectingErrors) {
+            throw errors.get(errors.size() - 1);
+        }
+        return this;
+    }
+
+    private JsonNode awaitAnswer(long ref) {
+        long deadline = System.nanoTime() + ANSWER_TIMEOUT.toNanos();
+        while (true) {
+            JsonNode f = nextFrame(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            if (f.path("ref").asLong(-1) == ref) {
+                drainArrived();
+                while (pendingNavigation != 0) {
+                    nextFrame(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+                }
+                return f;
+            }
+        }
+    }
+
+    private void awaitFrame(String type) {
+        long deadline = System.nanoTime() + ANSWER_TIMEOUT.toNanos();
+        while (true) {
+            JsonNode f = nextFrame(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            if (type.equals(f.path("type").asText())) {
+                return;
+            }
+            if ("error".equals(f.path("type").asText())) {
+                throw errors.get(errors.size() - 1);
+            }
+        }
+    }
+
+    /** Applies the frames that have already arrived, e.g. a navigation sent right after an answer. */
+    private void drainArrived() {
+        for (JsonNode f = socket.pollNow(); f != null; f = socket.pollNow()) {
+            handle(f);
+        }
+    }
+
+    private JsonNode nextFrame(Duration timeout) {
+        JsonNode f;
+        try {
+            f = socket.poll(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+        if (f == null) {
+            throw new AssertionError("the runtime did not answer within " + timeout);
+        }
+        handle(f);
+        return f;
+    }
+
+    private void handle(JsonNode f) {
+        if (f.path("ref").asLong(-1) == pendingNavigation) {
+            pendingNavigation = 0;
+        }
+        switch (f.path("type").asText()) {
+            case "mounted" -> {
+                PagePatcher.morph(root, f.path("html").asText());
+                url = f.path("url").asText(url);
+                setTitle(f);
+            }
+            case "render" -> PagePatcher.morph(root, f.path("html").asText());
+            case "patch" -> patch(f);
+            case "error" -> errors.add(new LiveError(f.path("code").asText(), f.path("message").asText(),
+                    f.path("detail").asText(null)));
+            case "redirect" -> redirect = f.path("url").asText();
+            case "reload" -> reload = f.path("reason").asText();
+            case "navigate" -> {
+                String to = f.path("url").asText();
+                navigations.add(to);
+                pendingNavigation = socket.send(frame("navigate").put("url", to));
+            }
+            case "closed" -> throw new AssertionError("the runtime closed the socket, status " + f.path("status"));
+            default -> {
+                // ack, pong, hvr-applied, hvr-error: nothing to apply
+            }
+        }
+    }
+
+    private void patch(JsonNode f) {
+        try {
+            PagePatcher.apply(root, f.path("patches"));
+        } catch (RuntimeException e) {
+            throw new AssertionError("patch does not apply to the page: " + f + "\n" + html(), e);
+        }
+        setTitle(f);
+        f.path("meta").fields().forEachRemaining(m -> meta.put(m.getKey(), m.getValue().asText()));
+        if (!f.has("ref")) {
+            pushes++;
+        }
+    }
+
+    private void setTitle(JsonNode f) {
+        if (f.hasNonNull("title")) {
+            title = f.path("title").asText();
+            document.title(title);
+        }
+    }
+
+    private static HttpResponse<String> awaitPage(LiveRuntime runtime, String path) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            HttpResponse<String> page = runtime.get(path);
+            if (page.statusCode() == 200 || page.statusCode() != 404 || System.nanoTime() > deadline) {
+                if (page.statusCode() != 200) {
+                    throw new AssertionError("GET " + path + " answered " + page.statusCode() + ":\n" + page.body());
+                }
+                return page;
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+}
