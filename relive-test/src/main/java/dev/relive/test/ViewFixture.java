@@ -17,6 +17,7 @@ import dev.relive.api.PageMeta;
 import dev.relive.runtime.internal.invoke.HandlerInvoker;
 import dev.relive.runtime.internal.invoke.InvocationException;
 import dev.relive.runtime.internal.render.TemplateRenderer;
+import dev.relive.test.internal.EmbeddedRuntime;
 import dev.relive.test.internal.EventParams;
 import dev.relive.test.internal.FixtureSession;
 
@@ -37,7 +38,12 @@ import dev.relive.test.internal.FixtureSession;
 public final class ViewFixture<V extends LiveView> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TemplateRenderer RENDERER = new TemplateRenderer();
+    private static final TemplateRenderer RENDERER;
+
+    static {
+        EmbeddedRuntime.quietLogging();
+        RENDERER = new TemplateRenderer();
+    }
 
     private final V view;
     private final FixtureSession session;

@@ -75,8 +75,11 @@ public final class EmbeddedRuntime implements AutoCloseable {
         }
     }
 
-    /** Jetty and friends log through SLF4J: warnings only, unless the test run sets a level. */
-    private static void quietLogging() {
+    /**
+     * Jetty, Pebble and the runtime log through SLF4J's simple logger: warnings only, unless the test run sets a
+     * level. Read once, when the first logger is made, so the harness's entry points call this first.
+     */
+    public static void quietLogging() {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
