@@ -73,7 +73,7 @@ public final class LivePage implements AutoCloseable {
                     .put("token", root.attr("rl-token"))
                     .put("url", runtime.baseUrl().resolve(path.substring(1)).toString());
             socket.sendText(mount.toString());
-            live.awaitFrame("mounted");
+            live.awaitMounted();
             return live;
         } catch (LiveError e) {
             throw e;
@@ -229,6 +229,24 @@ public final class LivePage implements AutoCloseable {
             awaitPush(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
         }
         return this;
+    }
+
+    /**
+     * Waits for the next frame of {@code type} (e.g. {@code hvr-applied} in dev mode), applying every frame on the
+     * way, and returns it.
+     */
+    public JsonNode awaitFrame(String type, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("no " + type + " frame within " + timeout + "; the view shows:\n" + html());
+            }
+            JsonNode f = nextFrame(Duration.ofNanos(left));
+            if (type.equals(f.path("type").asText())) {
+                return f;
+            }
+        }
     }
 
     // ---- reading -------------------------------------------------------------------------------------------------
@@ -402,11 +420,11 @@ public final class LivePage implements AutoCloseable {
         }
     }
 
-    private void awaitFrame(String type) {
+    private void awaitMounted() {
         long deadline = System.nanoTime() + ANSWER_TIMEOUT.toNanos();
         while (true) {
             JsonNode f = nextFrame(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-            if (type.equals(f.path("type").asText())) {
+            if ("mounted".equals(f.path("type").asText())) {
                 return;
             }
             if ("error".equals(f.path("type").asText())) {

@@ -23,10 +23,12 @@ import dev.relive.test.internal.EmbeddedRuntime;
 public final class LiveRuntime implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
     private final EmbeddedRuntime runtime;
+    private final URI baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private LiveRuntime(EmbeddedRuntime runtime) {
+    private LiveRuntime(EmbeddedRuntime runtime, URI baseUrl) {
         this.runtime = runtime;
+        this.baseUrl = baseUrl;
     }
 
     /**
@@ -36,7 +38,8 @@ public final class LiveRuntime implements ExtensionContext.Store.CloseableResour
      */
     public static LiveRuntime start(List<Path> bundles, boolean dev) {
         try {
-            return new LiveRuntime(EmbeddedRuntime.start(bundles, dev));
+            EmbeddedRuntime started = EmbeddedRuntime.start(bundles, dev);
+            return new LiveRuntime(started, started.baseUrl());
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -44,9 +47,18 @@ public final class LiveRuntime implements ExtensionContext.Store.CloseableResour
         }
     }
 
+    /**
+     * A runtime running elsewhere, e.g. a launcher in another process, at {@code baseUrl}
+     * ({@code http://127.0.0.1:8080/}). Closing it closes nothing there.
+     */
+    public static LiveRuntime connect(URI baseUrl) {
+        String url = baseUrl.toString();
+        return new LiveRuntime(null, URI.create(url.endsWith("/") ? url : url + "/"));
+    }
+
     /** The root URL, e.g. {@code http://127.0.0.1:40123/}. */
     public URI baseUrl() {
-        return runtime.baseUrl();
+        return baseUrl;
     }
 
     /**
@@ -74,6 +86,9 @@ public final class LiveRuntime implements ExtensionContext.Store.CloseableResour
 
     /** The symbolic names of installed bundles that did not start, e.g. for an assertion that all did. */
     public List<String> inactiveBundles() {
+        if (runtime == null) {
+            throw new UnsupportedOperationException("a connected runtime's bundles are not visible here");
+        }
         return runtime.inactiveBundles();
     }
 
@@ -83,6 +98,8 @@ public final class LiveRuntime implements ExtensionContext.Store.CloseableResour
 
     @Override
     public void close() {
-        runtime.close();
+        if (runtime != null) {
+            runtime.close();
+        }
     }
 }
