@@ -2,8 +2,6 @@ package dev.relive.test;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.relive.test.internal.EventParams;
-import dev.relive.test.internal.PagePatcher;
+import dev.relive.test.internal.PageState;
 import dev.relive.test.internal.SocketConnection;
 
 /**
@@ -35,28 +33,15 @@ public final class LivePage implements AutoCloseable {
 
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(20);
 
-    private final LiveRuntime runtime;
     private final SocketConnection socket;
-    private final Document document;
+    private final PageState state;
     private final Element root;
-    private final List<LiveError> errors = new ArrayList<>();
-    private final List<String> navigations = new ArrayList<>();
-    private final Map<String, String> meta = new LinkedHashMap<>();
-    private String url;
-    private String title;
-    private String redirect;
-    private String reload;
-    private int pushes;
-    private long pendingNavigation;
     private boolean collectingErrors;
 
-    private LivePage(LiveRuntime runtime, SocketConnection socket, Document document, String url) {
-        this.runtime = runtime;
+    private LivePage(SocketConnection socket, Document document, String url) {
         this.socket = socket;
-        this.document = document;
-        this.root = document.selectFirst("[rl-root]");
-        this.url = url;
-        this.title = document.title();
+        this.state = new PageState(socket, document, url);
+        this.root = state.root();
     }
 
     static LivePage open(LiveRuntime runtime, String path) {
@@ -68,7 +53,7 @@ public final class LivePage implements AutoCloseable {
         }
         try {
             SocketConnection socket = SocketConnection.open(runtime.http(), runtime.baseUrl());
-            LivePage live = new LivePage(runtime, socket, document, path);
+            LivePage live = new LivePage(socket, document, path);
             ObjectNode mount = SocketConnection.JSON.createObjectNode().put("type", "mount").put("protocol", 1)
                     .put("token", root.attr("rl-token"))
                     .put("url", runtime.baseUrl().resolve(path.substring(1)).toString());
@@ -178,7 +163,7 @@ public final class LivePage implements AutoCloseable {
 
     /** Live navigation to {@code path}, as an {@code <a rl-nav>} click does. */
     public LivePage navigate(String path) {
-        navigations.add(path);
+        state.navigating(path);
         answer(frame("navigate").put("url", path));
         return this;
     }
@@ -188,17 +173,17 @@ public final class LivePage implements AutoCloseable {
      * {@code expectError(() -> page.click("#delete")).code()} is {@code handler_failed}.
      */
     public LiveError expectError(Runnable action) {
-        int before = errors.size();
+        int before = state.errors().size();
         collectingErrors = true;
         try {
             action.run();
         } finally {
             collectingErrors = false;
         }
-        if (errors.size() == before) {
+        if (state.errors().size() == before) {
             throw new AssertionError("expected an error frame, got none; the view shows:\n" + html());
         }
-        return errors.get(errors.size() - 1);
+        return state.lastError();
     }
 
     /**
@@ -207,9 +192,9 @@ public final class LivePage implements AutoCloseable {
      * @return this page, changed by the push
      */
     public LivePage awaitPush(Duration timeout) {
-        int before = pushes;
+        int before = state.pushes();
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (pushes == before) {
+        while (state.pushes() == before) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 throw new AssertionError("no push within " + timeout + "; the view shows:\n" + html());
@@ -287,42 +272,42 @@ public final class LivePage implements AutoCloseable {
 
     /** The page title, following the view's {@code pageMeta()}. */
     public String title() {
-        return title;
+        return state.title();
     }
 
     /** Meta tags the view's {@code pageMeta()} has sent since the mount, by name. */
     public Map<String, String> meta() {
-        return Map.copyOf(meta);
+        return state.meta();
     }
 
     /** The page's path: the mounted one, or the last live navigation's. */
     public String url() {
-        return url;
+        return state.url();
     }
 
     /** Paths of the live navigations so far, in order. */
     public List<String> navigations() {
-        return List.copyOf(navigations);
+        return state.navigations();
     }
 
     /** Where the view redirected the browser ({@code session.redirect}), if it did. */
     public Optional<String> redirectedTo() {
-        return Optional.ofNullable(redirect);
+        return Optional.ofNullable(state.redirect());
     }
 
     /** Why the runtime asked for a page reload, if it did. */
     public Optional<String> reloadReason() {
-        return Optional.ofNullable(reload);
+        return Optional.ofNullable(state.reload());
     }
 
     /** Patches the runtime sent unasked so far (pushes and ticks). */
     public int pushes() {
-        return pushes;
+        return state.pushes();
     }
 
     /** Every error frame received so far. */
     public List<LiveError> errors() {
-        return List.copyOf(errors);
+        return state.errors();
     }
 
     @Override
@@ -401,7 +386,7 @@ public final class LivePage implements AutoCloseable {
     private LivePage answer(ObjectNode frame) {
         JsonNode answer = awaitAnswer(socket.send(frame));
         if ("error".equals(answer.path("type").asText()) && !collectingErrors) {
-            throw errors.get(errors.size() - 1);
+            throw state.lastError();
         }
         return this;
     }
@@ -412,7 +397,7 @@ public final class LivePage implements AutoCloseable {
             JsonNode f = nextFrame(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
             if (f.path("ref").asLong(-1) == ref) {
                 drainArrived();
-                while (pendingNavigation != 0) {
+                while (state.navigationPending()) {
                     nextFrame(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
                 }
                 return f;
@@ -428,7 +413,7 @@ public final class LivePage implements AutoCloseable {
                 return;
             }
             if ("error".equals(f.path("type").asText())) {
-                throw errors.get(errors.size() - 1);
+                throw state.lastError();
             }
         }
     }
@@ -436,7 +421,7 @@ public final class LivePage implements AutoCloseable {
     /** Applies the frames that have already arrived, e.g. a navigation sent right after an answer. */
     private void drainArrived() {
         for (JsonNode f = socket.pollNow(); f != null; f = socket.pollNow()) {
-            handle(f);
+            state.handle(f);
         }
     }
 
@@ -451,56 +436,8 @@ public final class LivePage implements AutoCloseable {
         if (f == null) {
             throw new AssertionError("the runtime did not answer within " + timeout);
         }
-        handle(f);
+        state.handle(f);
         return f;
-    }
-
-    private void handle(JsonNode f) {
-        if (f.path("ref").asLong(-1) == pendingNavigation) {
-            pendingNavigation = 0;
-        }
-        switch (f.path("type").asText()) {
-            case "mounted" -> {
-                PagePatcher.morph(root, f.path("html").asText());
-                url = f.path("url").asText(url);
-                setTitle(f);
-            }
-            case "render" -> PagePatcher.morph(root, f.path("html").asText());
-            case "patch" -> patch(f);
-            case "error" -> errors.add(new LiveError(f.path("code").asText(), f.path("message").asText(),
-                    f.path("detail").asText(null)));
-            case "redirect" -> redirect = f.path("url").asText();
-            case "reload" -> reload = f.path("reason").asText();
-            case "navigate" -> {
-                String to = f.path("url").asText();
-                navigations.add(to);
-                pendingNavigation = socket.send(frame("navigate").put("url", to));
-            }
-            case "closed" -> throw new AssertionError("the runtime closed the socket, status " + f.path("status"));
-            default -> {
-                // ack, pong, hvr-applied, hvr-error: nothing to apply
-            }
-        }
-    }
-
-    private void patch(JsonNode f) {
-        try {
-            PagePatcher.apply(root, f.path("patches"));
-        } catch (RuntimeException e) {
-            throw new AssertionError("patch does not apply to the page: " + f + "\n" + html(), e);
-        }
-        setTitle(f);
-        f.path("meta").fields().forEachRemaining(m -> meta.put(m.getKey(), m.getValue().asText()));
-        if (!f.has("ref")) {
-            pushes++;
-        }
-    }
-
-    private void setTitle(JsonNode f) {
-        if (f.hasNonNull("title")) {
-            title = f.path("title").asText();
-            document.title(title);
-        }
     }
 
     private static HttpResponse<String> awaitPage(LiveRuntime runtime, String path) {
