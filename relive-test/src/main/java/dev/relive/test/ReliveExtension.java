@@ -55,12 +55,13 @@ public final class ReliveExtension implements BeforeAllCallback, ParameterResolv
 
     private static LiveRuntime start(ReliveTest settings) {
         List<Path> bundles = new ArrayList<>();
-        Path classes = Path.of("target", "classes");
+        Path module = Path.of(System.getProperty("basedir", ""));
+        Path classes = module.resolve("target/classes");
         if (ClassPathBundles.symbolicName(classes).isPresent()) {
             bundles.add(classes);
         }
         for (String b : settings.bundles()) {
-            bundles.add(Path.of(b));
+            bundles.add(module.resolve(b));
         }
         bundles.addAll(ClassPathBundles.named(List.of(settings.classPathBundles())));
         return LiveRuntime.start(bundles, settings.dev());
