@@ -2,6 +2,8 @@ package dev.relive.test.internal;
 
 import java.util.List;
 
+import org.jsoup.nodes.Attributes;
+import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -36,15 +38,33 @@ public final class PagePatcher {
     private static void applyOne(Element root, JsonNode patch) {
         Node target = resolve(root, patch.path("path"));
         switch (patch.path("op").asText()) {
-            case "text" -> ((TextNode) target).text(patch.path("text").asText());
-            case "attr" -> ((Element) target).attr(patch.path("name").asText(), patch.path("value").asText());
-            case "rmattr" -> ((Element) target).removeAttr(patch.path("name").asText());
+            case "text" -> setText(target, patch.path("text").asText());
+            case "attr" -> setAttribute((Element) target, patch.path("name").asText(), patch.path("value").asText());
+            case "rmattr" -> ((Element) target).attributes().removeIgnoreCase(patch.path("name").asText());
             case "insert" -> insert((Element) target, patch.path("index").asInt(), patch.path("html").asText());
             case "remove" -> target.remove();
             case "replace" -> target.replaceWith(parseOne(parentElement(target), patch.path("html").asText()));
             case "move" -> move((Element) target, patch.path("from").asInt(), patch.path("to").asInt());
             default -> throw new IllegalStateException("unknown patch op " + patch);
         }
+    }
+
+    /** Text of a text node, or of the data node jsoup makes of a script's or style's content. */
+    private static void setText(Node target, String text) {
+        if (target instanceof DataNode data) {
+            data.setWholeData(text);
+        } else {
+            ((TextNode) target).text(text);
+        }
+    }
+
+    /** Sets the attribute under the name the server sent: SVG names such as {@code viewBox} keep their case. */
+    private static void setAttribute(Element element, String name, String value) {
+        Attributes attributes = element.attributes();
+        if (!attributes.hasKey(name)) {
+            attributes.removeIgnoreCase(name);
+        }
+        attributes.put(name, value);
     }
 
     private static Node resolve(Element root, JsonNode path) {
