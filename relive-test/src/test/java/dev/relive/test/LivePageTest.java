@@ -134,11 +134,15 @@ class LivePageTest {
     @Test
     void liveNavigationByLinkAndByTheServer(LiveRuntime relive) {
         try (LivePage page = relive.mount("/dashboard")) {
+            page.click("#widget-inc");
+            assertThat(page.text("#widget-count")).isEqualTo("1");
+
             page.click("#to-details");
 
             assertThat(page.url()).isEqualTo("/dashboard/details");
             assertThat(page.title()).isEqualTo("Dashboard details");
             assertThat(page.one("#to-details").hasClass("current")).isTrue();
+            assertThat(page.text("#widget-count")).as("a sticky child keeps its state").isEqualTo("1");
         }
         try (LivePage page = relive.mount("/test/echo")) {
             page.event("go", Map.of("to", "/tabs"));
