@@ -140,6 +140,22 @@ public final class LivePage implements AutoCloseable {
         return valueEvent(one(selector), "rl-blur");
     }
 
+    /**
+     * Fires event {@code type} on the element: the handler its (or its nearest ancestor's) {@code rl-TYPE} attribute
+     * names, with the {@code rl-value-*} of that element and {@code params}; e.g. {@code dispatch("#row", "dblclick",
+     * Map.of())} for {@code rl-dblclick="open"}.
+     */
+    public LivePage dispatch(String selector, String type, Map<String, ?> params) {
+        Element el = one(selector);
+        Element owner = el.closest("[rl-" + type + "]");
+        if (owner == null) {
+            throw new AssertionError(selector + " has no rl-" + type + " on it or above it");
+        }
+        ObjectNode all = EventParams.values(owner);
+        all.setAll((ObjectNode) SocketConnection.JSON.valueToTree(params == null ? Map.of() : params));
+        return event(owner, owner.attr("rl-" + type), all);
+    }
+
     /** Sends event {@code handler} to the root view with {@code params}, whatever the page shows. */
     public LivePage event(String handler, Map<String, ?> params) {
         return event(null, handler, params);

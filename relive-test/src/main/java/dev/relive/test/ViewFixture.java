@@ -59,6 +59,15 @@ public final class ViewFixture<V extends LiveView> {
         return mount(view, Map.of());
     }
 
+    /** Makes the view with its no-argument constructor, as DS does, and mounts it with no query parameters. */
+    public static <V extends LiveView> ViewFixture<V> mount(Class<V> viewClass) {
+        try {
+            return mount(viewClass.getDeclaredConstructor().newInstance());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException(viewClass + " has no usable no-argument constructor", e);
+        }
+    }
+
     /** Mounts {@code view} as a page with these query parameters would. */
     public static <V extends LiveView> ViewFixture<V> mount(V view, Map<String, String> params) {
         FixtureSession session = new FixtureSession(params);

@@ -25,10 +25,15 @@ class LivePageTest {
             assertThat(page.title()).isEqualTo("Tabs: Overview");
 
             page.click("#tab-b");
+            page.dispatch("#tab-b", "click", Map.of());
 
             assertThat(page.one("#tab-b").hasClass("active")).isTrue();
             assertThat(page.text("#switches")).isEqualTo("1");
             assertThat(page.title()).isEqualTo("Tabs: Activity");
+
+            page.dispatch("#tab-c", "click", Map.of("tab", "a"));
+
+            assertThat(page.title()).as("params given win over rl-value-*").isEqualTo("Tabs: Overview");
         }
     }
 

@@ -42,7 +42,7 @@ class ViewFixtureTest {
 
     @Test
     void ticksAndNavigation() {
-        ViewFixture<TodoView> todo = ViewFixture.mount(new TodoView());
+        ViewFixture<TodoView> todo = ViewFixture.mount(TodoView.class);
 
         todo.tick(3).click("#open");
 
