@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.relive.test.internal.EventParams;
+import dev.relive.test.internal.PageConnection;
 import dev.relive.test.internal.PageState;
 import dev.relive.test.internal.SocketConnection;
 
@@ -31,43 +32,31 @@ import dev.relive.test.internal.SocketConnection;
  */
 public final class LivePage implements AutoCloseable {
 
-    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(20);
-
-    private final SocketConnection socket;
+    private final PageConnection connection;
     private final PageState state;
     private final Element root;
     private boolean collectingErrors;
 
-    private LivePage(SocketConnection socket, Document document, String url) {
-        this.socket = socket;
-        this.state = new PageState(socket, document, url);
+    private LivePage(PageConnection connection) {
+        this.connection = connection;
+        this.state = connection.state();
         this.root = state.root();
     }
 
     static LivePage open(LiveRuntime runtime, String path) {
         HttpResponse<String> page = awaitPage(runtime, path);
         Document document = Jsoup.parse(page.body(), runtime.baseUrl().toString());
-        Element root = document.selectFirst("[rl-root]");
-        if (root == null) {
+        if (document.selectFirst("[rl-root]") == null) {
             throw new AssertionError("GET " + path + " is not a live view page:\n" + page.body());
         }
         try {
-            SocketConnection socket = SocketConnection.open(runtime.http(), runtime.baseUrl());
-            LivePage live = new LivePage(socket, document, path);
-            ObjectNode mount = SocketConnection.JSON.createObjectNode().put("type", "mount").put("protocol", 1)
-                    .put("token", root.attr("rl-token"))
-                    .put("url", runtime.baseUrl().resolve(path.substring(1)).toString());
-            socket.sendText(mount.toString());
-            live.awaitMounted();
-            return live;
+            return new LivePage(PageConnection.mount(runtime.http(), runtime.baseUrl(), document, path));
         } catch (LiveError e) {
             throw e;
         } catch (Exception e) {
             throw new AssertionError("cannot mount " + path + ": " + e, e);
         }
     }
-
-    // ---- actions -------------------------------------------------------------------------------------------------
 
     /** Clicks the element: its {@code rl-click} handler, an {@code <a rl-nav>} live navigation, or a submit button. */
     public LivePage click(String selector) {
@@ -173,8 +162,7 @@ public final class LivePage implements AutoCloseable {
 
     /** Sends a raw client frame (its {@code ref} is set here) and returns the runtime's answer to it. */
     public JsonNode send(ObjectNode frame) {
-        long ref = socket.send(frame);
-        return awaitAnswer(ref);
+        return connection.request(frame);
     }
 
     /** Live navigation to {@code path}, as an {@code <a rl-nav>} click does. */
@@ -215,7 +203,7 @@ public final class LivePage implements AutoCloseable {
             if (left <= 0) {
                 throw new AssertionError("no push within " + timeout + "; the view shows:\n" + html());
             }
-            nextFrame(Duration.ofNanos(left));
+            connection.next(Duration.ofNanos(left));
         }
         return this;
     }
@@ -237,20 +225,8 @@ public final class LivePage implements AutoCloseable {
      * way, and returns it.
      */
     public JsonNode awaitFrame(String type, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new AssertionError("no " + type + " frame within " + timeout + "; the view shows:\n" + html());
-            }
-            JsonNode f = nextFrame(Duration.ofNanos(left));
-            if (type.equals(f.path("type").asText())) {
-                return f;
-            }
-        }
+        return connection.await(type, timeout);
     }
-
-    // ---- reading -------------------------------------------------------------------------------------------------
 
     /** The view's current inner HTML. */
     public String html() {
@@ -328,10 +304,8 @@ public final class LivePage implements AutoCloseable {
 
     @Override
     public void close() {
-        socket.close();
+        connection.close();
     }
-
-    // ---- frames --------------------------------------------------------------------------------------------------
 
     private LivePage event(Element el, String handler, ObjectNode params) {
         ObjectNode frame = frame("event").put("handler", handler);
@@ -400,60 +374,11 @@ public final class LivePage implements AutoCloseable {
     }
 
     private LivePage answer(ObjectNode frame) {
-        JsonNode answer = awaitAnswer(socket.send(frame));
+        JsonNode answer = connection.request(frame);
         if ("error".equals(answer.path("type").asText()) && !collectingErrors) {
             throw state.lastError();
         }
         return this;
-    }
-
-    private JsonNode awaitAnswer(long ref) {
-        long deadline = System.nanoTime() + ANSWER_TIMEOUT.toNanos();
-        while (true) {
-            JsonNode f = nextFrame(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-            if (f.path("ref").asLong(-1) == ref) {
-                drainArrived();
-                while (state.navigationPending()) {
-                    nextFrame(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-                }
-                return f;
-            }
-        }
-    }
-
-    private void awaitMounted() {
-        long deadline = System.nanoTime() + ANSWER_TIMEOUT.toNanos();
-        while (true) {
-            JsonNode f = nextFrame(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-            if ("mounted".equals(f.path("type").asText())) {
-                return;
-            }
-            if ("error".equals(f.path("type").asText())) {
-                throw state.lastError();
-            }
-        }
-    }
-
-    /** Applies the frames that have already arrived, e.g. a navigation sent right after an answer. */
-    private void drainArrived() {
-        for (JsonNode f = socket.pollNow(); f != null; f = socket.pollNow()) {
-            state.handle(f);
-        }
-    }
-
-    private JsonNode nextFrame(Duration timeout) {
-        JsonNode f;
-        try {
-            f = socket.poll(timeout);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
-        if (f == null) {
-            throw new AssertionError("the runtime did not answer within " + timeout);
-        }
-        state.handle(f);
-        return f;
     }
 
     private static HttpResponse<String> awaitPage(LiveRuntime runtime, String path) {
