@@ -1,0 +1,112 @@
+package dev.relive.test.internal;
+
+import java.util.List;
+
+import org.jsoup.nodes.Attributes;
+import org.jsoup.nodes.DataNode;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Applies the protocol's patch operations to the view root of a jsoup document, as the browser client does to its
+ * DOM: paths index {@code childNodes} from the root, each patch resolved against the result of the ones before.
+ */
+public final class PagePatcher {
+
+    private PagePatcher() {
+    }
+
+    /** Applies {@code patches} in order; throws {@link IllegalStateException} when a path does not resolve. */
+    public static void apply(Element root, JsonNode patches) {
+        for (JsonNode patch : patches) {
+            applyOne(root, patch);
+        }
+    }
+
+    /** Replaces the children of {@code root} by the nodes {@code html} parses to in its context. */
+    public static void morph(Element root, String html) {
+        root.empty();
+        for (Node n : Parser.parseFragment(html, root, root.baseUri())) {
+            root.appendChild(n);
+        }
+    }
+
+    private static void applyOne(Element root, JsonNode patch) {
+        Node target = resolve(root, patch.path("path"));
+        switch (patch.path("op").asText()) {
+            case "text" -> setText(target, patch.path("text").asText());
+            case "attr" -> setAttribute((Element) target, patch.path("name").asText(), patch.path("value").asText());
+            case "rmattr" -> ((Element) target).attributes().removeIgnoreCase(patch.path("name").asText());
+            case "insert" -> insert((Element) target, patch.path("index").asInt(), patch.path("html").asText());
+            case "remove" -> target.remove();
+            case "replace" -> target.replaceWith(parseOne(parentElement(target), patch.path("html").asText()));
+            case "move" -> move((Element) target, patch.path("from").asInt(), patch.path("to").asInt());
+            default -> throw new IllegalStateException("unknown patch op " + patch);
+        }
+    }
+
+    /** Text of a text node, or of the data node jsoup makes of a script's or style's content. */
+    private static void setText(Node target, String text) {
+        if (target instanceof DataNode data) {
+            data.setWholeData(text);
+        } else {
+            ((TextNode) target).text(text);
+        }
+    }
+
+    /** Sets the attribute under the name the server sent: SVG names such as {@code viewBox} keep their case. */
+    private static void setAttribute(Element element, String name, String value) {
+        Attributes attributes = element.attributes();
+        if (!attributes.hasKey(name)) {
+            attributes.removeIgnoreCase(name);
+        }
+        attributes.put(name, value);
+    }
+
+    private static Node resolve(Element root, JsonNode path) {
+        Node node = root;
+        for (JsonNode index : path) {
+            int i = index.asInt();
+            if (i < 0 || i >= node.childNodeSize()) {
+                throw new IllegalStateException("no node at path " + path);
+            }
+            node = node.childNode(i);
+        }
+        return node;
+    }
+
+    private static void insert(Element parent, int index, String html) {
+        Node node = parseOne(parent, html);
+        if (index >= parent.childNodeSize()) {
+            parent.appendChild(node);
+        } else {
+            parent.insertChildren(index, List.of(node));
+        }
+    }
+
+    private static void move(Element parent, int from, int to) {
+        Node node = parent.childNode(from);
+        node.remove();
+        if (to >= parent.childNodeSize()) {
+            parent.appendChild(node);
+        } else {
+            parent.insertChildren(to, List.of(node));
+        }
+    }
+
+    private static Element parentElement(Node node) {
+        return node.parent() instanceof Element e ? e : new Element("div");
+    }
+
+    private static Node parseOne(Element context, String html) {
+        List<Node> nodes = Parser.parseFragment(html, context, context.baseUri());
+        if (nodes.size() != 1) {
+            throw new IllegalStateException("patch html is not one node: " + html);
+        }
+        return nodes.get(0);
+    }
+}
