@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import dev.relive.runtime.internal.session.Sessions;
+import dev.relive.runtime.internal.web.SecurityFilter;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,7 +31,7 @@ public class SocketServlet extends HttpServlet {
     private final transient Sessions sessions;
 
     @Activate
-    public SocketServlet(@Reference Sessions sessions) {
+    public SocketServlet(@Reference Sessions sessions, @Reference SecurityFilter filteredBy) {
         this.sessions = sessions;
     }
 

@@ -41,7 +41,8 @@ public class PageServlet extends HttpServlet {
     private final transient Sessions sessions;
 
     @Activate
-    public PageServlet(@Reference ViewRegistry registry, @Reference Sessions sessions) {
+    public PageServlet(@Reference ViewRegistry registry, @Reference Sessions sessions,
+            @Reference SecurityFilter filteredBy) {
         this.registry = registry;
         this.sessions = sessions;
     }
