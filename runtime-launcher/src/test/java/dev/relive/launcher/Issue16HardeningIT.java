@@ -10,6 +10,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,6 +74,18 @@ class Issue16HardeningIT {
                     .contains("frame-ancestors 'self'").contains("object-src 'none'").contains("script-src 'self'")
                     .contains("x-content-type-options: nosniff").contains("referrer-policy: same-origin");
         }
+    }
+
+    @Test
+    void aDeployFolderOthersCanWriteIsWarnedAbout() throws Exception {
+        Path dir = Files.createTempDirectory("relive-open-deploy");
+        Path deploy = Files.createDirectories(dir.resolve("deploy"));
+        Files.setPosixFilePermissions(deploy, PosixFilePermissions.fromString("rwxrwxrwx"));
+        try (LauncherProcess open = LauncherProcess.start(dir)) {
+            String line = open.waitForLog(l -> l.contains("can be written by others"), Duration.ofSeconds(10));
+            assertThat(line).contains("rwxrwxrwx").contains("chmod go-w");
+        }
+        assertThat(relive.stderr()).doesNotContain("can be written by others");
     }
 
     private static int statusOf(String answer) {
