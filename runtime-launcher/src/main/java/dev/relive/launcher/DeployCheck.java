@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -16,7 +18,8 @@ import java.util.jar.Manifest;
 
 /**
  * Reports jars in the deploy folder that are not bundles (FileInstall skips them without a word): one line per
- * file and modification, naming the file and what is wrong with it.
+ * file and modification, naming the file and what is wrong with it. Warns once when others can write into the
+ * folder, since whatever lands there runs inside the runtime.
  */
 final class DeployCheck implements Runnable {
 
@@ -33,8 +36,25 @@ final class DeployCheck implements Runnable {
             t.setDaemon(true);
             return t;
         });
+        String writable = writableByOthers(deploy);
+        if (writable != null) {
+            System.err.println("relive: deploy: WARNING " + deploy + " can be written by others (mode " + writable
+                    + "): anyone who can write there can run code in this runtime; restrict it with chmod go-w");
+        }
         timer.scheduleWithFixedDelay(new DeployCheck(deploy), 0, 250, TimeUnit.MILLISECONDS);
         return timer;
+    }
+
+    /** The folder's mode when group or others may write into it, else {@code null}. */
+    static String writableByOthers(Path folder) {
+        try {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(folder);
+            boolean others = perms.contains(PosixFilePermission.GROUP_WRITE)
+                    || perms.contains(PosixFilePermission.OTHERS_WRITE);
+            return others ? PosixFilePermissions.toString(perms) : null;
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
     }
 
     @Override

@@ -5,7 +5,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * Configuration of the runtime, PID {@value #PID}. Keys: {@code max_frame_bytes}, {@code events_per_second},
- * {@code allowed_origins}, {@code token_ttl_seconds}, {@code max_pending_bytes} (a double underscore in a method
+ * {@code allowed_origins}, {@code allowed_hosts}, {@code token_ttl_seconds}, {@code max_pending_bytes} (a double underscore in a method
  * name is one underscore in the key).
  */
 @ObjectClassDefinition(id = RuntimeConfig.PID, name = "Relive runtime")
@@ -20,6 +20,10 @@ public @interface RuntimeConfig {
 
     @AttributeDefinition(description = "Origins allowed to open the WebSocket besides the page's own host.")
     String[] allowed__origins() default {};
+
+    @AttributeDefinition(description = "Host names pages and sockets are served under (port ignored; * for any). "
+            + "Empty: loopback names and the listening host.")
+    String[] allowed__hosts() default {};
 
     @AttributeDefinition(description = "How long a page's signed token stays valid, in seconds.")
     long token__ttl__seconds() default 86400;

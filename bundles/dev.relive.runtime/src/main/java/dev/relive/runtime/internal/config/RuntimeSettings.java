@@ -42,6 +42,10 @@ public class RuntimeSettings {
         return List.of(config.allowed__origins());
     }
 
+    public List<String> allowedHosts() {
+        return List.of(config.allowed__hosts());
+    }
+
     public long tokenTtlSeconds() {
         return config.token__ttl__seconds();
     }

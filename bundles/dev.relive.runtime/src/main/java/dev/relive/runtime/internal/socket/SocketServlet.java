@@ -12,6 +12,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 
 import dev.relive.runtime.internal.config.RuntimeSettings;
 import dev.relive.runtime.internal.session.SocketSessions;
+import dev.relive.runtime.internal.web.SecurityFilter;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,7 +33,8 @@ public class SocketServlet extends HttpServlet {
     private final transient RuntimeSettings settings;
 
     @Activate
-    public SocketServlet(@Reference SocketSessions sessions, @Reference RuntimeSettings settings) {
+    public SocketServlet(@Reference SocketSessions sessions, @Reference RuntimeSettings settings,
+            @Reference SecurityFilter filteredBy) {
         this.sessions = sessions;
         this.settings = settings;
     }

@@ -1,6 +1,8 @@
 package dev.relive.runtime.internal.token;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -12,12 +14,15 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Signs and checks the token a page hands its WebSocket: {@code base64url(claims JSON) "." base64url(HMAC-SHA256)}
- * with a secret made fresh for each runtime. The claims name the route, the view class, the query parameters and
+ * with a secret that is either made for this run only or kept in a {@link KeyFile}. The claims name the route, the view class, the query parameters and
  * the expiry.
  */
 public final class TokenSigner {
@@ -35,6 +40,7 @@ public final class TokenSigner {
         }
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(TokenSigner.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Base64.Encoder ENC = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DEC = Base64.getUrlDecoder();
@@ -52,31 +58,20 @@ public final class TokenSigner {
     }
 
     /**
-     * A signer whose secret is kept in {@code file} (made on first use, readable by the owner only), so that pages
-     * served before a restart can still mount after it.
+     * A signer whose secret is kept in {@code file} (see {@link KeyFile}), so that pages served before a restart can
+     * still mount after it. A key file others can read or write is refused with
+     * {@link KeyFile.InsecureKeyFileException}; a file that cannot be read or written for another reason gives a
+     * fresh secret for this run only, with a warning.
      */
-    public static TokenSigner withSecretIn(java.nio.file.Path file) {
+    public static TokenSigner withSecretIn(Path file) {
         try {
-            if (java.nio.file.Files.isRegularFile(file)) {
-                byte[] secret = java.nio.file.Files.readAllBytes(file);
-                if (secret.length >= 32) {
-                    return new TokenSigner(secret, Clock.systemUTC());
-                }
-            }
-            byte[] secret = randomSecret();
-            java.nio.file.Files.createDirectories(file.getParent());
-            java.nio.file.Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            java.nio.file.Files.write(tmp, secret);
-            try {
-                java.nio.file.Files.setPosixFilePermissions(tmp,
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system
-            }
-            java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            return new TokenSigner(secret, Clock.systemUTC());
-        } catch (java.io.IOException e) {
+            return new TokenSigner(KeyFile.readOrCreate(file), Clock.systemUTC());
+        } catch (KeyFile.InsecureKeyFileException e) {
+            LOG.error("Refusing the token key: {}", e.getMessage());
+            throw e;
+        } catch (IOException e) {
+            LOG.warn("Cannot keep the token key in {} ({}): pages will not re-mount after a restart", file,
+                    e.toString());
             return withRandomSecret();
         }
     }

@@ -46,7 +46,7 @@ public class PageServlet extends HttpServlet {
 
     @Activate
     public PageServlet(@Reference ViewRegistry registry, @Reference Sessions sessions, @Reference PageTokens tokens,
-            @Reference RuntimeSettings settings) {
+            @Reference RuntimeSettings settings, @Reference SecurityFilter filteredBy) {
         this.registry = registry;
         this.sessions = sessions;
         this.tokens = tokens;
