@@ -161,7 +161,7 @@ public final class ViewFixture<V extends LiveView> {
         try {
             handlers.invoke(view, handler, params, session);
         } catch (InvocationException e) {
-            LiveError error = new LiveError(e.code(), e.getMessage(), null);
+            LiveError error = new LiveError(e.code().wireName(), e.getMessage(), null);
             error.initCause(e.getCause());
             throw error;
         }

@@ -17,7 +17,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.relive.api.LiveView;
 import dev.relive.runtime.internal.state.StateMapper;
+import dev.relive.runtime.spi.HvrApplied;
+import dev.relive.runtime.spi.HvrError;
 import dev.relive.runtime.spi.LiveSession;
+import dev.relive.runtime.spi.ReloadReason;
 import dev.relive.runtime.spi.SwapOutcome;
 import dev.relive.runtime.spi.ViewSlot;
 
@@ -56,7 +59,7 @@ class SessionRestoreTest {
         SwapOutcome outcome = new SessionRestore(newServices()).restore(captured,
                 Set.of(ParentView.class.getName()), mapper);
 
-        assertThat(outcome.failure()).isEqualTo("class_removed");
+        assertThat(outcome.failure()).hasToString("class_removed");
         assertThat(session.calls).containsExactly("create", "discard", "reload class_removed");
         assertThat(session.installed).isEmpty();
     }
@@ -155,17 +158,17 @@ class SessionRestoreTest {
         }
 
         @Override
-        public void rerender(Map<String, Object> after) {
+        public void rerender(HvrApplied applied) {
             calls.add("rerender");
         }
 
         @Override
-        public void send(Map<String, Object> frame) {
-            calls.add("send");
+        public void showError(HvrError error) {
+            calls.add("showError");
         }
 
         @Override
-        public void reload(String reason) {
+        public void reload(ReloadReason reason) {
             calls.add("reload " + reason);
         }
     }
