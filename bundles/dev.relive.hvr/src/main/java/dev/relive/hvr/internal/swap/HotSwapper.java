@@ -480,7 +480,8 @@ public final class HotSwapper {
             return false;
         }
         Path resources = change.project().resolve(RESOURCES);
-        return change.changed().stream().allMatch(f -> f.startsWith(resources) && TemplateFiles.isTemplate(f.toString()));
+        return change.changed().stream()
+                .allMatch(f -> f.startsWith(resources) && TemplateFiles.isTemplate(f.toString()));
     }
 
     private static Path savedFile(ChangeSet change) {
