@@ -64,8 +64,9 @@ public final class HandlerInvoker {
             method.invoke(view, args);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new InvocationException(ErrorCode.HANDLER_FAILED, view.getClass().getSimpleName() + "." + name + " threw "
-                    + cause.getClass().getName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), cause);
+            throw new InvocationException(ErrorCode.HANDLER_FAILED, view.getClass().getSimpleName() + "." + name
+                    + " threw " + cause.getClass().getName()
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), cause);
         } catch (IllegalAccessException e) {
             throw new InvocationException(ErrorCode.UNKNOWN_HANDLER, "handler '" + name + "' is not accessible", e);
         }
@@ -96,9 +97,9 @@ public final class HandlerInvoker {
             try {
                 args[i] = json.convertValue(value, json.constructType(p.getParameterizedType()));
             } catch (IllegalArgumentException e) {
-                throw new InvocationException(ErrorCode.BAD_PARAMS, method.getName() + ": parameter '" + p.getName()
-                        + "' cannot be read as " + p.getParameterizedType().getTypeName() + " from " + abbreviate(value),
-                        null);
+                throw new InvocationException(ErrorCode.BAD_PARAMS, method.getName() + ": parameter '"
+                        + p.getName() + "' cannot be read as " + p.getParameterizedType().getTypeName() + " from "
+                        + abbreviate(value), null);
             }
         }
         return args;

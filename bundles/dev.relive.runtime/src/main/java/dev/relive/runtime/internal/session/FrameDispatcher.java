@@ -31,13 +31,13 @@ public final class FrameDispatcher {
     FrameDispatcher(TabSession session, Connection connection, ClientFrameParser parser, ViewRegistry registry,
             PageTokens tokens, int eventsPerSecond, Runnable onClose) {
         this.session = session;
-        this.onClose = onClose;
         this.connection = connection;
         this.parser = parser;
         this.registry = registry;
         this.tokens = tokens;
         this.eventsPerSecond = eventsPerSecond;
         this.rate = new RateLimiter(eventsPerSecond);
+        this.onClose = onClose;
     }
 
     /** One text frame from the client. */

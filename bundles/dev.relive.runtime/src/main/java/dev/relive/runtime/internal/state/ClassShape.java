@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.relive.runtime.spi.HandlerNames;
+
 /**
  * What of a view class the live browser and the carried state depend on, by names only (old and new classes come
  * from different class loaders): its {@code @EventHandler} methods by client name (the annotation's value, else
@@ -71,7 +73,7 @@ public record ClassShape(String className, Map<String, Handler> handlers, Map<St
     private static String clientName(Annotation annotation, Method method) {
         try {
             Object value = annotation.annotationType().getMethod("value").invoke(annotation);
-            return value instanceof String s && !s.isEmpty() ? s : method.getName();
+            return HandlerNames.clientName(value instanceof String s ? s : null, method.getName());
         } catch (ReflectiveOperationException e) {
             return method.getName();
         }

@@ -23,10 +23,18 @@ public class PageTokens {
 
     @Activate
     public PageTokens(BundleContext context, @Reference RuntimeSettings settings) {
-        String state = context.getProperty("relive.state");
-        this.signer = state == null ? TokenSigner.withRandomSecret()
-                : TokenSigner.withSecretIn(Path.of(state, "token.key"));
-        this.ttlSeconds = settings.tokenTtlSeconds();
+        this(signer(context.getProperty("relive.state")), settings.tokenTtlSeconds());
+    }
+
+    /** Tokens of {@code signer} that live {@code ttlSeconds}. */
+    public PageTokens(TokenSigner signer, long ttlSeconds) {
+        this.signer = signer;
+        this.ttlSeconds = ttlSeconds;
+    }
+
+    private static TokenSigner signer(String stateFolder) {
+        return stateFolder == null ? TokenSigner.withRandomSecret()
+                : TokenSigner.withSecretIn(Path.of(stateFolder, "token.key"));
     }
 
     /** A token for the page of view {@code type} at {@code route} with the query {@code params}. */

@@ -1,0 +1,116 @@
+package dev.relive.runtime.internal.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.relive.runtime.internal.invoke.FieldBinder;
+import dev.relive.runtime.internal.invoke.HandlerInvoker;
+import dev.relive.runtime.internal.protocol.ClientFrameParser;
+import dev.relive.runtime.internal.protocol.ProtocolJson;
+import dev.relive.runtime.internal.registry.ViewRegistry;
+import dev.relive.runtime.internal.registry.ViewType;
+import dev.relive.runtime.internal.render.TemplateRenderer;
+import dev.relive.runtime.internal.token.PageTokens;
+import dev.relive.runtime.internal.token.TokenSigner;
+
+/** A connection's frames through a dispatcher built by hand, with no views registered; tasks run inline. */
+class FrameDispatcherTest {
+
+    private final ObjectMapper json = ProtocolJson.newMapper();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final List<String> sent = new ArrayList<>();
+    private final Connection connection = new Connection() {
+        @Override
+        public void send(String frame) {
+            sent.add(frame);
+        }
+
+        @Override
+        public void close(int status, String reason) {
+            sent.add("close " + status);
+        }
+    };
+    private final ViewRegistry registry = new ViewRegistry(null);
+    private final TabSession session = new TabSession("s", new BrowserChannel(connection, false), Runnable::run, timer,
+            new TemplateRenderer(), registry, new HandlerInvoker(json), new FieldBinder(json));
+    private final PageTokens tokens = new PageTokens(new TokenSigner(new byte[32], Clock.systemUTC()), 60);
+    private boolean closed;
+    private final FrameDispatcher dispatcher = new FrameDispatcher(session, connection,
+            new ClientFrameParser(json, 4096), registry, tokens, 1000, () -> closed = true);
+
+    @AfterEach
+    void stopTimer() {
+        timer.shutdownNow();
+    }
+
+    @Test
+    void aClientOfAnotherProtocolVersionIsToldAndDisconnected() throws Exception {
+        dispatcher.onText("{\"type\":\"mount\",\"protocol\":9,\"token\":\"t\",\"url\":\"/\"}");
+        assertThat(code(0)).isEqualTo("protocol_mismatch");
+        assertThat(sent.get(1)).isEqualTo("close 1002");
+    }
+
+    @Test
+    void tokensMustBeGenuineAndForTheUrlAndItsView() throws Exception {
+        String token = tokens.sign(new ViewType(null, null, "/a", "x.AView"), "/a",
+                Map.of());
+        dispatcher.onText(mount("forged", "/a"));
+        dispatcher.onText(mount(token, "http://localhost/b"));
+        dispatcher.onText(mount(token, "http://localhost/a?q=1"));
+        assertThat(sent).hasSize(3);
+        assertThat(code(0)).isEqualTo("bad_token");
+        assertThat(message(1)).isEqualTo("the token was issued for /a, not /b");
+        assertThat(message(2)).isEqualTo("no view x.AView at /a");
+    }
+
+    @Test
+    void eventsBeforeAMountAreRefusedWithTheirRef() throws Exception {
+        dispatcher.onText("{\"type\":\"event\",\"ref\":3,\"handler\":\"increment\"}");
+        dispatcher.onText("{\"type\":\"render\",\"ref\":4}");
+        assertThat(code(0)).isEqualTo("not_mounted");
+        assertThat(frame(0).path("ref").asLong()).isEqualTo(3);
+        assertThat(frame(1).path("ref").asLong()).isEqualTo(4);
+    }
+
+    @Test
+    void malformedFramesAreAnsweredAndTheSessionLivesOn() throws Exception {
+        dispatcher.onText("{\"type\":\"dance\",\"ref\":1}");
+        dispatcher.onText("{\"type\":\"ping\",\"ref\":2}");
+        assertThat(code(0)).isEqualTo("unknown_type");
+        assertThat(sent.get(1)).isEqualTo("{\"type\":\"pong\",\"ref\":2}");
+    }
+
+    @Test
+    void theEndOfTheConnectionEndsTheSession() {
+        dispatcher.closed();
+        assertThat(closed).isTrue();
+    }
+
+    private static String mount(String token, String url) {
+        return "{\"type\":\"mount\",\"protocol\":1,\"token\":\"" + token + "\",\"url\":\"" + url + "\"}";
+    }
+
+    private JsonNode frame(int i) throws Exception {
+        return json.readTree(sent.get(i));
+    }
+
+    private String code(int i) throws Exception {
+        return frame(i).path("code").asText();
+    }
+
+    private String message(int i) throws Exception {
+        return frame(i).path("message").asText();
+    }
+}
