@@ -4,8 +4,10 @@
 // disabled) until the server answers that frame's ref.
 
 import { ATTR, CLIENT_FRAME } from "./constants.js";
-import { fieldValue, isField, noteUserInput, serializeForm } from "./forms.js";
-import { clearClientAttrs, isRestoringFocus, setClientAttr } from "./patch.js";
+import { clearClientAttrs, setClientAttr } from "./attrs.js";
+import { isRestoringFocus, noteUserInput } from "./fieldstate.js";
+import { fieldValue, isField, serializeForm } from "./forms.js";
+import { GLOBAL_TIMERS } from "./socket.js";
 
 /**
  * What the bindings need from the view.
@@ -29,12 +31,6 @@ import { clearClientAttrs, isRestoringFocus, setClientAttr } from "./patch.js";
  * @property {() => void} flush sends the debounced events now
  * @property {() => void} unbind removes the listeners
  */
-
-/** @type {import("./socket.js").Timers} */
-const GLOBAL_TIMERS = {
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (id) => clearTimeout(id),
-};
 
 /**
  * @param {Event} ev

@@ -68,8 +68,8 @@ import { CLIENT_FRAME, CLOSE_PROTOCOL_ERROR } from "./constants.js";
 /** @type {Backoff} */
 export const DEFAULT_BACKOFF = Object.freeze({ base: 500, max: 30000, factor: 2 });
 
-/** @type {Timers} */
-const GLOBAL_TIMERS = {
+/** @type {Timers} the global setTimeout/clearTimeout */
+export const GLOBAL_TIMERS = {
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (id) => clearTimeout(id),
 };

@@ -4,8 +4,10 @@
 
 import { ATTR, CLIENT_FRAME, CLOSE_PROTOCOL_ERROR, PROTOCOL, SERVER_FRAME } from "./constants.js";
 import { bindEvents } from "./events.js";
-import { restoreTypedFields, saveTypedFields } from "./forms.js";
-import { applyPatches, morph, rememberServerState } from "./patch.js";
+import { rememberServerState } from "./attrs.js";
+import { restoreTypedFields, saveTypedFields } from "./fieldstate.js";
+import { morph } from "./morph.js";
+import { applyPatches } from "./patch.js";
 import { ReliveSocket } from "./socket.js";
 
 /** @typedef {import("./socket.js").Frame} Frame */

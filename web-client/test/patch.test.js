@@ -1,8 +1,10 @@
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import { page, normalize, patchFixtures } from "./helpers.js";
-import { applyPatches, morph, PatchError, rememberServerState, setClientAttr, clearClientAttrs } from "../src/patch.js";
-import { noteUserInput } from "../src/forms.js";
+import { applyPatches, PatchError } from "../src/patch.js";
+import { morph } from "../src/morph.js";
+import { clearClientAttrs, rememberServerState, setClientAttr } from "../src/attrs.js";
+import { noteUserInput } from "../src/fieldstate.js";
 
 /**
  * A page whose view root holds html.
