@@ -69,6 +69,31 @@ export function valueParams(el) {
 }
 
 /**
+ * @param {Element} root the view root
+ * @param {Element} el
+ * @returns {string | undefined} the id of the child view el belongs to
+ */
+function childOf(root, el) {
+  const child = el.closest(`[${ATTR.CHILD}]`);
+  return child && child !== root && root.contains(child) ? child.getAttribute(ATTR.CHILD) ?? undefined : undefined;
+}
+
+/**
+ * The `model` frame that sets the `@Bind` field `name` to the value of a field bound with rl-model.
+ * @param {Element} root the view root
+ * @param {import("./forms.js").Field} field
+ * @param {string} name
+ * @returns {import("./socket.js").OutFrame}
+ */
+export function modelFrame(root, field, name) {
+  /** @type {import("./socket.js").OutFrame} */
+  const frame = { type: CLIENT_FRAME.MODEL, field: name, value: fieldValue(field) };
+  const child = childOf(root, field);
+  if (child !== undefined) frame.child = child;
+  return frame;
+}
+
+/**
  * Binds the `rl-` attributes of the elements under host.root.
  * @param {EventHost} host
  * @param {EventOptions} [options]
@@ -96,15 +121,6 @@ export function bindEvents(host, options = {}) {
    * @returns {el is Element}
    */
   const inRoot = (el) => el !== null && host.root.contains(el);
-
-  /**
-   * @param {Element} el
-   * @returns {string | undefined} the id of the child view el belongs to
-   */
-  const childOf = (el) => {
-    const child = el.closest(`[${ATTR.CHILD}]`);
-    return child && child !== host.root && host.root.contains(child) ? child.getAttribute(ATTR.CHILD) ?? undefined : undefined;
-  };
 
   /**
    * @param {number} ref
@@ -156,7 +172,7 @@ export function bindEvents(host, options = {}) {
     if (!handler) return null;
     /** @type {import("./socket.js").OutFrame} */
     const frame = { type: CLIENT_FRAME.EVENT, handler, params };
-    const child = childOf(el);
+    const child = childOf(host.root, el);
     if (child !== undefined) frame.child = child;
     const ref = host.request(frame);
     if (ref !== null) setLoading(ref, loading.filter((x) => x.isConnected));
@@ -249,13 +265,7 @@ export function bindEvents(host, options = {}) {
     noteUserInput(field);
     const modelField = field.getAttribute(ATTR.MODEL);
     if (modelField && !(field.type === "radio" && !(/** @type {HTMLInputElement} */ (field).checked))) {
-      debounce("model", field, () => {
-        /** @type {import("./socket.js").OutFrame} */
-        const frame = { type: CLIENT_FRAME.MODEL, field: modelField, value: fieldValue(field) };
-        const child = childOf(field);
-        if (child !== undefined) frame.child = child;
-        host.request(frame);
-      });
+      debounce("model", field, () => host.request(modelFrame(host.root, field, modelField)));
     }
     const el = field.closest(`[${ATTR.INPUT}]`);
     if (inRoot(el)) debounce("input", el, () => pushEvent(el, ATTR.INPUT, fieldParams(el, field)));

@@ -60,21 +60,6 @@ function noteServerValue(el) {
 }
 
 /**
- * @param {Element} root
- * @returns {Field[]} the fields under root the user changed since the server last set them
- */
-export function typedFieldsIn(root) {
-  const set = typedFields.get(root.ownerDocument);
-  if (!set) return [];
-  const out = [];
-  for (const el of set) {
-    if (!el.isConnected) set.delete(el);
-    else if (root.contains(el)) out.push(el);
-  }
-  return out;
-}
-
-/**
  * Sets a form control's value to one the server sent (see the rules at the top of this file).
  * @param {Element} el
  * @param {string} value
@@ -227,7 +212,10 @@ function peers(root, key) {
 export function saveTypedFields(root) {
   /** @type {SavedField[]} */
   const saved = [];
-  for (const el of typedFieldsIn(root)) {
+  const typed = typedFields.get(root.ownerDocument);
+  for (const el of Array.from(typed ?? [])) {
+    if (!el.isConnected) typed?.delete(el);
+    if (!root.contains(el)) continue;
     if (el.tagName === "INPUT" && /** @type {HTMLInputElement} */ (el).type === "file") continue;
     /** @type {string | boolean | string[]} */
     let value = fieldValue(el);

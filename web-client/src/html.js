@@ -1,8 +1,10 @@
 // Parsing the server's HTML where it will live: as the content of a given parent element.
 
-const ELEMENT = 1;
-const SVG_NS = "http://www.w3.org/2000/svg";
-const MATHML_NS = "http://www.w3.org/1998/Math/MathML";
+/** The element that gives parsed HTML the namespace of an SVG or MathML parent. */
+const NAMESPACE_ROOTS = /** @type {Record<string, string>} */ ({
+  "http://www.w3.org/2000/svg": "svg",
+  "http://www.w3.org/1998/Math/MathML": "math",
+});
 
 /**
  * Parses html as the content of parent: a `<template>` accepts any content (even `<tr>`), and
@@ -12,15 +14,9 @@ const MATHML_NS = "http://www.w3.org/1998/Math/MathML";
  * @returns {Node} the container whose childNodes are the parsed nodes
  */
 export function parseInto(parent, html) {
-  const doc = /** @type {Document} */ (parent.ownerDocument);
-  const template = doc.createElement("template");
-  const el = parent.nodeType === ELEMENT ? /** @type {Element} */ (parent) : null;
-  const ns = el && el.localName !== "foreignObject" ? el.namespaceURI : null;
-  if (ns === SVG_NS || ns === MATHML_NS) {
-    const wrapper = ns === SVG_NS ? "svg" : "math";
-    template.innerHTML = `<${wrapper}>${html}</${wrapper}>`;
-    return /** @type {Node} */ (template.content.firstChild);
-  }
-  template.innerHTML = html;
-  return template.content;
+  const template = /** @type {Document} */ (parent.ownerDocument).createElement("template");
+  const el = /** @type {Element} */ (parent);
+  const wrapper = el.localName !== "foreignObject" && NAMESPACE_ROOTS[/** @type {string} */ (el.namespaceURI)];
+  template.innerHTML = wrapper ? `<${wrapper}>${html}</${wrapper}>` : html;
+  return wrapper ? /** @type {Node} */ (template.content.firstChild) : template.content;
 }

@@ -38,13 +38,10 @@ export class PatchError extends Error {
  * @returns {Node} the one node html parses to
  */
 function parseOne(parent, html, patch) {
-  if (typeof html !== "string") throw new PatchError("html is not a string", patch);
-  const container = parseInto(parent, html);
-  if (container.childNodes.length !== 1) {
-    throw new PatchError(`html parses to ${container.childNodes.length} nodes, not 1`, patch);
-  }
-  const node = /** @type {Node} */ (container.firstChild);
-  container.removeChild(node);
+  const nodes = parseInto(parent, str(html, patch)).childNodes;
+  if (nodes.length !== 1) throw new PatchError("html is not one node", patch);
+  const node = nodes[0];
+  node.parentNode?.removeChild(node);
   rememberServerState(node);
   return node;
 }
@@ -61,7 +58,7 @@ function resolve(root, path, patch) {
   let node = root;
   for (const index of path) {
     const child = Number.isInteger(index) && index >= 0 ? node.childNodes[index] : undefined;
-    if (!child) throw new PatchError(`no node at path [${path.join(",")}]`, patch);
+    if (!child) throw new PatchError("no node at path", patch);
     node = child;
   }
   return node;
@@ -73,33 +70,30 @@ function resolve(root, path, patch) {
  * @returns {Element}
  */
 function asElement(node, patch) {
-  if (node.nodeType !== 1) throw new PatchError("the path does not lead to an element", patch);
+  if (node.nodeType !== 1) throw new PatchError("not an element", patch);
   return /** @type {Element} */ (node);
 }
 
 /**
  * @param {unknown} value
- * @param {string} field
  * @param {unknown} patch
  * @returns {string}
  */
-function str(value, field, patch) {
-  if (typeof value !== "string") throw new PatchError(`${field} is not a string`, patch);
+function str(value, patch) {
+  if (typeof value !== "string") throw new PatchError("not a string", patch);
   return value;
 }
 
 /**
  * @param {unknown} value
  * @param {number} max
- * @param {string} field
  * @param {unknown} patch
- * @returns {number}
+ * @returns {number} value, an index in 0..max
  */
-function index(value, max, field, patch) {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > max) {
-    throw new PatchError(`${field} ${String(value)} is out of range 0..${max}`, patch);
-  }
-  return value;
+function index(value, max, patch) {
+  const n = /** @type {number} */ (value);
+  if (!Number.isInteger(n) || n < 0 || n > max) throw new PatchError("index out of range", patch);
+  return n;
 }
 
 /**
@@ -124,9 +118,9 @@ function applyPatch(root, patch) {
   const node = resolve(root, patch.path, patch);
   switch (patch.op) {
     case OP.TEXT: {
-      if (node.nodeType !== 3) throw new PatchError("the path does not lead to a text node", patch);
+      if (node.nodeType !== 3) throw new PatchError("not a text node", patch);
       const text = /** @type {Text} */ (node);
-      const data = str(patch.text, "text", patch);
+      const data = str(patch.text, patch);
       if (text.data !== data) {
         text.data = data;
         syncTextarea(text.parentNode);
@@ -134,14 +128,14 @@ function applyPatch(root, patch) {
       return;
     }
     case OP.ATTR:
-      setServerAttr(asElement(node, patch), str(patch.name, "name", patch), str(patch.value, "value", patch));
+      setServerAttr(asElement(node, patch), str(patch.name, patch), str(patch.value, patch));
       return;
     case OP.RMATTR:
-      setServerAttr(asElement(node, patch), str(patch.name, "name", patch), null);
+      setServerAttr(asElement(node, patch), str(patch.name, patch), null);
       return;
     case OP.INSERT: {
       const parent = asElement(node, patch);
-      const at = index(patch.index, parent.childNodes.length, "index", patch);
+      const at = index(patch.index, parent.childNodes.length, patch);
       parent.insertBefore(parseOne(parent, patch.html, patch), parent.childNodes[at] ?? null);
       syncTextarea(parent);
       return;
@@ -161,8 +155,8 @@ function applyPatch(root, patch) {
     case OP.MOVE: {
       const parent = asElement(node, patch);
       const count = parent.childNodes.length;
-      const from = index(patch.from, count - 1, "from", patch);
-      const to = index(patch.to, count - 1, "to", patch);
+      const from = index(patch.from, count - 1, patch);
+      const to = index(patch.to, count - 1, patch);
       if (from === to) return;
       // After taking the child out, the node now at `to` is the one it must precede.
       moveNode(parent, parent.childNodes[from], parent.childNodes[to < from ? to : to + 1] ?? null);
@@ -171,14 +165,13 @@ function applyPatch(root, patch) {
     case OP.REPARENT: {
       const parent = asElement(node, patch);
       const child = resolve(root, patch.from, patch);
-      parentOf(root, child, patch);
       if (child.contains(parent)) throw new PatchError("cannot move a node into itself", patch);
       const others = Array.from(parent.childNodes).filter((n) => n !== child);
-      moveNode(parent, child, others[index(patch.index, others.length, "index", patch)] ?? null);
+      moveNode(parent, child, others[index(patch.index, others.length, patch)] ?? null);
       return;
     }
     default:
-      throw new PatchError(`unknown op ${String(/** @type {{op?: unknown}} */ (patch).op)}`, patch);
+      throw new PatchError("unknown op", patch);
   }
 }
 

@@ -225,15 +225,14 @@ export class ReliveSocket {
   /** @param {unknown} data */
   _receive(data) {
     /** @type {unknown} */
-    let frame;
+    let frame = null;
     try {
       frame = JSON.parse(String(data));
     } catch {
-      console.warn("Relive: ignoring a message that is not JSON");
-      return;
+      // not JSON: no frame
     }
     if (!frame || typeof frame !== "object" || Array.isArray(frame) || typeof (/** @type {any} */ (frame).type) !== "string") {
-      console.warn("Relive: ignoring a message that is not a frame");
+      console.warn("Relive: ignoring a message that is not a JSON frame");
       return;
     }
     // The connection works: the next drop starts the backoff from the beginning, and it is alive.
@@ -248,13 +247,8 @@ export class ReliveSocket {
    */
   _closed(code, reason) {
     this._clearHeartbeat();
-    if (this.stopped) {
-      this._state = "closed";
-      this.options.onClose?.({ code, reason, retryIn: null });
-      return;
-    }
-    if (code === CLOSE_PROTOCOL_ERROR) {
-      // The server does not speak our protocol: retrying cannot help.
+    if (this.stopped || code === CLOSE_PROTOCOL_ERROR) {
+      // Closed by us, or the server does not speak our protocol: retrying cannot help.
       this._state = "closed";
       this.options.onClose?.({ code, reason, retryIn: null });
       return;
