@@ -38,20 +38,24 @@ final class LiveNode {
         }
         VNode[] kids = e.childArray();
         List<LiveNode> children = new ArrayList<>(kids.length);
-        Set<String> ids = new HashSet<>();
-        LiveNode self = new LiveNode(node, children, ids);
         String id = e.attribute(MorphDiffer.ID);
-        if (id != null && kept.contains(id)) {
-            ids.add(id);
-            byId.put(id, self);
-        }
+        Set<String> ids = id != null && kept.contains(id) ? new HashSet<>(Set.of(id)) : null;
         for (VNode kid : kids) {
             LiveNode child = copyOf(kid, kept, byId);
-            child.parent = self;
             children.add(child);
-            ids.addAll(child.ids);
+            if (!child.ids.isEmpty()) {
+                ids = ids == null ? new HashSet<>() : ids;
+                ids.addAll(child.ids);
+            }
         }
-        return ids.isEmpty() ? new LiveNode(node, children, Set.of()).adoptChildren() : self;
+        LiveNode self = new LiveNode(node, children, ids == null ? Set.of() : ids);
+        for (LiveNode child : children) {
+            child.parent = self;
+        }
+        if (id != null && kept.contains(id)) {
+            byId.put(id, self);
+        }
+        return self;
     }
 
     /** A copy of a node inserted from the new page: placed, with no kept ids. */
@@ -59,13 +63,6 @@ final class LiveNode {
         LiveNode n = copyOf(node, Set.of(), Map.of());
         n.placed = true;
         return n;
-    }
-
-    private LiveNode adoptChildren() {
-        for (LiveNode child : children) {
-            child.parent = this;
-        }
-        return this;
     }
 
     VElement element() {

@@ -292,8 +292,9 @@ final class MorphDiffer {
         VElement ne = (VElement) n;
         List<VNode> parts = new ArrayList<>();
         for (VNode child : ne.childArray()) {
-            if (idsOf(child).isEmpty()) {
-                parts.add(child);
+            boolean textAfterText = child instanceof VText && !parts.isEmpty() && parts.get(parts.size() - 1) instanceof VText;
+            if (idsOf(child).isEmpty() && !textAfterText) {
+                parts.add(child); // two texts side by side would parse as one
             }
         }
         VElement shell = VElement.adopt(ne.tag(), ne.namespace(), ne.attributeArray(), parts.toArray(new VNode[0]));

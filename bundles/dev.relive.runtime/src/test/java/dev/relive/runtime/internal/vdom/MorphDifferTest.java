@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Template edits that wrap, unwrap, move and reorder elements around inputs keep every element with an id. */
 class MorphDifferTest {
 
-    @Property(tries = 800)
+    @Property(tries = 1000)
     void editsAroundElementsWithIdsNeverRecreateThem(@ForAll long seed, @ForAll @IntRange(min = 1, max = 4) int edits) {
         Random rnd = new Random(seed);
         Node page = page(rnd);
@@ -33,6 +33,13 @@ class MorphDifferTest {
         Set<String> kept = new HashSet<>();
         collectIds(a, kept);
         assertThat(createdIds(patches)).as("ids in inserted html: %s", patches).noneMatch(kept::contains);
+    }
+
+    @Test
+    void aShellNeverPutsTwoTextsSideBySide() {
+        VElement a = HtmlParser.parse("<div class=\"c\">\n  <section id=\"s\"></section>\n  </div>");
+        VElement b = HtmlParser.parse("<div class=\"w\"><div class=\"c\">\n  <section id=\"s\"></section>\n  </div></div>");
+        assertThat(PatchApplier.apply(Differ.diff(a, b), a)).isEqualTo(b);
     }
 
     @Test
