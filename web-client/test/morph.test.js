@@ -82,3 +82,106 @@ describe("morph keeps elements with an id found once on each side", () => {
     assert.deepEqual(Array.from(root.querySelectorAll("input")), [a, b]);
   });
 });
+
+describe("morph on random pages edited around elements with ids", () => {
+  /** @param {number} seed a small deterministic generator (mulberry32) */
+  const random = (seed) => () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  /** @typedef {{ tag: string | null, text?: string, attrs: string, kids: Node_[], parent?: Node_ }} Node_ */
+  /** @param {string | null} tag @param {string} [attrs] @param {string} [text] @returns {Node_} */
+  const node = (tag, attrs = "", text = "") => ({ tag, attrs, text, kids: [] });
+  /** @param {Node_} parent @param {Node_} child @param {number} [at] */
+  const add = (parent, child, at = parent.kids.length) => {
+    child.parent = parent;
+    parent.kids.splice(at, 0, child);
+    return parent;
+  };
+  /** @param {Node_} n @returns {string} */
+  const html = (n) =>
+    n.tag === null ? /** @type {string} */ (n.text) : n.tag === "input" ? `<input${n.attrs}>` : `<${n.tag}${n.attrs}>${n.kids.map(html).join("")}</${n.tag}>`;
+  const isContainer = (/** @type {Node_} */ n) => n.tag === "div" || n.tag === "section";
+
+  /** @param {() => number} rnd */
+  const page = (rnd) => {
+    let ids = 0;
+    /** @param {number} depth @returns {Node_} */
+    const block = (depth) => {
+      const pick = Math.floor(rnd() * (depth > 2 ? 3 : 5));
+      if (pick === 0) {
+        ids++;
+        return add(add(node("div", ' class="field"'), add(node("label"), node(null, "", `F${ids}`))), node("input", ` id="f${ids}" name="f${ids}"`));
+      }
+      if (pick === 1) return add(node("p"), node(null, "", `text ${Math.floor(rnd() * 3)}`));
+      if (pick === 2) return node(null, "", "\n  ");
+      const c = rnd() < 0.5 ? node("div", ` class="c${Math.floor(rnd() * 3)}"`) : node("section", ` id="s${++ids}"`);
+      for (let i = Math.floor(rnd() * 4); i > 0; i--) add(c, block(depth + 1));
+      return c;
+    };
+    const root = node("div");
+    for (let i = Math.floor(rnd() * 4); i >= 0; i--) add(root, block(0));
+    return root;
+  };
+
+  /** @param {Node_} root @param {() => number} rnd */
+  const edit = (root, rnd) => {
+    /** @type {Node_[]} */
+    const all = [];
+    const walk = (/** @type {Node_} */ n) => n.kids.forEach((k) => (all.push(k), walk(k)));
+    walk(root);
+    const nodes = all.filter((n) => n.parent?.tag !== "label" && n.parent?.tag !== "p");
+    if (!nodes.length) return;
+    const x = nodes[Math.floor(rnd() * nodes.length)];
+    const parent = /** @type {Node_} */ (x.parent);
+    const at = parent.kids.indexOf(x);
+    const within = (/** @type {Node_} */ c) => {
+      for (let n = /** @type {Node_ | undefined} */ (c); n; n = n.parent) if (n === x) return true;
+      return false;
+    };
+    switch (Math.floor(rnd() * 5)) {
+      case 0:
+        parent.kids.splice(at, 1);
+        add(parent, add(node("div", ' class="wrap"'), x), at);
+        break;
+      case 1:
+        if (isContainer(x)) {
+          parent.kids.splice(at, 1);
+          x.kids.forEach((k, i) => add(parent, k, at + i));
+        }
+        break;
+      case 2: {
+        const targets = [root, ...all.filter(isContainer)].filter((c) => !within(c));
+        const target = targets[Math.floor(rnd() * targets.length)];
+        parent.kids.splice(at, 1);
+        add(target, x, Math.floor(rnd() * (target.kids.length + 1)));
+        break;
+      }
+      case 3:
+        add(parent, add(node("p", ' class="notice"'), node(null, "", "new")), at);
+        break;
+      default:
+        parent.kids.sort(() => rnd() - 0.5);
+    }
+  };
+
+  test("every element whose id is on both sides keeps its node, and the DOM ends up as the new HTML", () => {
+    const { doc, root } = rootWith("");
+    for (let seed = 1; seed <= 200; seed++) {
+      const rnd = random(seed);
+      const tree = page(rnd);
+      const from = tree.kids.map(html).join("");
+      for (let i = 1 + Math.floor(rnd() * 3); i > 0; i--) edit(tree, rnd);
+      const to = tree.kids.map(html).join("");
+      root.innerHTML = from;
+      const before = Array.from(root.querySelectorAll("[id]"));
+      morph(root, to);
+      assert.equal(root.innerHTML, normalize(doc, to), `seed ${seed}`);
+      for (const el of before.filter((e) => to.includes(` id="${e.id}"`))) {
+        assert.equal(doc.getElementById(el.id), el, `seed ${seed}: #${el.id} keeps its node`);
+      }
+    }
+  });
+});
