@@ -38,7 +38,7 @@ final class LiveNode {
         }
         VNode[] kids = e.childArray();
         List<LiveNode> children = new ArrayList<>(kids.length);
-        String id = e.attribute(MorphDiffer.ID);
+        String id = e.attribute(KeptIds.ID);
         Set<String> ids = id != null && kept.contains(id) ? new HashSet<>(Set.of(id)) : null;
         for (VNode kid : kids) {
             LiveNode child = copyOf(kid, kept, byId);

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,20 +27,16 @@ import java.util.Set;
  */
 final class MorphDiffer {
 
-    static final String ID = "id";
-
     private final List<Patch> patches = new ArrayList<>();
-    private final Set<String> kept;
+    private final KeptIds kept;
     private final Map<String, LiveNode> byId = new HashMap<>();
-    private final Map<VNode, Set<String>> newIds = new IdentityHashMap<>();
     private final List<LiveNode> leftovers = new ArrayList<>();
     private final LiveNode root;
 
-    private MorphDiffer(VElement oldRoot, VElement newRoot, Set<String> kept) {
+    private MorphDiffer(VElement oldRoot, KeptIds kept) {
         this.kept = kept;
-        this.root = LiveNode.copyOf(oldRoot, kept, byId);
+        this.root = LiveNode.copyOf(oldRoot, kept.all(), byId);
         root.placed = true;
-        collectNewIds(newRoot);
     }
 
     /**
@@ -53,11 +47,11 @@ final class MorphDiffer {
         if (recreated.isEmpty()) {
             return positional;
         }
-        Set<String> kept = keptIds(oldRoot, newRoot);
-        if (Collections.disjoint(kept, recreated)) {
+        KeptIds kept = new KeptIds(oldRoot, newRoot);
+        if (Collections.disjoint(kept.all(), recreated)) {
             return positional;
         }
-        MorphDiffer m = new MorphDiffer(oldRoot, newRoot, kept);
+        MorphDiffer m = new MorphDiffer(oldRoot, kept);
         m.attributes(oldRoot, newRoot, List.of(), true);
         m.children(m.root, newRoot);
         for (LiveNode n : m.leftovers) {
@@ -68,58 +62,12 @@ final class MorphDiffer {
         return m.patches;
     }
 
-    private static Set<String> keptIds(VElement oldRoot, VElement newRoot) {
-        Map<String, Integer> before = new HashMap<>();
-        Map<String, Integer> after = new HashMap<>();
-        countIds(oldRoot, before);
-        countIds(newRoot, after);
-        Set<String> kept = new HashSet<>();
-        before.forEach((id, n) -> {
-            if (n == 1 && Integer.valueOf(1).equals(after.get(id))) {
-                kept.add(id);
-            }
-        });
-        return kept;
-    }
-
-    private static void countIds(VElement e, Map<String, Integer> counts) {
-        String id = e.attribute(ID);
-        if (id != null) {
-            counts.merge(id, 1, Integer::sum);
-        }
-        for (VNode child : e.childArray()) {
-            if (child instanceof VElement ce) {
-                countIds(ce, counts);
-            }
-        }
-    }
-
-    private Set<String> collectNewIds(VNode node) {
-        if (!(node instanceof VElement e)) {
-            return Set.of();
-        }
-        Set<String> ids = new HashSet<>();
-        String id = e.attribute(ID);
-        if (id != null && kept.contains(id)) {
-            ids.add(id);
-        }
-        for (VNode child : e.childArray()) {
-            ids.addAll(collectNewIds(child));
-        }
-        if (ids.isEmpty()) {
-            return Set.of();
-        }
-        newIds.put(node, ids);
-        return ids;
-    }
-
     private Set<String> idsOf(VNode newNode) {
-        return newIds.getOrDefault(newNode, Set.of());
+        return kept.in(newNode);
     }
 
     private String keptId(VElement e) {
-        String id = e.attribute(ID);
-        return id != null && kept.contains(id) ? id : null;
+        return kept.keptId(e);
     }
 
     private void children(LiveNode target, VElement source) {
