@@ -39,7 +39,7 @@ const hvr = await transform(await readFile(join(src, "hvr.js"), "utf8"), {
 const kb = (/** @type {number} */ n) => `${(n / 1024).toFixed(2)} KB`;
 let over = false;
 for (const [name, code] of [
-  ["core (index.js + constants, socket, patch, forms, events, view; bundled)", coreCode],
+  ["core (index.js and every module it imports, bundled)", coreCode],
   ["hvr.js (dev only)", hvr.code],
 ]) {
   const size = gzipped(code);

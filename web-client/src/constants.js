@@ -69,6 +69,7 @@ export const OP = Object.freeze({
   REMOVE: "remove",
   REPLACE: "replace",
   MOVE: "move",
+  REPARENT: "reparent",
 });
 
 /** `<meta name="relive-dev" content="true">` turns on the dev client (hvr.js). */

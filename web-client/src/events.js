@@ -4,8 +4,10 @@
 // disabled) until the server answers that frame's ref.
 
 import { ATTR, CLIENT_FRAME } from "./constants.js";
-import { fieldValue, isField, noteUserInput, serializeForm } from "./forms.js";
-import { clearClientAttrs, isRestoringFocus, setClientAttr } from "./patch.js";
+import { clearClientAttrs, setClientAttr } from "./attrs.js";
+import { isRestoringFocus, noteUserInput } from "./fieldstate.js";
+import { fieldValue, isField, serializeForm } from "./forms.js";
+import { GLOBAL_TIMERS } from "./socket.js";
 
 /**
  * What the bindings need from the view.
@@ -29,12 +31,6 @@ import { clearClientAttrs, isRestoringFocus, setClientAttr } from "./patch.js";
  * @property {() => void} flush sends the debounced events now
  * @property {() => void} unbind removes the listeners
  */
-
-/** @type {import("./socket.js").Timers} */
-const GLOBAL_TIMERS = {
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (id) => clearTimeout(id),
-};
 
 /**
  * @param {Event} ev
@@ -73,6 +69,31 @@ export function valueParams(el) {
 }
 
 /**
+ * @param {Element} root the view root
+ * @param {Element} el
+ * @returns {string | undefined} the id of the child view el belongs to
+ */
+function childOf(root, el) {
+  const child = el.closest(`[${ATTR.CHILD}]`);
+  return child && child !== root && root.contains(child) ? child.getAttribute(ATTR.CHILD) ?? undefined : undefined;
+}
+
+/**
+ * The `model` frame that sets the `@Bind` field `name` to the value of a field bound with rl-model.
+ * @param {Element} root the view root
+ * @param {import("./forms.js").Field} field
+ * @param {string} name
+ * @returns {import("./socket.js").OutFrame}
+ */
+export function modelFrame(root, field, name) {
+  /** @type {import("./socket.js").OutFrame} */
+  const frame = { type: CLIENT_FRAME.MODEL, field: name, value: fieldValue(field) };
+  const child = childOf(root, field);
+  if (child !== undefined) frame.child = child;
+  return frame;
+}
+
+/**
  * Binds the `rl-` attributes of the elements under host.root.
  * @param {EventHost} host
  * @param {EventOptions} [options]
@@ -100,15 +121,6 @@ export function bindEvents(host, options = {}) {
    * @returns {el is Element}
    */
   const inRoot = (el) => el !== null && host.root.contains(el);
-
-  /**
-   * @param {Element} el
-   * @returns {string | undefined} the id of the child view el belongs to
-   */
-  const childOf = (el) => {
-    const child = el.closest(`[${ATTR.CHILD}]`);
-    return child && child !== host.root && host.root.contains(child) ? child.getAttribute(ATTR.CHILD) ?? undefined : undefined;
-  };
 
   /**
    * @param {number} ref
@@ -160,7 +172,7 @@ export function bindEvents(host, options = {}) {
     if (!handler) return null;
     /** @type {import("./socket.js").OutFrame} */
     const frame = { type: CLIENT_FRAME.EVENT, handler, params };
-    const child = childOf(el);
+    const child = childOf(host.root, el);
     if (child !== undefined) frame.child = child;
     const ref = host.request(frame);
     if (ref !== null) setLoading(ref, loading.filter((x) => x.isConnected));
@@ -253,13 +265,7 @@ export function bindEvents(host, options = {}) {
     noteUserInput(field);
     const modelField = field.getAttribute(ATTR.MODEL);
     if (modelField && !(field.type === "radio" && !(/** @type {HTMLInputElement} */ (field).checked))) {
-      debounce("model", field, () => {
-        /** @type {import("./socket.js").OutFrame} */
-        const frame = { type: CLIENT_FRAME.MODEL, field: modelField, value: fieldValue(field) };
-        const child = childOf(field);
-        if (child !== undefined) frame.child = child;
-        host.request(frame);
-      });
+      debounce("model", field, () => host.request(modelFrame(host.root, field, modelField)));
     }
     const el = field.closest(`[${ATTR.INPUT}]`);
     if (inRoot(el)) debounce("input", el, () => pushEvent(el, ATTR.INPUT, fieldParams(el, field)));

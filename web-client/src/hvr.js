@@ -7,6 +7,7 @@
 // - `reload`: explains in the console why the state could not be kept (view.js reloads the page).
 
 import { HVR_APPLIED_EVENT, SERVER_FRAME } from "./constants.js";
+import { GLOBAL_TIMERS } from "./socket.js";
 
 /** id of the build error overlay. */
 export const OVERLAY_ID = "relive-hvr-overlay";
@@ -20,12 +21,6 @@ export const TOAST_MS = 3000;
  * @property {import("./socket.js").Timers} [timers] removes the toast (default: the global timers)
  * @property {() => boolean} [debug] whether to show toasts (default: `globalThis.reliveDebug === true`)
  */
-
-/** @type {import("./socket.js").Timers} */
-const GLOBAL_TIMERS = {
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (id) => clearTimeout(id),
-};
 
 /**
  * @param {unknown} name a fully qualified class name

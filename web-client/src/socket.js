@@ -68,8 +68,8 @@ import { CLIENT_FRAME, CLOSE_PROTOCOL_ERROR } from "./constants.js";
 /** @type {Backoff} */
 export const DEFAULT_BACKOFF = Object.freeze({ base: 500, max: 30000, factor: 2 });
 
-/** @type {Timers} */
-const GLOBAL_TIMERS = {
+/** @type {Timers} the global setTimeout/clearTimeout */
+export const GLOBAL_TIMERS = {
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (id) => clearTimeout(id),
 };
@@ -225,15 +225,14 @@ export class ReliveSocket {
   /** @param {unknown} data */
   _receive(data) {
     /** @type {unknown} */
-    let frame;
+    let frame = null;
     try {
       frame = JSON.parse(String(data));
     } catch {
-      console.warn("Relive: ignoring a message that is not JSON");
-      return;
+      // not JSON: no frame
     }
     if (!frame || typeof frame !== "object" || Array.isArray(frame) || typeof (/** @type {any} */ (frame).type) !== "string") {
-      console.warn("Relive: ignoring a message that is not a frame");
+      console.warn("Relive: ignoring a message that is not a JSON frame");
       return;
     }
     // The connection works: the next drop starts the backoff from the beginning, and it is alive.
@@ -248,13 +247,8 @@ export class ReliveSocket {
    */
   _closed(code, reason) {
     this._clearHeartbeat();
-    if (this.stopped) {
-      this._state = "closed";
-      this.options.onClose?.({ code, reason, retryIn: null });
-      return;
-    }
-    if (code === CLOSE_PROTOCOL_ERROR) {
-      // The server does not speak our protocol: retrying cannot help.
+    if (this.stopped || code === CLOSE_PROTOCOL_ERROR) {
+      // Closed by us, or the server does not speak our protocol: retrying cannot help.
       this._state = "closed";
       this.options.onClose?.({ code, reason, retryIn: null });
       return;

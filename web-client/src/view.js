@@ -3,9 +3,11 @@
 // redirect/navigate/reload/error frames. Other modules (hvr.js) observe frames through onFrame().
 
 import { ATTR, CLIENT_FRAME, CLOSE_PROTOCOL_ERROR, PROTOCOL, SERVER_FRAME } from "./constants.js";
-import { bindEvents } from "./events.js";
-import { restoreTypedFields, saveTypedFields } from "./forms.js";
-import { applyPatches, morph, rememberServerState } from "./patch.js";
+import { bindEvents, modelFrame } from "./events.js";
+import { rememberServerState } from "./attrs.js";
+import { restoreTypedFields, saveTypedFields } from "./fieldstate.js";
+import { morph } from "./morph.js";
+import { applyPatches } from "./patch.js";
 import { ReliveSocket } from "./socket.js";
 
 /** @typedef {import("./socket.js").Frame} Frame */
@@ -248,12 +250,7 @@ export class View {
     for (const field of restored) {
       const name = field.getAttribute(ATTR.MODEL);
       if (!name) continue;
-      const value = field.type === "checkbox" ? /** @type {HTMLInputElement} */ (field).checked : field.value;
-      /** @type {import("./socket.js").OutFrame} */
-      const model = { type: CLIENT_FRAME.MODEL, field: name, value };
-      const child = field.closest(`[${ATTR.CHILD}]`);
-      if (child && this.root.contains(child)) model.child = child.getAttribute(ATTR.CHILD);
-      this.socket.request(model);
+      this.socket.request(modelFrame(this.root, field, name));
     }
     this._flushDeferred();
   }

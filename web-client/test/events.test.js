@@ -2,7 +2,6 @@ import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import { page, FakeClock } from "./helpers.js";
 import { bindEvents, valueParams } from "../src/events.js";
-import { serializeForm } from "../src/forms.js";
 import { applyPatches } from "../src/patch.js";
 
 /**
@@ -249,11 +248,6 @@ describe("rl-submit", () => {
       frames.map((f) => f.type),
       ["model", "event"],
     );
-  });
-
-  test("serializeForm without a submitter sends no button", () => {
-    const { $ } = setup('<form><input name="a" value="1"><button name="b" value="2">b</button></form>');
-    assert.deepEqual(serializeForm($("form")), { a: "1" });
   });
 });
 

@@ -5,6 +5,8 @@ import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { JSDOM } from "jsdom";
+import { rememberServerState } from "../src/attrs.js";
+import { noteUserInput } from "../src/fieldstate.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** docs/fixtures of the repository. */
@@ -184,4 +186,28 @@ export async function captureConsole(fn) {
     Object.assign(console, saved);
   }
   return calls;
+}
+
+/**
+ * A page whose view root holds html, its server state (open details/dialogs) remembered.
+ * @param {string} html
+ */
+export function rootWith(html) {
+  const { win, doc } = page(`<div rl-root id="root"></div><div id="outside"></div>`);
+  const root = /** @type {HTMLElement} */ (doc.getElementById("root"));
+  root.innerHTML = html;
+  rememberServerState(root);
+  return { win, doc, root };
+}
+
+/**
+ * The user types: sets the value, fires input (as a browser would) and notes the input.
+ * @param {any} win
+ * @param {HTMLInputElement | HTMLTextAreaElement} field
+ * @param {string} value
+ */
+export function typeInto(win, field, value) {
+  field.value = value;
+  field.dispatchEvent(new win.Event("input", { bubbles: true }));
+  noteUserInput(field);
 }

@@ -60,6 +60,9 @@ public final class DiffBenchmark {
         VElement changed = HtmlParser.parse(changedHtml);
         VElement reversedTree = HtmlParser.parse(reversedHtml);
         VElement movedTree = HtmlParser.parse(movedHtml);
+        String field = "<div class=\"field\"><label for=\"q\">Search</label><input id=\"q\" name=\"q\"></div>";
+        VElement formAbove = HtmlParser.parse("<form>" + field + "</form>" + baseHtml);
+        VElement formWrapped = HtmlParser.parse("<form><section class=\"card\">" + field + "</section></form>" + baseHtml);
 
         System.out.printf(Locale.ROOT, "Relive vdom benchmark: %d keyed rows, %s, %d cores%n", rows,
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
@@ -68,6 +71,7 @@ public final class DiffBenchmark {
         run("diff, 1 row changed", seconds, () -> Differ.diff(base, changed));
         run("diff, 1 row moved", seconds, () -> Differ.diff(base, movedTree));
         run("diff, all rows reversed", seconds, () -> Differ.diff(base, reversedTree));
+        run("diff, form field above wrapped (id kept)", seconds, () -> Differ.diff(formAbove, formWrapped));
         run("parse + diff, 1 row changed", seconds, () -> Differ.diff(base, HtmlParser.parse(changedHtml)));
         run("parse + diff + JSON, 1 row changed", seconds,
                 () -> PatchJson.toJson(Differ.diff(base, HtmlParser.parse(changedHtml))));
@@ -81,6 +85,7 @@ public final class DiffBenchmark {
         bytes("1 row changed", base, changed);
         bytes("1 row moved", base, movedTree);
         bytes("all rows reversed", base, reversedTree);
+        bytes("form field above wrapped (id kept)", formAbove, formWrapped);
     }
 
     private static String table(int[] order, int changed) {

@@ -18,15 +18,22 @@ import java.util.List;
  * (browsers keep that content out of {@code childNodes}), or when an attribute to patch has a name
  * {@code setAttribute} could refuse.
  *
+ * <p>When that would re-create an element whose {@code id} is on both pages (it moved into a new parent, out of
+ * one, or past a sibling paired with it by position), {@link MorphDiffer} computes the patches instead, so that
+ * the element's DOM node stays.
+ *
  * <p>Stateless and thread-safe.
  */
 public final class Differ {
 
-    private final List<Patch> patches = new ArrayList<>();
+    /** What was emitted, in order. */
+    final List<Patch> patches;
+    private final IdChanges ids = new IdChanges();
     private int[] path = new int[32];
     private int depth;
 
-    private Differ() {
+    private Differ(List<Patch> patches) {
+        this.patches = patches;
     }
 
     /**
@@ -37,10 +44,26 @@ public final class Differ {
         if (!oldRoot.tag().equals(newRoot.tag()) || oldRoot.namespace() != newRoot.namespace()) {
             throw new IllegalArgumentException("roots differ: <" + oldRoot.tag() + "> and <" + newRoot.tag() + ">");
         }
-        Differ d = new Differ();
+        Differ d = byPosition(oldRoot, newRoot);
+        return MorphDiffer.diff(oldRoot, newRoot, d.ids.recreated(), d.patches);
+    }
+
+    /** The patches that pair children by key and position only. */
+    static Differ byPosition(VElement oldRoot, VElement newRoot) {
+        Differ d = new Differ(new ArrayList<>());
         d.attributes(oldRoot, newRoot, true);
         d.children(oldRoot, newRoot);
-        return d.patches;
+        return d;
+    }
+
+
+    /** Appends to {@code out} the patches from {@code oldNode} to {@code newNode}, found at {@code path}. */
+    static void diffAt(List<Patch> out, List<Integer> path, VElement oldNode, VElement newNode) {
+        Differ d = new Differ(out);
+        for (int i : path) {
+            d.push(i);
+        }
+        d.node(oldNode, newNode);
     }
 
     /** Diffs two nodes at the current path. */
@@ -51,33 +74,35 @@ public final class Differ {
                     patches.add(new Patch.Text(currentPath(), nt.text()));
                 }
             } else {
-                replace(newNode);
+                replace(oldNode, newNode);
             }
             return;
         }
         VElement oe = (VElement) oldNode;
         if (!(newNode instanceof VElement ne) || !oe.tag().equals(ne.tag()) || oe.namespace() != ne.namespace()) {
-            replace(newNode);
+            replace(oe, newNode);
             return;
         }
         if (HtmlElements.isOpaque(oe)) {
             if (!Arrays.equals(oe.childArray(), ne.childArray())) {
-                replace(ne);
+                replace(oe, ne);
                 return;
             }
             if (!attributes(oe, ne, false)) {
-                replace(ne);
+                replace(oe, ne);
             }
             return;
         }
         if (!attributes(oe, ne, false)) {
-            replace(ne);
+            replace(oe, ne);
             return;
         }
         children(oe, ne);
     }
 
-    private void replace(VNode newNode) {
+    private void replace(VNode oldNode, VNode newNode) {
+        ids.dropped(oldNode);
+        ids.created(newNode);
         patches.add(new Patch.Replace(currentPath(), HtmlWriter.write(newNode)));
     }
 
@@ -95,43 +120,25 @@ public final class Differ {
         for (int i = 0; i < na.length; i += 2) {
             String name = na[i];
             String value = na[i + 1];
-            if (!value.equals(oe.attribute(name))) {
-                if (!root && !isSafeAttributeName(name)) {
-                    truncate(mark);
+            String oldValue = oe.attribute(name);
+            if (!value.equals(oldValue)) {
+                if (!root && !HtmlElements.isSafeAttributeName(name)) {
+                    patches.subList(mark, patches.size()).clear();
                     return false;
                 }
+                ids.attributeChanged(name, oldValue, value);
                 patches.add(new Patch.Attr(currentPath(), name, value));
             }
         }
         for (int i = 0; i < oa.length; i += 2) {
             String name = oa[i];
             if (ne.attribute(name) == null) {
-                if (!root && !isSafeAttributeName(name)) {
-                    truncate(mark);
+                if (!root && !HtmlElements.isSafeAttributeName(name)) {
+                    patches.subList(mark, patches.size()).clear();
                     return false;
                 }
+                ids.attributeChanged(name, oa[i + 1], null);
                 patches.add(new Patch.RemoveAttr(currentPath(), name));
-            }
-        }
-        return true;
-    }
-
-    private void truncate(int size) {
-        patches.subList(size, patches.size()).clear();
-    }
-
-    /** ASCII XML names: accepted by {@code setAttribute}/{@code removeAttribute} in every browser. */
-    static boolean isSafeAttributeName(String name) {
-        int n = name.length();
-        if (n == 0) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            char c = name.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':'
-                    || (i > 0 && ((c >= '0' && c <= '9') || c == '-' || c == '.'));
-            if (!ok) {
-                return false;
             }
         }
         return true;
@@ -177,6 +184,7 @@ public final class Differ {
         }
         for (int i = mm - 1; i >= 0; i--) {
             if (!kept[i]) {
+                ids.dropped(oldMiddle[i]);
                 patches.add(new Patch.Remove(pathPlus(start + i)));
             }
         }
@@ -258,6 +266,7 @@ public final class Differ {
             } else {
                 int to = slots.sumThrough(anchor + 1);
                 slots.add(anchor + 1, 1);
+                ids.created(newMiddle[j]);
                 patches.add(new Patch.Insert(parentPath, offset + to, HtmlWriter.write(newMiddle[j])));
             }
         }
@@ -283,11 +292,9 @@ public final class Differ {
     }
 
     private List<Integer> pathPlus(int index) {
-        Integer[] p = new Integer[depth + 1];
-        for (int i = 0; i < depth; i++) {
-            p[i] = path[i];
-        }
-        p[depth] = index;
-        return List.of(p);
+        push(index);
+        List<Integer> p = currentPath();
+        pop();
+        return p;
     }
 }

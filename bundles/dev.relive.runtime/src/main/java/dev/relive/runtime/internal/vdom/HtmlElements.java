@@ -73,4 +73,21 @@ final class HtmlElements {
             };
         };
     }
+
+    /** ASCII XML names: accepted by {@code setAttribute}/{@code removeAttribute} in every browser. */
+    static boolean isSafeAttributeName(String name) {
+        int n = name.length();
+        if (n == 0) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = name.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':'
+                    || (i > 0 && ((c >= '0' && c <= '9') || c == '-' || c == '.'));
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

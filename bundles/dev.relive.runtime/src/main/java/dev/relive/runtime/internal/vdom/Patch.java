@@ -11,8 +11,8 @@ import java.util.Objects;
  * exactly as on the wire: {@code op} first, then {@code path}, then the op's other fields in the protocol's
  * order, e.g. {@code {"op":"text","path":[1,1,0],"text":"6"}}.
  *
- * <p>{@code path} lists child indexes over childNodes from the view root; for {@code insert} and
- * {@code move} it is the parent's path.
+ * <p>{@code path} lists child indexes over childNodes from the view root; for {@code insert}, {@code move} and
+ * {@code reparent} it is the parent's path.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "op")
 @JsonSubTypes({
@@ -22,7 +22,8 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = Patch.Insert.class, name = "insert"),
         @JsonSubTypes.Type(value = Patch.Remove.class, name = "remove"),
         @JsonSubTypes.Type(value = Patch.Replace.class, name = "replace"),
-        @JsonSubTypes.Type(value = Patch.Move.class, name = "move")
+        @JsonSubTypes.Type(value = Patch.Move.class, name = "move"),
+        @JsonSubTypes.Type(value = Patch.Reparent.class, name = "reparent")
 })
 public sealed interface Patch {
 
@@ -126,6 +127,24 @@ public sealed interface Patch {
         @Override
         public String op() {
             return "move";
+        }
+    }
+
+    /**
+     * Take the node at {@code from} out and insert it as child {@code index} of the element at {@code path}. Both
+     * paths are resolved before the node is taken out; {@code index} counts the parent's children without it.
+     * {@code path} must not lead into the node.
+     */
+    @JsonPropertyOrder({"path", "index", "from"})
+    record Reparent(List<Integer> path, int index, List<Integer> from) implements Patch {
+        public Reparent {
+            path = List.copyOf(path);
+            from = List.copyOf(from);
+        }
+
+        @Override
+        public String op() {
+            return "reparent";
         }
     }
 }

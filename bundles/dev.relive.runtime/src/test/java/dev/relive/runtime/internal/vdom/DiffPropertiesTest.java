@@ -23,7 +23,9 @@ class DiffPropertiesTest {
         List<Patch> patches = Differ.diff(a, b);
         assertThat(PatchApplier.apply(patches, a)).isEqualTo(b);
         assertThat(PatchJson.fromJson(PatchJson.toJson(patches))).isEqualTo(patches);
-        assertStructuralOrder(patches);
+        List<Patch> positional = Differ.byPosition(a, b).patches;
+        assertThat(PatchApplier.apply(positional, a)).isEqualTo(b);
+        assertStructuralOrder(positional);
     }
 
     @Property(tries = 200)

@@ -70,9 +70,30 @@ public final class PatchApplier {
                 throw new PatchException("index out of range: " + p);
             }
             children.add(p.to(), children.remove(p.from()));
+        } else if (patch instanceof Patch.Reparent p) {
+            reparent(p, root);
         } else {
             throw new PatchException("unknown patch: " + patch);
         }
+    }
+
+    private static void reparent(Patch.Reparent p, Draft root) {
+        List<Integer> from = p.from();
+        if (from.isEmpty() || (p.path().size() >= from.size() && p.path().subList(0, from.size()).equals(from))) {
+            throw new PatchException("cannot move a node into itself: " + p);
+        }
+        Draft target = element(root, p.path(), p);
+        Draft source = element(root, from.subList(0, from.size() - 1), p);
+        int i = from.get(from.size() - 1);
+        if (i < 0 || i >= source.children().size()) {
+            throw new PatchException("no child " + i + ": " + p);
+        }
+        Object node = source.children().remove(i);
+        List<Object> children = target.children();
+        if (p.index() < 0 || p.index() > children.size()) {
+            throw new PatchException("index out of range: " + p);
+        }
+        children.add(p.index(), node);
     }
 
     private static VNode parse(String html, Draft parent, Patch p) {

@@ -112,7 +112,29 @@ final class PatchFixtureCases {
                         "<style>.a > b { color: blue }</style><script>window.n = 2 && 3 < 4;</script>"),
                 new Case("keyed-long-list-one-change",
                         keyedRange(0, 20, -1),
-                        keyedRange(0, 20, 7)));
+                        keyedRange(0, 20, 7)),
+                new Case("insert-before-form",
+                        "<h1>Sign up</h1>" + signUpForm(FIELD),
+                        "<h1>Sign up</h1><p class=\"notice\">Almost done</p>" + signUpForm(FIELD)),
+                new Case("wrap-form-container",
+                        "<h1>Sign up</h1>" + signUpForm(FIELD),
+                        "<h1>Sign up</h1>" + signUpForm("<section class=\"card\">" + FIELD + "</section>")),
+                new Case("unwrap-form-container",
+                        "<h1>Sign up</h1>" + signUpForm("<section class=\"card\">" + FIELD + "</section>"),
+                        "<h1>Sign up</h1>" + signUpForm(FIELD)),
+                new Case("reorder-around-inputs",
+                        signUpForm("<p class=\"hint\">We never share it.</p><label for=\"email\">Email</label>"
+                                + "<input id=\"email\" name=\"email\">" + FIELD),
+                        signUpForm(FIELD + "<label for=\"email\">Email</label><input id=\"email\" name=\"email\">"
+                                + "<p class=\"hint\">We never share it.</p>")));
+    }
+
+    /** A field whose input has an id: kept across template edits that move it. */
+    private static final String FIELD = "<div class=\"field\"><label for=\"name\">Name</label>"
+            + "<input id=\"name\" name=\"name\" rl-input=\"typed\"></div>";
+
+    private static String signUpForm(String fields) {
+        return "<form rl-submit=\"save\">" + fields + "<button>Save</button></form>";
     }
 
     private static String keyedRange(int from, int to, int changed) {

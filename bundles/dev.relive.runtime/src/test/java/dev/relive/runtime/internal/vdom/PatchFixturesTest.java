@@ -78,6 +78,7 @@ class PatchFixturesTest {
                 ops.add(p.get("op").asText());
             }
         }
-        assertThat(ops).containsExactlyInAnyOrder("text", "attr", "rmattr", "insert", "remove", "replace", "move");
+        assertThat(ops).containsExactlyInAnyOrder("text", "attr", "rmattr", "insert", "remove", "replace", "move",
+                "reparent");
     }
 }
