@@ -45,6 +45,8 @@ public final class PagePatcher {
             case "remove" -> target.remove();
             case "replace" -> target.replaceWith(parseOne(parentElement(target), patch.path("html").asText()));
             case "move" -> move((Element) target, patch.path("from").asInt(), patch.path("to").asInt());
+            case "reparent" -> reparent((Element) target, patch.path("index").asInt(),
+                    resolve(root, patch.path("from")));
             default -> throw new IllegalStateException("unknown patch op " + patch);
         }
     }
@@ -95,6 +97,16 @@ public final class PagePatcher {
             parent.appendChild(node);
         } else {
             parent.insertChildren(to, List.of(node));
+        }
+    }
+
+    /** Both paths were resolved before the node is taken out; {@code index} counts the children without it. */
+    private static void reparent(Element parent, int index, Node node) {
+        node.remove();
+        if (index >= parent.childNodeSize()) {
+            parent.appendChild(node);
+        } else {
+            parent.insertChildren(index, List.of(node));
         }
     }
 
