@@ -31,7 +31,7 @@ public final class Main {
             return;
         }
         try {
-            int status = options.check() ? new ResolutionCheck(options).run() : new Runtime(options).run();
+            int status = options.check() ? new ResolutionCheck(options).run() : new RunningRelive(options).run();
             System.exit(status);
         } catch (Exception e) {
             System.err.println("relive: failed to start: " + e);

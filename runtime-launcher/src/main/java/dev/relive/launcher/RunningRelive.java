@@ -11,11 +11,11 @@ import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
 
 /** A running Relive: the framework, its bundles, the console, and a clean stop on SIGTERM or {@code stop 0}. */
-final class Runtime {
+final class RunningRelive {
 
     private final LaunchOptions options;
 
-    Runtime(LaunchOptions options) {
+    RunningRelive(LaunchOptions options) {
         this.options = options;
     }
 
@@ -33,7 +33,7 @@ final class Runtime {
             startQuietly(b);
         }
         Thread hook = new Thread(() -> stop(framework), "relive-shutdown");
-        java.lang.Runtime.getRuntime().addShutdownHook(hook);
+        Runtime.getRuntime().addShutdownHook(hook);
 
         ReadyProbe.await(framework.getBundleContext(), started, options);
         DeployCheck.start(options.deploy());
