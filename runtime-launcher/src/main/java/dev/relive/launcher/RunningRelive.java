@@ -14,49 +14,60 @@ import org.osgi.framework.launch.Framework;
 final class RunningRelive {
 
     private final LaunchOptions options;
+    private final StartupProfile profile;
 
-    RunningRelive(LaunchOptions options) {
+    RunningRelive(LaunchOptions options, StartupProfile profile) {
         this.options = options;
+        this.profile = profile;
     }
 
     int run() throws Exception {
         long started = System.nanoTime();
         Files.createDirectories(options.deploy());
-        Path tmp = Files.createTempDirectory("relive-");
-        Framework framework = FelixFramework.create(
-                FelixFramework.properties(options, tmp.resolve("felix"), FelixFramework.goshHome(tmp)));
-        framework.getBundleContext().addBundleListener(new DeployLog(options.deploy()));
-        framework.getBundleContext().addFrameworkListener(DeployLog::frameworkEvent);
-        List<Bundle> bundles = FelixFramework.install(framework, FelixFramework.bundleSets(options));
-        framework.start();
-        for (Bundle b : bundles) {
-            startQuietly(b);
-        }
-        Thread hook = new Thread(() -> stop(framework), "relive-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        List<EmbeddedBundles.Entry> embedded = FelixFramework.embedded(FelixFramework.bundleSets(options));
+        try (BundleCache cache = BundleCache.open(stateDir(), options, embedded)) {
+            profile.step(cache.reused() ? "bundle cache: reused" : "bundle cache: new", started);
+            long initializing = System.nanoTime();
+            Framework framework = FelixFramework.create(
+                    FelixFramework.properties(options, cache.storage(), cache.scratch()));
+            profile.step("framework init", initializing);
+            framework.getBundleContext().addBundleListener(new DeployLog(options.deploy()));
+            framework.getBundleContext().addFrameworkListener(DeployLog::frameworkEvent);
+            if (profile.enabled()) {
+                HttpUp.record(framework.getBundleContext(), profile);
+            }
+            long installing = System.nanoTime();
+            List<Bundle> bundles = FelixFramework.install(framework, embedded, profile);
+            profile.step("install " + bundles.size() + " bundles", installing);
+            long starting = System.nanoTime();
+            framework.start();
+            profile.step("framework start", starting);
+            StartSequence sequence = new StartSequence(bundles, profile);
+            sequence.startBeforeReady(framework);
+            profile.step("start bundles", starting);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "relive-shutdown"));
 
-        ReadyProbe.await(framework.getBundleContext(), started, options);
-        DeployCheck.start(options.deploy());
-        ConsoleBridge.startIfHeadless(framework.getBundleContext());
+            ReadyProbe.await(framework.getBundleContext(), started, options);
+            profile.moment("ready");
+            cache.stamp(framework);
+            sequence.startAfterReady();
+            profile.step("console started", starting);
+            profile.print();
+            DeployCheck.start(options.deploy());
+            ConsoleBridge.startIfHeadless(framework.getBundleContext());
 
-        FrameworkEvent end = framework.waitForStop(0);
-        Storage.delete(tmp);
-        if (end.getType() == FrameworkEvent.ERROR) {
-            System.err.println("relive: stopped with an error: " + end.getThrowable());
-            return 1;
+            FrameworkEvent end = framework.waitForStop(0);
+            if (end.getType() == FrameworkEvent.ERROR) {
+                System.err.println("relive: stopped with an error: " + end.getThrowable());
+                return 1;
+            }
+            return 0;
         }
-        return 0;
     }
 
-    private static void startQuietly(Bundle bundle) {
-        if (bundle.getHeaders().get("Fragment-Host") != null) {
-            return;
-        }
-        try {
-            bundle.start();
-        } catch (BundleException e) {
-            System.err.println("relive: cannot start " + bundle.getSymbolicName() + ": " + e.getMessage());
-        }
+    /** Kept across launches: the page token key, the bundle cache. */
+    static Path stateDir() {
+        return Path.of(".relive").toAbsolutePath().normalize();
     }
 
     private static void stop(Framework framework) {
