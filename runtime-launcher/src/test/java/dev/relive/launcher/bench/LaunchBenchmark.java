@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +18,10 @@ import dev.relive.launcher.LauncherProcess;
 /**
  * Launch to {@code ready}, JVM start included: the wall-clock time from spawning {@code java -jar relive.jar} to the
  * {@code ready} line on its output, for the production and the dev run, min and median over the launches, beside a
- * bare {@code java -version} as the floor. Each mode launches in a folder of its own that is kept between its launches
- * (as a developer's project folder is), so the first launch is reported apart. {@code --compare JAR} launches a
- * second launcher jar the same way, interleaved with the first so that both see the same load.
+ * bare {@code java -version} as the floor; and the CPU time the launcher used until then, which a loaded machine does
+ * not stretch as it does the wall-clock time. Each mode launches in a folder of its own that is kept between its
+ * launches (as a developer's project folder is), so the first launch is reported apart. {@code --compare JAR} launches
+ * a second launcher jar the same way, interleaved with the first so that both see the same load.
  *
  * <pre>
  * mvn -B -q install -DskipTests
@@ -28,8 +30,12 @@ import dev.relive.launcher.LauncherProcess;
  */
 public final class LaunchBenchmark {
 
-    private record Series(String label, Path jar, List<String> args, Path folder, List<Long> first,
-            List<Long> millis) {
+    private record Series(String label, Path jar, List<String> args, Path folder, List<Launch> first,
+            List<Launch> launches) {
+    }
+
+    /** Wall-clock and CPU milliseconds (all the launcher's threads, JIT and GC included) from spawn to ready. */
+    private record Launch(long wallMillis, long cpuMillis) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -63,14 +69,18 @@ public final class LaunchBenchmark {
         for (int run = 0; run <= runs; run++) {
             floor.add(javaVersion());
             for (Series s : series) {
-                long ms = launch(s.jar(), s.folder(), s.args());
-                (run == 0 ? s.first() : s.millis()).add(ms);
+                Launch launch = launch(s.jar(), s.folder(), s.args());
+                (run == 0 ? s.first() : s.launches()).add(launch);
             }
         }
-        System.out.printf("%-26s %8s %8s %8s%n", "launch to ready", "first", "min", "median");
+        System.out.printf("%-26s %8s %8s %8s %12s%n", "launch to ready, ms", "first", "min", "median",
+                "CPU median");
         System.out.printf("%-26s %8s %8d %8d%n", "java -version (floor)", "", min(floor), median(floor));
         for (Series s : series) {
-            System.out.printf("%-26s %8d %8d %8d%n", s.label(), s.first().get(0), min(s.millis()), median(s.millis()));
+            List<Long> wall = s.launches().stream().map(Launch::wallMillis).toList();
+            List<Long> cpu = s.launches().stream().map(Launch::cpuMillis).toList();
+            System.out.printf("%-26s %8d %8d %8d %12d%n", s.label(), s.first().get(0).wallMillis(), min(wall),
+                    median(wall), median(cpu));
         }
         for (Series s : series) {
             delete(s.folder());
@@ -85,8 +95,8 @@ public final class LaunchBenchmark {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
     }
 
-    /** Launches once and returns the milliseconds from spawn to the ready line; stops the launch after. */
-    private static long launch(Path jar, Path folder, List<String> args) throws IOException, InterruptedException {
+    /** Launches once and measures spawn to the ready line; stops the launch after. */
+    private static Launch launch(Path jar, Path folder, List<String> args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(javaBin(), "-jar", jar.toString(), "--port", "0"));
         cmd.addAll(args);
         long t0 = System.nanoTime();
@@ -97,7 +107,9 @@ public final class LaunchBenchmark {
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.contains("relive: ready at ")) {
-                    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+                    long wall = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+                    long cpu = p.toHandle().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+                    return new Launch(wall, cpu);
                 }
             }
             throw new IllegalStateException("the launcher ended without a ready line: " + cmd);
