@@ -12,10 +12,10 @@ import org.osgi.framework.wiring.FrameworkWiring;
 /**
  * Starts the embedded bundles in the order that gets HTTP answering soonest: every bundle is resolved first, then
  * Jetty starts on a thread of its own while the rest start on the caller's, with ConfigAdmin before SCR so that
- * components are activated once with their configuration. The console's bundles (Gogo, JLine) and MetaType start
- * only after {@code ready}. While the rest start, the Jetty thread sends HTTP a first request, so that Jetty's request
- * path is loaded by the time {@code ready} is checked. Bundles are started transiently: each launch starts them itself, so a reused bundle cache never
- * starts anything on its own.
+ * components are activated once with their configuration. While the rest start, the Jetty thread sends HTTP a first
+ * request, so that Jetty's request path is loaded by the time {@code ready} is checked. The console's bundles (Gogo,
+ * JLine) and MetaType start only after {@code ready}. Bundles are started transiently: each launch starts them itself,
+ * so a reused bundle cache never starts anything on its own.
  */
 final class StartSequence {
 
