@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  */
 final class EmbeddedBundles {
 
-    record Entry(String set, String name) {
+    /** {@code stamp} changes whenever the jar's content does (its CRC and size, or its file's size and time). */
+    record Entry(String set, String name, String stamp) {
         String resource() {
             return "bundles/" + set + "/" + name;
         }
@@ -48,8 +49,12 @@ final class EmbeddedBundles {
             Path dir = location.resolve(prefix);
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> files = Files.list(dir)) {
-                    files.filter(f -> f.toString().endsWith(".jar"))
-                            .forEach(f -> entries.add(new Entry(set, f.getFileName().toString())));
+                    for (Path f : (Iterable<Path>) files::iterator) {
+                        if (f.toString().endsWith(".jar")) {
+                            entries.add(new Entry(set, f.getFileName().toString(),
+                                    Files.size(f) + "@" + Files.getLastModifiedTime(f).toMillis()));
+                        }
+                    }
                 }
             }
         } else {
@@ -57,7 +62,8 @@ final class EmbeddedBundles {
                 for (JarEntry e : (Iterable<JarEntry>) jar.stream()::iterator) {
                     String name = e.getName();
                     if (name.startsWith(prefix) && name.endsWith(".jar") && name.indexOf('/', prefix.length()) < 0) {
-                        entries.add(new Entry(set, name.substring(prefix.length())));
+                        entries.add(new Entry(set, name.substring(prefix.length()),
+                                Long.toHexString(e.getCrc()) + "/" + e.getSize()));
                     }
                 }
             }

@@ -30,10 +30,15 @@ final class FelixFramework {
     private FelixFramework() {
     }
 
-    static Map<String, String> properties(LaunchOptions options, Path storage, Path goshHome) {
+    /**
+     * The framework's properties; {@code storage} is either new or an intact bundle cache, {@code scratch} a folder of
+     * this launch's only.
+     */
+    static Map<String, String> properties(LaunchOptions options, Path storage, Path scratch) throws IOException {
         Map<String, String> p = new HashMap<>();
         p.put(Constants.FRAMEWORK_STORAGE, storage.toString());
-        p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        // configurations live as long as the launch, as when every launch had a new framework storage
+        p.put("felix.cm.dir", scratch.resolve("config").toString());
         p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SYSTEM_PACKAGES_EXTRA);
         p.put(Constants.FRAMEWORK_BOOTDELEGATION, "sun.*,com.sun.*,jdk.internal.*");
         p.put("felix.log.level", "1");
@@ -51,14 +56,14 @@ final class FelixFramework {
         p.put("felix.fileinstall.log.level", "3");
         p.put("felix.fileinstall.enableConfigSave", "false");
         // Gogo: a terminal gets the interactive console; otherwise the launcher feeds commands from stdin.
-        p.put("gosh.home", goshHome.toString());
+        p.put("gosh.home", goshHome(scratch).toString());
         p.put("gosh.args", System.console() == null ? "--nointeractive --noshutdown" : "--noshutdown");
         // Read by Relive's bundles
         p.put("relive.dev", Boolean.toString(options.dev()));
         p.put("relive.workspace", options.workspace().toString());
         p.put("relive.deploy", options.deploy().toString());
         // kept across restarts: the key that signs page tokens, so open pages can re-mount after a restart
-        p.put("relive.state", Path.of(".relive").toAbsolutePath().normalize().toString());
+        p.put("relive.state", RunningRelive.stateDir().toString());
         return p;
     }
 
@@ -68,15 +73,34 @@ final class FelixFramework {
         return framework;
     }
 
-    /** Installs the embedded bundle sets, in order; returns the installed bundles. */
-    static List<Bundle> install(Framework framework, List<String> sets) throws IOException, BundleException {
-        List<Bundle> installed = new ArrayList<>();
+    /** The embedded bundles of these sets, in order. */
+    static List<EmbeddedBundles.Entry> embedded(List<String> sets) throws IOException {
+        List<EmbeddedBundles.Entry> entries = new ArrayList<>();
         for (String set : sets) {
-            for (EmbeddedBundles.Entry entry : EmbeddedBundles.list(set)) {
-                try (InputStream in = entry.open()) {
-                    installed.add(framework.getBundleContext().installBundle("relive:" + entry.resource(), in));
-                }
+            entries.addAll(EmbeddedBundles.list(set));
+        }
+        return entries;
+    }
+
+    /**
+     * Installs the embedded bundles, in order, taking those a reused bundle cache already holds as they are;
+     * returns them all.
+     */
+    static List<Bundle> install(Framework framework, List<EmbeddedBundles.Entry> entries, StartupProfile profile)
+            throws IOException, BundleException {
+        List<Bundle> installed = new ArrayList<>();
+        for (EmbeddedBundles.Entry entry : entries) {
+            String location = "relive:" + entry.resource();
+            Bundle cached = framework.getBundleContext().getBundle(location);
+            if (cached != null) {
+                installed.add(cached);
+                continue;
             }
+            long from = System.nanoTime();
+            try (InputStream in = entry.open()) {
+                installed.add(framework.getBundleContext().installBundle(location, in));
+            }
+            profile.step("  install " + entry.resource(), from);
         }
         return installed;
     }
@@ -86,8 +110,8 @@ final class FelixFramework {
     }
 
     /** An empty Gogo home, so that the headless shell finds an empty profile. */
-    static Path goshHome(Path storageParent) throws IOException {
-        Path home = storageParent.resolve("gosh");
+    private static Path goshHome(Path scratch) throws IOException {
+        Path home = scratch.resolve("gosh");
         Files.createDirectories(home.resolve("etc"));
         Path profile = home.resolve("etc/gosh_profile");
         if (!Files.exists(profile)) {

@@ -3,21 +3,25 @@ package dev.relive.launcher;
 import java.nio.file.Path;
 
 /** The launcher's command line. */
-record LaunchOptions(boolean dev, int port, String host, Path deploy, Path workspace, boolean check, boolean help) {
+record LaunchOptions(boolean dev, int port, String host, Path deploy, Path workspace, boolean check,
+        boolean profileStartup, boolean help) {
 
     static final String USAGE = """
             usage: java -jar relive.jar [--dev] [--port N] [--host H] [--deploy DIR] [--workspace DIR] [--check]
-              --dev            add Hot View Replacement (dev.relive.hvr) and dev error pages
-              --port N         HTTP port (default 8080; 0 picks a free port)
-              --host H         address to listen on (default 127.0.0.1)
-              --deploy DIR     watched folder for bundles and .cfg/.config files (default ./deploy)
-              --workspace DIR  project folder whose bundles/ HVR watches (default: the working directory)
-              --check          resolve the bundle set and exit (non-zero when a requirement is missing)""";
+                                   [--profile-startup]
+              --dev              add Hot View Replacement (dev.relive.hvr) and dev error pages
+              --port N           HTTP port (default 8080; 0 picks a free port)
+              --host H           address to listen on (default 127.0.0.1)
+              --deploy DIR       watched folder for bundles and .cfg/.config files (default ./deploy)
+              --workspace DIR    project folder whose bundles/ HVR watches (default: the working directory)
+              --check            resolve the bundle set and exit (non-zero when a requirement is missing)
+              --profile-startup  print where start-up time goes once HTTP answers""";
 
     static LaunchOptions parse(String[] args) {
         boolean dev = false;
         boolean check = false;
         boolean help = false;
+        boolean profileStartup = false;
         int port = 8080;
         String host = "127.0.0.1";
         Path deploy = Path.of("deploy");
@@ -27,6 +31,7 @@ record LaunchOptions(boolean dev, int port, String host, Path deploy, Path works
             switch (arg) {
                 case "--dev" -> dev = true;
                 case "--check" -> check = true;
+                case "--profile-startup" -> profileStartup = true;
                 case "-h", "--help" -> help = true;
                 case "--port" -> port = parsePort(value(args, ++i, arg));
                 case "--host" -> host = value(args, ++i, arg);
@@ -36,7 +41,7 @@ record LaunchOptions(boolean dev, int port, String host, Path deploy, Path works
             }
         }
         return new LaunchOptions(dev, port, host, deploy.toAbsolutePath().normalize(),
-                workspace.toAbsolutePath().normalize(), check, help);
+                workspace.toAbsolutePath().normalize(), check, profileStartup, help);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -16,6 +16,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        long mainNanos = System.nanoTime();
         quietLogging();
         LaunchOptions options;
         try {
@@ -31,7 +32,8 @@ public final class Main {
             return;
         }
         try {
-            int status = options.check() ? new ResolutionCheck(options).run() : new Runtime(options).run();
+            int status = options.check() ? new ResolutionCheck(options).run() : new RunningRelive(options,
+                    new StartupProfile(options.profileStartup(), mainNanos)).run();
             System.exit(status);
         } catch (Exception e) {
             System.err.println("relive: failed to start: " + e);

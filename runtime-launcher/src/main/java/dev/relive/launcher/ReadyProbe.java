@@ -21,6 +21,29 @@ final class ReadyProbe {
 
     static void await(BundleContext context, long startedNanos, LaunchOptions options)
             throws InvalidSyntaxException, InterruptedException {
+        String endpoint = awaitAnswer(context);
+        if (endpoint == null) {
+            System.err.println("relive: HTTP did not come up within 60 s");
+            return;
+        }
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+        System.out.println("relive: ready at " + endpoint + " (started in " + ms + " ms"
+                + (options.dev() ? ", dev mode" : "") + ")");
+    }
+
+    /** Sends HTTP requests until one is answered, so that Jetty has loaded its request path; prints nothing. */
+    static void firstRequest(BundleContext context) {
+        try {
+            awaitAnswer(context);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The endpoint once it answers, or null after 60 s. */
+    private static String awaitAnswer(BundleContext context) throws InvalidSyntaxException, InterruptedException {
         ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, context.createFilter(RUNTIME_FILTER), null);
         tracker.open(true);
         try {
@@ -29,14 +52,11 @@ final class ReadyProbe {
                 ServiceReference<Object> ref = tracker.getServiceReference();
                 String endpoint = ref == null ? null : endpoint(ref.getProperty("osgi.http.endpoint"));
                 if (endpoint != null && answers(endpoint)) {
-                    long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
-                    System.out.println("relive: ready at " + endpoint + " (started in " + ms + " ms"
-                            + (options.dev() ? ", dev mode" : "") + ")");
-                    return;
+                    return endpoint;
                 }
                 Thread.sleep(20);
             }
-            System.err.println("relive: HTTP did not come up within 60 s");
+            return null;
         } finally {
             tracker.close();
         }

@@ -24,9 +24,9 @@ final class ResolutionCheck {
     int run() throws Exception {
         Path tmp = Files.createTempDirectory("relive-check");
         try {
-            Framework framework = FelixFramework.create(
-                    FelixFramework.properties(options, tmp.resolve("felix"), FelixFramework.goshHome(tmp)));
-            List<Bundle> bundles = FelixFramework.install(framework, List.of("core", "app", "dev"));
+            Framework framework = FelixFramework.create(FelixFramework.properties(options, tmp.resolve("felix"), tmp));
+            List<Bundle> bundles = FelixFramework.install(framework,
+                    FelixFramework.embedded(List.of("core", "app", "dev")), new StartupProfile(false, 0));
             framework.start();
             framework.adapt(FrameworkWiring.class).resolveBundles(bundles);
             int failures = 0;

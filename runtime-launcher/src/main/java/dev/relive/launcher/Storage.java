@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** The framework's private storage: a temp folder per run, removed at exit. */
+/** Removes folders the launcher made: a launch's scratch folder, a stale bundle cache. */
 final class Storage {
 
     private Storage() {

@@ -6,6 +6,9 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -24,6 +27,7 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final List<JsonNode> seen = new ArrayList<>();
+    private final Map<JsonNode, Long> receivedNanos = Collections.synchronizedMap(new IdentityHashMap<>());
     private final StringBuilder partial = new StringBuilder();
     private final AtomicLong refs = new AtomicLong();
     private volatile int closeStatus = -1;
@@ -126,6 +130,11 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         return f;
     }
 
+    /** When {@code frame} arrived ({@link System#nanoTime()}), however late the test took it from the queue. */
+    public long receivedNanos(JsonNode frame) {
+        return receivedNanos.get(frame);
+    }
+
     public List<JsonNode> seen() {
         return seen;
     }
@@ -142,11 +151,14 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
         partial.append(data);
         if (last) {
+            JsonNode frame;
             try {
-                frames.add(JSON.readTree(partial.toString()));
+                frame = JSON.readTree(partial.toString());
             } catch (Exception e) {
-                frames.add(JSON.createObjectNode().put("type", "unparseable").put("text", partial.toString()));
+                frame = JSON.createObjectNode().put("type", "unparseable").put("text", partial.toString());
             }
+            receivedNanos.put(frame, System.nanoTime());
+            frames.add(frame);
             partial.setLength(0);
         }
         if (!stalled || !last) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -122,7 +123,16 @@ public final class LoadBenchmark {
 
     private static void run(LauncherProcess relive, DevWorkspace ws, int n, int seconds, double rate, int saveEvery)
             throws Exception {
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(2)).build();
+        ExecutorService httpThreads = Executors.newFixedThreadPool(2);
+        try {
+            measure(HttpClient.newBuilder().executor(httpThreads).build(), relive, ws, n, seconds, rate, saveEvery);
+        } finally {
+            httpThreads.shutdownNow();
+        }
+    }
+
+    private static void measure(HttpClient http, LauncherProcess relive, DevWorkspace ws, int n, int seconds,
+            double rate, int saveEvery) throws Exception {
         long heapBefore = heap(relive);
         Stats rtt = new Stats();
         List<Session> sessions = new ArrayList<>();

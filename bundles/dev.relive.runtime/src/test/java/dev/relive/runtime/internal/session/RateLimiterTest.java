@@ -8,6 +8,7 @@ class RateLimiterTest {
 
     @Test
     void allowsABurstOfOneSecondThenRefuses() {
+        long t0 = System.nanoTime();
         RateLimiter limiter = new RateLimiter(50);
         int allowed = 0;
         for (int i = 0; i < 200; i++) {
@@ -15,7 +16,9 @@ class RateLimiterTest {
                 allowed++;
             }
         }
-        assertThat(allowed).isBetween(50, 55);
+        // the bucket refills while the loop runs, however long a loaded machine makes it take
+        int refilled = (int) Math.ceil((System.nanoTime() - t0) / 1e9 * 50);
+        assertThat(allowed).isBetween(50, 50 + refilled);
     }
 
     @Test

@@ -1,0 +1,83 @@
+package dev.relive.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.launch.Framework;
+
+/** A running Relive: the framework, its bundles, the console, and a clean stop on SIGTERM or {@code stop 0}. */
+final class RunningRelive {
+
+    private final LaunchOptions options;
+    private final StartupProfile profile;
+
+    RunningRelive(LaunchOptions options, StartupProfile profile) {
+        this.options = options;
+        this.profile = profile;
+    }
+
+    int run() throws Exception {
+        long started = System.nanoTime();
+        Files.createDirectories(options.deploy());
+        List<EmbeddedBundles.Entry> embedded = FelixFramework.embedded(FelixFramework.bundleSets(options));
+        try (BundleCache cache = BundleCache.open(stateDir(), options, embedded)) {
+            profile.step(cache.reused() ? "bundle cache: reused" : "bundle cache: new", started);
+            long initializing = System.nanoTime();
+            Framework framework = FelixFramework.create(
+                    FelixFramework.properties(options, cache.storage(), cache.scratch()));
+            profile.step("framework init", initializing);
+            framework.getBundleContext().addBundleListener(new DeployLog(options.deploy()));
+            framework.getBundleContext().addFrameworkListener(DeployLog::frameworkEvent);
+            if (profile.enabled()) {
+                HttpUp.record(framework.getBundleContext(), profile);
+            }
+            long installing = System.nanoTime();
+            List<Bundle> bundles = FelixFramework.install(framework, embedded, profile);
+            profile.step("install " + bundles.size() + " bundles", installing);
+            long starting = System.nanoTime();
+            framework.start();
+            profile.step("framework start", starting);
+            StartSequence sequence = new StartSequence(bundles, profile);
+            sequence.startBeforeReady(framework);
+            profile.step("start bundles", starting);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "relive-shutdown"));
+
+            ReadyProbe.await(framework.getBundleContext(), started, options);
+            profile.moment("ready");
+            cache.stamp(framework);
+            sequence.startAfterReady();
+            profile.step("console started", starting);
+            profile.print();
+            DeployCheck.start(options.deploy());
+            ConsoleBridge.startIfHeadless(framework.getBundleContext());
+
+            FrameworkEvent end = framework.waitForStop(0);
+            if (end.getType() == FrameworkEvent.ERROR) {
+                System.err.println("relive: stopped with an error: " + end.getThrowable());
+                return 1;
+            }
+            return 0;
+        }
+    }
+
+    /** Kept across launches: the page token key, the bundle cache. */
+    static Path stateDir() {
+        return Path.of(".relive").toAbsolutePath().normalize();
+    }
+
+    private static void stop(Framework framework) {
+        try {
+            if ((framework.getState() & (Bundle.ACTIVE | Bundle.STARTING)) != 0) {
+                framework.stop();
+            }
+            framework.waitForStop(TimeUnit.SECONDS.toMillis(4));
+        } catch (BundleException | InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

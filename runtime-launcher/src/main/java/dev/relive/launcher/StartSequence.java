@@ -1,0 +1,90 @@
+package dev.relive.launcher;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.wiring.FrameworkWiring;
+
+/**
+ * Starts the embedded bundles in the order that gets HTTP answering soonest: every bundle is resolved first, then
+ * Jetty starts on a thread of its own while the rest start on the caller's, with ConfigAdmin before SCR so that
+ * components are activated once with their configuration. While the rest start, the Jetty thread sends HTTP a first
+ * request, so that Jetty's request path is loaded by the time {@code ready} is checked. The console's bundles (Gogo,
+ * JLine) and MetaType start only after {@code ready}. Bundles are started transiently: each launch starts them itself,
+ * so a reused bundle cache never starts anything on its own.
+ */
+final class StartSequence {
+
+    private static final Set<String> HTTP = Set.of("org.apache.felix.http.jetty12");
+    /** Needed by no one before {@code ready}: the console, and MetaType (read by configuration tools only). */
+    private static final Set<String> AFTER_READY = Set.of("org.apache.felix.gogo.runtime",
+            "org.apache.felix.gogo.command", "org.apache.felix.gogo.jline", "org.jline", "org.apache.felix.metatype");
+    private static final String SCR = "org.apache.felix.scr";
+
+    private final List<Bundle> http = new ArrayList<>();
+    private final List<Bundle> core = new ArrayList<>();
+    private final List<Bundle> afterReady = new ArrayList<>();
+    private final List<Bundle> all;
+    private final StartupProfile profile;
+
+    StartSequence(List<Bundle> bundles, StartupProfile profile) {
+        this.all = bundles;
+        this.profile = profile;
+        List<Bundle> scr = new ArrayList<>();
+        for (Bundle b : bundles) {
+            String name = b.getSymbolicName();
+            if (HTTP.contains(name)) {
+                http.add(b);
+            } else if (AFTER_READY.contains(name)) {
+                afterReady.add(b);
+            } else if (SCR.equals(name)) {
+                scr.add(b);
+            } else {
+                core.add(b);
+            }
+        }
+        core.addAll(scr);
+    }
+
+    /** Resolves every bundle and starts all but the console's; returns once they are all started. */
+    void startBeforeReady(Framework framework) throws InterruptedException {
+        long resolving = System.nanoTime();
+        framework.adapt(FrameworkWiring.class).resolveBundles(all);
+        profile.step("resolve", resolving);
+        Thread jetty = new Thread(() -> {
+            startAll(http);
+            ReadyProbe.firstRequest(framework.getBundleContext());
+        }, "relive-start-http");
+        jetty.start();
+        startAll(core);
+        jetty.join();
+    }
+
+    /** Starts the console's bundles and MetaType. */
+    void startAfterReady() {
+        startAll(afterReady);
+    }
+
+    private void startAll(List<Bundle> bundles) {
+        for (Bundle b : bundles) {
+            start(b);
+        }
+    }
+
+    private void start(Bundle bundle) {
+        if (bundle.getHeaders().get("Fragment-Host") != null) {
+            return;
+        }
+        long from = System.nanoTime();
+        try {
+            bundle.start(Bundle.START_TRANSIENT);
+        } catch (BundleException e) {
+            System.err.println("relive: cannot start " + bundle.getSymbolicName() + ": " + e.getMessage());
+        }
+        profile.step("  start " + bundle.getSymbolicName(), from);
+    }
+}
