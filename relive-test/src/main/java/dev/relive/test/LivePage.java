@@ -1,19 +1,17 @@
 package dev.relive.test;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.relive.test.internal.EventFrames;
 import dev.relive.test.internal.EventParams;
 import dev.relive.test.internal.PageConnection;
 import dev.relive.test.internal.PageState;
@@ -37,32 +35,17 @@ public final class LivePage implements AutoCloseable {
     private final Element root;
     private boolean collectingErrors;
 
-    private LivePage(PageConnection connection) {
+    LivePage(PageConnection connection) {
         this.connection = connection;
         this.state = connection.state();
         this.root = state.root();
-    }
-
-    static LivePage open(LiveRuntime runtime, String path) {
-        HttpResponse<String> page = awaitPage(runtime, path);
-        Document document = Jsoup.parse(page.body(), runtime.baseUrl().toString());
-        if (document.selectFirst("[rl-root]") == null) {
-            throw new AssertionError("GET " + path + " is not a live view page:\n" + page.body());
-        }
-        try {
-            return new LivePage(PageConnection.mount(runtime.http(), runtime.baseUrl(), document, path));
-        } catch (LiveError e) {
-            throw e;
-        } catch (Exception e) {
-            throw new AssertionError("cannot mount " + path + ": " + e, e);
-        }
     }
 
     /** Clicks the element: its {@code rl-click} handler, an {@code <a rl-nav>} live navigation, or a submit button. */
     public LivePage click(String selector) {
         Element el = one(selector);
         if (el.hasAttr("rl-click")) {
-            return event(el, el.attr("rl-click"), EventParams.values(el));
+            return answer(EventFrames.event(root, el, el.attr("rl-click"), EventParams.values(el)));
         }
         if (el.tagName().equals("a") && el.hasAttr("rl-nav")) {
             return navigate(el.attr("href"));
@@ -70,7 +53,7 @@ public final class LivePage implements AutoCloseable {
         Element form = el.closest("form[rl-submit]");
         if (form != null && (el.tagName().equals("button") && !el.attr("type").equals("button")
                 || el.attr("type").equals("submit"))) {
-            return submit(form);
+            return answer(EventFrames.submit(root, form));
         }
         throw new AssertionError(selector + " has no rl-click (nor is it an rl-nav link or a submit button): " + el);
     }
@@ -84,9 +67,9 @@ public final class LivePage implements AutoCloseable {
         Element el = one(selector);
         EventParams.setValue(el, value);
         if (el.hasAttr("rl-model")) {
-            return model(el, value);
+            return answer(EventFrames.model(el, value));
         }
-        return bound(el, "rl-input");
+        return answer(EventFrames.bound(root, el, "rl-input"));
     }
 
     /** Changes a control ({@code "true"}/{@code "false"} for a checkbox): sets it and sends its {@code rl-change}. */
@@ -94,9 +77,9 @@ public final class LivePage implements AutoCloseable {
         Element el = one(selector);
         EventParams.setValue(el, value);
         if (el.hasAttr("rl-model")) {
-            return model(el, value);
+            return answer(EventFrames.model(el, value));
         }
-        return bound(el, "rl-change");
+        return answer(EventFrames.bound(root, el, "rl-change"));
     }
 
     /** Submits a form (or the form around the element): its {@code rl-submit} handler with the form's fields. */
@@ -106,27 +89,27 @@ public final class LivePage implements AutoCloseable {
         if (form == null || !form.hasAttr("rl-submit")) {
             throw new AssertionError(selector + " is not in a form with rl-submit");
         }
-        return submit(form);
+        return answer(EventFrames.submit(root, form));
     }
 
     /** A key pressed in the element: its {@code rl-keydown}, unless its {@code rl-key-filter} names another key. */
     public LivePage keydown(String selector, String key) {
-        return key(selector, "rl-keydown", key);
+        return answer(EventFrames.key(root, one(selector), "rl-keydown", key));
     }
 
     /** A key released in the element: its {@code rl-keyup}, unless its {@code rl-key-filter} names another key. */
     public LivePage keyup(String selector, String key) {
-        return key(selector, "rl-keyup", key);
+        return answer(EventFrames.key(root, one(selector), "rl-keyup", key));
     }
 
     /** The element gets the focus: its {@code rl-focus} with the field's value. */
     public LivePage focus(String selector) {
-        return valueEvent(one(selector), "rl-focus");
+        return answer(EventFrames.valueEvent(root, one(selector), "rl-focus"));
     }
 
     /** The element loses the focus: its {@code rl-blur} with the field's value. */
     public LivePage blur(String selector) {
-        return valueEvent(one(selector), "rl-blur");
+        return answer(EventFrames.valueEvent(root, one(selector), "rl-blur"));
     }
 
     /**
@@ -142,7 +125,7 @@ public final class LivePage implements AutoCloseable {
         }
         ObjectNode all = EventParams.values(owner);
         all.setAll((ObjectNode) SocketConnection.JSON.valueToTree(params == null ? Map.of() : params));
-        return event(owner, owner.attr("rl-" + type), all);
+        return answer(EventFrames.event(root, owner, owner.attr("rl-" + type), all));
     }
 
     /** Sends event {@code handler} to the root view with {@code params}, whatever the page shows. */
@@ -152,7 +135,7 @@ public final class LivePage implements AutoCloseable {
 
     /** Sends event {@code handler} with {@code params} to child view {@code child} ({@code null}: the root view). */
     public LivePage event(String child, String handler, Map<String, ?> params) {
-        ObjectNode frame = frame("event").put("handler", handler);
+        ObjectNode frame = EventFrames.frame("event").put("handler", handler);
         frame.set("params", SocketConnection.JSON.valueToTree(params == null ? Map.of() : params));
         if (child != null) {
             frame.put("child", child);
@@ -168,7 +151,7 @@ public final class LivePage implements AutoCloseable {
     /** Live navigation to {@code path}, as an {@code <a rl-nav>} click does. */
     public LivePage navigate(String path) {
         state.navigating(path);
-        answer(frame("navigate").put("url", path));
+        answer(EventFrames.frame("navigate").put("url", path));
         return this;
     }
 
@@ -196,14 +179,8 @@ public final class LivePage implements AutoCloseable {
      * @return this page, changed by the push
      */
     public LivePage awaitPush(Duration timeout) {
-        int before = state.pushes();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (state.pushes() == before) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new AssertionError("no push within " + timeout + "; the view shows:\n" + html());
-            }
-            connection.next(Duration.ofNanos(left));
+        if (!connection.awaitPush(timeout)) {
+            throw new AssertionError("no push within " + timeout + "; the view shows:\n" + html());
         }
         return this;
     }
@@ -307,96 +284,15 @@ public final class LivePage implements AutoCloseable {
         connection.close();
     }
 
-    private LivePage event(Element el, String handler, ObjectNode params) {
-        ObjectNode frame = frame("event").put("handler", handler);
-        frame.set("params", params);
-        Element child = el == null ? null : el.closest("[rl-child]");
-        if (child != null && root.equals(child.closest("[rl-root]"))) {
-            frame.put("child", child.attr("rl-child"));
-        }
-        return answer(frame);
-    }
-
-    private LivePage model(Element el, String value) {
-        ObjectNode frame = frame("model").put("field", el.attr("rl-model")).put("value", value);
-        Element child = el.closest("[rl-child]");
-        if (child != null) {
-            frame.put("child", child.attr("rl-child"));
-        }
-        return answer(frame);
-    }
-
-    /** Sends the event of the nearest element binding {@code attribute}: the field itself, a fieldset, its form. */
-    private LivePage bound(Element el, String attribute) {
-        Element owner = el.closest("[" + attribute + "]");
-        if (owner == null) {
-            return this;
-        }
-        if (owner.tagName().equals("form") && owner != el) {
-            return event(owner, owner.attr(attribute), EventParams.formFields(owner));
-        }
-        ObjectNode params = EventParams.values(owner);
-        params.set("value", EventParams.controlValue(el));
-        return event(owner, owner.attr(attribute), params);
-    }
-
-    private LivePage valueEvent(Element el, String attribute) {
-        if (!el.hasAttr(attribute)) {
-            throw new AssertionError("element has no " + attribute + ": " + el);
-        }
-        ObjectNode params = EventParams.values(el);
-        params.set("value", EventParams.controlValue(el));
-        return event(el, el.attr(attribute), params);
-    }
-
-    private LivePage submit(Element form) {
-        ObjectNode params = EventParams.values(form);
-        params.setAll(EventParams.formFields(form));
-        return event(form, form.attr("rl-submit"), params);
-    }
-
-    private LivePage key(String selector, String attribute, String key) {
-        Element el = one(selector);
-        if (!el.hasAttr(attribute)) {
-            throw new AssertionError(selector + " has no " + attribute);
-        }
-        String filter = el.attr("rl-key-filter");
-        if (!filter.isEmpty() && !filter.equals(key)) {
-            return this;
-        }
-        ObjectNode params = EventParams.values(el);
-        params.put("key", key);
-        return event(el, el.attr(attribute), params);
-    }
-
-    private ObjectNode frame(String type) {
-        return SocketConnection.JSON.createObjectNode().put("type", type);
-    }
-
+    /** Sends {@code frame} and waits for its answer; {@code null}: nothing to send. */
     private LivePage answer(ObjectNode frame) {
+        if (frame == null) {
+            return this;
+        }
         JsonNode answer = connection.request(frame);
         if ("error".equals(answer.path("type").asText()) && !collectingErrors) {
             throw state.lastError();
         }
         return this;
-    }
-
-    private static HttpResponse<String> awaitPage(LiveRuntime runtime, String path) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            HttpResponse<String> page = runtime.get(path);
-            if (page.statusCode() == 200 || page.statusCode() != 404 || System.nanoTime() > deadline) {
-                if (page.statusCode() != 200) {
-                    throw new AssertionError("GET " + path + " answered " + page.statusCode() + ":\n" + page.body());
-                }
-                return page;
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
     }
 }

@@ -9,9 +9,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import dev.relive.test.internal.EmbeddedRuntime;
+import dev.relive.test.internal.PageConnection;
 
 /**
  * A running Relive runtime in this JVM (an in-process Felix with the runtime's bundles and the bundles under test),
@@ -67,7 +70,18 @@ public final class LiveRuntime implements ExtensionContext.Store.CloseableResour
      * asynchronously after the framework starts.
      */
     public LivePage mount(String path) {
-        return LivePage.open(this, path);
+        HttpResponse<String> page = awaitPage(path);
+        Document document = Jsoup.parse(page.body(), baseUrl().toString());
+        if (document.selectFirst("[rl-root]") == null) {
+            throw new AssertionError("GET " + path + " is not a live view page:\n" + page.body());
+        }
+        try {
+            return new LivePage(PageConnection.mount(http(), baseUrl(), document, path));
+        } catch (LiveError e) {
+            throw e;
+        } catch (Exception e) {
+            throw new AssertionError("cannot mount " + path + ": " + e, e);
+        }
     }
 
     /** A plain GET of {@code path}, e.g. to check a status code. */
@@ -100,6 +114,25 @@ public final class LiveRuntime implements ExtensionContext.Store.CloseableResour
     public void close() {
         if (runtime != null) {
             runtime.close();
+        }
+    }
+
+    private HttpResponse<String> awaitPage(String path) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            HttpResponse<String> page = get(path);
+            if (page.statusCode() == 200 || page.statusCode() != 404 || System.nanoTime() > deadline) {
+                if (page.statusCode() != 200) {
+                    throw new AssertionError("GET " + path + " answered " + page.statusCode() + ":\n" + page.body());
+                }
+                return page;
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
         }
     }
 }

@@ -112,4 +112,18 @@ public final class PageConnection implements AutoCloseable {
     private static Duration left(long deadline) {
         return Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
     }
+
+    /** Reads frames until the runtime sends a patch unasked (a push, a tick); {@code false} when none came in time. */
+    public boolean awaitPush(Duration timeout) {
+        int before = state.pushes();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (state.pushes() == before) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            next(Duration.ofNanos(left));
+        }
+        return true;
+    }
 }
