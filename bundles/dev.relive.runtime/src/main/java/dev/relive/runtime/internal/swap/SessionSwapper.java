@@ -21,6 +21,7 @@ public class SessionSwapper implements ViewSwapper {
     private final BundleContext context;
     private final LiveSessions sessions;
     private final InjectedFields injectedFields;
+    private final SharedService shared;
 
     @Activate
     public SessionSwapper(BundleContext context, @Reference LiveSessions sessions,
@@ -28,13 +29,14 @@ public class SessionSwapper implements ViewSwapper {
         this.context = context;
         this.sessions = sessions;
         this.injectedFields = new InjectedFields(scr);
+        this.shared = new SharedService(scr);
     }
 
     @Override
     public ViewSwap hold(Collection<Bundle> bundles) throws InterruptedException {
         Set<Bundle> swapped = Set.copyOf(bundles);
         HeldSessions held = new HeldSessions(sessions, swapped, injectedFields);
-        HeldServices services = HeldServices.hold(context, swapped);
+        HeldServices services = HeldServices.hold(context, swapped, shared);
         try {
             return new HeldSwap(held, services, new SessionRestore(context, injectedFields), held.captureAll());
         } catch (InterruptedException | RuntimeException e) {

@@ -15,12 +15,16 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 
 /**
- * Issue 12, item 3: a swap gets the singleton services of other bundles that the swapped bundles use, so that
+ * Issue 12, item 3: a swap gets the shared services of other bundles that the swapped bundles use, so that
  * updating the views' bundle cannot release their last user, and ungets them when it ends.
  */
 class Issue12HeldServicesTest {
 
     private final List<String> calls = new ArrayList<>();
+    /** Singleton scope only, as for services that are not DS components. */
+    private static final java.util.function.Predicate<ServiceReference<?>> SHARED =
+            ref -> Constants.SCOPE_SINGLETON.equals(ref.getProperty(Constants.SERVICE_SCOPE));
+
     private final List<ServiceReference<?>> viewsUse = new ArrayList<>();
     private final Bundle storeBundle = bundle("store", List.of());
     private final Bundle viewsBundle = bundle("views", viewsUse);
@@ -32,7 +36,7 @@ class Issue12HeldServicesTest {
     void holdsTheSingletonServicesOfOtherBundlesUntilReleased() {
         viewsUse.addAll(List.of(store, clock, own));
 
-        HeldServices held = HeldServices.hold(context(), Set.of(viewsBundle));
+        HeldServices held = HeldServices.hold(context(), Set.of(viewsBundle), SHARED);
 
         assertThat(held.references()).containsExactly(store);
         assertThat(calls).containsExactly("get TaskStore");
@@ -43,7 +47,7 @@ class Issue12HeldServicesTest {
 
     @Test
     void aBundleUsingNoServiceHoldsNothing() {
-        HeldServices held = HeldServices.hold(context(), Set.of(viewsBundle));
+        HeldServices held = HeldServices.hold(context(), Set.of(viewsBundle), SHARED);
 
         held.release();
         assertThat(calls).isEmpty();
