@@ -2,7 +2,8 @@
 // <meta name="relive-dev" content="true">. It observes the view's frames:
 // - `hvr-applied` (sent after the patches of the swap): dispatches `relive:hvr-applied` on the
 //   document with the frame as detail, clears the build error overlay, and when
-//   `globalThis.reliveDebug === true` shows a toast for 3 s.
+//   `globalThis.reliveDebug === true` shows a toast for 3 s, naming the fields whose values were
+//   not carried to the new code (`dropped`).
 // - `hvr-error`: shows an overlay with the file, line:column and compiler message.
 // - `reload`: explains in the console why the state could not be kept (view.js reloads the page).
 
@@ -29,6 +30,16 @@ export const TOAST_MS = 3000;
 function simpleName(name) {
   const text = String(name ?? "");
   return text.slice(text.lastIndexOf(".") + 1);
+}
+
+/**
+ * @param {import("./socket.js").Frame} frame an `hvr-applied` frame
+ * @returns {string} the toast's text
+ */
+function appliedText(frame) {
+  const text = `HVR applied: ${simpleName(frame.view)} v${String(frame.version ?? "?")} (${String(frame.ms ?? "?")} ms)`;
+  const dropped = Array.isArray(frame.dropped) ? frame.dropped.map(String) : [];
+  return dropped.length > 0 ? `${text}; not carried: ${dropped.join(", ")}` : text;
 }
 
 /**
@@ -133,7 +144,7 @@ export function installHvr(view, options = {}) {
     view.onFrame(SERVER_FRAME.HVR_APPLIED, (frame) => {
       removeOverlay();
       doc.dispatchEvent(new win.CustomEvent(HVR_APPLIED_EVENT, { detail: frame }));
-      if (debug()) showToast(`HVR applied: ${simpleName(frame.view)} v${String(frame.version ?? "?")} (${String(frame.ms ?? "?")} ms)`);
+      if (debug()) showToast(appliedText(frame));
     }),
     view.onFrame(SERVER_FRAME.HVR_ERROR, showOverlay),
     view.onFrame(SERVER_FRAME.RELOAD, (frame) => {

@@ -74,6 +74,16 @@ describe("hvr-applied", () => {
     assert.equal(doc.querySelector(`[${TOAST_ATTR}]`), null);
   });
 
+  test("with reliveDebug, the toast names the fields whose values were not carried", () => {
+    (/** @type {any} */ (globalThis)).reliveDebug = true;
+    const { doc, ws } = setup();
+    ws.receive({ ...APPLIED, dropped: ["error", "listener"] });
+    const toast = /** @type {HTMLElement} */ (doc.querySelector(`[${TOAST_ATTR}]`));
+    assert.equal(toast.textContent, "HVR applied: CounterView v3 (84 ms); not carried: error, listener");
+    ws.receive({ ...APPLIED, version: 4, dropped: [] });
+    assert.equal(doc.querySelector(`[${TOAST_ATTR}]`)?.textContent, "HVR applied: CounterView v4 (84 ms)");
+  });
+
   test("a new toast replaces the previous one and gets its own 3 s", (t) => {
     t.mock.timers.enable({ apis: ["setTimeout"] });
     (/** @type {any} */ (globalThis)).reliveDebug = true;

@@ -20,7 +20,10 @@ public record ReloadReason(Code code, String name) {
         HANDLER_PARAMS_CHANGED("handler_params_changed"),
         /** A state field's value does not fit its new type (name: the field). */
         FIELD_TYPE_CHANGED("field_type_changed"),
-        /** A state field's value could not be captured, and the field still exists (name: the field). */
+        /**
+         * A state field's value could not be captured, and the field still exists (name: the field). No longer
+         * sent: such a field starts from its initializer and is named in {@link SwapOutcome#dropped()}.
+         */
         FIELD_NOT_CARRIED("field_not_carried"),
         /** The view's superclasses changed. */
         SUPERCLASS_CHANGED("superclass_changed"),

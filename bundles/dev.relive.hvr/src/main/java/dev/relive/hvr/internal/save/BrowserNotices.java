@@ -65,10 +65,10 @@ final class BrowserNotices {
         return sessionsWithError.remove(session.id());
     }
 
-    /** The {@code hvr-applied} frame for a new version of {@code view}. */
-    HvrApplied applied(String view, int version, Path file, String bsn, SaveTimeline timeline) {
+    /** The {@code hvr-applied} frame for a new version of {@code view}; {@code dropped}: fields not carried. */
+    HvrApplied applied(String view, int version, Path file, String bsn, SaveTimeline timeline, List<String> dropped) {
         return new HvrApplied(view, version, file == null ? null : file.toString(), timeline.sinceSaved(), bsn,
-                timeline.phases());
+                timeline.phases(), dropped);
     }
 
     private static boolean showsViewOf(LiveSession session, Set<Bundle> bundles) {

@@ -131,7 +131,7 @@ public final class SavePipeline {
 
     private void render(SwapReport report, Path file, String bsn, SaveTimeline timeline) {
         report.shown().forEach((LiveSession session, String view) -> session.rerender(view == null ? null
-                : notices.applied(view, status.version(view), file, bsn, timeline)));
+                : notices.applied(view, status.version(view), file, bsn, timeline, report.dropped(session))));
     }
 
     private static Path savedFile(ChangeSet change) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.osgi.framework.Bundle;
@@ -61,7 +62,7 @@ final class TemplateSave {
                 String view = slot.className();
                 int version = versions.computeIfAbsent(view, v -> status.swapped(v, "template"));
                 Path file = changed.get(TemplateFiles.pathOf(view));
-                session.rerender(notices.applied(view, version, file, bsn, timeline));
+                session.rerender(notices.applied(view, version, file, bsn, timeline, List.of()));
             } finally {
                 session.release();
             }

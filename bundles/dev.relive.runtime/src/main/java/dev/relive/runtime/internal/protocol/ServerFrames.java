@@ -108,6 +108,7 @@ public final class ServerFrames {
         ObjectNode f = frame("hvr-applied").put("view", applied.view()).put("version", applied.version())
                 .put("file", applied.file()).put("ms", applied.ms()).put("bundle", applied.bundle());
         f.set("phases", JSON.valueToTree(applied.phases()));
+        f.set("dropped", JSON.valueToTree(applied.dropped()));
         return text(f);
     }
 

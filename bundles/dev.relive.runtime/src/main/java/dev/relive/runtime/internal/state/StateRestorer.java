@@ -2,25 +2,31 @@ package dev.relive.runtime.internal.state;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.relive.api.CarriedFrom;
+
 /**
- * Sets a new view instance's fields from a {@link StateSnapshot} of the old instance. For each state field of the
- * new class present in the snapshot: the tree is converted to the field's generic type (so an {@code int} may
- * become a {@code String}, an enum constant is found by name, a record rebuilt from its components); a field that
- * holds a service keeps what the new instance has and gets the old object only if it has none and the object
- * fits (e.g. the view's {@code ViewSession}, which {@code mount} stored and is not run again). Fields new in the
- * new class keep their initial values; fields gone from it are dropped.
+ * Sets a new view instance's fields from a {@link StateSnapshot} of the old instance. Each state field of the new
+ * class takes the old field of its own name, else the one its {@link CarriedFrom} names. The tree is converted to
+ * the field's generic type (so an {@code int} may become a {@code String}, an enum constant is found by name, a
+ * record rebuilt from its components); a field that holds a service keeps what the new instance has and gets the
+ * old object only if it has none and the object fits (e.g. the view's {@code ViewSession}, which {@code mount}
+ * stored and is not run again). Fields Declarative Services injects keep what it injected. Fields new in the new
+ * class, and fields whose old value is bound to the old revision, keep their initial values.
  *
- * <p>All values are converted before any is set: on failure nothing has changed. Failure reasons:
- * {@code field_type_changed:<name>} (the value cannot be converted to the new type) and
- * {@code field_not_carried:<name>} (the old value could not be serialized and the new field cannot take it).
+ * <p>All values are converted before any is set: on failure nothing has changed. The failure reason is
+ * {@code field_type_changed:<name>} (the value cannot be converted to the new type). Every old value not carried
+ * is listed in {@link Restoration#dropped()}.
  */
 public final class StateRestorer {
 
@@ -33,42 +39,65 @@ public final class StateRestorer {
     }
 
     public static Optional<String> restore(StateSnapshot snapshot, Object target, ObjectMapper mapper) {
+        return restore(snapshot, target, mapper, Set.of()).failure();
+    }
+
+    /** {@code injected}: the names of the fields Declarative Services sets on {@code target}, left as they are. */
+    public static Restoration restore(StateSnapshot snapshot, Object target, ObjectMapper mapper,
+            Set<String> injected) {
         Class<?> type = target.getClass();
         List<Assignment> assignments = new ArrayList<>();
+        Set<String> carried = new HashSet<>();
         for (Map.Entry<String, Field> entry : StateFields.byName(type).entrySet()) {
-            String name = entry.getKey();
             Field field = entry.getValue();
+            if (injected.contains(entry.getKey())) {
+                continue;
+            }
+            String name = source(entry.getKey(), field, snapshot);
             JsonNode node = snapshot.values().get(name);
             if (StateFields.holdsService(field, type)) {
                 Object old = snapshot.objects().get(name);
                 if (old != null && field.getType().isInstance(old) && StateFields.read(field, target) == null) {
                     assignments.add(new Assignment(field, old));
                 }
+                carried.add(name);
             } else if (node != null) {
                 Object value;
                 try {
                     value = mapper.treeToValue(node, mapper.constructType(field.getGenericType()));
                 } catch (IllegalArgumentException | JacksonException e) {
-                    return Optional.of("field_type_changed:" + name);
+                    return Restoration.failed("field_type_changed:" + name);
                 }
                 if (value != null || !field.getType().isPrimitive()) {
                     assignments.add(new Assignment(field, value));
                 }
+                carried.add(name);
             } else if (snapshot.objects().containsKey(name)) {
                 Object old = snapshot.objects().get(name);
-                if (old != null && !field.getType().isInstance(old)) {
-                    return Optional.of((snapshot.unserializable().contains(name) ? "field_not_carried:"
-                            : "field_type_changed:") + name);
-                }
-                if (old != null || !field.getType().isPrimitive()) {
+                boolean fits = old == null ? !field.getType().isPrimitive() : field.getType().isInstance(old);
+                if (fits) {
                     assignments.add(new Assignment(field, old));
+                    carried.add(name);
                 }
             }
         }
         for (Assignment a : assignments) {
             a.apply(target);
         }
-        return Optional.empty();
+        return new Restoration(Optional.empty(), dropped(snapshot, carried));
+    }
+
+    private static String source(String name, Field field, StateSnapshot snapshot) {
+        CarriedFrom from = field.getAnnotation(CarriedFrom.class);
+        return from == null || snapshot.has(name) ? name : from.value();
+    }
+
+    private static List<String> dropped(StateSnapshot snapshot, Set<String> carried) {
+        Set<String> dropped = new TreeSet<>(snapshot.values().keySet());
+        dropped.addAll(snapshot.unserializable());
+        dropped.addAll(snapshot.oldRevision());
+        dropped.removeAll(carried);
+        return List.copyOf(dropped);
     }
 
     private record Assignment(Field field, Object value) {

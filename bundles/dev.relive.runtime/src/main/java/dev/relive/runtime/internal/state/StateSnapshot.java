@@ -1,9 +1,8 @@
 package dev.relive.runtime.internal.state;
 
-import java.lang.reflect.Field;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,6 +16,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * objects are kept as the objects themselves; so are values Jackson cannot serialize (cycles, opaque objects),
  * which then can only be carried where the new field accepts the very same object.
  *
+ * <p>Values bound to the view's class loader that cannot be rebuilt by name (lambdas, method references,
+ * anonymous and inner class instances, see {@link RevisionBound}) are not kept at all: their fields are only named
+ * in {@link #oldRevision()}, and the new instance's fields start from its initializers. Fields that Declarative
+ * Services injects are not state and are left out.
+ *
  * <p>Immutable once captured; capture on the thread that owns the view (its session's executor), restore anywhere.
  */
 public final class StateSnapshot {
@@ -25,39 +29,57 @@ public final class StateSnapshot {
     private final Map<String, JsonNode> values;
     private final Map<String, Object> objects;
     private final Set<String> unserializable;
+    private final Set<String> oldRevision;
 
     private StateSnapshot(String viewClass, Map<String, JsonNode> values, Map<String, Object> objects,
-            Set<String> unserializable) {
+            Set<String> unserializable, Set<String> oldRevision) {
         this.viewClass = viewClass;
         this.values = Collections.unmodifiableMap(values);
         this.objects = Collections.unmodifiableMap(objects);
-        this.unserializable = Set.copyOf(unserializable);
+        this.unserializable = Collections.unmodifiableSet(unserializable);
+        this.oldRevision = Collections.unmodifiableSet(oldRevision);
     }
 
-    /** Captures with a fresh {@link StateMapper}. */
+    /** Captures with a fresh {@link StateMapper}, no field injected. */
     public static StateSnapshot capture(Object view) {
-        return capture(view, StateMapper.create());
+        return capture(view, StateMapper.create(), Set.of());
     }
 
     public static StateSnapshot capture(Object view, ObjectMapper mapper) {
+        return capture(view, mapper, Set.of());
+    }
+
+    /** {@code injected}: the names of the fields Declarative Services sets, which are not captured. */
+    public static StateSnapshot capture(Object view, ObjectMapper mapper, Set<String> injected) {
         Class<?> type = view.getClass();
+        ClassLoader loader = type.getClassLoader();
         Map<String, JsonNode> values = new LinkedHashMap<>();
         Map<String, Object> objects = new LinkedHashMap<>();
-        Set<String> unserializable = new HashSet<>();
+        Set<String> unserializable = new LinkedHashSet<>();
+        Set<String> oldRevision = new LinkedHashSet<>();
         StateFields.byName(type).forEach((name, field) -> {
+            if (injected.contains(name)) {
+                return;
+            }
             Object value = StateFields.read(field, view);
             if (StateFields.holdsService(field, type)) {
                 objects.put(name, value);
-                return;
-            }
-            try {
-                values.put(name, mapper.valueToTree(value));
-            } catch (IllegalArgumentException e) {
-                objects.put(name, value);
-                unserializable.add(name);
+            } else if (RevisionBound.holdsCode(value, loader)) {
+                oldRevision.add(name);
+            } else {
+                try {
+                    values.put(name, mapper.valueToTree(value));
+                } catch (IllegalArgumentException e) {
+                    if (RevisionBound.holdsAny(value, loader)) {
+                        oldRevision.add(name);
+                    } else {
+                        objects.put(name, value);
+                        unserializable.add(name);
+                    }
+                }
             }
         });
-        return new StateSnapshot(type.getName(), values, objects, unserializable);
+        return new StateSnapshot(type.getName(), values, objects, unserializable, oldRevision);
     }
 
     /** The name of the captured view's class. */
@@ -80,8 +102,19 @@ public final class StateSnapshot {
         return unserializable;
     }
 
+    /** Fields whose values are bound to the old revision's class loader and are never carried, in field order. */
+    public Set<String> oldRevision() {
+        return oldRevision;
+    }
+
+    /** Whether the snapshot has a field of this name, whatever became of its value. */
+    boolean has(String name) {
+        return values.containsKey(name) || objects.containsKey(name) || oldRevision.contains(name);
+    }
+
     @Override
     public String toString() {
-        return "StateSnapshot[" + viewClass + " " + values + " objects=" + objects.keySet() + "]";
+        return "StateSnapshot[" + viewClass + " " + values + " objects=" + objects.keySet() + " oldRevision="
+                + oldRevision + "]";
     }
 }

@@ -30,9 +30,12 @@ final class HeldSessions {
     /** One per swap, shared by its captures and restores: its caches die with the swap. */
     private final ObjectMapper mapper = StateMapper.create();
 
-    HeldSessions(LiveSessions sessions, Set<Bundle> bundles) {
+    private final InjectedFields injectedFields;
+
+    HeldSessions(LiveSessions sessions, Set<Bundle> bundles, InjectedFields injectedFields) {
         this.sessions = sessions;
         this.bundles = bundles;
+        this.injectedFields = injectedFields;
     }
 
     ObjectMapper mapper() {
@@ -84,7 +87,7 @@ final class HeldSessions {
     private void capture(LiveSession session, List<CapturedSession> captured) {
         List<SlotState> states = new ArrayList<>();
         for (ViewSlot slot : slotsOf(session)) {
-            states.add(SlotState.capture(slot, mapper));
+            states.add(SlotState.capture(slot, mapper, injectedFields));
         }
         if (!states.isEmpty()) {
             captured.add(new CapturedSession(session, states));

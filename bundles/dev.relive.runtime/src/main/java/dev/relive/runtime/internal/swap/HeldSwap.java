@@ -9,18 +9,23 @@ import dev.relive.runtime.spi.ReloadReason;
 import dev.relive.runtime.spi.SwapOutcome;
 import dev.relive.runtime.spi.ViewSwap;
 
-/** A {@link ViewSwap}: the held sessions, the state captured before the update, and how to restore it after. */
+/**
+ * A {@link ViewSwap}: the held sessions, the services their views use (held until the new instances have them),
+ * the state captured before the update, and how to restore it after.
+ */
 final class HeldSwap implements ViewSwap {
 
     /** Rounds of catching sessions that mounted an old revision while the previous round was being swapped. */
     private static final int ROUNDS = 3;
 
     private final HeldSessions held;
+    private final HeldServices services;
     private final SessionRestore restore;
     private List<CapturedSession> captured;
 
-    HeldSwap(HeldSessions held, SessionRestore restore, List<CapturedSession> captured) {
+    HeldSwap(HeldSessions held, HeldServices services, SessionRestore restore, List<CapturedSession> captured) {
         this.held = held;
+        this.services = services;
         this.restore = restore;
         this.captured = captured;
     }
@@ -41,6 +46,7 @@ final class HeldSwap implements ViewSwap {
     @Override
     public void close() {
         held.releaseAll();
+        services.release();
     }
 
     private List<SwapOutcome> settle(Function<CapturedSession, SwapOutcome> action) {

@@ -1,6 +1,7 @@
 package dev.relive.runtime.internal.swap;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,9 +24,11 @@ final class SessionRestore {
     private static final long SERVICE_WAIT_MS = 3000;
 
     private final BundleContext context;
+    private final InjectedFields injectedFields;
 
-    SessionRestore(BundleContext context) {
+    SessionRestore(BundleContext context, InjectedFields injectedFields) {
         this.context = context;
+        this.injectedFields = injectedFields;
     }
 
     SwapOutcome restore(CapturedSession captured, Set<String> classesAfter, ObjectMapper mapper) {
@@ -34,7 +37,7 @@ final class SessionRestore {
         ReloadReason failure = null;
         for (SlotState state : captured.views()) {
             Optional<SlotState.Prepared> p = classesAfter.contains(state.className())
-                    ? state.prepare(session, context, SERVICE_WAIT_MS, mapper) : Optional.empty();
+                    ? state.prepare(session, context, SERVICE_WAIT_MS, mapper, injectedFields) : Optional.empty();
             if (p.isEmpty() || p.get().failure() != null) {
                 failure = p.isEmpty() ? ReloadReason.of(ReloadReason.Code.CLASS_REMOVED)
                         : ReloadReason.parse(p.get().failure());
@@ -46,9 +49,11 @@ final class SessionRestore {
         if (failure != null) {
             prepared.forEach(x -> x.discard(session));
             session.reload(failure);
-        } else {
-            prepared.forEach(p -> p.install(session));
+            return new SwapOutcome(session, captured.viewClasses(), failure);
         }
-        return new SwapOutcome(session, captured.viewClasses(), failure);
+        prepared.forEach(p -> p.install(session));
+        Set<String> dropped = new LinkedHashSet<>();
+        prepared.forEach(p -> dropped.addAll(p.dropped()));
+        return new SwapOutcome(session, captured.viewClasses(), null, List.copyOf(dropped));
     }
 }

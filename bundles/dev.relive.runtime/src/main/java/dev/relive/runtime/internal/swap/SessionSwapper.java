@@ -8,6 +8,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 
 import dev.relive.runtime.spi.LiveSessions;
 import dev.relive.runtime.spi.ViewSwap;
@@ -19,20 +20,28 @@ public class SessionSwapper implements ViewSwapper {
 
     private final BundleContext context;
     private final LiveSessions sessions;
+    private final InjectedFields injectedFields;
+    private final SharedService shared;
 
     @Activate
-    public SessionSwapper(BundleContext context, @Reference LiveSessions sessions) {
+    public SessionSwapper(BundleContext context, @Reference LiveSessions sessions,
+            @Reference ServiceComponentRuntime scr) {
         this.context = context;
         this.sessions = sessions;
+        this.injectedFields = new InjectedFields(scr);
+        this.shared = new SharedService(scr);
     }
 
     @Override
     public ViewSwap hold(Collection<Bundle> bundles) throws InterruptedException {
-        HeldSessions held = new HeldSessions(sessions, Set.copyOf(bundles));
+        Set<Bundle> swapped = Set.copyOf(bundles);
+        HeldSessions held = new HeldSessions(sessions, swapped, injectedFields);
+        HeldServices services = HeldServices.hold(context, swapped, shared);
         try {
-            return new HeldSwap(held, new SessionRestore(context), held.captureAll());
+            return new HeldSwap(held, services, new SessionRestore(context, injectedFields), held.captureAll());
         } catch (InterruptedException | RuntimeException e) {
             held.releaseAll();
+            services.release();
             throw e;
         }
     }

@@ -36,7 +36,7 @@ class ServerFramesTest {
                 ServerFrames.reload(new ReloadReason(ReloadReason.Code.HANDLER_REMOVED, "increment")),
                 ServerFrames.hvrApplied(new HvrApplied("dev.relive.examples.counter.CounterView", 3,
                         "/home/ada/app/bundles/dev.relive.examples.counter/src/main/java/dev/relive/examples/counter/"
-                                + "CounterView.java", 84, "dev.relive.examples.counter", phases)),
+                                + "CounterView.java", 84, "dev.relive.examples.counter", phases, List.of("step"))),
                 ServerFrames.hvrError(new HvrError("dev.relive.examples.counter", "/home/ada/.../CounterView.java", 21,
                         9, "';' expected")));
         assertThat(built).containsExactlyElementsOf(examples);
@@ -66,7 +66,7 @@ class ServerFramesTest {
                 .isEqualTo("{\"type\":\"reload\",\"reason\":\"view_stopped\"}");
         assertThat(ServerFrames.hvrApplied(new HvrApplied("V", 1, null, 0, "b", Map.of())))
                 .isEqualTo("{\"type\":\"hvr-applied\",\"view\":\"V\",\"version\":1,\"file\":null,\"ms\":0,"
-                        + "\"bundle\":\"b\",\"phases\":{}}");
+                        + "\"bundle\":\"b\",\"phases\":{},\"dropped\":[]}");
     }
 
     /** The JSON lines of the server-to-client example block of docs/protocol.md. */

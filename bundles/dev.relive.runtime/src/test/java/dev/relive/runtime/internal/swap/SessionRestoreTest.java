@@ -35,6 +35,14 @@ class SessionRestoreTest {
         String text = "";
     }
 
+    /** Components without field references. */
+    static final InjectedFields NO_INJECTION = new InjectedFields(null) {
+        @Override
+        Set<String> of(ServiceReference<?> ref) {
+            return Set.of();
+        }
+    };
+
     private final ObjectMapper mapper = StateMapper.create();
     private final RecordingSession session = new RecordingSession();
 
@@ -42,7 +50,7 @@ class SessionRestoreTest {
     void everyViewOfTheSessionGetsANewInstanceCarryingItsState() {
         CapturedSession captured = captured(parent(4), child("typed"));
 
-        SwapOutcome outcome = new SessionRestore(newServices()).restore(captured,
+        SwapOutcome outcome = new SessionRestore(newServices(), NO_INJECTION).restore(captured,
                 Set.of(ParentView.class.getName(), ChildView.class.getName()), mapper);
 
         assertThat(outcome.swapped()).isTrue();
@@ -56,7 +64,7 @@ class SessionRestoreTest {
     void aChildWhoseClassIsGoneReloadsTheSessionAndNothingIsReplaced() {
         CapturedSession captured = captured(parent(4), child("typed"));
 
-        SwapOutcome outcome = new SessionRestore(newServices()).restore(captured,
+        SwapOutcome outcome = new SessionRestore(newServices(), NO_INJECTION).restore(captured,
                 Set.of(ParentView.class.getName()), mapper);
 
         assertThat(outcome.failure()).hasToString("class_removed");
@@ -67,7 +75,7 @@ class SessionRestoreTest {
     private CapturedSession captured(ViewSlot... slots) {
         List<SlotState> states = new ArrayList<>();
         for (ViewSlot slot : slots) {
-            states.add(SlotState.capture(slot, mapper));
+            states.add(SlotState.capture(slot, mapper, NO_INJECTION));
         }
         return new CapturedSession(session, states);
     }
