@@ -15,7 +15,7 @@ public @interface RuntimeConfig {
     @AttributeDefinition(description = "Largest client frame read, in bytes; larger ones get a too_large error.")
     int max__frame__bytes() default 65536;
 
-    @AttributeDefinition(description = "Events a session may send per second; more get rate_limited.")
+    @AttributeDefinition(description = "Frames of any type a session may send per second; more are dropped (rate_limited).")
     int events__per__second() default 200;
 
     @AttributeDefinition(description = "Origins allowed to open the WebSocket besides the page's own host.")

@@ -1,0 +1,98 @@
+package dev.relive.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hostile sockets against the real launcher (production run, test views deployed): cheap frames that ask for
+ * expensive answers.
+ */
+class Issue16SocketHardeningIT {
+
+    static LauncherProcess relive;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path dir = Files.createTempDirectory("relive-socket-hardening");
+        Files.createDirectories(dir.resolve("deploy"));
+        Path thirdParty = LauncherProcess.jar().getParent().resolve("third-party");
+        Files.copy(thirdParty.resolve("dev.relive.testlib.jar"), dir.resolve("deploy/testlib.jar"));
+        Files.copy(thirdParty.resolve("dev.relive.testviews.jar"), dir.resolve("deploy/testviews.jar"));
+        relive = LauncherProcess.start(dir);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        // up, and still up a second later (the deploy folder may refresh the test bundles once at start)
+        long upSince = 0;
+        while (upSince == 0 || System.nanoTime() - upSince < 1_000_000_000L) {
+            boolean up = relive.get("/test/list").statusCode() == 200;
+            upSince = up ? (upSince == 0 ? System.nanoTime() : upSince) : 0;
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("/test/list never came up:\n" + relive.stdout() + "\n" + relive.stderr());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        assertThat(relive.process().isAlive()).isTrue();
+        relive.close();
+    }
+
+    /** Before: every {@code render} frame was answered with the whole page, about 5,700 bytes out per byte in. */
+    @Test
+    void renderFloodsAreLimitedAndMerged() throws Exception {
+        int sockets = 4;
+        int frames = 2000;
+        String render = "{\"type\":\"render\"}";
+        List<WsClient> clients = new ArrayList<>();
+        List<Long> afterMount = new ArrayList<>();
+        try {
+            for (int i = 0; i < sockets; i++) {
+                WsClient ws = WsClient.connect(relive.baseUrl());
+                ws.mount(relive, "/test/list");
+                clients.add(ws);
+                afterMount.add(ws.receivedChars());
+            }
+            List<Thread> senders = new ArrayList<>();
+            for (WsClient ws : clients) {
+                Thread t = new Thread(() -> {
+                    for (int i = 0; i < frames; i++) {
+                        ws.sendRaw(render);
+                    }
+                });
+                t.start();
+                senders.add(t);
+            }
+            for (Thread t : senders) {
+                t.join();
+            }
+            Thread.sleep(1500); // lets the rate limit refill, so the ping below is answered
+            long out = 0;
+            for (int i = 0; i < sockets; i++) {
+                WsClient ws = clients.get(i);
+                long ref = ws.nextRef();
+                ws.sendRaw("{\"type\":\"ping\",\"ref\":" + ref + "}");
+                ws.next(f -> "pong".equals(f.path("type").asText()) && f.path("ref").asLong() == ref,
+                        Duration.ofSeconds(30));
+                out += ws.receivedChars() - afterMount.get(i);
+                assertThat(ws.seen()).anyMatch(f -> "render".equals(f.path("type").asText()));
+            }
+            long in = (long) sockets * frames * render.length();
+            double ratio = (double) out / in;
+            System.out.printf("render flood: %d sockets x %d render frames on /test/list: %d bytes in, %d bytes out,"
+                    + " out/in = %.2f%n", sockets, frames, in, out, ratio);
+            assertThat(ratio).as("bytes out per byte in").isLessThan(20);
+        } finally {
+            clients.forEach(WsClient::close);
+        }
+    }
+}
