@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class Issue16SocketHardeningIT {
 
+    static final int PER_ADDRESS = 24;
     static LauncherProcess relive;
 
     @BeforeAll
@@ -27,6 +28,7 @@ class Issue16SocketHardeningIT {
         Path thirdParty = LauncherProcess.jar().getParent().resolve("third-party");
         Files.copy(thirdParty.resolve("dev.relive.testlib.jar"), dir.resolve("deploy/testlib.jar"));
         Files.copy(thirdParty.resolve("dev.relive.testviews.jar"), dir.resolve("deploy/testviews.jar"));
+        Files.writeString(dir.resolve("deploy/dev.relive.runtime.cfg"), "max_sessions_per_address=" + PER_ADDRESS + "\n");
         relive = LauncherProcess.start(dir);
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         // up, and still up a second later (the deploy folder may refresh the test bundles once at start)
@@ -92,6 +94,59 @@ class Issue16SocketHardeningIT {
                     + " out/in = %.2f%n", sockets, frames, in, out, ratio);
             assertThat(ratio).as("bytes out per byte in").isLessThan(20);
         } finally {
+            clients.forEach(WsClient::close);
+        }
+    }
+
+    /** Before: 5,000 sockets from one address all mounted. */
+    @Test
+    void oneAddressGetsAtMostItsShareOfConnections() throws Exception {
+        List<WsClient> clients = new ArrayList<>();
+        Throwable refused = null;
+        try {
+            for (int i = 0; i < PER_ADDRESS + 5 && refused == null; i++) {
+                try {
+                    clients.add(WsClient.connect(relive.baseUrl()));
+                } catch (Exception e) {
+                    refused = e;
+                }
+            }
+            assertThat(refused).as("a connection over the cap is refused").isNotNull();
+            assertThat(refused).hasStackTraceContaining("429");
+            assertThat(clients.size()).isLessThanOrEqualTo(PER_ADDRESS);
+            String line = relive.waitForLog(l -> l.contains("WebSocket refused from"), Duration.ofSeconds(10));
+            assertThat(line).contains("max_sessions_per_address");
+        } finally {
+            clients.forEach(WsClient::close);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            try (WsClient again = WsClient.connect(relive.baseUrl())) {
+                again.mount(relive, "/test/echo");
+                break;
+            } catch (Exception e) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("closed connections give their places back", e);
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    @Test
+    void theRuntimeRefusesConnectionsBeyondMaxSessions() throws Exception {
+        Path dir = Files.createTempDirectory("relive-max-sessions");
+        Files.createDirectories(dir.resolve("deploy"));
+        Files.writeString(dir.resolve("deploy/dev.relive.runtime.cfg"), "max_sessions=3\n");
+        List<WsClient> clients = new ArrayList<>();
+        try (LauncherProcess small = LauncherProcess.start(dir)) {
+            for (int i = 0; i < 3; i++) {
+                clients.add(WsClient.connect(small.baseUrl()));
+            }
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> WsClient.connect(small.baseUrl())))
+                    .hasStackTraceContaining("503");
+            assertThat(small.waitForLog(l -> l.contains("WebSocket refused from"), Duration.ofSeconds(10)))
+                    .contains("max_sessions)");
             clients.forEach(WsClient::close);
         }
     }
