@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * Hostile sockets against the real launcher (production run, test views deployed): cheap frames that ask for
  * expensive answers.
@@ -130,6 +132,37 @@ class Issue16SocketHardeningIT {
                 }
                 Thread.sleep(200);
             }
+        }
+    }
+
+    /**
+     * Before: 16 sockets on a view that sleeps took all 8 shared workers, and an unrelated session's event waited
+     * 9.8 s. Now the sleeping view gets at most its share of the workers and the other view answers at once.
+     */
+    @Test
+    void aSlowViewDoesNotDelayAnotherViewsEvents() throws Exception {
+        List<WsClient> slow = new ArrayList<>();
+        try (WsClient other = WsClient.connect(relive.baseUrl())) {
+            other.mount(relive, "/test/echo");
+            for (int i = 0; i < 16; i++) {
+                WsClient ws = WsClient.connect(relive.baseUrl());
+                slow.add(ws);
+                ws.mount(relive, "/test/slow");
+            }
+            for (WsClient ws : slow) {
+                ws.event("nap", java.util.Map.of("millis", 3000));
+                ws.event("nap", java.util.Map.of("millis", 3000));
+            }
+            Thread.sleep(500); // the naps have taken their workers
+            long t0 = System.nanoTime();
+            JsonNode answer = other.answer(other.event("add", java.util.Map.of("amount", 1)));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("slow view: an unrelated event answered in %.3f s while 16 sessions sleep 2 x 3 s%n",
+                    seconds);
+            assertThat(answer.path("type").asText()).isEqualTo("patch");
+            assertThat(seconds).as("seconds for the unrelated event").isLessThan(2.0);
+        } finally {
+            slow.forEach(WsClient::close);
         }
     }
 

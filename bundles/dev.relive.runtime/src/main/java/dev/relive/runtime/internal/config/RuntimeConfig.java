@@ -6,7 +6,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /**
  * Configuration of the runtime, PID {@value #PID}. Keys: {@code max_frame_bytes}, {@code events_per_second},
  * {@code allowed_origins}, {@code allowed_hosts}, {@code token_ttl_seconds}, {@code max_pending_bytes}, {@code max_sessions},
- * {@code max_sessions_per_address} (a double underscore in a method name is one underscore in the key).
+ * {@code max_sessions_per_address}, {@code max_workers_per_view} (a double underscore in a method name is one underscore in the key).
  */
 @ObjectClassDefinition(id = RuntimeConfig.PID, name = "Relive runtime")
 public @interface RuntimeConfig {
@@ -37,4 +37,8 @@ public @interface RuntimeConfig {
     @AttributeDefinition(description = "WebSocket connections open at once from one remote address; more are refused "
             + "(429).")
     int max__sessions__per__address() default 200;
+
+    @AttributeDefinition(description = "Shared workers the sessions of one view class may occupy at once; their "
+            + "further work waits in their own queue. 0: three quarters of the workers.")
+    int max__workers__per__view() default 0;
 }

@@ -61,4 +61,8 @@ public class RuntimeSettings {
     public int maxSessionsPerAddress() {
         return config.max__sessions__per__address();
     }
+
+    public int maxWorkersPerView() {
+        return config.max__workers__per__view();
+    }
 }

@@ -43,7 +43,8 @@ class FrameDispatcherTest {
         }
     };
     private final ViewRegistry registry = new ViewRegistry(null);
-    private final TabSession session = new TabSession("s", new BrowserChannel(connection, false), Runnable::run, timer,
+    private final TabSession session = new TabSession("s", new BrowserChannel(connection, false),
+            new ViewWorkerBudget(Runnable::run, 1), timer,
             new TemplateRenderer(), registry, new HandlerInvoker(json), new FieldBinder(json));
     private final PageTokens tokens = new PageTokens(new TokenSigner(new byte[32], Clock.systemUTC()), 60);
     private boolean closed;

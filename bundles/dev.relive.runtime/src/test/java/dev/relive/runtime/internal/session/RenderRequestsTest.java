@@ -37,7 +37,8 @@ class RenderRequestsTest {
         public void close(int status, String reason) {
         }
     };
-    private final TabSession session = new TabSession("s", new BrowserChannel(connection, false), pool, timer,
+    private final TabSession session = new TabSession("s", new BrowserChannel(connection, false),
+            new ViewWorkerBudget(pool, 1), timer,
             new TemplateRenderer(), new ViewRegistry(null), new HandlerInvoker(json), new FieldBinder(json));
 
     @AfterEach

@@ -76,7 +76,7 @@ class TabSessionTest {
         public void close(int status, String reason) {
             sent.add("closed " + status);
         }
-    }, false), Runnable::run, timer, new TemplateRenderer(), new ViewRegistry(null), new HandlerInvoker(json),
+    }, false), new ViewWorkerBudget(Runnable::run, 1), timer, new TemplateRenderer(), new ViewRegistry(null), new HandlerInvoker(json),
             new FieldBinder(json));
 
     @AfterEach
