@@ -166,6 +166,29 @@ class Issue16SocketHardeningIT {
         }
     }
 
+    /** Before: a view's redirect to {@code javascript:...} reached the browser, which ran it. */
+    @Test
+    void redirectsAndNavigationsToScriptUrlsAreRefused() throws Exception {
+        try (WsClient ws = WsClient.connect(relive.baseUrl())) {
+            ws.mount(relive, "/test/echo");
+            for (String url : new String[] {"javascript:alert(document.cookie)", " JavaScript:alert(1)",
+                "java\tscript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)"}) {
+                JsonNode redirect = ws.answer(ws.event("leave", java.util.Map.of("to", url)));
+                assertThat(redirect.path("code").asText()).as("redirect to %s", url).isEqualTo("handler_failed");
+                JsonNode navigate = ws.answer(ws.event("go", java.util.Map.of("to", url)));
+                assertThat(navigate.path("code").asText()).as("navigate to %s", url).isEqualTo("handler_failed");
+                JsonNode asked = ws.answer(ws.send(WsClient.JSON.createObjectNode().put("type", "navigate")
+                        .put("url", url)));
+                assertThat(asked.path("code").asText()).as("client navigate to %s", url).isEqualTo("bad_frame");
+            }
+            assertThat(ws.seen()).noneMatch(f -> "redirect".equals(f.path("type").asText())
+                    || "navigate".equals(f.path("type").asText()));
+            ws.event("leave", java.util.Map.of("to", "/test/list"));
+            JsonNode redirect = ws.next(f -> "redirect".equals(f.path("type").asText()));
+            assertThat(redirect.path("url").asText()).isEqualTo("/test/list");
+        }
+    }
+
     @Test
     void theRuntimeRefusesConnectionsBeyondMaxSessions() throws Exception {
         Path dir = Files.createTempDirectory("relive-max-sessions");
