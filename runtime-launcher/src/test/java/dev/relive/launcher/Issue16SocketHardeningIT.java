@@ -189,6 +189,20 @@ class Issue16SocketHardeningIT {
         }
     }
 
+    /** Before: production error frames carried the exception's class and message. */
+    @Test
+    void productionErrorFramesAreGenericAndTheLogHasTheDetails() throws Exception {
+        try (WsClient ws = WsClient.connect(relive.baseUrl())) {
+            ws.mount(relive, "/test/echo");
+            JsonNode error = ws.answer(ws.event("explode", null));
+            assertThat(error.path("code").asText()).isEqualTo("handler_failed");
+            assertThat(error.toString()).doesNotContain("boom", "IllegalStateException", "dev.relive", "detail");
+            String incident = error.path("message").asText().replaceAll(".*incident (\\d+).*", "$1");
+            String line = relive.waitForLog(l -> l.contains("incident " + incident + " "), Duration.ofSeconds(10));
+            assertThat(line + relive.stdout() + relive.stderr()).contains("boom");
+        }
+    }
+
     @Test
     void theRuntimeRefusesConnectionsBeyondMaxSessions() throws Exception {
         Path dir = Files.createTempDirectory("relive-max-sessions");
