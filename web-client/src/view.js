@@ -10,6 +10,22 @@ import { morph } from "./morph.js";
 import { applyPatches } from "./patch.js";
 import { ReliveSocket } from "./socket.js";
 
+/**
+ * Whether `url`, resolved against `base`, is an http(s) page: `javascript:`, `data:` and other schemes are not.
+ * The URL parser drops tabs, newlines and leading spaces the way the browser does before reading the scheme.
+ * @param {string} url
+ * @param {string} base
+ * @returns {boolean}
+ */
+export function isPageUrl(url, base) {
+  try {
+    const { protocol } = new URL(url, base);
+    return protocol === "http:" || protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
 /** @typedef {import("./socket.js").Frame} Frame */
 
 /**
@@ -150,12 +166,16 @@ export class View {
       case SERVER_FRAME.ERROR:
         this._error(frame);
         break;
-      case SERVER_FRAME.REDIRECT:
-        if (typeof frame.url === "string") this.browser.assign(frame.url);
+      case SERVER_FRAME.REDIRECT: {
+        const url = this._pageUrl(frame);
+        if (url !== null) this.browser.assign(url);
         break;
-      case SERVER_FRAME.NAVIGATE:
-        if (typeof frame.url === "string") this.events.navigate(frame.url, true);
+      }
+      case SERVER_FRAME.NAVIGATE: {
+        const url = this._pageUrl(frame);
+        if (url !== null) this.events.navigate(url, true);
         break;
+      }
       case SERVER_FRAME.RELOAD:
         this._notify(frame);
         console.info(`Relive: reloading: ${String(frame.reason ?? "")}`);
@@ -321,6 +341,19 @@ export class View {
   /** @param {Frame} frame */
   _title(frame) {
     if (typeof frame.title === "string") this.doc.title = frame.title;
+  }
+
+  /**
+   * The redirect/navigate frame's url when it may be followed: relative or http(s) (the server checks too).
+   * @param {Frame} frame
+   * @returns {string | null}
+   */
+  _pageUrl(frame) {
+    const url = frame.url;
+    if (typeof url !== "string") return null;
+    if (isPageUrl(url, this.win.location.href)) return url;
+    console.error(`Relive: refused ${String(frame.type)} to a URL that is neither relative nor http(s): ${url.slice(0, 80)}`);
+    return null;
   }
 
   /**

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { page, FakeClock, fakeWebSocketClass, captureConsole, readJsonDir, SHARED_FIXTURES, normalize } from "./helpers.js";
-import { View } from "../src/view.js";
+import { View, isPageUrl } from "../src/view.js";
 import { CLIENT_FRAME, SERVER_FRAME } from "../src/constants.js";
 
 const TOKEN = "eyJ2IjoiL2NvdW50ZXIifQ.sig";
@@ -145,6 +145,30 @@ describe("server frames", () => {
     mount();
     ws().receive({ type: "redirect", url: "/login" });
     assert.deepEqual(browser.assigned, ["/login"]);
+  });
+
+  test("redirect and navigate to javascript:, data: and other schemes are refused", async () => {
+    const { ws, mount, browser, win } = setup();
+    mount();
+    const logged = await captureConsole(() => {
+      for (const url of ["javascript:alert(1)", " JavaScript:alert(1)", "java\tscript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:x", "file:///etc/passwd"]) {
+        ws().receive({ type: "redirect", url });
+        ws().receive({ type: "navigate", url });
+      }
+    });
+    assert.deepEqual(browser.assigned, []);
+    assert.equal(win.location.pathname, "/counter");
+    assert.equal(ws().sent.filter((f) => f.type === "navigate").length, 0);
+    assert.equal(logged.filter((c) => c.level === "error").length, 12);
+    assert.match(String(logged[0].args[0]), /refused redirect to a URL that is neither relative nor http\(s\)/);
+    ws().receive({ type: "redirect", url: "https://example.com/next" });
+    assert.deepEqual(browser.assigned, ["https://example.com/next"]);
+  });
+
+  test("isPageUrl accepts relative and http(s) URLs only", () => {
+    const base = "http://localhost:8080/counter";
+    for (const url of ["/login", "next?x=1", "#top", "//example.com/", "http://a.example/", "HTTPS://a.example/"]) assert.equal(isPageUrl(url, base), true, url);
+    for (const url of ["javascript:alert(1)", "\u0000javascript:x", "data:,x", "blob:http://a/1", "mailto:a@b"]) assert.equal(isPageUrl(url, base), false, url);
   });
 
   test("navigate pushes the URL and asks the server to mount its view; mounted swaps the view in", () => {

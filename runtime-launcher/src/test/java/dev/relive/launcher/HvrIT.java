@@ -78,7 +78,7 @@ class HvrIT {
             assertThat(applied(other).path("version").asInt()).isEqualTo(1);
             // the status is recorded once the frames are sent
             assertThat(dev.relive().commandUntil("hvr:status", l -> l.contains("dev.relive.testviews: ok"),
-                    Duration.ofSeconds(10))).contains("compiled 1 of 14 source(s), manifest unchanged");
+                    Duration.ofSeconds(10))).containsPattern("compiled 1 of \\d+ source\\(s\\), manifest unchanged");
             assertThat(ws.answer(ws.event("increment", null)).path("patches").toString()).contains("\"text\":\"51\"");
 
             // a new component property changes the component XML: bnd runs
@@ -89,7 +89,7 @@ class HvrIT {
             assertThat(applied(other).path("version").asInt()).isEqualTo(2);
             assertThat(dev.relive().commandUntil("hvr:status", l -> l.contains("dev.relive.testviews: ok")
                     && !l.contains("manifest unchanged"), Duration.ofSeconds(10)))
-                    .contains("compiled 1 of 14 source(s), analysed by bnd");
+                    .containsPattern("compiled 1 of \\d+ source\\(s\\), analysed by bnd");
             assertThat(ws.answer(ws.event("increment", null)).path("patches").toString()).contains("\"text\":\"151\"");
         }
     }

@@ -30,6 +30,7 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     private final Map<JsonNode, Long> receivedNanos = Collections.synchronizedMap(new IdentityHashMap<>());
     private final StringBuilder partial = new StringBuilder();
     private final AtomicLong refs = new AtomicLong();
+    private final AtomicLong receivedChars = new AtomicLong();
     private volatile int closeStatus = -1;
     private volatile boolean stalled;
     private WebSocket socket;
@@ -135,6 +136,11 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         return receivedNanos.get(frame);
     }
 
+    /** Characters of text frames received so far (the frames are ASCII JSON: bytes). */
+    public long receivedChars() {
+        return receivedChars.get();
+    }
+
     public List<JsonNode> seen() {
         return seen;
     }
@@ -150,6 +156,7 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     @Override
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
         partial.append(data);
+        receivedChars.addAndGet(data.length());
         if (last) {
             JsonNode frame;
             try {

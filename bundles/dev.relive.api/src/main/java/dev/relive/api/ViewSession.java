@@ -32,9 +32,18 @@ public interface ViewSession {
      */
     void push(Runnable change);
 
-    /** Live navigation to another view's route, keeping the socket and sticky child views. */
+    /**
+     * Live navigation to another view's route, keeping the socket and sticky child views.
+     *
+     * @throws IllegalArgumentException when {@code url} is neither relative nor {@code http}/{@code https}
+     */
     void navigate(String url);
 
-    /** Full page load of {@code url}. */
+    /**
+     * Full page load of {@code url}.
+     *
+     * @throws IllegalArgumentException when {@code url} is neither relative nor {@code http}/{@code https}
+     *         ({@code javascript:}, {@code data:}, ...)
+     */
     void redirect(String url);
 }

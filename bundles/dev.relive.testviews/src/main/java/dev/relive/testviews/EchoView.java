@@ -110,6 +110,11 @@ public class EchoView extends LiveView {
         session.navigate(to);
     }
 
+    @EventHandler
+    public void leave(String to, ViewSession session) {
+        session.redirect(to);
+    }
+
     /** Public but not an @EventHandler: a client must not be able to call it. */
     public void reset() {
         count = 0;

@@ -5,8 +5,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * Configuration of the runtime, PID {@value #PID}. Keys: {@code max_frame_bytes}, {@code events_per_second},
- * {@code allowed_origins}, {@code allowed_hosts}, {@code token_ttl_seconds}, {@code max_pending_bytes} (a double underscore in a method
- * name is one underscore in the key).
+ * {@code allowed_origins}, {@code allowed_hosts}, {@code token_ttl_seconds}, {@code max_pending_bytes}, {@code max_sessions},
+ * {@code max_sessions_per_address}, {@code max_workers_per_view} (a double underscore in a method name is one underscore in the key).
  */
 @ObjectClassDefinition(id = RuntimeConfig.PID, name = "Relive runtime")
 public @interface RuntimeConfig {
@@ -15,7 +15,7 @@ public @interface RuntimeConfig {
     @AttributeDefinition(description = "Largest client frame read, in bytes; larger ones get a too_large error.")
     int max__frame__bytes() default 65536;
 
-    @AttributeDefinition(description = "Events a session may send per second; more get rate_limited.")
+    @AttributeDefinition(description = "Frames of any type a session may send per second; more are dropped (rate_limited).")
     int events__per__second() default 200;
 
     @AttributeDefinition(description = "Origins allowed to open the WebSocket besides the page's own host.")
@@ -30,4 +30,15 @@ public @interface RuntimeConfig {
 
     @AttributeDefinition(description = "Bytes queued to a client that does not read before it is disconnected.")
     int max__pending__bytes() default 4194304;
+
+    @AttributeDefinition(description = "WebSocket connections open at once, runtime-wide; more are refused (503).")
+    int max__sessions() default 10000;
+
+    @AttributeDefinition(description = "WebSocket connections open at once from one remote address; more are refused "
+            + "(429).")
+    int max__sessions__per__address() default 200;
+
+    @AttributeDefinition(description = "Shared workers the sessions of one view class may occupy at once; their "
+            + "further work waits in their own queue. 0: three quarters of the workers.")
+    int max__workers__per__view() default 0;
 }

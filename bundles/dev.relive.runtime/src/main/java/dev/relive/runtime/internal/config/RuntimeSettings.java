@@ -53,4 +53,16 @@ public class RuntimeSettings {
     public int maxPendingBytes() {
         return config.max__pending__bytes();
     }
+
+    public int maxSessions() {
+        return config.max__sessions();
+    }
+
+    public int maxSessionsPerAddress() {
+        return config.max__sessions__per__address();
+    }
+
+    public int maxWorkersPerView() {
+        return config.max__workers__per__view();
+    }
 }

@@ -11,11 +11,6 @@ public sealed interface ClientFrame {
     /** {@code ref} of the frame, or {@code null} when it has none. */
     Long ref();
 
-    /** Whether the frame counts against the session's events-per-second limit. */
-    default boolean rateLimited() {
-        return false;
-    }
-
     /** Mount the view the signed {@code token} names; {@code url} is the page's location. */
     record Mount(String token, String url) implements ClientFrame {
         @Override
@@ -26,18 +21,10 @@ public sealed interface ClientFrame {
 
     /** Call handler {@code handler} of the root view, or of child view {@code child} when not null. */
     record Event(Long ref, String handler, JsonNode params, String child) implements ClientFrame {
-        @Override
-        public boolean rateLimited() {
-            return true;
-        }
     }
 
     /** Set the {@code @Bind} field {@code field} of the root view, or of child view {@code child}. */
     record Model(Long ref, String field, JsonNode value, String child) implements ClientFrame {
-        @Override
-        public boolean rateLimited() {
-            return true;
-        }
     }
 
     /** Send the whole HTML again. */
@@ -46,10 +33,6 @@ public sealed interface ClientFrame {
 
     /** Live navigation to {@code url}. */
     record Navigate(Long ref, String url) implements ClientFrame {
-        @Override
-        public boolean rateLimited() {
-            return true;
-        }
     }
 
     /** Keep-alive; answered after everything sent before it. */

@@ -102,6 +102,9 @@ public final class ClientFrameParser {
         if (ref == null || url == null) {
             throw new RefusedFrameException(ref, ErrorCode.BAD_FRAME, "navigate needs a numeric \"ref\" and a \"url\"");
         }
+        if (!LocationUrl.allowed(url)) {
+            throw new RefusedFrameException(ref, ErrorCode.BAD_FRAME, "navigate needs a relative or http(s) \"url\"");
+        }
         return new ClientFrame.Navigate(ref, url);
     }
 

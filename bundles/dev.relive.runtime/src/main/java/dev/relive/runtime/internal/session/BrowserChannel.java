@@ -2,17 +2,26 @@ package dev.relive.runtime.internal.session;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.relive.runtime.internal.protocol.ErrorCode;
 import dev.relive.runtime.internal.protocol.ServerFrames;
 
 /**
- * Where a session's frames go: its connection, or nowhere for a page rendered over plain HTTP. Error frames carry the
- * stack trace of user code only in dev.
+ * Where a session's frames go: its connection, or nowhere for a page rendered over plain HTTP. Errors of the
+ * server's own code ({@code handler_failed}, {@code render_failed}) reach the browser with their message and stack
+ * trace only in dev; in production the frame says only that it failed, with an incident number, and the details
+ * go to the log under that number. Errors about the client's own frame keep their message everywhere.
  */
 final class BrowserChannel {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BrowserChannel.class);
     private static final int MAX_DETAIL = 8000;
+    private static final String GENERIC = "the server could not do this (incident ";
+    private static final AtomicLong INCIDENTS = new AtomicLong();
 
     private final Connection connection;
     private final boolean dev;
@@ -34,7 +43,15 @@ final class BrowserChannel {
     }
 
     void error(Long ref, ErrorCode code, String message, Throwable cause) {
-        send(ServerFrames.error(ref, code, message, dev && cause != null ? stackTrace(cause) : null));
+        if (dev) {
+            send(ServerFrames.error(ref, code, message, cause != null ? stackTrace(cause) : null));
+        } else if (code == ErrorCode.HANDLER_FAILED || code == ErrorCode.RENDER_FAILED) {
+            String incident = Long.toString(INCIDENTS.incrementAndGet());
+            LOG.warn("incident {} ({}): {}", incident, code.wireName(), message, cause);
+            send(ServerFrames.error(ref, code, GENERIC + incident + ")", null));
+        } else {
+            send(ServerFrames.error(ref, code, message, null));
+        }
     }
 
     void close(int status, String reason) {

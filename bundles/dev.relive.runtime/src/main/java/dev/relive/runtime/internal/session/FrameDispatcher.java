@@ -1,5 +1,7 @@
 package dev.relive.runtime.internal.session;
 
+import java.util.concurrent.ScheduledExecutorService;
+
 import dev.relive.runtime.internal.protocol.ClientFrame;
 import dev.relive.runtime.internal.protocol.ClientFrameParser;
 import dev.relive.runtime.internal.protocol.ErrorCode;
@@ -14,7 +16,7 @@ import dev.relive.runtime.internal.token.TokenSigner;
 /**
  * Hands one connection's client frames, as {@link ClientFrameParser} reads them, to its {@link TabSession}, in
  * order; answers refused frames, frames over the rate limit and bad tokens with an error frame. Called on I/O
- * threads; everything touching view state is queued on the session.
+ * threads, one frame at a time per connection; everything touching view state is queued on the session.
  */
 public final class FrameDispatcher {
 
@@ -24,12 +26,15 @@ public final class FrameDispatcher {
     private final ViewRegistry registry;
     private final PageTokens tokens;
     private final RateLimiter rate;
+    private final RenderRequests renders;
+    private long lastRefusalNoticeNanos;
+    private boolean refusedBefore;
     private final int eventsPerSecond;
     private final Runnable onClose;
 
     /** {@code onClose} runs when the connection ends. */
     FrameDispatcher(TabSession session, Connection connection, ClientFrameParser parser, ViewRegistry registry,
-            PageTokens tokens, int eventsPerSecond, Runnable onClose) {
+            PageTokens tokens, int eventsPerSecond, ScheduledExecutorService timer, Runnable onClose) {
         this.session = session;
         this.connection = connection;
         this.parser = parser;
@@ -37,11 +42,16 @@ public final class FrameDispatcher {
         this.tokens = tokens;
         this.eventsPerSecond = eventsPerSecond;
         this.rate = new RateLimiter(eventsPerSecond);
+        this.renders = new RenderRequests(timer, session);
         this.onClose = onClose;
     }
 
     /** One text frame from the client. */
     public void onText(String text) {
+        if (!rate.tryAcquire()) {
+            refuseOverLimit();
+            return;
+        }
         ClientFrame frame;
         try {
             frame = parser.parse(text);
@@ -52,10 +62,6 @@ public final class FrameDispatcher {
             }
             return;
         }
-        if (frame.rateLimited() && !rate.tryAcquire()) {
-            error(frame.ref(), ErrorCode.RATE_LIMITED, "more than " + eventsPerSecond + " events per second");
-            return;
-        }
         if (frame instanceof ClientFrame.Mount m) {
             mount(m);
         } else if (frame instanceof ClientFrame.Event e) {
@@ -63,7 +69,7 @@ public final class FrameDispatcher {
         } else if (frame instanceof ClientFrame.Model m) {
             whenMounted(m.ref(), () -> session.model(m.ref(), m.child(), m.field(), m.value()));
         } else if (frame instanceof ClientFrame.Render r) {
-            whenMounted(r.ref(), () -> session.sendRender(r.ref()));
+            renders.request(r.ref());
         } else if (frame instanceof ClientFrame.Navigate n) {
             whenMounted(n.ref(), () -> navigate(n));
         } else if (frame instanceof ClientFrame.Ping p) {
@@ -130,6 +136,20 @@ public final class FrameDispatcher {
         } catch (RuntimeException e) {
             session.sendError(frame.ref(), ErrorCode.HANDLER_FAILED, "mount failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Every frame, bad ones included, counts against the limit. One {@code rate_limited} frame a second at most
+     * answers the refused ones: a refusal must not cost more to send than the frame it refuses.
+     */
+    private void refuseOverLimit() {
+        long now = System.nanoTime();
+        if (refusedBefore && now - lastRefusalNoticeNanos < 1_000_000_000L) {
+            return;
+        }
+        refusedBefore = true;
+        lastRefusalNoticeNanos = now;
+        error(null, ErrorCode.RATE_LIMITED, "more than " + eventsPerSecond + " frames per second; frames dropped");
     }
 
     private void whenMounted(Long ref, Runnable action) {

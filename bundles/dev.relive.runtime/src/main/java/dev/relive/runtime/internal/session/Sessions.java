@@ -44,6 +44,7 @@ public class Sessions implements LiveSessions {
     private final FieldBinder binder;
     private final Map<TabSession, LiveSession> live = new ConcurrentHashMap<>();
     private final StoppedViewReload stoppedViews;
+    private final ViewWorkerBudget budget;
 
     @Activate
     public Sessions(BundleContext context, @Reference ViewRegistry registry, @Reference RuntimeSettings settings,
@@ -52,6 +53,8 @@ public class Sessions implements LiveSessions {
         this.registry = registry;
         this.workers = workers;
         this.dev = settings.dev();
+        int perView = settings.maxWorkersPerView();
+        this.budget = new ViewWorkerBudget(workers.pool(), perView > 0 ? perView : workers.threads() * 3 / 4);
         ObjectMapper json = ProtocolJson.newMapper();
         this.invoker = new HandlerInvoker(json);
         this.binder = new FieldBinder(json);
@@ -108,7 +111,7 @@ public class Sessions implements LiveSessions {
     }
 
     private TabSession newSession(Connection connection) {
-        return new TabSession(newId(), new BrowserChannel(connection, dev), workers.pool(), workers.timer(), renderer,
+        return new TabSession(newId(), new BrowserChannel(connection, dev), budget, workers.timer(), renderer,
                 registry, invoker, binder);
     }
 

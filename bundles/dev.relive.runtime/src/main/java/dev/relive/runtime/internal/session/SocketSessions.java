@@ -19,21 +19,23 @@ public class SocketSessions {
     private final PageTokens tokens;
     private final ClientFrameParser parser;
     private final int eventsPerSecond;
+    private final Workers workers;
 
     @Activate
     public SocketSessions(@Reference Sessions sessions, @Reference ViewRegistry registry,
-            @Reference PageTokens tokens, @Reference RuntimeSettings settings) {
+            @Reference PageTokens tokens, @Reference RuntimeSettings settings, @Reference Workers workers) {
         this.sessions = sessions;
         this.registry = registry;
         this.tokens = tokens;
         this.parser = new ClientFrameParser(ProtocolJson.newMapper(), settings.maxFrameBytes());
         this.eventsPerSecond = settings.eventsPerSecond();
+        this.workers = workers;
     }
 
     /** The dispatcher of a new connection's frames; its {@link FrameDispatcher#closed()} ends the session. */
     public FrameDispatcher open(Connection connection) {
         TabSession session = sessions.open(connection);
-        return new FrameDispatcher(session, connection, parser, registry, tokens, eventsPerSecond,
+        return new FrameDispatcher(session, connection, parser, registry, tokens, eventsPerSecond, workers.timer(),
                 () -> sessions.closed(session));
     }
 }

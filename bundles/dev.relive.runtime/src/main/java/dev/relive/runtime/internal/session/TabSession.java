@@ -1,7 +1,6 @@
 package dev.relive.runtime.internal.session;
 
 import java.util.Map;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.osgi.framework.ServiceReference;
@@ -42,12 +41,15 @@ final class TabSession {
     private final Ticks ticks;
     private long seq;
     private volatile boolean closed;
+    /** The root view's class, the lane of the worker budget this session's work queues in. */
+    private volatile String viewClass = "";
 
-    TabSession(String id, BrowserChannel channel, Executor pool, ScheduledExecutorService timer,
+    TabSession(String id, BrowserChannel channel, ViewWorkerBudget workers, ScheduledExecutorService timer,
             TemplateRenderer renderer, ViewRegistry registry, HandlerInvoker invoker, FieldBinder binder) {
         this.id = id;
         this.channel = channel;
-        this.executor = new SerialExecutor(pool, t -> LOG.error("session {} task failed", id, t));
+        this.executor = new SerialExecutor(workers.executor(() -> viewClass),
+                t -> LOG.error("session {} task failed", id, t));
         this.invoker = invoker;
         this.binder = binder;
         this.tree = new ViewTree(renderer, registry, viewSession);
@@ -106,6 +108,7 @@ final class TabSession {
 
     /** Mounts the root view for {@code type}; returns its inner HTML. */
     String mount(ViewType type, String route, Map<String, String> params) {
+        viewClass = type.className();
         String html = tree.mount(type, route, params);
         scheduleTicks();
         return html;
@@ -113,6 +116,7 @@ final class TabSession {
 
     /** Live navigation: the new root replaces the old one; sticky children stay. */
     String navigate(ViewType type, String route, Map<String, String> params) {
+        viewClass = type.className();
         String html = tree.navigate(type, route, params);
         scheduleTicks();
         return html;

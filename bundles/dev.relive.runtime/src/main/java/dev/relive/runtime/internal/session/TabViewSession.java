@@ -3,6 +3,7 @@ package dev.relive.runtime.internal.session;
 import java.util.Map;
 
 import dev.relive.api.ViewSession;
+import dev.relive.runtime.internal.protocol.LocationUrl;
 import dev.relive.runtime.internal.protocol.ServerFrames;
 
 /** A tab as its views see it ({@link ViewSession}). */
@@ -36,6 +37,7 @@ final class TabViewSession implements ViewSession {
 
     @Override
     public void navigate(String url) {
+        LocationUrl.require(url, "navigate");
         if (isConnected()) {
             tab.send(ServerFrames.navigate(url));
         }
@@ -43,6 +45,7 @@ final class TabViewSession implements ViewSession {
 
     @Override
     public void redirect(String url) {
+        LocationUrl.require(url, "redirect");
         if (isConnected()) {
             tab.send(ServerFrames.redirect(url));
         }

@@ -19,17 +19,23 @@ import org.osgi.service.component.annotations.Deactivate;
 public class Workers {
 
     private final ExecutorService pool;
+    private final int threads;
     private final ScheduledExecutorService timer;
 
     @Activate
     public Workers() {
-        int threads = Math.max(8, java.lang.Runtime.getRuntime().availableProcessors() * 4);
+        threads = Math.max(8, java.lang.Runtime.getRuntime().availableProcessors() * 4);
         pool = Executors.newFixedThreadPool(threads, named("relive-session-"));
         timer = Executors.newSingleThreadScheduledExecutor(named("relive-timer-"));
     }
 
     public ExecutorService pool() {
         return pool;
+    }
+
+    /** Threads in {@link #pool()}. */
+    public int threads() {
+        return threads;
     }
 
     public ScheduledExecutorService timer() {

@@ -1,5 +1,7 @@
 package dev.relive.runtime.internal.socket;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,11 +16,15 @@ public final class SocketEndpoint implements Session.Listener.AutoDemanding {
 
     private final SocketSessions sessions;
     private final long maxPendingBytes;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private final Runnable onEnd;
     private FrameDispatcher dispatcher;
 
-    SocketEndpoint(SocketSessions sessions, long maxPendingBytes) {
+    /** {@code onEnd} runs once, when the connection closes or fails. */
+    SocketEndpoint(SocketSessions sessions, long maxPendingBytes, Runnable onEnd) {
         this.sessions = sessions;
         this.maxPendingBytes = maxPendingBytes;
+        this.onEnd = onEnd;
     }
 
     @Override
@@ -41,10 +47,18 @@ public final class SocketEndpoint implements Session.Listener.AutoDemanding {
         if (dispatcher != null) {
             dispatcher.closed();
         }
+        end();
     }
 
     @Override
     public void onWebSocketError(Throwable cause) {
         LOG.debug("socket error", cause);
+        end();
+    }
+
+    private void end() {
+        if (ended.compareAndSet(false, true)) {
+            onEnd.run();
+        }
     }
 }

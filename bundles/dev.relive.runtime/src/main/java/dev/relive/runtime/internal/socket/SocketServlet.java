@@ -20,7 +20,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The one WebSocket endpoint, {@value #PATH}. Upgrades each request itself (no container mapping, which would
- * outlive this servlet) after checking {@code Origin} against the page's host and the configured allow-list.
+ * outlive this servlet) after checking {@code Origin} against the page's host and the configured allow-list, and
+ * the number of connections open, runtime-wide and from the request's address.
  */
 @HttpWhiteboardServletPattern(SocketServlet.PATH)
 @Component(service = Servlet.class)
@@ -31,12 +32,15 @@ public class SocketServlet extends HttpServlet {
 
     private final transient SocketSessions sessions;
     private final transient RuntimeSettings settings;
+    private final transient ConnectionLimits limits;
+    private final transient RefusalLog refusals = new RefusalLog();
 
     @Activate
     public SocketServlet(@Reference SocketSessions sessions, @Reference RuntimeSettings settings,
             @Reference SecurityFilter filteredBy) {
         this.sessions = sessions;
         this.settings = settings;
+        this.limits = new ConnectionLimits(settings.maxSessions(), settings.maxSessionsPerAddress());
     }
 
     @Override
@@ -58,7 +62,23 @@ public class SocketServlet extends HttpServlet {
         if (container.getMaxTextMessageSize() != limit) {
             container.setMaxTextMessageSize(limit);
         }
-        container.upgrade((upgradeReq, upgradeResp) -> new SocketEndpoint(sessions, settings.maxPendingBytes()), req, resp);
+        String address = req.getRemoteAddr();
+        ConnectionLimits.Refusal refusal = limits.tryOpen(address);
+        if (refusal != null) {
+            refusals.refused(refusal, address, limits.limit(refusal));
+            resp.setHeader("Retry-After", "10");
+            resp.sendError(refusal.status, "too many connections (" + refusal.key + ")");
+            return;
+        }
+        boolean upgraded = false;
+        try {
+            upgraded = container.upgrade((upgradeReq, upgradeResp) -> new SocketEndpoint(sessions,
+                    settings.maxPendingBytes(), () -> limits.closed(address)), req, resp);
+        } finally {
+            if (!upgraded) {
+                limits.closed(address);
+            }
+        }
     }
 
     /**

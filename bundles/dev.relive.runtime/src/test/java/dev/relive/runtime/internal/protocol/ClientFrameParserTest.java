@@ -51,15 +51,6 @@ class ClientFrameParserTest {
     }
 
     @Test
-    void onlyEventsModelsAndNavigationsCountAgainstTheRate() throws Exception {
-        assertThat(parser.parse("{\"type\":\"event\",\"ref\":1,\"handler\":\"h\"}").rateLimited()).isTrue();
-        assertThat(parser.parse("{\"type\":\"model\",\"ref\":1,\"field\":\"f\",\"value\":1}").rateLimited()).isTrue();
-        assertThat(parser.parse("{\"type\":\"navigate\",\"ref\":1,\"url\":\"/\"}").rateLimited()).isTrue();
-        assertThat(parser.parse("{\"type\":\"ping\",\"ref\":1}").rateLimited()).isFalse();
-        assertThat(parser.parse("{\"type\":\"render\",\"ref\":1}").rateLimited()).isFalse();
-    }
-
-    @Test
     void malformedFramesAreRefusedWithTheirCodeAndRef() {
         refused("x".repeat(1025), null, ErrorCode.TOO_LARGE);
         refused("\"" + "é".repeat(600) + "\"", null, ErrorCode.TOO_LARGE);

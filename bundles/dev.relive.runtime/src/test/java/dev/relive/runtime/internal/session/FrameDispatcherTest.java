@@ -43,12 +43,13 @@ class FrameDispatcherTest {
         }
     };
     private final ViewRegistry registry = new ViewRegistry(null);
-    private final TabSession session = new TabSession("s", new BrowserChannel(connection, false), Runnable::run, timer,
+    private final TabSession session = new TabSession("s", new BrowserChannel(connection, false),
+            new ViewWorkerBudget(Runnable::run, 1), timer,
             new TemplateRenderer(), registry, new HandlerInvoker(json), new FieldBinder(json));
     private final PageTokens tokens = new PageTokens(new TokenSigner(new byte[32], Clock.systemUTC()), 60);
     private boolean closed;
     private final FrameDispatcher dispatcher = new FrameDispatcher(session, connection,
-            new ClientFrameParser(json, 4096), registry, tokens, 1000, () -> closed = true);
+            new ClientFrameParser(json, 4096), registry, tokens, 1000, timer, () -> closed = true);
 
     @AfterEach
     void stopTimer() {
@@ -90,6 +91,24 @@ class FrameDispatcherTest {
         dispatcher.onText("{\"type\":\"ping\",\"ref\":2}");
         assertThat(code(0)).isEqualTo("unknown_type");
         assertThat(sent.get(1)).isEqualTo("{\"type\":\"pong\",\"ref\":2}");
+    }
+
+    @Test
+    void everyFrameTypeCountsAgainstTheRateAndRefusalsAreAnsweredOnceASecondAtMost() throws Exception {
+        FrameDispatcher limited = new FrameDispatcher(session, connection, new ClientFrameParser(json, 4096), registry,
+                tokens, 5, timer, () -> { });
+        String[] frames = {"{\"type\":\"ping\",\"ref\":1}", "{\"type\":\"render\"}", "not json",
+            "{\"type\":\"dance\"}", mount("forged", "/a")};
+        for (String frame : frames) {
+            limited.onText(frame);
+        }
+        int answered = sent.size();
+        for (int i = 0; i < 100; i++) {
+            limited.onText(frames[i % frames.length]);
+        }
+        List<String> after = sent.subList(answered, sent.size());
+        assertThat(after).hasSize(1);
+        assertThat(json.readTree(after.get(0)).path("code").asText()).isEqualTo("rate_limited");
     }
 
     @Test

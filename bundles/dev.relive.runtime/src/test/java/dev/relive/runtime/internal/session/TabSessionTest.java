@@ -76,7 +76,7 @@ class TabSessionTest {
         public void close(int status, String reason) {
             sent.add("closed " + status);
         }
-    }, false), Runnable::run, timer, new TemplateRenderer(), new ViewRegistry(null), new HandlerInvoker(json),
+    }, false), new ViewWorkerBudget(Runnable::run, 1), timer, new TemplateRenderer(), new ViewRegistry(null), new HandlerInvoker(json),
             new FieldBinder(json));
 
     @AfterEach
@@ -113,6 +113,9 @@ class TabSessionTest {
         assertThat(sent).hasSize(2);
         assertThat(json.readTree(sent.get(1)).path("code").asText()).isEqualTo("handler_failed");
         assertThat(json.readTree(sent.get(1)).path("ref").asLong()).isEqualTo(2);
+        assertThat(json.readTree(sent.get(1)).path("message").asText())
+                .doesNotContain("Exception", "broken", "breakThenThrow").startsWith("the server could not do this (incident ");
+        assertThat(json.readTree(sent.get(1)).has("detail")).isFalse();
     }
 
     @Test
