@@ -70,6 +70,7 @@ public class HvrService {
             SavePipeline pipeline = new SavePipeline(context, sessions, swapper, status, templates, compiler,
                     packager);
             pipeline.carryState(config.hvr__enabled());
+            sessions.setMountListener(pipeline::mounted);
             watcher = new SourceWatcher(existing, excluded, burst -> apply(pipeline, burst));
             watcher.start();
             status.compiler(compiler.compilerName());
@@ -102,6 +103,7 @@ public class HvrService {
     @Deactivate
     void stop() throws IOException {
         sessions.setTemplateSource(null);
+        sessions.setMountListener(null);
         if (warm != null) {
             warm.interrupt();
         }

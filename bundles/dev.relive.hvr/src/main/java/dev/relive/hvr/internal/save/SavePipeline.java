@@ -90,6 +90,11 @@ public final class SavePipeline {
         LOG.debug("HVR: {} handled in {} ms", bsn, (System.nanoTime() - started) / 1_000_000);
     }
 
+    /** A page was mounted: it shows the overlay of a failing build of its views' bundles. */
+    public void mounted(LiveSession session) {
+        notices.mounted(session);
+    }
+
     private void javaSave(ChangeSet change, Bundle bundle, SaveTimeline timeline) throws InterruptedException {
         BundleBuild.Outcome built = build.build(change.project(), bundle);
         timeline.add("compile", built.compileTime());
@@ -115,6 +120,7 @@ public final class SavePipeline {
                 return;
             }
             templates.clear(bundle.getSymbolicName());
+            notices.built(bundle);
             installedClasses.installed(bundle, newPrints);
             List<SwapOutcome> outcomes = carryState
                     ? swap.restore(InstalledClasses.after(affected, bundle, newPrints))

@@ -25,11 +25,12 @@ public final class FrameDispatcher {
     private final PageTokens tokens;
     private final RateLimiter rate;
     private final int eventsPerSecond;
+    private final Runnable onMounted;
     private final Runnable onClose;
 
-    /** {@code onClose} runs when the connection ends. */
+    /** {@code onMounted} runs after each page is sent, on the session's thread; {@code onClose} when it ends. */
     FrameDispatcher(TabSession session, Connection connection, ClientFrameParser parser, ViewRegistry registry,
-            PageTokens tokens, int eventsPerSecond, Runnable onClose) {
+            PageTokens tokens, int eventsPerSecond, Runnable onMounted, Runnable onClose) {
         this.session = session;
         this.connection = connection;
         this.parser = parser;
@@ -37,6 +38,7 @@ public final class FrameDispatcher {
         this.tokens = tokens;
         this.eventsPerSecond = eventsPerSecond;
         this.rate = new RateLimiter(eventsPerSecond);
+        this.onMounted = onMounted;
         this.onClose = onClose;
     }
 
@@ -110,6 +112,7 @@ public final class FrameDispatcher {
             try {
                 String html = session.mount(type, claims.route(), claims.params());
                 connection.send(session.mountedFrame(null, html, null));
+                onMounted.run();
             } catch (RuntimeException e) {
                 session.sendError(null, ErrorCode.HANDLER_FAILED, "mount failed: " + e.getMessage(), e);
             }
@@ -127,6 +130,7 @@ public final class FrameDispatcher {
         try {
             String html = session.navigate(type, url.path(), url.query());
             connection.send(session.mountedFrame(frame.ref(), html, tokens.sign(type, url.path(), url.query())));
+            onMounted.run();
         } catch (RuntimeException e) {
             session.sendError(frame.ref(), ErrorCode.HANDLER_FAILED, "mount failed: " + e.getMessage(), e);
         }

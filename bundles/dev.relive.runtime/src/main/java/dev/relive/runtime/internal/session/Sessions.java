@@ -24,6 +24,7 @@ import dev.relive.runtime.internal.registry.ViewType;
 import dev.relive.runtime.internal.render.TemplateRenderer;
 import dev.relive.runtime.spi.LiveSession;
 import dev.relive.runtime.spi.LiveSessions;
+import dev.relive.runtime.spi.MountListener;
 import dev.relive.runtime.spi.TemplateSource;
 
 /**
@@ -44,6 +45,7 @@ public class Sessions implements LiveSessions {
     private final FieldBinder binder;
     private final Map<TabSession, LiveSession> live = new ConcurrentHashMap<>();
     private final StoppedViewReload stoppedViews;
+    private volatile MountListener mountListener;
 
     @Activate
     public Sessions(BundleContext context, @Reference ViewRegistry registry, @Reference RuntimeSettings settings,
@@ -71,6 +73,15 @@ public class Sessions implements LiveSessions {
         TabSession session = newSession(connection);
         live.put(session, new TabLiveSession(session, context));
         return session;
+    }
+
+    /** {@code session} has sent a mounted page to its tab. On the session's thread. */
+    void mounted(TabSession session) {
+        MountListener listener = mountListener;
+        LiveSession live = this.live.get(session);
+        if (listener != null && live != null) {
+            listener.mounted(live);
+        }
     }
 
     void closed(TabSession session) {
@@ -105,6 +116,11 @@ public class Sessions implements LiveSessions {
     @Override
     public void setTemplateSource(TemplateSource source) {
         renderer.setOverride(source);
+    }
+
+    @Override
+    public void setMountListener(MountListener listener) {
+        this.mountListener = listener;
     }
 
     private TabSession newSession(Connection connection) {

@@ -34,6 +34,6 @@ public class SocketSessions {
     public FrameDispatcher open(Connection connection) {
         TabSession session = sessions.open(connection);
         return new FrameDispatcher(session, connection, parser, registry, tokens, eventsPerSecond,
-                () -> sessions.closed(session));
+                () -> sessions.mounted(session), () -> sessions.closed(session));
     }
 }

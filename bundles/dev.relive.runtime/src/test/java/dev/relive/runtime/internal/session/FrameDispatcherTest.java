@@ -48,7 +48,7 @@ class FrameDispatcherTest {
     private final PageTokens tokens = new PageTokens(new TokenSigner(new byte[32], Clock.systemUTC()), 60);
     private boolean closed;
     private final FrameDispatcher dispatcher = new FrameDispatcher(session, connection,
-            new ClientFrameParser(json, 4096), registry, tokens, 1000, () -> closed = true);
+            new ClientFrameParser(json, 4096), registry, tokens, 1000, () -> { }, () -> closed = true);
 
     @AfterEach
     void stopTimer() {
