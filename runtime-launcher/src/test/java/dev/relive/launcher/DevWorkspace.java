@@ -17,6 +17,7 @@ public final class DevWorkspace implements AutoCloseable {
     private static final Path ROOT = Path.of(System.getProperty("relive.root", "..")).toAbsolutePath().normalize();
 
     private final Path dir;
+    private String[] args;
     private LauncherProcess relive;
 
     private DevWorkspace(Path dir) {
@@ -32,9 +33,17 @@ public final class DevWorkspace implements AutoCloseable {
         args[1] = "--workspace";
         args[2] = ws.dir.toString();
         System.arraycopy(extraArgs, 0, args, 3, extraArgs.length);
+        ws.args = args;
         ws.relive = LauncherProcess.start(ws.dir, args);
         ws.awaitRoute(route);
         return ws;
+    }
+
+    /** Stops the launcher and starts it again on the same folder, as a developer does; waits until {@code route} renders. */
+    public void restart(String route) throws Exception {
+        relive.close();
+        relive = LauncherProcess.start(dir, args);
+        awaitRoute(route);
     }
 
     private void copy() throws IOException {

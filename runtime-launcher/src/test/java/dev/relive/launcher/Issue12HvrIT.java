@@ -46,4 +46,26 @@ class Issue12HvrIT {
             }
         }
     }
+
+    /** Item 6: a restart runs the source, not the jar in {@code deploy/} that HVR's builds never replaced. */
+    @Test
+    void item6ARestartRunsTheSourceNotTheOldJar() throws Exception {
+        try (DevWorkspace dev = DevWorkspace.start("/test/hvr")) {
+            try (WsClient ws = WsClient.connect(dev.relive().baseUrl())) {
+                ws.mount(dev.relive(), "/test/hvr");
+                dev.edit(dev.view("HvrView.java"), "count += 1;", "count += 10;");
+                next(ws, "hvr-applied");
+            }
+            dev.restart("/test/hvr");
+            dev.relive().waitForLog(l -> l.contains("HVR: dev.relive.testviews updated to"), SWAP);
+            assertThat(dev.relive().stdout() + dev.relive().stderr())
+                    .contains("dev.relive.testviews was not built from its sources as they are now; building it")
+                    .doesNotContain("dev.relive.testlib was not built");
+            try (WsClient ws = WsClient.connect(dev.relive().baseUrl())) {
+                ws.mount(dev.relive(), "/test/hvr");
+                assertThat(ws.answer(ws.event("increment", null)).path("patches").toString())
+                        .contains("\"text\":\"10\"");
+            }
+        }
+    }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -28,8 +29,9 @@ import dev.relive.runtime.spi.ViewSwapper;
 
 /**
  * Hot View Replacement, wired up: watches the configured folders and hands each change set to the
- * {@link SavePipeline}, on the watcher's thread, one at a time. The compiler and bnd are warmed at activation so the
- * first save is not a cold one.
+ * {@link SavePipeline}, on the watcher's thread, one at a time. At activation, the projects whose installed bundle
+ * was not built from their current sources are built and installed first, in the background, as saves are (so a
+ * restart runs the source); then the compiler and bnd are warmed so the first save is not a cold one.
  */
 @Designate(ocd = HvrConfig.class)
 @Component(service = HvrService.class, immediate = true, configurationPid = HvrConfig.PID)
@@ -75,6 +77,7 @@ public class HvrService {
             watcher.start();
             status.compiler(compiler.compilerName());
             warm = new Thread(() -> {
+                buildOutOfDate(context, pipeline, existing);
                 try {
                     Thread.sleep(WARM_UP_DELAY_MS); // after start-up, not competing with it
                 } catch (InterruptedException e) {
@@ -91,6 +94,17 @@ public class HvrService {
         } catch (RuntimeException | IOException e) {
             status.unavailable(e.getClass().getSimpleName() + ": " + e.getMessage());
             LOG.warn("HVR: unavailable: {}", e.toString());
+        }
+    }
+
+    /** Builds and installs, as a save would, every watched project whose bundle is older than its sources. */
+    private static void buildOutOfDate(BundleContext context, SavePipeline pipeline, List<Path> roots) {
+        for (Path project : OutOfDateBundles.of(WatchedProjects.installed(context, roots))) {
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            LOG.info("HVR: {} was not built from its sources as they are now; building it", project);
+            pipeline.apply(new ChangeSet(project, Set.of(project.resolve("bnd.bnd")), Set.of()), System.nanoTime());
         }
     }
 

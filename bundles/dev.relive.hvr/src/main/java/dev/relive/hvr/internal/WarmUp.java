@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -35,22 +36,9 @@ final class WarmUp {
     }
 
     void projects(List<Path> roots) {
-        List<Path> projects = new ArrayList<>();
-        List<Bundle> bundles = new ArrayList<>();
-        for (Bundle bundle : context.getBundles()) {
-            String bsn = bundle.getSymbolicName();
-            if (bsn == null || ReliveBundles.contains(bsn)) {
-                continue;
-            }
-            for (Path root : roots) {
-                Path project = root.resolve(bsn);
-                if (Files.isRegularFile(project.resolve("bnd.bnd")) && Files.isDirectory(project.resolve("src"))) {
-                    projects.add(project);
-                    bundles.add(bundle);
-                    break;
-                }
-            }
-        }
+        Map<Path, Bundle> installed = WatchedProjects.installed(context, roots);
+        List<Path> projects = new ArrayList<>(installed.keySet());
+        List<Bundle> bundles = new ArrayList<>(installed.values());
         for (int i = 0; i < BUILDS && !projects.isEmpty() && !Thread.currentThread().isInterrupted(); i++) {
             if (!build(projects.get(i % projects.size()), bundles.get(i % projects.size()))) {
                 return;
