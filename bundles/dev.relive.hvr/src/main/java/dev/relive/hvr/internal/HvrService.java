@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -18,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import dev.relive.hvr.internal.build.BundleCompiler;
 import dev.relive.hvr.internal.build.BundlePackager;
 import dev.relive.hvr.internal.build.CompileLibraries;
+import dev.relive.hvr.internal.build.FirstBuild;
 import dev.relive.hvr.internal.build.FrameworkClassPath;
 import dev.relive.hvr.internal.save.SavePipeline;
 import dev.relive.hvr.internal.save.TemplateOverrides;
@@ -44,6 +47,8 @@ public class HvrService {
     private final HvrStatus status;
     private final TemplateOverrides templates = new TemplateOverrides();
     private BundleCompiler compiler;
+    private volatile FirstBuild firstBuild;
+    private Path deploy;
     private SourceWatcher watcher;
     private Thread warm;
 
@@ -69,6 +74,8 @@ public class HvrService {
             FrameworkClassPath classPath = new FrameworkClassPath(context, CompileLibraries.of(context).jars());
             compiler = new BundleCompiler(classPath);
             BundlePackager packager = new BundlePackager(classPath);
+            firstBuild = new FirstBuild(compiler, packager);
+            deploy = HvrFolders.deployDir(context);
             SavePipeline pipeline = new SavePipeline(context, sessions, swapper, status, templates, compiler,
                     packager);
             pipeline.carryState(config.hvr__enabled());
@@ -77,7 +84,10 @@ public class HvrService {
             watcher.start();
             status.compiler(compiler.compilerName());
             warm = new Thread(() -> {
-                buildOutOfDate(context, pipeline, existing);
+                WatchedProjects projects = WatchedProjects.find(context, existing, excluded);
+                projects.notInstalled().forEach((project, bsn) -> LOG.info(
+                        "HVR: {} builds {}, which is not installed (hvr:install installs it)", project, bsn));
+                buildOutOfDate(pipeline, projects.installed());
                 try {
                     Thread.sleep(WARM_UP_DELAY_MS); // after start-up, not competing with it
                 } catch (InterruptedException e) {
@@ -85,7 +95,7 @@ public class HvrService {
                 }
                 compiler.warmUp();
                 packager.warmUp();
-                new WarmUp(context, compiler, packager).projects(existing);
+                new WarmUp(compiler, packager).projects(projects.installed());
             }, "relive-hvr-warmup");
             warm.setDaemon(true);
             warm.setPriority(Thread.MIN_PRIORITY);
@@ -98,8 +108,8 @@ public class HvrService {
     }
 
     /** Builds and installs, as a save would, every watched project whose bundle is older than its sources. */
-    private static void buildOutOfDate(BundleContext context, SavePipeline pipeline, List<Path> roots) {
-        for (Path project : OutOfDateBundles.of(WatchedProjects.installed(context, roots))) {
+    private static void buildOutOfDate(SavePipeline pipeline, Map<Path, Bundle> installed) {
+        for (Path project : OutOfDateBundles.of(installed)) {
             if (Thread.currentThread().isInterrupted()) {
                 return;
             }
@@ -112,6 +122,16 @@ public class HvrService {
         for (ChangeSet change : burst.changeSets()) {
             pipeline.apply(change, burst.firstEventNanos());
         }
+    }
+
+    /**
+     * Builds the bundle project {@code project}, not installed yet, into {@code deploy/}, from where the runtime
+     * installs it; then its saves swap as any other's. What happened, for the console.
+     */
+    public String install(Path project) {
+        FirstBuild build = firstBuild;
+        return build == null ? "HVR is not watching (see hvr:check): nothing can be built" : build.install(project,
+                deploy);
     }
 
     @Deactivate

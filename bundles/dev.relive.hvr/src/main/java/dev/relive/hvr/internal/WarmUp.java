@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 
 import dev.relive.hvr.internal.build.BundleCompiler;
 import dev.relive.hvr.internal.build.BundlePackager;
@@ -25,18 +24,15 @@ final class WarmUp {
     /** Builds in all: a few seconds of one core's time for small projects. */
     private static final int BUILDS = 40;
 
-    private final BundleContext context;
     private final BundleCompiler compiler;
     private final BundlePackager packager;
 
-    WarmUp(BundleContext context, BundleCompiler compiler, BundlePackager packager) {
-        this.context = context;
+    WarmUp(BundleCompiler compiler, BundlePackager packager) {
         this.compiler = compiler;
         this.packager = packager;
     }
 
-    void projects(List<Path> roots) {
-        Map<Path, Bundle> installed = WatchedProjects.installed(context, roots);
+    void projects(Map<Path, Bundle> installed) {
         List<Path> projects = new ArrayList<>(installed.keySet());
         List<Bundle> bundles = new ArrayList<>(installed.values());
         for (int i = 0; i < BUILDS && !projects.isEmpty() && !Thread.currentThread().isInterrupted(); i++) {

@@ -1,7 +1,7 @@
 package dev.relive.hvr.internal;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,28 +9,43 @@ import java.util.Map;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
-/** The bundle projects under the watched folders that are installed as application bundles, with their bundles. */
-final class WatchedProjects {
+import dev.relive.hvr.internal.build.ProjectName;
+import dev.relive.hvr.internal.watch.ProjectFolders;
 
-    private WatchedProjects() {
-    }
+/**
+ * The application bundle projects under the watched folders (see {@link ProjectFolders}), matched to installed
+ * bundles by the {@code Bundle-SymbolicName} they build ({@link ProjectName}), not by their folders' names.
+ *
+ * @param installed project folder to its installed bundle
+ * @param notInstalled project folder to the symbolic name it builds, for projects no installed bundle matches
+ */
+record WatchedProjects(Map<Path, Bundle> installed, Map<Path, String> notInstalled) {
 
-    /** Project folder to installed bundle, in the framework's bundle order. */
-    static Map<Path, Bundle> installed(BundleContext context, List<Path> roots) {
-        Map<Path, Bundle> projects = new LinkedHashMap<>();
+    static WatchedProjects find(BundleContext context, List<Path> roots, List<Path> excluded) {
+        Map<String, Bundle> bundles = new LinkedHashMap<>();
         for (Bundle bundle : context.getBundles()) {
-            String bsn = bundle.getSymbolicName();
-            if (bsn == null || ReliveBundles.contains(bsn) || bundle.getState() == Bundle.UNINSTALLED) {
-                continue;
-            }
-            for (Path root : roots) {
-                Path project = root.resolve(bsn);
-                if (Files.isRegularFile(project.resolve("bnd.bnd")) && Files.isDirectory(project.resolve("src"))) {
-                    projects.put(project, bundle);
-                    break;
-                }
+            if (bundle.getSymbolicName() != null && bundle.getState() != Bundle.UNINSTALLED) {
+                bundles.put(bundle.getSymbolicName(), bundle);
             }
         }
-        return projects;
+        Map<Path, Bundle> installed = new LinkedHashMap<>();
+        Map<Path, String> notInstalled = new LinkedHashMap<>();
+        for (Path project : ProjectFolders.under(roots, excluded)) {
+            String name = ProjectName.of(project);
+            if (ReliveBundles.contains(name)) {
+                continue;
+            }
+            Bundle bundle = bundles.get(name);
+            if (bundle != null) {
+                installed.put(project, bundle);
+            } else {
+                notInstalled.put(project, name);
+            }
+        }
+        return new WatchedProjects(installed, notInstalled);
+    }
+
+    List<Path> projects() {
+        return new ArrayList<>(installed.keySet());
     }
 }

@@ -16,6 +16,7 @@ import dev.relive.hvr.internal.ReliveBundles;
 import dev.relive.hvr.internal.build.BundleCompiler;
 import dev.relive.hvr.internal.build.BundlePackager;
 import dev.relive.hvr.internal.build.ClassFingerprint;
+import dev.relive.hvr.internal.build.ProjectName;
 import dev.relive.hvr.internal.watch.ChangeSet;
 import dev.relive.runtime.spi.LiveSession;
 import dev.relive.runtime.spi.LiveSessions;
@@ -65,7 +66,7 @@ public final class SavePipeline {
     public synchronized void apply(ChangeSet change, long firstEventNanos) {
         long started = System.nanoTime();
         SaveTimeline timeline = new SaveTimeline(firstEventNanos);
-        String bsn = change.project().getFileName().toString();
+        String bsn = ProjectName.of(change.project());
         if (ReliveBundles.contains(bsn)) {
             LOG.info("HVR: {} is part of Relive itself and is not swapped; rebuild and restart to use the change", bsn);
             return;
