@@ -55,7 +55,7 @@ public final class DevWorkspace implements AutoCloseable {
         return ws;
     }
 
-    /** Stops the launcher and starts it again on the same folder, as a developer does; waits until {@code route} renders. */
+    /** Stops the launcher and starts it again on the same folder, as a developer does; waits until {@code route}. */
     public void restart(String route) throws Exception {
         relive.close();
         relive = LauncherProcess.start(dir, args);
@@ -124,7 +124,8 @@ public final class DevWorkspace implements AutoCloseable {
     /** The test views' source file {@code name} (e.g. {@code HvrView.java}). */
     public Path view(String name) {
         String folder = name.endsWith(".peb") ? "resources" : "java";
-        return dir.resolve(folders.get("dev.relive.testviews") + "/src/main/" + folder + "/dev/relive/testviews/" + name);
+        return dir.resolve(folders.get("dev.relive.testviews")).resolve("src/main/" + folder + "/dev/relive/testviews/"
+                + name);
     }
 
     public Path lib(String name) {

@@ -14,10 +14,10 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Gogo {@code hvr:check}: environment diagnostics, one line per finding, each with a code (documented in the
- * README): H001 no Java compiler (neither the embedded ECJ nor the JDK's javac), H002 WebSocket support off, H003 watcher unavailable, H004 HVR disabled by
- * configuration, H005 watcher off by configuration, H006 a watched folder does not exist, H007 a watched bundle
- * project that no installed bundle matches (install it with {@code hvr:install}). Prints
- * {@code H000 ok} when nothing is wrong.
+ * README): H001 no Java compiler (neither the embedded ECJ nor the JDK's javac), H002 WebSocket support off, H003
+ * watcher unavailable, H004 HVR disabled by configuration, H005 watcher off by configuration, H006 a watched folder
+ * does not exist, H007 a watched bundle project that no installed bundle matches (install it with
+ * {@code hvr:install}). Prints {@code H000 ok} when nothing is wrong.
  */
 @Component(service = CheckCommand.class, property = {"osgi.command.scope=hvr", "osgi.command.function=check"})
 public class CheckCommand {

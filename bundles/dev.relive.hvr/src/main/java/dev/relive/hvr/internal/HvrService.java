@@ -88,6 +88,7 @@ public class HvrService {
                 projects.notInstalled().forEach((project, bsn) -> LOG.info(
                         "HVR: {} builds {}, which is not installed (hvr:install installs it)", project, bsn));
                 buildOutOfDate(pipeline, projects.installed());
+                Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
                 try {
                     Thread.sleep(WARM_UP_DELAY_MS); // after start-up, not competing with it
                 } catch (InterruptedException e) {
@@ -98,7 +99,6 @@ public class HvrService {
                 new WarmUp(compiler, packager).projects(projects.installed());
             }, "relive-hvr-warmup");
             warm.setDaemon(true);
-            warm.setPriority(Thread.MIN_PRIORITY);
             warm.start();
             LOG.info("HVR: watching {}", existing);
         } catch (RuntimeException | IOException e) {
@@ -113,7 +113,8 @@ public class HvrService {
             if (Thread.currentThread().isInterrupted()) {
                 return;
             }
-            LOG.info("HVR: {} was not built from its sources as they are now; building it", project);
+            LOG.info("HVR: {} in {} was not built from its sources as they are now; building it",
+                    installed.get(project).getSymbolicName(), project);
             pipeline.apply(new ChangeSet(project, Set.of(project.resolve("bnd.bnd")), Set.of()), System.nanoTime());
         }
     }
@@ -130,8 +131,10 @@ public class HvrService {
      */
     public String install(Path project) {
         FirstBuild build = firstBuild;
-        return build == null ? "HVR is not watching (see hvr:check): nothing can be built" : build.install(project,
-                deploy);
+        if (build == null) {
+            return "HVR is not watching (see hvr:check): nothing can be built";
+        }
+        return build.install(project, deploy);
     }
 
     @Deactivate

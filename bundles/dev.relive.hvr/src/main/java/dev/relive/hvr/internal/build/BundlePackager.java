@@ -27,9 +27,9 @@ import aQute.bnd.osgi.Jar;
 /**
  * Packages compiled classes and a project's {@code src/main/resources} into a bundle jar with bnd, from the same
  * {@code bnd.bnd} the Maven build uses (with its {@code -include}s, so DS and metatype XML are generated from the
- * annotations). Like the bnd-maven-plugin: {@code Bundle-SymbolicName} defaults to the pom's artifactId (else the folder's name),
- * {@code Bundle-Name} and {@code Bundle-Description} to the pom's, and {@code ${project.build.directory}},
- * {@code ${project.basedir}}, {@code ${project.artifactId}} are defined. {@code Bundle-Version} is always the
+ * annotations). Like the bnd-maven-plugin: {@code Bundle-SymbolicName} defaults to the pom's artifactId (else the
+ * folder's name), {@code Bundle-Name} and {@code Bundle-Description} to the pom's, and
+ * {@code ${project.build.directory}}, {@code ${project.basedir}}, {@code ${project.artifactId}} are defined. {@code Bundle-Version} is always the
  * caller's. bnd's analysis class path comes from the {@link ClassPath}, so import ranges follow the exporters.
  *
  * <p>When bnd would write the same manifest and component XML as for the project's last jar (see

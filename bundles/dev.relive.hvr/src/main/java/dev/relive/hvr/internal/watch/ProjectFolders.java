@@ -43,7 +43,8 @@ public final class ProjectFolders {
                     if (filter.isExcludedFolder(dir)) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
-                    if (Files.isRegularFile(dir.resolve(ProjectLocator.BND_FILE)) && Files.isDirectory(dir.resolve("src"))) {
+                    if (Files.isRegularFile(dir.resolve(ProjectLocator.BND_FILE))
+                            && Files.isDirectory(dir.resolve("src"))) {
                         projects.add(dir);
                         return FileVisitResult.SKIP_SUBTREE;
                     }
