@@ -1,7 +1,6 @@
 package dev.relive.hvr.internal;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +42,5 @@ record WatchedProjects(Map<Path, Bundle> installed, Map<Path, String> notInstall
             }
         }
         return new WatchedProjects(installed, notInstalled);
-    }
-
-    List<Path> projects() {
-        return new ArrayList<>(installed.keySet());
     }
 }
