@@ -13,7 +13,7 @@ record LaunchOptions(boolean dev, int port, String host, Path deploy, Path works
               --port N           HTTP port (default 8080; 0 picks a free port)
               --host H           address to listen on (default 127.0.0.1)
               --deploy DIR       watched folder for bundles and .cfg/.config files (default ./deploy)
-              --workspace DIR    project folder whose bundles/ HVR watches (default: the working directory)
+              --workspace DIR    project folder whose bundle projects HVR watches (default: the working directory)
               --check            resolve the bundle set and exit (non-zero when a requirement is missing)
               --profile-startup  print where start-up time goes once HTTP answers""";
 

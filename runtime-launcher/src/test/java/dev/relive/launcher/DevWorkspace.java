@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -16,25 +17,49 @@ public final class DevWorkspace implements AutoCloseable {
 
     private static final Path ROOT = Path.of(System.getProperty("relive.root", "..")).toAbsolutePath().normalize();
 
+    /** Where the copied projects go by default: the repository's layout. */
+    private static final Map<String, String> REPOSITORY_LAYOUT = Map.of("dev.relive.testlib",
+            "bundles/dev.relive.testlib", "dev.relive.testviews", "bundles/dev.relive.testviews");
+
     private final Path dir;
+    private final Map<String, String> folders;
+    private String[] args;
     private LauncherProcess relive;
 
-    private DevWorkspace(Path dir) {
+    private DevWorkspace(Path dir, Map<String, String> folders) {
         this.dir = dir;
+        this.folders = folders;
     }
 
     /** Copies the workspace and starts {@code relive.jar --dev} on it; waits until {@code route} renders. */
     public static DevWorkspace start(String route, String... extraArgs) throws Exception {
-        DevWorkspace ws = new DevWorkspace(Files.createTempDirectory("relive-ws"));
+        return start(route, REPOSITORY_LAYOUT, extraArgs);
+    }
+
+    /**
+     * As {@link #start(String, String...)}, with the test projects copied to {@code folders} (project name to a
+     * folder relative to the workspace, two levels deep as their bnd.bnd includes {@code ../../bnd.bnd}).
+     */
+    public static DevWorkspace start(String route, Map<String, String> folders, String... extraArgs)
+            throws Exception {
+        DevWorkspace ws = new DevWorkspace(Files.createTempDirectory("relive-ws"), folders);
         ws.copy();
         String[] args = new String[extraArgs.length + 3];
         args[0] = "--dev";
         args[1] = "--workspace";
         args[2] = ws.dir.toString();
         System.arraycopy(extraArgs, 0, args, 3, extraArgs.length);
+        ws.args = args;
         ws.relive = LauncherProcess.start(ws.dir, args);
         ws.awaitRoute(route);
         return ws;
+    }
+
+    /** Stops the launcher and starts it again on the same folder, as a developer does; waits until {@code route}. */
+    public void restart(String route) throws Exception {
+        relive.close();
+        relive = LauncherProcess.start(dir, args);
+        awaitRoute(route);
     }
 
     private void copy() throws IOException {
@@ -42,7 +67,7 @@ public final class DevWorkspace implements AutoCloseable {
         copyTree(ROOT.resolve("cnf"), dir.resolve("cnf"));
         for (String project : new String[] {"dev.relive.testlib", "dev.relive.testviews"}) {
             Path from = ROOT.resolve("bundles").resolve(project);
-            Path to = dir.resolve("bundles").resolve(project);
+            Path to = dir.resolve(folders.get(project));
             copyTree(from.resolve("src/main"), to.resolve("src/main"));
             Files.copy(from.resolve("bnd.bnd"), to.resolve("bnd.bnd"));
             Files.copy(from.resolve("pom.xml"), to.resolve("pom.xml"));
@@ -99,11 +124,12 @@ public final class DevWorkspace implements AutoCloseable {
     /** The test views' source file {@code name} (e.g. {@code HvrView.java}). */
     public Path view(String name) {
         String folder = name.endsWith(".peb") ? "resources" : "java";
-        return dir.resolve("bundles/dev.relive.testviews/src/main/" + folder + "/dev/relive/testviews/" + name);
+        return dir.resolve(folders.get("dev.relive.testviews")).resolve("src/main/" + folder + "/dev/relive/testviews/"
+                + name);
     }
 
     public Path lib(String name) {
-        return dir.resolve("bundles/dev.relive.testlib/src/main/java/dev/relive/testlib/" + name);
+        return dir.resolve(folders.get("dev.relive.testlib") + "/src/main/java/dev/relive/testlib/" + name);
     }
 
     /** Replaces {@code from} by {@code to} in {@code file} and saves it as an editor does (temp file + rename). */

@@ -14,9 +14,10 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Gogo {@code hvr:check}: environment diagnostics, one line per finding, each with a code (documented in the
- * README): H001 no Java compiler (neither the embedded ECJ nor the JDK's javac), H002 WebSocket support off, H003 watcher unavailable, H004 HVR disabled by
- * configuration, H005 watcher off by configuration, H006 a watched folder does not exist. Prints
- * {@code H000 ok} when nothing is wrong.
+ * README): H001 no Java compiler (neither the embedded ECJ nor the JDK's javac), H002 WebSocket support off, H003
+ * watcher unavailable, H004 HVR disabled by configuration, H005 watcher off by configuration, H006 a watched folder
+ * does not exist, H007 a watched bundle project that no installed bundle matches (install it with
+ * {@code hvr:install}). Prints {@code H000 ok} when nothing is wrong.
  */
 @Component(service = CheckCommand.class, property = {"osgi.command.scope=hvr", "osgi.command.function=check"})
 public class CheckCommand {
@@ -52,6 +53,9 @@ public class CheckCommand {
                 findings.add("H006 watched folder does not exist: " + dir);
             }
         }
+        WatchedProjects.find(context, status.watched(), List.of()).notInstalled().forEach((project, bsn) -> findings
+                .add("H007 watched project " + project + " builds " + bsn + ", which is not installed: hvr:install "
+                        + project));
         if (findings.isEmpty()) {
             findings.add("H000 ok: compiler, WebSocket and watcher are available");
         }

@@ -20,7 +20,7 @@ public @interface HvrConfig {
     boolean hvr__enabled() default true;
 
     @AttributeDefinition(name = "Watched folders",
-            description = "Folders holding bundle projects; default: the workspace's bundles/ folder.")
+            description = "Folders holding bundle projects, anywhere below them; default: the workspace folder.")
     String[] watch__dirs() default {};
 
     @AttributeDefinition(name = "Excluded folders", description = "Folders below the watched ones to ignore.")

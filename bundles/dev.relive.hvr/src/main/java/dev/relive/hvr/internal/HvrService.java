@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -17,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import dev.relive.hvr.internal.build.BundleCompiler;
 import dev.relive.hvr.internal.build.BundlePackager;
 import dev.relive.hvr.internal.build.CompileLibraries;
+import dev.relive.hvr.internal.build.FirstBuild;
 import dev.relive.hvr.internal.build.FrameworkClassPath;
 import dev.relive.hvr.internal.save.SavePipeline;
 import dev.relive.hvr.internal.save.TemplateOverrides;
@@ -28,8 +32,9 @@ import dev.relive.runtime.spi.ViewSwapper;
 
 /**
  * Hot View Replacement, wired up: watches the configured folders and hands each change set to the
- * {@link SavePipeline}, on the watcher's thread, one at a time. The compiler and bnd are warmed at activation so the
- * first save is not a cold one.
+ * {@link SavePipeline}, on the watcher's thread, one at a time. At activation, the projects whose installed bundle
+ * was not built from their current sources are built and installed first, in the background, as saves are (so a
+ * restart runs the source); then the compiler and bnd are warmed so the first save is not a cold one.
  */
 @Designate(ocd = HvrConfig.class)
 @Component(service = HvrService.class, immediate = true, configurationPid = HvrConfig.PID)
@@ -42,6 +47,8 @@ public class HvrService {
     private final HvrStatus status;
     private final TemplateOverrides templates = new TemplateOverrides();
     private BundleCompiler compiler;
+    private volatile FirstBuild firstBuild;
+    private Path deploy;
     private SourceWatcher watcher;
     private Thread warm;
 
@@ -67,13 +74,21 @@ public class HvrService {
             FrameworkClassPath classPath = new FrameworkClassPath(context, CompileLibraries.of(context).jars());
             compiler = new BundleCompiler(classPath);
             BundlePackager packager = new BundlePackager(classPath);
+            firstBuild = new FirstBuild(compiler, packager);
+            deploy = HvrFolders.deployDir(context);
             SavePipeline pipeline = new SavePipeline(context, sessions, swapper, status, templates, compiler,
                     packager);
             pipeline.carryState(config.hvr__enabled());
+            sessions.setMountListener(pipeline::mounted);
             watcher = new SourceWatcher(existing, excluded, burst -> apply(pipeline, burst));
             watcher.start();
             status.compiler(compiler.compilerName());
             warm = new Thread(() -> {
+                WatchedProjects projects = WatchedProjects.find(context, existing, excluded);
+                projects.notInstalled().forEach((project, bsn) -> LOG.info(
+                        "HVR: {} builds {}, which is not installed (hvr:install installs it)", project, bsn));
+                buildOutOfDate(pipeline, projects.installed());
+                Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
                 try {
                     Thread.sleep(WARM_UP_DELAY_MS); // after start-up, not competing with it
                 } catch (InterruptedException e) {
@@ -81,15 +96,26 @@ public class HvrService {
                 }
                 compiler.warmUp();
                 packager.warmUp();
-                new WarmUp(context, compiler, packager).projects(existing);
+                new WarmUp(compiler, packager).projects(projects.installed());
             }, "relive-hvr-warmup");
             warm.setDaemon(true);
-            warm.setPriority(Thread.MIN_PRIORITY);
             warm.start();
             LOG.info("HVR: watching {}", existing);
         } catch (RuntimeException | IOException e) {
             status.unavailable(e.getClass().getSimpleName() + ": " + e.getMessage());
             LOG.warn("HVR: unavailable: {}", e.toString());
+        }
+    }
+
+    /** Builds and installs, as a save would, every watched project whose bundle is older than its sources. */
+    private static void buildOutOfDate(SavePipeline pipeline, Map<Path, Bundle> installed) {
+        for (Path project : OutOfDateBundles.of(installed)) {
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            LOG.info("HVR: {} in {} was not built from its sources as they are now; building it",
+                    installed.get(project).getSymbolicName(), project);
+            pipeline.apply(new ChangeSet(project, Set.of(project.resolve("bnd.bnd")), Set.of()), System.nanoTime());
         }
     }
 
@@ -99,9 +125,22 @@ public class HvrService {
         }
     }
 
+    /**
+     * Builds the bundle project {@code project}, not installed yet, into {@code deploy/}, from where the runtime
+     * installs it; then its saves swap as any other's. What happened, for the console.
+     */
+    public String install(Path project) {
+        FirstBuild build = firstBuild;
+        if (build == null) {
+            return "HVR is not watching (see hvr:check): nothing can be built";
+        }
+        return build.install(project, deploy);
+    }
+
     @Deactivate
     void stop() throws IOException {
         sessions.setTemplateSource(null);
+        sessions.setMountListener(null);
         if (warm != null) {
             warm.interrupt();
         }

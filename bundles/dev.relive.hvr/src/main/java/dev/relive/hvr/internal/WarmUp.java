@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 
 import dev.relive.hvr.internal.build.BundleCompiler;
 import dev.relive.hvr.internal.build.BundlePackager;
@@ -24,33 +24,17 @@ final class WarmUp {
     /** Builds in all: a few seconds of one core's time for small projects. */
     private static final int BUILDS = 40;
 
-    private final BundleContext context;
     private final BundleCompiler compiler;
     private final BundlePackager packager;
 
-    WarmUp(BundleContext context, BundleCompiler compiler, BundlePackager packager) {
-        this.context = context;
+    WarmUp(BundleCompiler compiler, BundlePackager packager) {
         this.compiler = compiler;
         this.packager = packager;
     }
 
-    void projects(List<Path> roots) {
-        List<Path> projects = new ArrayList<>();
-        List<Bundle> bundles = new ArrayList<>();
-        for (Bundle bundle : context.getBundles()) {
-            String bsn = bundle.getSymbolicName();
-            if (bsn == null || ReliveBundles.contains(bsn)) {
-                continue;
-            }
-            for (Path root : roots) {
-                Path project = root.resolve(bsn);
-                if (Files.isRegularFile(project.resolve("bnd.bnd")) && Files.isDirectory(project.resolve("src"))) {
-                    projects.add(project);
-                    bundles.add(bundle);
-                    break;
-                }
-            }
-        }
+    void projects(Map<Path, Bundle> installed) {
+        List<Path> projects = new ArrayList<>(installed.keySet());
+        List<Bundle> bundles = new ArrayList<>(installed.values());
         for (int i = 0; i < BUILDS && !projects.isEmpty() && !Thread.currentThread().isInterrupted(); i++) {
             if (!build(projects.get(i % projects.size()), bundles.get(i % projects.size()))) {
                 return;

@@ -13,4 +13,7 @@ public interface LiveSessions {
 
     /** Registers a hook consulted for template text before a view's bundle resources (dev: template-only edits). */
     void setTemplateSource(TemplateSource source);
+
+    /** Registers the hook told of every page a connected tab mounts, or {@code null} for none. */
+    void setMountListener(MountListener listener);
 }

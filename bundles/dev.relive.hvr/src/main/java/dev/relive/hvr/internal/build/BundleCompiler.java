@@ -101,7 +101,7 @@ public final class BundleCompiler implements AutoCloseable {
             if (sources.isEmpty()) {
                 return result(outputDir, List.of(new CompileError(sourceRoot, 0, 0, "no Java sources")), start, 0, 0);
             }
-            String bsn = projectDir.toAbsolutePath().normalize().getFileName().toString();
+            String bsn = ProjectName.of(projectDir);
             Set<String> packages = ProjectSources.packagesOf(sourceRoot, sources);
             List<CompileError> errors = compileWith(sourceRoot, sources, outputDir, bsn, packages, null);
             return result(outputDir, errors, start, sources.size(), sources.size());
@@ -121,7 +121,7 @@ public final class BundleCompiler implements AutoCloseable {
         long start = System.nanoTime();
         Path project = projectDir.toAbsolutePath().normalize();
         Path sourceRoot = project.resolve(ProjectLayout.SOURCES);
-        String bsn = project.getFileName().toString();
+        String bsn = ProjectName.of(project);
         ProjectOutput previous = outputs.get(project);
         Path fresh = null;
         try {
@@ -174,7 +174,7 @@ public final class BundleCompiler implements AutoCloseable {
     private CompileResult compileIncrementally(Path project, List<Path> sources, List<Path> changed,
             ProjectOutput previous, Map<Path, ProjectOutput.SourceStamp> stamps, long start) throws IOException {
         Path sourceRoot = project.resolve(ProjectLayout.SOURCES);
-        String bsn = project.getFileName().toString();
+        String bsn = ProjectName.of(project);
         Set<String> packages = ProjectSources.packagesOf(sourceRoot, sources);
         Set<String> relative = new TreeSet<>();
         changed.forEach(file -> relative.add(ProjectSources.relativePath(sourceRoot, file)));

@@ -27,9 +27,9 @@ import aQute.bnd.osgi.Jar;
 /**
  * Packages compiled classes and a project's {@code src/main/resources} into a bundle jar with bnd, from the same
  * {@code bnd.bnd} the Maven build uses (with its {@code -include}s, so DS and metatype XML are generated from the
- * annotations). Like the bnd-maven-plugin: {@code Bundle-SymbolicName} defaults to the project folder's name,
- * {@code Bundle-Name} and {@code Bundle-Description} to the pom's, and {@code ${project.build.directory}},
- * {@code ${project.basedir}}, {@code ${project.artifactId}} are defined. {@code Bundle-Version} is always the
+ * annotations). Like the bnd-maven-plugin: {@code Bundle-SymbolicName} defaults to the pom's artifactId (else the
+ * folder's name), {@code Bundle-Name} and {@code Bundle-Description} to the pom's, and
+ * {@code ${project.build.directory}}, {@code ${project.basedir}}, {@code ${project.artifactId}} are defined. {@code Bundle-Version} is always the
  * caller's. bnd's analysis class path comes from the {@link ClassPath}, so import ranges follow the exporters.
  *
  * <p>When bnd would write the same manifest and component XML as for the project's last jar (see
@@ -64,7 +64,7 @@ public final class BundlePackager {
             PackagedBundle known = packaged.get(project);
             if (known != null) {
                 PackagedBundle.Inputs inputs = PackagedBundle.Inputs.read(classesDir, ProjectLayout.resources(project),
-                        classPath.stamp(project.getFileName().toString()), known.exported(), known.importsJava());
+                        classPath.stamp(ProjectName.of(project)), known.exported(), known.importsJava());
                 if (known.matches(inputs)) {
                     byte[] jar = known.rewrite(classesDir, ProjectLayout.resources(project), bundleVersion);
                     return new PackageResult(jar, List.of(), known.warnings(),
@@ -84,8 +84,9 @@ public final class BundlePackager {
 
     /** One bnd build at a time: the class path's analysis jars are shared. */
     private synchronized PackageResult analyse(Path project, Path classesDir, String bundleVersion, long start) {
-        String folderName = project.getFileName().toString();
-        String classPathStamp = classPath.stamp(folderName);
+        PomInfo pom = pom(project);
+        String artifactId = ProjectName.artifactId(project, pom);
+        String classPathStamp = classPath.stamp(ProjectName.of(project));
         try (Builder builder = new Builder()) {
             builder.setBase(project.toFile());
             Path bnd = project.resolve("bnd.bnd");
@@ -93,12 +94,12 @@ public final class BundlePackager {
                 builder.setProperties(bnd.toFile());
             }
             builder.setProperty("project.basedir", project.toString());
-            builder.setProperty("project.artifactId", folderName);
+            builder.setProperty("project.artifactId", artifactId);
             builder.setProperty("project.build.directory", project.resolve("target").toString());
-            PomInfo pom = setDefaults(builder, project, folderName);
+            setDefaults(builder, pom, artifactId);
             builder.setProperty(Constants.BUNDLE_VERSION, bundleVersion);
 
-            Jar dot = new Jar(folderName, classesDir.toFile());
+            Jar dot = new Jar(artifactId, classesDir.toFile());
             addResources(dot, ProjectLayout.resources(project));
             dot.setManifest(new Manifest());
             builder.setJar(dot);
@@ -174,18 +175,16 @@ public final class BundlePackager {
                 true);
     }
 
-    private PomInfo setDefaults(Builder builder, Path project, String folderName) {
+    private static void setDefaults(Builder builder, PomInfo pom, String artifactId) {
         if (builder.getProperty(Constants.BUNDLE_SYMBOLICNAME) == null) {
-            builder.setProperty(Constants.BUNDLE_SYMBOLICNAME, folderName);
+            builder.setProperty(Constants.BUNDLE_SYMBOLICNAME, artifactId);
         }
-        PomInfo pom = pom(project);
         if (builder.getProperty(Constants.BUNDLE_NAME) == null) {
             pom.name().ifPresent(name -> builder.setProperty(Constants.BUNDLE_NAME, name));
         }
         if (builder.getProperty(Constants.BUNDLE_DESCRIPTION) == null) {
             pom.description().ifPresent(text -> builder.setProperty(Constants.BUNDLE_DESCRIPTION, text));
         }
-        return pom;
     }
 
     /** The project's pom names, read again only when a pom it was read from changed. */

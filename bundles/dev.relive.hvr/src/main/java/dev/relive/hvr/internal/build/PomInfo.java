@@ -13,19 +13,25 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * The {@code <name>} and {@code <description>} of a project's {@code pom.xml}, which the Maven build turns into
- * {@code Bundle-Name} and {@code Bundle-Description}; the description is inherited from the parent pom (its
- * {@code relativePath}, default {@code ../pom.xml}) when the project has none. {@code files} are the poms read.
+ * The {@code <artifactId>}, {@code <version>}, {@code <name>} and {@code <description>} of a project's
+ * {@code pom.xml}, which the Maven build turns into the default {@code Bundle-SymbolicName}, {@code Bundle-Version},
+ * {@code Bundle-Name} and {@code Bundle-Description}. The version is the parent's when the project has none; the
+ * description is inherited from the parent pom (its {@code relativePath}, default {@code ../pom.xml}) when the
+ * project has none. {@code files} are the poms read.
  */
-record PomInfo(Optional<String> name, Optional<String> description, List<Path> files) {
+record PomInfo(Optional<String> artifactId, Optional<String> version, Optional<String> name,
+        Optional<String> description, List<Path> files) {
 
     static PomInfo read(Path projectDir) {
         List<Path> files = new ArrayList<>();
         files.add(projectDir.resolve("pom.xml"));
         Optional<Element> pom = parse(projectDir.resolve("pom.xml"));
+        Optional<String> artifactId = pom.flatMap(p -> text(p, "artifactId"));
         Optional<String> name = pom.flatMap(p -> text(p, "name"));
         Optional<String> description = pom.flatMap(p -> text(p, "description"));
         Optional<Element> parent = pom.flatMap(p -> element(p, "parent"));
+        Optional<String> version = pom.flatMap(p -> text(p, "version"))
+                .or(() -> parent.flatMap(p -> text(p, "version")));
         if (description.isEmpty() && parent.isPresent()) {
             Path parentPom = projectDir.resolve(parent.flatMap(p -> text(p, "relativePath")).orElse("../pom.xml"));
             if (Files.isDirectory(parentPom)) {
@@ -34,7 +40,7 @@ record PomInfo(Optional<String> name, Optional<String> description, List<Path> f
             files.add(parentPom);
             description = parse(parentPom).flatMap(p -> text(p, "description"));
         }
-        return new PomInfo(name, description, List.copyOf(files));
+        return new PomInfo(artifactId, version, name, description, List.copyOf(files));
     }
 
     private static Optional<Element> element(Element parent, String tag) {

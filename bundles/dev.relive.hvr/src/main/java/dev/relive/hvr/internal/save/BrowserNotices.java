@@ -3,6 +3,7 @@ package dev.relive.hvr.internal.save;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,9 +22,10 @@ import dev.relive.runtime.spi.ViewSlot;
 
 /**
  * The notify stage: what browsers and {@code hvr:status} are told about a save. A failed build shows an overlay
- * ({@code hvr-error}) in every session with a view of the bundle or of a bundle wired to it; a swap or template
- * re-render is announced with {@code hvr-applied}. A session shown an error counts its views as changed by the
- * next swap, so that the overlay goes.
+ * ({@code hvr-error}) in every session with a view of the bundle or of a bundle wired to it, and in every such
+ * session that mounts a page (a new tab, a reload) until the bundle builds again; a swap or template re-render is
+ * announced with {@code hvr-applied}. A session shown an error counts its views as changed by the next swap, so that
+ * the overlay goes.
  */
 final class BrowserNotices {
 
@@ -32,6 +34,11 @@ final class BrowserNotices {
     private final LiveSessions sessions;
     private final HvrStatus status;
     private final Set<String> sessionsWithError = ConcurrentHashMap.newKeySet();
+    private final Map<Bundle, FailingBuild> failing = new ConcurrentHashMap<>();
+
+    /** The last build of a bundle failed: the frame that says so, and the bundles whose views it concerns. */
+    private record FailingBuild(HvrError frame, Set<Bundle> affected) {
+    }
 
     BrowserNotices(LiveSessions sessions, HvrStatus status) {
         this.sessions = sessions;
@@ -45,11 +52,27 @@ final class BrowserNotices {
         status.built(new HvrStatus.Build(bsn, false, first.file().getFileName() + ":" + first.line() + ": "
                 + first.message(), Instant.now(), timeline.phases()));
         HvrError frame = new HvrError(bsn, first.file().toString(), first.line(), first.column(), first.message());
+        FailingBuild failure = new FailingBuild(frame, Set.copyOf(affected));
+        failing.put(bundle, failure);
         for (LiveSession session : sessions.sessions()) {
-            if (showsViewOf(session, affected)) {
-                sessionsWithError.add(session.id());
-                session.showError(frame);
-            }
+            showIfConcerned(session, failure);
+        }
+    }
+
+    /** The bundle built and installed: pages mounted from now on show no overlay for it. */
+    void built(Bundle bundle) {
+        failing.remove(bundle);
+    }
+
+    /** A page was mounted in {@code session}: it shows the overlay of every failing build that concerns it. */
+    void mounted(LiveSession session) {
+        failing.values().forEach(failure -> showIfConcerned(session, failure));
+    }
+
+    private void showIfConcerned(LiveSession session, FailingBuild failure) {
+        if (showsViewOf(session, failure.affected())) {
+            sessionsWithError.add(session.id());
+            session.showError(failure.frame());
         }
     }
 

@@ -11,10 +11,13 @@ import dev.relive.hvr.internal.build.BundleCompiler;
 import dev.relive.hvr.internal.build.BundlePackager;
 import dev.relive.hvr.internal.build.CompileError;
 import dev.relive.hvr.internal.build.CompileResult;
+import dev.relive.hvr.internal.build.ManifestStamp;
 import dev.relive.hvr.internal.build.PackageResult;
+import dev.relive.hvr.internal.build.SourceDigest;
 
 /**
- * The build stage: compiles a bundle project and packages it as a jar of a new version of the installed bundle.
+ * The build stage: compiles a bundle project and packages it as a jar of a new version of the installed bundle,
+ * stamped with the digest of the sources it was built from ({@link SourceDigest}).
  * Only compiling and packaging run under the compiler's lock (they share its output folder). Runs on one thread at a
  * time.
  */
@@ -62,7 +65,8 @@ final class BundleBuild {
                         String.join("; ", packed.errors()));
                 return new Outcome(null, null, List.of(error), compileTime, packageTime);
             }
-            return new Outcome(packed.jar(), summary(compiled, packed), List.of(), compileTime, packageTime);
+            byte[] jar = ManifestStamp.with(packed.jar(), SourceDigest.HEADER, SourceDigest.of(project));
+            return new Outcome(jar, summary(compiled, packed), List.of(), compileTime, packageTime);
         });
     }
 

@@ -16,6 +16,7 @@ import dev.relive.hvr.internal.ReliveBundles;
 import dev.relive.hvr.internal.build.BundleCompiler;
 import dev.relive.hvr.internal.build.BundlePackager;
 import dev.relive.hvr.internal.build.ClassFingerprint;
+import dev.relive.hvr.internal.build.ProjectName;
 import dev.relive.hvr.internal.watch.ChangeSet;
 import dev.relive.runtime.spi.LiveSession;
 import dev.relive.runtime.spi.LiveSessions;
@@ -65,7 +66,7 @@ public final class SavePipeline {
     public synchronized void apply(ChangeSet change, long firstEventNanos) {
         long started = System.nanoTime();
         SaveTimeline timeline = new SaveTimeline(firstEventNanos);
-        String bsn = change.project().getFileName().toString();
+        String bsn = ProjectName.of(change.project());
         if (ReliveBundles.contains(bsn)) {
             LOG.info("HVR: {} is part of Relive itself and is not swapped; rebuild and restart to use the change", bsn);
             return;
@@ -88,6 +89,11 @@ public final class SavePipeline {
             status.built(new HvrStatus.Build(bsn, false, "internal error: " + e, Instant.now(), timeline.phases()));
         }
         LOG.debug("HVR: {} handled in {} ms", bsn, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** A page was mounted: it shows the overlay of a failing build of its views' bundles. */
+    public void mounted(LiveSession session) {
+        notices.mounted(session);
     }
 
     private void javaSave(ChangeSet change, Bundle bundle, SaveTimeline timeline) throws InterruptedException {
@@ -115,6 +121,7 @@ public final class SavePipeline {
                 return;
             }
             templates.clear(bundle.getSymbolicName());
+            notices.built(bundle);
             installedClasses.installed(bundle, newPrints);
             List<SwapOutcome> outcomes = carryState
                     ? swap.restore(InstalledClasses.after(affected, bundle, newPrints))

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds the bundle project of a path: its nearest ancestor (or itself) holding a {@code bnd.bnd}, searched no
- * higher than the watched root the path lies in, so the workspace's own {@code bnd.bnd} never counts.
+ * Finds the bundle project of a path: its nearest ancestor (or itself) holding a {@code bnd.bnd}, searched below
+ * the watched root the path lies in, so the workspace's own {@code bnd.bnd} never counts.
  */
 final class ProjectLocator {
 
@@ -24,7 +24,8 @@ final class ProjectLocator {
         if (root.isEmpty()) {
             return Optional.empty();
         }
-        for (Path dir = path.getParent(); dir != null && dir.startsWith(root.get()); dir = dir.getParent()) {
+        for (Path dir = path.getParent(); dir != null && dir.startsWith(root.get())
+                && !dir.equals(root.get()); dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve(BND_FILE))) {
                 return Optional.of(dir);
             }

@@ -30,11 +30,13 @@ public final class FrameDispatcher {
     private long lastRefusalNoticeNanos;
     private boolean refusedBefore;
     private final int eventsPerSecond;
+    private final Runnable onMounted;
     private final Runnable onClose;
 
-    /** {@code onClose} runs when the connection ends. */
+    /** {@code onMounted} runs after each page is sent, on the session's thread; {@code onClose} when it ends. */
     FrameDispatcher(TabSession session, Connection connection, ClientFrameParser parser, ViewRegistry registry,
-            PageTokens tokens, int eventsPerSecond, ScheduledExecutorService timer, Runnable onClose) {
+            PageTokens tokens, int eventsPerSecond, ScheduledExecutorService timer, Runnable onMounted,
+            Runnable onClose) {
         this.session = session;
         this.connection = connection;
         this.parser = parser;
@@ -43,6 +45,7 @@ public final class FrameDispatcher {
         this.eventsPerSecond = eventsPerSecond;
         this.rate = new RateLimiter(eventsPerSecond);
         this.renders = new RenderRequests(timer, session);
+        this.onMounted = onMounted;
         this.onClose = onClose;
     }
 
@@ -116,6 +119,7 @@ public final class FrameDispatcher {
             try {
                 String html = session.mount(type, claims.route(), claims.params());
                 connection.send(session.mountedFrame(null, html, null));
+                onMounted.run();
             } catch (RuntimeException e) {
                 session.sendError(null, ErrorCode.HANDLER_FAILED, "mount failed: " + e.getMessage(), e);
             }
@@ -133,6 +137,7 @@ public final class FrameDispatcher {
         try {
             String html = session.navigate(type, url.path(), url.query());
             connection.send(session.mountedFrame(frame.ref(), html, tokens.sign(type, url.path(), url.query())));
+            onMounted.run();
         } catch (RuntimeException e) {
             session.sendError(frame.ref(), ErrorCode.HANDLER_FAILED, "mount failed: " + e.getMessage(), e);
         }

@@ -24,6 +24,7 @@ import dev.relive.runtime.internal.registry.ViewType;
 import dev.relive.runtime.internal.render.TemplateRenderer;
 import dev.relive.runtime.spi.LiveSession;
 import dev.relive.runtime.spi.LiveSessions;
+import dev.relive.runtime.spi.MountListener;
 import dev.relive.runtime.spi.TemplateSource;
 
 /**
@@ -45,6 +46,7 @@ public class Sessions implements LiveSessions {
     private final Map<TabSession, LiveSession> live = new ConcurrentHashMap<>();
     private final StoppedViewReload stoppedViews;
     private final ViewWorkerBudget budget;
+    private volatile MountListener mountListener;
 
     @Activate
     public Sessions(BundleContext context, @Reference ViewRegistry registry, @Reference RuntimeSettings settings,
@@ -74,6 +76,15 @@ public class Sessions implements LiveSessions {
         TabSession session = newSession(connection);
         live.put(session, new TabLiveSession(session, context));
         return session;
+    }
+
+    /** {@code session} has sent a mounted page to its tab. On the session's thread. */
+    void mounted(TabSession session) {
+        MountListener listener = mountListener;
+        LiveSession live = this.live.get(session);
+        if (listener != null && live != null) {
+            listener.mounted(live);
+        }
     }
 
     void closed(TabSession session) {
@@ -108,6 +119,11 @@ public class Sessions implements LiveSessions {
     @Override
     public void setTemplateSource(TemplateSource source) {
         renderer.setOverride(source);
+    }
+
+    @Override
+    public void setMountListener(MountListener listener) {
+        this.mountListener = listener;
     }
 
     private TabSession newSession(Connection connection) {

@@ -36,6 +36,6 @@ public class SocketSessions {
     public FrameDispatcher open(Connection connection) {
         TabSession session = sessions.open(connection);
         return new FrameDispatcher(session, connection, parser, registry, tokens, eventsPerSecond, workers.timer(),
-                () -> sessions.closed(session));
+                () -> sessions.mounted(session), () -> sessions.closed(session));
     }
 }

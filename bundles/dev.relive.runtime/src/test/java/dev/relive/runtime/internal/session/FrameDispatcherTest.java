@@ -49,7 +49,7 @@ class FrameDispatcherTest {
     private final PageTokens tokens = new PageTokens(new TokenSigner(new byte[32], Clock.systemUTC()), 60);
     private boolean closed;
     private final FrameDispatcher dispatcher = new FrameDispatcher(session, connection,
-            new ClientFrameParser(json, 4096), registry, tokens, 1000, timer, () -> closed = true);
+            new ClientFrameParser(json, 4096), registry, tokens, 1000, timer, () -> { }, () -> closed = true);
 
     @AfterEach
     void stopTimer() {
@@ -96,7 +96,7 @@ class FrameDispatcherTest {
     @Test
     void everyFrameTypeCountsAgainstTheRateAndRefusalsAreAnsweredOnceASecondAtMost() throws Exception {
         FrameDispatcher limited = new FrameDispatcher(session, connection, new ClientFrameParser(json, 4096), registry,
-                tokens, 5, timer, () -> { });
+                tokens, 5, timer, () -> { }, () -> { });
         String[] frames = {"{\"type\":\"ping\",\"ref\":1}", "{\"type\":\"render\"}", "not json",
             "{\"type\":\"dance\"}", mount("forged", "/a")};
         for (String frame : frames) {
