@@ -14,7 +14,8 @@ import java.util.List;
  * The bundle projects under the watched folders, wherever they are: every folder below a watched folder (not the
  * watched folder itself, whose {@code bnd.bnd} is a workspace's) holding a {@code bnd.bnd} and a {@code src} folder.
  * The folders the watcher skips ({@code target/}, {@code node_modules/}, hidden ones, {@code exclude_dirs}) are not
- * searched, nor is anything below a project.
+ * searched, nor is anything below a project, nor the {@code src} folder of a Maven module (its resources may hold
+ * project templates, such as an archetype's, which are not projects).
  */
 public final class ProjectFolders {
 
@@ -32,6 +33,10 @@ public final class ProjectFolders {
         return projects;
     }
 
+    private static boolean isModuleSources(Path dir) {
+        return dir.getFileName().toString().equals("src") && Files.isRegularFile(dir.resolveSibling("pom.xml"));
+    }
+
     private static void walk(Path root, WatchFilter filter, List<Path> projects) {
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -40,7 +45,7 @@ public final class ProjectFolders {
                     if (dir.equals(root)) {
                         return FileVisitResult.CONTINUE;
                     }
-                    if (filter.isExcludedFolder(dir)) {
+                    if (filter.isExcludedFolder(dir) || isModuleSources(dir)) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     if (Files.isRegularFile(dir.resolve(ProjectLocator.BND_FILE))

@@ -52,6 +52,9 @@ class Issue12ProjectNameTest {
         project("web/node_modules/pkg", "", "ignored.node");
         project(".cache/p", "", "ignored.hidden");
         project("excluded/p", "", "ignored.excluded");
+        Files.createDirectories(workspace.resolve("starter"));
+        Files.writeString(workspace.resolve("starter/pom.xml"), POM.formatted("starter"));
+        project("starter/src/main/resources/archetype-resources/bundles/__package__", "", "ignored.template");
 
         List<Path> found = ProjectFolders.under(List.of(workspace), List.of(workspace.resolve("excluded")));
 
