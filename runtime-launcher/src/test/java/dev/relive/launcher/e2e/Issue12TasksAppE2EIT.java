@@ -237,6 +237,9 @@ class Issue12TasksAppE2EIT {
             browser.switchTo(tab);
             waitLong("hvr-applied number " + count, () -> browser.hvrApplied() >= count);
         }
+        // a figure, never a condition: how long this save took to reach the tabs, and where the time went
+        System.out.println("Issue12TasksAppE2EIT save " + count + " -> hvr-applied: " + browser.js(
+                "var d = window.__reliveHvr.last; return d.ms + ' ms, phases ' + JSON.stringify(d.phases)"));
     }
 
     private String lastDropped() {
