@@ -186,9 +186,10 @@ class Issue12TasksAppE2EIT {
     }
 
     /**
-     * Runs {@code hvr:install PROJECT} and waits until the runtime installed the jar from {@code deploy/}. A project
-     * whose imports the framework does not export yet (its library's bundle is still starting) does not build: the
-     * command is run again until it does.
+     * Runs {@code hvr:install PROJECT} and waits until the runtime installed the jar from {@code deploy/}. Known
+     * defect, not yet fixed: for a few seconds after the library's bundle has started, building a project that
+     * imports it can still fail with the import unresolved (the compile class path does not see the new export
+     * yet); the command is run again until it builds.
      */
     private static void install(LauncherProcess relive, Path project, String bundle) throws Exception {
         long deadline = System.nanoTime() + SWAP.toNanos();
