@@ -55,6 +55,20 @@ public final class DevWorkspace implements AutoCloseable {
         return ws;
     }
 
+    /**
+     * As {@link #start(String, String...)}, with {@code runtimeConfig} (lines of {@code key=value}) as the runtime's
+     * configuration file in the deploy folder from the first start.
+     */
+    public static DevWorkspace startConfigured(String route, String runtimeConfig) throws Exception {
+        DevWorkspace ws = new DevWorkspace(Files.createTempDirectory("relive-ws"), REPOSITORY_LAYOUT);
+        ws.copy();
+        Files.writeString(ws.dir.resolve("deploy/dev.relive.runtime.cfg"), runtimeConfig);
+        ws.args = new String[] {"--dev", "--workspace", ws.dir.toString()};
+        ws.relive = LauncherProcess.start(ws.dir, ws.args);
+        ws.awaitRoute(route);
+        return ws;
+    }
+
     /** Stops the launcher and starts it again on the same folder, as a developer does; waits until {@code route}. */
     public void restart(String route) throws Exception {
         relive.close();

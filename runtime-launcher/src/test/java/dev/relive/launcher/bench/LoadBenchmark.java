@@ -58,7 +58,7 @@ public final class LoadBenchmark {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        DevWorkspace ws = dev ? DevWorkspace.start("/test/echo") : null;
+        DevWorkspace ws = dev ? DevWorkspace.startConfigured("/test/echo", RUNTIME_CONFIG) : null;
         LauncherProcess relive = dev ? ws.relive() : startProduction();
         try {
             System.out.printf("Relive load benchmark: %s run, %d s per size, %.1f events/s per session%n",
@@ -95,12 +95,16 @@ public final class LoadBenchmark {
         }
     }
 
+    /** Every simulated user connects from 127.0.0.1: the per-address cap must let them all in. */
+    private static final String RUNTIME_CONFIG = "max_sessions_per_address=20000\n";
+
     private static LauncherProcess startProduction() throws Exception {
         Path dir = Files.createTempDirectory("relive-load");
         Files.createDirectories(dir.resolve("deploy"));
         Path thirdParty = LauncherProcess.jar().getParent().resolve("third-party");
         Files.copy(thirdParty.resolve("dev.relive.testlib.jar"), dir.resolve("deploy/testlib.jar"));
         Files.copy(thirdParty.resolve("dev.relive.testviews.jar"), dir.resolve("deploy/testviews.jar"));
+        Files.writeString(dir.resolve("deploy/dev.relive.runtime.cfg"), RUNTIME_CONFIG);
         LauncherProcess relive = LauncherProcess.start(dir);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (relive.get("/test/echo").statusCode() != 200 && System.nanoTime() < deadline) {
