@@ -1,7 +1,6 @@
 package dev.relive.launcher;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -148,17 +147,11 @@ public final class DevWorkspace implements AutoCloseable {
 
     /** Replaces {@code from} by {@code to} in {@code file} and saves it as an editor does (temp file + rename). */
     public void edit(Path file, String from, String to) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        if (!text.contains(from)) {
-            throw new AssertionError(file.getFileName() + " does not contain: " + from);
-        }
-        save(file, text.replace(from, to));
+        EditorSaves.edit(file, from, to);
     }
 
     public void save(Path file, String text) throws IOException {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".swp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        EditorSaves.save(file, text);
     }
 
     @Override

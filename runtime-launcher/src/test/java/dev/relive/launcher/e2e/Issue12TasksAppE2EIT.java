@@ -1,9 +1,10 @@
 package dev.relive.launcher.e2e;
 
+import static dev.relive.launcher.EditorSaves.edit;
+import static dev.relive.launcher.EditorSaves.save;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -254,18 +255,5 @@ class Issue12TasksAppE2EIT {
         } catch (TimeoutException e) {
             throw new AssertionError("timed out after " + SWAP.toSeconds() + " s waiting until " + description, e);
         }
-    }
-
-    private static void edit(Path file, String from, String to) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        assertThat(text).as(file.getFileName().toString()).contains(from);
-        save(file, text.replace(from, to));
-    }
-
-    /** Saves like an editor: a temp file renamed over the original. */
-    private static void save(Path file, String text) throws IOException {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -1,12 +1,12 @@
 package dev.relive.launcher.e2e;
 
+import static dev.relive.launcher.EditorSaves.edit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -91,14 +91,5 @@ class Issue13WrapKeepsInputE2EIT {
         assertThat(start).as("the name field in the form template").isNotNegative();
         assertThat(end).as("the end of the name field").isGreaterThan(start);
         return text.substring(start, end + NAME_FIELD_END.length());
-    }
-
-    /** Saves like an editor, in one write: a temp file renamed over the original. */
-    private static void edit(Path file, String from, String to) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        assertThat(text).as(file.getFileName().toString()).contains(from);
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(tmp, text.replace(from, to), StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }
