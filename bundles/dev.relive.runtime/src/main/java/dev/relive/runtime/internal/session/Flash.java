@@ -47,9 +47,9 @@ final class Flash {
         survivesNavigation = false;
     }
 
-    /** The messages, by kind, for carrying them across a full page load. */
-    synchronized Map<String, String> messages() {
-        return Map.copyOf(messages);
+    /** The messages that survive a redirect (those set since the last navigation), by kind. */
+    synchronized Map<String, String> forRedirect() {
+        return survivesNavigation ? Map.copyOf(messages) : Map.of();
     }
 
     /** The flash area with its messages, or nothing when there are none. */
