@@ -6,7 +6,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /**
  * Configuration of the runtime, PID {@value #PID}. Keys: {@code max_frame_bytes}, {@code events_per_second},
  * {@code allowed_origins}, {@code allowed_hosts}, {@code token_ttl_seconds}, {@code max_pending_bytes}, {@code max_sessions},
- * {@code max_sessions_per_address}, {@code max_workers_per_view} (a double underscore in a method name is one underscore in the key).
+ * {@code max_sessions_per_address}, {@code max_workers_per_view}, {@code max_topics_per_session} (a double underscore in a method name is one underscore in the key).
  */
 @ObjectClassDefinition(id = RuntimeConfig.PID, name = "Relive runtime")
 public @interface RuntimeConfig {
@@ -41,4 +41,8 @@ public @interface RuntimeConfig {
     @AttributeDefinition(description = "Shared workers the sessions of one view class may occupy at once; their "
             + "further work waits in their own queue. 0: three quarters of the workers.")
     int max__workers__per__view() default 0;
+
+    @AttributeDefinition(description = "Topic subscriptions and presence entries the views of one tab may hold at "
+            + "once; one more throws IllegalStateException in the view.")
+    int max__topics__per__session() default 64;
 }

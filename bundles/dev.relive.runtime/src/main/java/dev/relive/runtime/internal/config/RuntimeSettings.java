@@ -65,4 +65,8 @@ public class RuntimeSettings {
     public int maxWorkersPerView() {
         return config.max__workers__per__view();
     }
+
+    public int maxTopicsPerSession() {
+        return config.max__topics__per__session();
+    }
 }

@@ -15,6 +15,8 @@ import org.osgi.service.component.annotations.Reference;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.relive.api.Presence;
+import dev.relive.api.Topics;
 import dev.relive.runtime.internal.config.RuntimeSettings;
 import dev.relive.runtime.internal.invoke.FieldBinder;
 import dev.relive.runtime.internal.invoke.HandlerInvoker;
@@ -46,11 +48,12 @@ public class Sessions implements LiveSessions {
     private final Map<TabSession, LiveSession> live = new ConcurrentHashMap<>();
     private final StoppedViewReload stoppedViews;
     private final ViewWorkerBudget budget;
+    private final Messaging messaging;
     private volatile MountListener mountListener;
 
     @Activate
     public Sessions(BundleContext context, @Reference ViewRegistry registry, @Reference RuntimeSettings settings,
-            @Reference Workers workers) {
+            @Reference Workers workers, @Reference Topics topics, @Reference Presence presence) {
         this.context = context;
         this.registry = registry;
         this.workers = workers;
@@ -60,6 +63,7 @@ public class Sessions implements LiveSessions {
         ObjectMapper json = ProtocolJson.newMapper();
         this.invoker = new HandlerInvoker(json);
         this.binder = new FieldBinder(json);
+        this.messaging = new Messaging(topics, presence, settings.maxTopicsPerSession());
         this.stoppedViews = new StoppedViewReload(live.keySet(), context);
         registry.addListener(stoppedViews);
     }
@@ -128,7 +132,7 @@ public class Sessions implements LiveSessions {
 
     private TabSession newSession(Connection connection) {
         return new TabSession(newId(), new BrowserChannel(connection, dev), budget, workers.timer(), renderer,
-                registry, invoker, binder);
+                registry, invoker, binder, messaging);
     }
 
     private static String newId() {
