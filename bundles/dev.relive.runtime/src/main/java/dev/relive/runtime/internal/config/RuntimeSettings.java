@@ -69,4 +69,12 @@ public class RuntimeSettings {
     public int maxTopicsPerSession() {
         return config.max__topics__per__session();
     }
+
+    public boolean liveUpgrade() {
+        return config.live__upgrade();
+    }
+
+    public int liveUpgradeWaitSeconds() {
+        return config.live__upgrade__wait__seconds();
+    }
 }

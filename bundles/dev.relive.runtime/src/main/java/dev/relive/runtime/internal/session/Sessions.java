@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -114,6 +115,11 @@ public class Sessions implements LiveSessions {
     @Override
     public List<LiveSession> sessions() {
         return new ArrayList<>(live.values());
+    }
+
+    /** Whether a session showing an instance of {@code reference} is held (Hot View Replacement is swapping it). */
+    public boolean heldShowing(ServiceReference<?> reference) {
+        return live.keySet().stream().anyMatch(s -> s.held() && s.shows(reference));
     }
 
     public int count() {
