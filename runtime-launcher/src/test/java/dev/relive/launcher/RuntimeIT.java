@@ -62,18 +62,40 @@ class RuntimeIT {
         assertThat(broken.body()).doesNotContain("mount failed on purpose"); // production: no details
     }
 
-    /** Without HVR (production), pages showing a view whose bundle is updated through deploy/ reload. */
+    /** Without HVR (production), pages showing a view whose bundle is updated through deploy/ keep their state. */
     @Test
-    void aViewBundleUpdatedThroughDeployReloadsItsPages() throws Exception {
+    void aViewBundleUpdatedThroughDeployCarriesItsPagesState() throws Exception {
         try (WsClient ws = WsClient.connect(relive.baseUrl())) {
             ws.mount(relive, "/test/echo");
+            ws.answer(ws.event("add", java.util.Map.of("amount", 41)));
             Path testviews = dir.resolve("deploy/testviews.jar");
             Files.setLastModifiedTime(testviews, FileTime.fromMillis(System.currentTimeMillis() + 2000));
 
-            JsonNode reload = ws.next(f -> "reload".equals(f.path("type").asText()), Duration.ofSeconds(15));
+            relive.waitForLog(l -> l.contains("Live upgrade: dev.relive.testviews") && l.contains("1 session(s) carried"),
+                    Duration.ofSeconds(30));
+            assertThat(ws.answer(ws.event("increment", null)).path("patches").toString()).contains("\"text\":\"42\"");
+            assertThat(ws.seen()).noneMatch(f -> "reload".equals(f.path("type").asText()));
+        } finally {
+            awaitRoute("/test/echo");
+        }
+    }
+
+    /** A view bundle removed from deploy/: its pages reload at once, there is nothing to carry their state to. */
+    @Test
+    void aViewBundleRemovedFromDeployReloadsItsPages() throws Exception {
+        Path testviews = dir.resolve("deploy/testviews.jar");
+        Path kept = dir.resolve("testviews.jar");
+        try (WsClient ws = WsClient.connect(relive.baseUrl())) {
+            ws.mount(relive, "/test/echo");
+            Files.move(testviews, kept);
+
+            JsonNode reload = ws.next(f -> "reload".equals(f.path("type").asText()), Duration.ofSeconds(30));
 
             assertThat(reload.path("reason").asText()).isEqualTo("view_stopped");
         } finally {
+            if (Files.exists(kept)) {
+                Files.move(kept, testviews);
+            }
             awaitRoute("/test/echo");
         }
     }
