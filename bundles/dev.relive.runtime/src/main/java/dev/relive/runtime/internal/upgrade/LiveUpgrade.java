@@ -27,7 +27,6 @@ import dev.relive.runtime.internal.registry.ViewRegistry;
 import dev.relive.runtime.internal.registry.ViewRegistryListener;
 import dev.relive.runtime.internal.registry.ViewType;
 import dev.relive.runtime.internal.session.Sessions;
-import dev.relive.runtime.spi.LiveSessions;
 import dev.relive.runtime.spi.ReloadReason;
 import dev.relive.runtime.spi.SwapOutcome;
 import dev.relive.runtime.spi.ViewSwap;
@@ -54,7 +53,6 @@ public class LiveUpgrade implements ViewRegistryListener, BundleListener {
     private final BundleContext context;
     private final ViewRegistry registry;
     private final Sessions sessions;
-    private final LiveSessions liveSessions;
     private final ViewSwapper swapper;
     private final boolean enabled;
     private final long waitSeconds;
@@ -69,11 +67,10 @@ public class LiveUpgrade implements ViewRegistryListener, BundleListener {
 
     @Activate
     public LiveUpgrade(BundleContext context, @Reference ViewRegistry registry, @Reference Sessions sessions,
-            @Reference LiveSessions liveSessions, @Reference ViewSwapper swapper, @Reference RuntimeSettings settings) {
+            @Reference ViewSwapper swapper, @Reference RuntimeSettings settings) {
         this.context = context;
         this.registry = registry;
         this.sessions = sessions;
-        this.liveSessions = liveSessions;
         this.swapper = swapper;
         this.enabled = settings.liveUpgrade();
         this.waitSeconds = Math.max(1, settings.liveUpgradeWaitSeconds());
@@ -191,7 +188,7 @@ public class LiveUpgrade implements ViewRegistryListener, BundleListener {
 
     /** Whether a session shows a view of {@code bundle}. */
     private boolean shown(Bundle bundle) {
-        return liveSessions.sessions().stream().flatMap(s -> s.slots().stream())
+        return sessions.sessions().stream().flatMap(s -> s.slots().stream())
                 .anyMatch(slot -> bundle.equals(FrameworkUtil.getBundle(slot.view().getClass())));
     }
 }
