@@ -30,6 +30,7 @@ class RuntimeIT {
         Files.createDirectories(dir.resolve("deploy"));
         Files.copy(LauncherProcess.jar().getParent().resolve("third-party/dev.relive.testlib.jar"), dir.resolve("deploy/testlib.jar"));
         Files.copy(LauncherProcess.jar().getParent().resolve("third-party/dev.relive.testviews.jar"), dir.resolve("deploy/testviews.jar"));
+        Files.writeString(dir.resolve("deploy/dev.relive.runtime.cfg"), "events_per_second=50\n");
         relive = LauncherProcess.start(dir);
         awaitRoute("/test/echo");
     }
@@ -62,18 +63,40 @@ class RuntimeIT {
         assertThat(broken.body()).doesNotContain("mount failed on purpose"); // production: no details
     }
 
-    /** Without HVR (production), pages showing a view whose bundle is updated through deploy/ reload. */
+    /** Without HVR (production), pages showing a view whose bundle is updated through deploy/ keep their state. */
     @Test
-    void aViewBundleUpdatedThroughDeployReloadsItsPages() throws Exception {
+    void aViewBundleUpdatedThroughDeployCarriesItsPagesState() throws Exception {
         try (WsClient ws = WsClient.connect(relive.baseUrl())) {
             ws.mount(relive, "/test/echo");
+            ws.answer(ws.event("add", java.util.Map.of("amount", 41)));
             Path testviews = dir.resolve("deploy/testviews.jar");
             Files.setLastModifiedTime(testviews, FileTime.fromMillis(System.currentTimeMillis() + 2000));
 
-            JsonNode reload = ws.next(f -> "reload".equals(f.path("type").asText()), Duration.ofSeconds(15));
+            relive.waitForLog(l -> l.contains("Live upgrade: dev.relive.testviews") && l.contains("1 session(s) carried"),
+                    Duration.ofSeconds(30));
+            assertThat(ws.answer(ws.event("increment", null)).path("patches").toString()).contains("\"text\":\"42\"");
+            assertThat(ws.seen()).noneMatch(f -> "reload".equals(f.path("type").asText()));
+        } finally {
+            awaitRoute("/test/echo");
+        }
+    }
+
+    /** A view bundle removed from deploy/: its pages reload at once, there is nothing to carry their state to. */
+    @Test
+    void aViewBundleRemovedFromDeployReloadsItsPages() throws Exception {
+        Path testviews = dir.resolve("deploy/testviews.jar");
+        Path kept = dir.resolve("testviews.jar");
+        try (WsClient ws = WsClient.connect(relive.baseUrl())) {
+            ws.mount(relive, "/test/echo");
+            Files.move(testviews, kept);
+
+            JsonNode reload = ws.next(f -> "reload".equals(f.path("type").asText()), Duration.ofSeconds(30));
 
             assertThat(reload.path("reason").asText()).isEqualTo("view_stopped");
         } finally {
+            if (Files.exists(kept)) {
+                Files.move(kept, testviews);
+            }
             awaitRoute("/test/echo");
         }
     }
@@ -143,10 +166,11 @@ class RuntimeIT {
         try (WsClient ws = WsClient.connect(relive.baseUrl())) {
             assertThat(ws.answer(ws.event("increment", null)).path("code").asText()).isEqualTo("not_mounted");
             ws.mount(relive, "/test/echo");
-            for (int i = 0; i < 400; i++) {
+            // events_per_second=50 here: 2,000 frames exceed it unless sending them takes 40 s
+            for (int i = 0; i < 2000; i++) {
                 ws.event("nothing", null);
             }
-            ws.next(f -> "rate_limited".equals(f.path("code").asText()));
+            ws.next(f -> "rate_limited".equals(f.path("code").asText()), Duration.ofSeconds(30));
         }
     }
 

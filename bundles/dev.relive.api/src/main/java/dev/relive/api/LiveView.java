@@ -14,7 +14,7 @@ import org.osgi.annotation.versioning.ConsumerType;
  * name, and the view itself as {@code view}.
  *
  * <p>Threading: the runtime calls {@link #mount}, event handlers, {@link #tick}, {@link #template},
- * {@link #pageMeta} and code passed to {@link ViewSession#push} one at a time, in arrival order, never
+ * {@link #pageMeta}, {@link #message}, {@link #presenceChanged} and code passed to {@link ViewSession#push} one at a time, in arrival order, never
  * concurrently, so a view needs no locking for its own fields. Other threads must not touch its fields:
  * they go through {@link ViewSession#push}.
  *
@@ -69,5 +69,16 @@ public abstract class LiveView {
 
     /** Called when the view leaves the page (tab closed, navigation to another view). */
     public void unmount() {
+    }
+
+    /**
+     * A message published on a topic this view subscribed to ({@link ViewSession#subscribe}), serialized with
+     * events; a render follows. Presence changes of the topic go to {@link #presenceChanged} instead.
+     */
+    public void message(String topic, Object message) {
+    }
+
+    /** Entries joined or left the presence of a topic this view subscribed to; serialized with events. */
+    public void presenceChanged(String topic, PresenceDiff diff) {
     }
 }

@@ -14,6 +14,10 @@ import org.osgi.annotation.versioning.ProviderType;
  * <p>Lifecycle: valid from {@link LiveView#mount} until {@link LiveView#unmount}; afterwards {@link #push} is
  * ignored and {@link #isConnected()} is false. During the server-side render of a page there is no browser yet:
  * {@link #isConnected()} is false and pushes are dropped.
+ *
+ * <p>A view's subscriptions ({@link #subscribe}) and presence entries ({@link #track}) belong to the view: they end
+ * when it leaves the page (unmount, tab closed) and are kept when Hot View Replacement or a live upgrade gives the
+ * page a new instance of the view. Without a browser (the server-side render) they are not made.
  */
 @ProviderType
 public interface ViewSession {
@@ -70,4 +74,29 @@ public interface ViewSession {
      *         ({@code javascript:}, {@code data:}, ...)
      */
     void redirect(String url);
+
+    /**
+     * Subscribes this view to {@code topic} (see {@link Topics}): each message published on it afterwards runs
+     * {@link LiveView#message} serialized with the view's events, followed by a render. Subscribing again is
+     * nothing.
+     *
+     * @throws IllegalStateException when the view already holds as many subscriptions and presence entries as the
+     *         runtime allows a tab ({@code max_topics_per_session})
+     */
+    void subscribe(String topic);
+
+    /** Ends this view's subscription to {@code topic}; messages already queued for it are still delivered. */
+    void unsubscribe(String topic);
+
+    /**
+     * Tracks this tab as present under {@code topic} with {@code meta}, keyed by {@link #id()} (see
+     * {@link Presence}); calling it again replaces the meta. The entry goes when the view leaves the page.
+     * Tracking does not subscribe: a view that shows the list subscribes to the topic as well.
+     *
+     * @throws IllegalStateException over the same cap as {@link #subscribe}
+     */
+    void track(String topic, Map<String, String> meta);
+
+    /** Removes this tab's entry under {@code topic}. */
+    void untrack(String topic);
 }

@@ -1,15 +1,18 @@
 package dev.relive.test.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.relive.api.ViewSession;
 
 /**
  * The session of a view under a light-mode fixture: no browser, so pushes run at once on the calling thread, and
- * navigations and redirects are recorded.
+ * navigations, redirects, subscribed topics and presence entries are recorded.
  */
 public final class FixtureSession implements ViewSession {
 
@@ -19,6 +22,8 @@ public final class FixtureSession implements ViewSession {
     private final List<String> urls = new ArrayList<>();
     private final Map<String, String> flash = new java.util.LinkedHashMap<>();
     private String redirect;
+    private final Set<String> subscribed = new LinkedHashSet<>();
+    private final Map<String, Map<String, String>> tracked = new LinkedHashMap<>();
 
     public FixtureSession(Map<String, String> params) {
         this.params = Map.copyOf(params);
@@ -80,6 +85,35 @@ public final class FixtureSession implements ViewSession {
     @Override
     public synchronized void redirect(String url) {
         redirect = url;
+    }
+
+    @Override
+    public synchronized void subscribe(String topic) {
+        subscribed.add(topic);
+    }
+
+    @Override
+    public synchronized void unsubscribe(String topic) {
+        subscribed.remove(topic);
+    }
+
+    @Override
+    public synchronized void track(String topic, Map<String, String> meta) {
+        tracked.put(topic, Map.copyOf(meta));
+    }
+
+    @Override
+    public synchronized void untrack(String topic) {
+        tracked.remove(topic);
+    }
+
+    public synchronized Set<String> subscribed() {
+        return Set.copyOf(subscribed);
+    }
+
+    /** The meta of this session's presence entry by topic. */
+    public synchronized Map<String, Map<String, String>> tracked() {
+        return Map.copyOf(tracked);
     }
 
     public synchronized List<String> navigations() {

@@ -6,7 +6,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /**
  * Configuration of the runtime, PID {@value #PID}. Keys: {@code max_frame_bytes}, {@code events_per_second},
  * {@code allowed_origins}, {@code allowed_hosts}, {@code token_ttl_seconds}, {@code max_pending_bytes}, {@code max_sessions},
- * {@code max_sessions_per_address}, {@code max_workers_per_view} (a double underscore in a method name is one underscore in the key).
+ * {@code max_sessions_per_address}, {@code max_workers_per_view}, {@code max_topics_per_session}, {@code live_upgrade},
+ * {@code live_upgrade_wait_seconds} (a double underscore in a method name is one underscore in the key).
  */
 @ObjectClassDefinition(id = RuntimeConfig.PID, name = "Relive runtime")
 public @interface RuntimeConfig {
@@ -41,4 +42,16 @@ public @interface RuntimeConfig {
     @AttributeDefinition(description = "Shared workers the sessions of one view class may occupy at once; their "
             + "further work waits in their own queue. 0: three quarters of the workers.")
     int max__workers__per__view() default 0;
+
+    @AttributeDefinition(description = "Topic subscriptions and presence entries the views of one tab may hold at "
+            + "once; one more throws IllegalStateException in the view.")
+    int max__topics__per__session() default 64;
+
+    @AttributeDefinition(description = "When a view bundle is updated outside Hot View Replacement (a jar replaced in "
+            + "deploy/, update in Gogo), open sessions keep their views' fields on the new version. False: they reload.")
+    boolean live__upgrade() default true;
+
+    @AttributeDefinition(description = "How long sessions wait, their events queued, for an updated view bundle to "
+            + "start again before they reload (view_stopped).")
+    int live__upgrade__wait__seconds() default 10;
 }

@@ -65,4 +65,16 @@ public class RuntimeSettings {
     public int maxWorkersPerView() {
         return config.max__workers__per__view();
     }
+
+    public int maxTopicsPerSession() {
+        return config.max__topics__per__session();
+    }
+
+    public boolean liveUpgrade() {
+        return config.live__upgrade();
+    }
+
+    public int liveUpgradeWaitSeconds() {
+        return config.live__upgrade__wait__seconds();
+    }
 }

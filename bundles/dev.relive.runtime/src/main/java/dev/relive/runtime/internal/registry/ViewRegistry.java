@@ -112,6 +112,11 @@ public class ViewRegistry {
         listeners.add(listener);
     }
 
+    /** Adds {@code listener} before the others: it hears of each change first. */
+    public void addFirstListener(ViewRegistryListener listener) {
+        listeners.add(0, listener);
+    }
+
     public void removeListener(ViewRegistryListener listener) {
         listeners.remove(listener);
     }

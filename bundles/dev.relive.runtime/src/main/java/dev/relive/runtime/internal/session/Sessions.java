@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -15,6 +16,8 @@ import org.osgi.service.component.annotations.Reference;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.relive.api.Presence;
+import dev.relive.api.Topics;
 import dev.relive.runtime.internal.config.RuntimeSettings;
 import dev.relive.runtime.internal.invoke.FieldBinder;
 import dev.relive.runtime.internal.invoke.HandlerInvoker;
@@ -46,11 +49,12 @@ public class Sessions implements LiveSessions {
     private final Map<TabSession, LiveSession> live = new ConcurrentHashMap<>();
     private final StoppedViewReload stoppedViews;
     private final ViewWorkerBudget budget;
+    private final Messaging messaging;
     private volatile MountListener mountListener;
 
     @Activate
     public Sessions(BundleContext context, @Reference ViewRegistry registry, @Reference RuntimeSettings settings,
-            @Reference Workers workers) {
+            @Reference Workers workers, @Reference Topics topics, @Reference Presence presence) {
         this.context = context;
         this.registry = registry;
         this.workers = workers;
@@ -60,6 +64,7 @@ public class Sessions implements LiveSessions {
         ObjectMapper json = ProtocolJson.newMapper();
         this.invoker = new HandlerInvoker(json);
         this.binder = new FieldBinder(json);
+        this.messaging = new Messaging(topics, presence, settings.maxTopicsPerSession());
         this.stoppedViews = new StoppedViewReload(live.keySet(), context);
         registry.addListener(stoppedViews);
     }
@@ -112,6 +117,11 @@ public class Sessions implements LiveSessions {
         return new ArrayList<>(live.values());
     }
 
+    /** Whether a session showing an instance of {@code reference} is held (Hot View Replacement is swapping it). */
+    public boolean heldShowing(ServiceReference<?> reference) {
+        return live.keySet().stream().anyMatch(s -> s.held() && s.shows(reference));
+    }
+
     public int count() {
         return live.size();
     }
@@ -128,7 +138,7 @@ public class Sessions implements LiveSessions {
 
     private TabSession newSession(Connection connection) {
         return new TabSession(newId(), new BrowserChannel(connection, dev), budget, workers.timer(), renderer,
-                registry, invoker, binder);
+                registry, invoker, binder, messaging);
     }
 
     private static String newId() {

@@ -8,6 +8,7 @@ import org.osgi.framework.ServiceObjects;
 import org.osgi.framework.ServiceReference;
 
 import dev.relive.api.LiveView;
+import dev.relive.api.ViewSession;
 
 /** A view instance in a session: the root or a child, with the service it came from and its tick timer. */
 final class Slot {
@@ -21,6 +22,10 @@ final class Slot {
     ScheduledFuture<?> tick;
     final AtomicBoolean tickQueued = new AtomicBoolean();
     boolean rendered;
+    /** What the view is mounted with and its handlers get; set once, when the slot is made. */
+    ViewSession session;
+    /** The view's subscriptions and presence entries; they stay with the slot when the instance is swapped. */
+    SlotTopics topics;
 
     Slot(String childId, boolean sticky, LiveView view, ServiceReference<LiveView> reference,
             ServiceObjects<LiveView> objects) {
@@ -33,6 +38,9 @@ final class Slot {
 
     /** Gives the instance back to its service; quiet if the service is already gone. */
     void release() {
+        if (topics != null) {
+            topics.close();
+        }
         if (tick != null) {
             tick.cancel(false);
             tick = null;

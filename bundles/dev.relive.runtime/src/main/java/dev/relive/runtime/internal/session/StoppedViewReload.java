@@ -16,8 +16,9 @@ import dev.relive.runtime.spi.ReloadReason;
  * When a view's service goes away (its bundle stopped, updated through {@code deploy/} or uninstalled), every session
  * showing an instance of it reloads with reason {@code view_stopped}, so the page comes back with the code installed
  * now (or a 404). Sessions held at that moment are left alone: Hot View Replacement holds the sessions whose views it
- * is replacing and gives them new instances itself; so are all sessions while the framework shuts down, since their
- * browsers reconnect to the next runtime with their state.
+ * is replacing and gives them new instances itself, and a live upgrade ({@code upgrade/LiveUpgrade}, which hears of
+ * the change first) holds those it will carry to the bundle's next start; so are all sessions while the framework
+ * shuts down, since their browsers reconnect to the next runtime with their state.
  */
 final class StoppedViewReload implements ViewRegistryListener {
 

@@ -2,6 +2,7 @@ package dev.relive.runtime.internal.session;
 
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.osgi.framework.ServiceReference;
 import org.slf4j.Logger;
@@ -9,6 +10,8 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.relive.api.LiveView;
+import dev.relive.api.PresenceDiff;
 import dev.relive.api.ViewSession;
 import dev.relive.runtime.internal.invoke.FieldBinder;
 import dev.relive.runtime.internal.invoke.HandlerInvoker;
@@ -38,7 +41,9 @@ final class TabSession {
     private final SerialExecutor executor;
     private final HandlerInvoker invoker;
     private final FieldBinder binder;
-    private final ViewSession viewSession = new TabViewSession(this);
+    private final Messaging messaging;
+    /** Subscriptions and presence entries held by the tab's views, against {@link Messaging#maxPerTab()}. */
+    private final AtomicInteger topicBudget = new AtomicInteger();
     private final ViewTree tree;
     private final Ticks ticks;
     private long seq;
@@ -48,13 +53,20 @@ final class TabSession {
 
     TabSession(String id, BrowserChannel channel, ViewWorkerBudget workers, ScheduledExecutorService timer,
             TemplateRenderer renderer, ViewRegistry registry, HandlerInvoker invoker, FieldBinder binder) {
+        this(id, channel, workers, timer, renderer, registry, invoker, binder, Messaging.local());
+    }
+
+    TabSession(String id, BrowserChannel channel, ViewWorkerBudget workers, ScheduledExecutorService timer,
+            TemplateRenderer renderer, ViewRegistry registry, HandlerInvoker invoker, FieldBinder binder,
+            Messaging messaging) {
         this.id = id;
+        this.messaging = messaging;
         this.channel = channel;
         this.executor = new SerialExecutor(workers.executor(() -> viewClass),
                 t -> LOG.error("session {} task failed", id, t));
         this.invoker = invoker;
         this.binder = binder;
-        this.tree = new ViewTree(renderer, registry, viewSession);
+        this.tree = new ViewTree(renderer, registry, this::sessionFor);
         this.ticks = new Ticks(timer, this::submit, this::tick);
     }
 
@@ -146,7 +158,7 @@ final class TabSession {
     void event(long ref, String child, String name, JsonNode params) {
         Slot slot = slotFor(ref, child);
         if (slot != null) {
-            runGuarded(ref, () -> invoker.invoke(slot.view, name, params, viewSession), name);
+            runGuarded(ref, () -> invoker.invoke(slot.view, name, params, slot.session), name);
         }
     }
 
@@ -186,6 +198,7 @@ final class TabSession {
             return;
         }
         closed = true;
+        tree.slots().forEach(slot -> slot.topics.close()); // presence entries go now, even while the tab is held
         executor.execute(tree::unmountAll);
     }
 
@@ -213,6 +226,28 @@ final class TabSession {
     /** One of the session's views (root or child) is an instance of the service {@code reference}. */
     boolean shows(ServiceReference<?> reference) {
         return tree.slots().stream().anyMatch(slot -> reference.equals(slot.reference));
+    }
+
+    /** Queues a message of {@code topic} for the view in {@code slot}: delivered in order with events, then a render. */
+    private void deliver(Slot slot, String topic, Object message) {
+        submit(() -> {
+            if (!closed && tree.contains(slot)) {
+                runGuarded(null, () -> receive(slot.view, topic, message), "message on " + topic);
+            }
+        });
+    }
+
+    private static void receive(LiveView view, String topic, Object message) {
+        if (message instanceof PresenceDiff diff) {
+            view.presenceChanged(topic, diff);
+        } else {
+            view.message(topic, message);
+        }
+    }
+
+    private ViewSession sessionFor(Slot slot) {
+        slot.topics = new SlotTopics(messaging, id, topicBudget, (topic, message) -> deliver(slot, topic, message));
+        return new TabViewSession(this, slot.topics);
     }
 
     private void tick(Slot slot) {

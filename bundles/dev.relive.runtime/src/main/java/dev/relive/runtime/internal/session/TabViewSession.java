@@ -1,18 +1,21 @@
 package dev.relive.runtime.internal.session;
 
 import java.util.Map;
+import java.util.Objects;
 
 import dev.relive.api.ViewSession;
 import dev.relive.runtime.internal.protocol.LocationUrl;
 import dev.relive.runtime.internal.protocol.ServerFrames;
 
-/** A tab as its views see it ({@link ViewSession}). */
+/** A tab as one of its views sees it ({@link ViewSession}), with that view's topics. */
 final class TabViewSession implements ViewSession {
 
     private final TabSession tab;
+    private final SlotTopics topics;
 
-    TabViewSession(TabSession tab) {
+    TabViewSession(TabSession tab, SlotTopics topics) {
         this.tab = tab;
+        this.topics = topics;
     }
 
     @Override
@@ -69,5 +72,32 @@ final class TabViewSession implements ViewSession {
         if (isConnected()) {
             tab.send(ServerFrames.redirect(url, tab.tree().flash().forRedirect()));
         }
+    }
+
+    @Override
+    public void subscribe(String topic) {
+        Objects.requireNonNull(topic, "topic");
+        if (isConnected()) {
+            topics.subscribe(topic);
+        }
+    }
+
+    @Override
+    public void unsubscribe(String topic) {
+        topics.unsubscribe(topic);
+    }
+
+    @Override
+    public void track(String topic, Map<String, String> meta) {
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(meta, "meta");
+        if (isConnected()) {
+            topics.track(topic, meta);
+        }
+    }
+
+    @Override
+    public void untrack(String topic) {
+        topics.untrack(topic);
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,7 @@ final class ViewTree {
 
     private final TemplateRenderer renderer;
     private final ViewRegistry registry;
-    private final ViewSession session;
+    private final Function<Slot, ViewSession> sessions;
     private volatile Slot root;
     private final Map<String, Slot> children = new LinkedHashMap<>();
     private final Flash flash = new Flash();
@@ -48,11 +49,11 @@ final class ViewTree {
     private Map<String, String> meta = Map.of();
     private int renderDepth;
 
-    /** {@code session}: what the tree's views are mounted with. */
-    ViewTree(TemplateRenderer renderer, ViewRegistry registry, ViewSession session) {
+    /** {@code sessions}: makes the session a new slot's view is mounted with (and sets up the slot's topics). */
+    ViewTree(TemplateRenderer renderer, ViewRegistry registry, Function<Slot, ViewSession> sessions) {
         this.renderer = renderer;
         this.registry = registry;
-        this.session = session;
+        this.sessions = sessions;
     }
 
     /**
@@ -73,10 +74,11 @@ final class ViewTree {
         location = PageLocation.of(url, type.route(), match.params(), query);
         LiveView view = type.objects().getService();
         Slot slot = new Slot(null, false, view, type.reference(), type.objects());
+        slot.session = sessions.apply(slot);
         try {
             UrlFields.apply(view, match.params(), query);
-            view.mount(location.params(), session);
-            view.urlChanged(session);
+            view.mount(location.params(), slot.session);
+            view.urlChanged(slot.session);
         } catch (RuntimeException e) {
             slot.release();
             throw e;
@@ -97,7 +99,7 @@ final class ViewTree {
         try {
             location = PageLocation.of(url, before.route(), match.params(), query);
             UrlFields.apply(root.view, match.params(), query);
-            root.view.urlChanged(session);
+            root.view.urlChanged(root.session);
         } catch (RuntimeException e) {
             location = before;
             throw e;
@@ -274,8 +276,9 @@ final class ViewTree {
                 .orElseThrow(() -> new RenderException("no view " + viewClass + " for child '" + childId + "'", null));
         LiveView view = type.objects().getService();
         slot = new Slot(childId, sticky, view, type.reference(), type.objects());
+        slot.session = sessions.apply(slot);
         try {
-            view.mount(location.params(), session);
+            view.mount(location.params(), slot.session);
         } catch (RuntimeException e) {
             slot.release();
             throw new RenderException("child '" + childId + "' (" + viewClass + ") failed to mount: " + e, e);
@@ -299,7 +302,7 @@ final class ViewTree {
         try {
             slot.view.unmount();
         } catch (RuntimeException e) {
-            LOG.warn("session {}: unmount of {} threw", session.id(), slot.view.getClass().getName(), e);
+            LOG.warn("session {}: unmount of {} threw", slot.session.id(), slot.view.getClass().getName(), e);
         }
         slot.release();
     }
