@@ -21,6 +21,7 @@ import dev.relive.api.ViewSession;
 import dev.relive.runtime.internal.invoke.FieldBinder;
 import dev.relive.runtime.internal.invoke.HandlerInvoker;
 import dev.relive.runtime.internal.protocol.ProtocolJson;
+import dev.relive.runtime.internal.registry.RouteMatch;
 import dev.relive.runtime.internal.registry.ViewRegistry;
 import dev.relive.runtime.internal.render.TemplateRenderer;
 import dev.relive.runtime.internal.topics.LocalPresence;
@@ -147,7 +148,7 @@ class Issue18TopicsTest {
 
     /** Mounts as the socket does: as a task of the session, so what the mount queues runs after it. */
     private static void mount(TabSession session, LiveView view, Map<String, String> params) {
-        session.submit(() -> session.mount(TabSessionTest.type(view), "/room", params));
+        session.submit(() -> session.mount(new RouteMatch(TabSessionTest.type(view), Map.of()), "/room", params));
     }
 
     private TabSession session(String id, boolean connected, int cap) {
