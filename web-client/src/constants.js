@@ -33,6 +33,8 @@ export const ATTR = Object.freeze({
   MODEL: "rl-model",
   NAV: "rl-nav",
   LOADING: "rl-loading",
+  /** An element whose children are a stream's items: the server renders them once and forgets them. */
+  STREAM: "rl-stream",
 });
 
 /** Frames the client sends. */
@@ -70,6 +72,7 @@ export const OP = Object.freeze({
   REPLACE: "replace",
   MOVE: "move",
   REPARENT: "reparent",
+  STREAM: "stream",
 });
 
 /** `<meta name="relive-dev" content="true">` turns on the dev client (hvr.js). */
