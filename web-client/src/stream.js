@@ -21,12 +21,16 @@ export function isStream(el) {
 
 /**
  * @param {Element} container
- * @param {string} key
- * @returns {Element | undefined} the item with that rl-key
+ * @returns {Map<string, Element>} the container's items by rl-key
  */
-function itemWithKey(container, key) {
-  for (const child of Array.from(container.children)) if (child.getAttribute(ATTR.KEY) === key) return child;
-  return undefined;
+function itemsByKey(container) {
+  /** @type {Map<string, Element>} */
+  const items = new Map();
+  for (const child of Array.from(container.children)) {
+    const key = child.getAttribute(ATTR.KEY);
+    if (key !== null) items.set(key, child);
+  }
+  return items;
 }
 
 /**
@@ -44,16 +48,18 @@ export function applyStream(container, changes) {
   if (!Array.isArray(changes)) return "changes is not an array";
   /** @type {Map<string, Element>} items taken out by a reset, by key */
   const removed = new Map();
+  /** @type {Map<string, Element> | null} the items shown, by key (built on first use) */
+  let shown = null;
   for (const change of /** @type {StreamChange[]} */ (changes)) {
     if (!change || typeof change !== "object") return "change is not an object";
     if (change.reset === true) {
-      for (const child of Array.from(container.children)) {
-        const key = child.getAttribute(ATTR.KEY);
-        if (key !== null) removed.set(key, child);
-      }
+      for (const [key, item] of shown ?? itemsByKey(container)) removed.set(key, item);
       container.replaceChildren();
+      shown = new Map();
     } else if (typeof change.delete === "string") {
-      itemWithKey(container, change.delete)?.remove();
+      shown ??= itemsByKey(container);
+      shown.get(change.delete)?.remove();
+      shown.delete(change.delete);
       removed.delete(change.delete);
     } else if (typeof change.html === "string" && Number.isInteger(change.at)) {
       const nodes = /** @type {Element} */ (parseInto(container, change.html)).children;
@@ -61,8 +67,9 @@ export function applyStream(container, changes) {
       let item = nodes[0];
       item.remove();
       rememberServerState(item);
+      shown ??= itemsByKey(container);
       const key = item.getAttribute(ATTR.KEY);
-      const old = key === null ? undefined : itemWithKey(container, key);
+      const old = key === null ? undefined : shown.get(key);
       const kept = key === null ? undefined : removed.get(key);
       if (kept && kept.tagName === item.tagName) {
         removed.delete(/** @type {string} */ (key));
@@ -78,6 +85,7 @@ export function applyStream(container, changes) {
         const at = /** @type {number} */ (change.at);
         container.insertBefore(item, at < 0 ? null : container.children[at] ?? null);
       }
+      if (key !== null) shown.set(key, item);
     } else {
       return "unknown change";
     }
