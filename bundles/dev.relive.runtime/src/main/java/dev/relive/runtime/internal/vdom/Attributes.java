@@ -11,6 +11,9 @@ import java.util.Locale;
 final class Attributes {
 
     private static final String[] NONE = new String[0];
+    /** Attributes whose values repeat across elements (a table's cells): one instance of each value is kept. */
+    private static final java.util.Set<String> SHARED_VALUES = java.util.Set.of("class", "type", "role", "rl-click",
+            "rl-change", "rl-input", "rl-submit", "scope", "align");
 
     private String[] pairs = NONE;
     private int size;
@@ -88,6 +91,9 @@ final class Attributes {
                     i = end;
                 }
                 value = WellFormedParser.decode(value, true);
+                if (SHARED_VALUES.contains(name)) {
+                    value = HtmlRules.intern(value);
+                }
             } else {
                 i = afterName;
             }

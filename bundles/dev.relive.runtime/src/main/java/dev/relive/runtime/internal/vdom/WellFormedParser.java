@@ -20,6 +20,8 @@ final class WellFormedParser {
 
     private static final VNode[] NO_CHILDREN = new VNode[0];
     private static final String[] NO_ATTRIBUTES = new String[0];
+    /** Whitespace between elements up to this length is shared between trees (indentation, mostly). */
+    private static final int MAX_SHARED_SPACE = 16;
 
     private final String s;
     private int pos;
@@ -245,7 +247,8 @@ final class WellFormedParser {
         /** Adds the pending text as a node; always true (a convenience for the parser's conditions). */
         boolean flush() {
             if (text != null) {
-                add(new VText(moreText == null ? text : moreText.toString()));
+                String t = moreText == null ? text : moreText.toString();
+                add(new VText(t.length() <= MAX_SHARED_SPACE && t.isBlank() ? HtmlRules.intern(t) : t));
                 text = null;
                 moreText = null;
             }
