@@ -5,8 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import org.jsoup.parser.Parser;
-
 /**
  * A parser for the HTML that templates emit: every element closed in order (void elements excepted), quoted or
  * simple attribute values, comments, entities, raw text in {@code <script>}/{@code <style>}, escapable raw text in
@@ -14,7 +12,7 @@ import org.jsoup.parser.Parser;
  * faster. Anything the tree builder would repair or treat specially (a misnested or unclosed tag, a {@code <tr>}
  * without its {@code <tbody>}, a block inside a {@code <p>}, foreign content, {@code <select>}, {@code <template>},
  * a parse error of the tokenizer) makes it give up and return {@code null}; {@link HtmlParser} then parses with
- * jsoup. Entities are decoded by jsoup's own tokenizer rules.
+ * jsoup. Character references are decoded by {@link CharacterReferences}.
  */
 final class WellFormedParser {
 
@@ -205,7 +203,7 @@ final class WellFormedParser {
     }
 
     static String decode(String raw, boolean inAttribute) {
-        return raw.indexOf('&') < 0 ? raw : Parser.unescapeEntities(raw, inAttribute);
+        return CharacterReferences.decode(raw, inAttribute);
     }
 
     static boolean isAsciiLetter(char c) {
