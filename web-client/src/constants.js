@@ -35,6 +35,8 @@ export const ATTR = Object.freeze({
   /** On `<a href>`: change the URL within the view (no remount) instead of a page load. */
   PATCH: "rl-patch",
   LOADING: "rl-loading",
+  /** An element whose children are a stream's items: the server renders them once and forgets them. */
+  STREAM: "rl-stream",
 });
 
 /** Frames the client sends. */
@@ -74,6 +76,7 @@ export const OP = Object.freeze({
   REPLACE: "replace",
   MOVE: "move",
   REPARENT: "reparent",
+  STREAM: "stream",
 });
 
 /** `<meta name="relive-dev" content="true">` turns on the dev client (hvr.js). */

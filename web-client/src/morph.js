@@ -11,12 +11,14 @@
 // A child without a match is inserted; one holding kept ids is built around them. Old children no
 // new one needs are removed, those holding kept ids only at the end. The server's differ follows
 // these rules when an edit moves elements with kept ids (docs/protocol.md), and also moves in the
-// closest old container around kept ids.
+// closest old container around kept ids. A stream container (stream.js) that the new HTML leaves
+// empty keeps its items.
 
 import { ATTR } from "./constants.js";
 import { morphAttributes, rememberServerState } from "./attrs.js";
 import { keepFocus, moveNode, syncTextarea } from "./fieldstate.js";
 import { parseInto } from "./html.js";
+import { isStream } from "./stream.js";
 
 /**
  * Morphs the children of the view root to the inner HTML `html`.
@@ -134,6 +136,8 @@ export function morph(root, html) {
     morphAttributes(el, src);
     if (el.tagName === "TEMPLATE") {
       if (el.innerHTML !== src.innerHTML) el.innerHTML = src.innerHTML;
+    } else if (isStream(el) && !src.firstChild) {
+      // the server forgot this stream's items: the browser's stay
     } else if (el.tagName !== "TEXTAREA") {
       morphChildren(el, src);
     } else if (el.textContent !== src.textContent) {

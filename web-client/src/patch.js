@@ -6,6 +6,7 @@ import { OP } from "./constants.js";
 import { rememberServerState, setServerAttr } from "./attrs.js";
 import { keepFocus, moveNode, syncTextarea } from "./fieldstate.js";
 import { parseInto } from "./html.js";
+import { applyStream } from "./stream.js";
 
 /**
  * @typedef {{ op: "text", path: number[], text: string }
@@ -15,7 +16,8 @@ import { parseInto } from "./html.js";
  *   | { op: "remove", path: number[] }
  *   | { op: "replace", path: number[], html: string }
  *   | { op: "move", path: number[], from: number, to: number }
- *   | { op: "reparent", path: number[], index: number, from: number[] }} Patch
+ *   | { op: "reparent", path: number[], index: number, from: number[] }
+ *   | { op: "stream", path: number[], changes: import("./stream.js").StreamChange[] }} Patch
  */
 
 /** Thrown when a patch does not fit the DOM; the view then asks the server for a full render. */
@@ -168,6 +170,11 @@ function applyPatch(root, patch) {
       if (child.contains(parent)) throw new PatchError("cannot move a node into itself", patch);
       const others = Array.from(parent.childNodes).filter((n) => n !== child);
       moveNode(parent, child, others[index(patch.index, others.length, patch)] ?? null);
+      return;
+    }
+    case OP.STREAM: {
+      const problem = applyStream(asElement(node, patch), patch.changes);
+      if (problem) throw new PatchError(problem, patch);
       return;
     }
     default:

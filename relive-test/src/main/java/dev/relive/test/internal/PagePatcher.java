@@ -47,6 +47,7 @@ public final class PagePatcher {
             case "move" -> move((Element) target, patch.path("from").asInt(), patch.path("to").asInt());
             case "reparent" -> reparent((Element) target, patch.path("index").asInt(),
                     resolve(root, patch.path("from")));
+            case "stream" -> stream((Element) target, patch.path("changes"));
             default -> throw new IllegalStateException("unknown patch op " + patch);
         }
     }
@@ -108,6 +109,43 @@ public final class PagePatcher {
         } else {
             parent.insertChildren(index, List.of(node));
         }
+    }
+
+    /** The changes of a stream container's items, in order, matched by {@code rl-key} (docs/protocol.md). */
+    private static void stream(Element container, JsonNode changes) {
+        if (!container.hasAttr("rl-stream")) {
+            throw new IllegalStateException("not a stream container: " + container.tagName());
+        }
+        for (JsonNode change : changes) {
+            if (change.path("reset").asBoolean(false)) {
+                container.empty();
+            } else if (change.has("delete")) {
+                Element item = itemWithKey(container, change.path("delete").asText());
+                if (item != null) {
+                    item.remove();
+                }
+            } else {
+                Node node = parseOne(container, change.path("html").asText());
+                Element old = node instanceof Element e ? itemWithKey(container, e.attr("rl-key")) : null;
+                int at = change.path("at").asInt(-1);
+                if (old != null) {
+                    old.replaceWith(node);
+                } else if (at < 0 || at >= container.childrenSize()) {
+                    container.appendChild(node);
+                } else {
+                    container.child(at).before(node);
+                }
+            }
+        }
+    }
+
+    private static Element itemWithKey(Element container, String key) {
+        for (Element child : container.children()) {
+            if (child.hasAttr("rl-key") && child.attr("rl-key").equals(key)) {
+                return child;
+            }
+        }
+        return null;
     }
 
     private static Element parentElement(Node node) {

@@ -29,7 +29,9 @@ import dev.relive.launcher.LauncherProcess;
 /**
  * Load over loopback: N concurrent WebSocket sessions mounted on the test view {@code /test/echo}, each sending
  * {@code add(1)} events at a steady rate; prints events/s, round-trip p50/p99, lost and doubled answers, whether
- * every session's final count is exact, and the server heap per idle mounted session. With {@code --dev} the
+ * every session's final count is exact, the server heap per idle mounted session, and the CPU the server and the
+ * load generator (this process) took while sending. Sessions mount 16 at a time. Before the runs it prints the heap
+ * per idle session of the examples {@code /counter} and {@code /list}. With {@code --dev} the
  * runtime runs in dev mode on a workspace copy, and {@code --save-every S} saves a view source every S seconds
  * during the load (Hot View Replacement swaps under load). No timing decides anything: it only prints.
  *
@@ -65,6 +67,7 @@ public final class LoadBenchmark {
                     dev ? "dev" : "production", seconds, rate);
             wireSizes(relive);
             footprint(relive);
+            viewHeap(relive, HEAP_SESSIONS);
             for (int n : sizes) {
                 run(relive, ws, n, seconds, rate, saveEvery);
             }
@@ -93,6 +96,44 @@ public final class LoadBenchmark {
         if (lb == null) {
             throw new IllegalStateException("no lb output");
         }
+    }
+
+    private static final int HEAP_SESSIONS = 40;
+
+    /**
+     * Heap per idle mounted session of the examples {@code /counter} and {@code /list} (500 rows), and of {@code /list}
+     * after each session appended rows up to 10,000 (the example's "more" button, in batches of 1,000).
+     */
+    private static void viewHeap(LauncherProcess relive, int n) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        StringBuilder line = new StringBuilder("heap per idle session (" + n + " sessions each):");
+        for (String path : List.of("/counter", "/list")) {
+            long before = heap(relive);
+            List<Session> sessions = new ArrayList<>();
+            String token = token(relive, path);
+            for (int i = 0; i < n; i++) {
+                sessions.add(Session.open(http, relive, path, token));
+            }
+            long after = heap(relive);
+            line.append(String.format(" %s %.1f KiB;", path, (after - before) / 1024.0 / n));
+            if (path.equals("/list")) {
+                for (int batch = 0; batch < 10; batch++) {
+                    for (Session s : sessions) {
+                        s.send("more");
+                    }
+                    for (Session s : sessions) {
+                        s.awaitAll(Duration.ofSeconds(60));
+                    }
+                }
+                long appended = heap(relive);
+                line.append(String.format(" /list after appending to 10,000 rows %.1f KiB;", (appended - before) / 1024.0 / n));
+            }
+            for (Session s : sessions) {
+                s.close();
+            }
+            Thread.sleep(500);
+        }
+        System.out.println(line);
     }
 
     /** Every simulated user connects from 127.0.0.1: the per-address cap must let them all in. */
@@ -142,13 +183,10 @@ public final class LoadBenchmark {
         List<Session> sessions = new ArrayList<>();
         String token = token(relive, "/test/echo");
         long t0 = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            sessions.add(Session.open(http, relive, "/test/echo", token, rtt));
-        }
-        for (Session s : sessions) {
-            s.awaitMounted(Duration.ofSeconds(30));
-        }
+        sessions.addAll(openConcurrently(http, relive, "/test/echo", token, rtt, n));
         long mountMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        long serverCpu0 = cpuNanos(relive.process().toHandle());
+        long generatorCpu0 = cpuNanos(ProcessHandle.current());
         long heapAfter = heap(relive);
         ScheduledExecutorService senders = Executors.newScheduledThreadPool(2);
         long periodMicros = (long) (1_000_000 / rate);
@@ -168,6 +206,8 @@ public final class LoadBenchmark {
         saver.shutdownNow();
         senders.awaitTermination(5, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - start) / 1e9;
+        double serverCpu = (cpuNanos(relive.process().toHandle()) - serverCpu0) / 1e9;
+        double generatorCpu = (cpuNanos(ProcessHandle.current()) - generatorCpu0) / 1e9;
         long sent = 0;
         long answered = 0;
         long doubled = 0;
@@ -188,15 +228,44 @@ public final class LoadBenchmark {
         }
         System.out.printf("sessions=%d mounted in %d ms; events sent=%d answered=%d lost=%d doubled=%d; "
                 + "%.0f events/s; round trip p50=%s p99=%s max=%s; final counts exact: %d/%d; "
-                + "heap per idle session %.1f KiB%s%n",
+                + "heap per idle session %.1f KiB; CPU while sending: server %.0f%%, load generator %.0f%% of one core%s%n",
                 n, mountMs, sent, answered, lost, doubled, sent / elapsed, Stats.ms(rtt.percentile(50)),
                 Stats.ms(rtt.percentile(99)), Stats.ms(rtt.percentile(100)), n - wrong, n,
-                (heapAfter - heapBefore) / 1024.0 / n, saves.get() > 0 ? "; HVR saves during load: " + saves.get()
+                (heapAfter - heapBefore) / 1024.0 / n, 100 * serverCpu / elapsed, 100 * generatorCpu / elapsed,
+                saves.get() > 0 ? "; HVR saves during load: " + saves.get()
                         : "");
         for (Session s : sessions) {
             s.close();
         }
         Thread.sleep(500);
+    }
+
+    /**
+     * Opens {@code n} sessions with up to {@value #MOUNTS_IN_FLIGHT} mounts in flight at once, as users arriving
+     * together would, and waits until every one is mounted.
+     */
+    private static List<Session> openConcurrently(HttpClient http, LauncherProcess relive, String path, String token,
+            Stats rtt, int n) throws Exception {
+        ExecutorService openers = Executors.newFixedThreadPool(MOUNTS_IN_FLIGHT);
+        try {
+            List<java.util.concurrent.Future<Session>> opened = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                opened.add(openers.submit(() -> Session.open(http, relive, path, token, rtt)));
+            }
+            List<Session> sessions = new ArrayList<>();
+            for (java.util.concurrent.Future<Session> f : opened) {
+                sessions.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return sessions;
+        } finally {
+            openers.shutdownNow();
+        }
+    }
+
+    private static final int MOUNTS_IN_FLIGHT = 16;
+
+    private static long cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
     private static void save(DevWorkspace ws, AtomicInteger saves) {

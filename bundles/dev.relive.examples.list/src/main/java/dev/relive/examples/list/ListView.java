@@ -1,68 +1,58 @@
 package dev.relive.examples.list;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
 
 import dev.relive.api.EventHandler;
+import dev.relive.api.LiveStream;
 import dev.relive.api.LiveView;
 import dev.relive.api.LiveViewRoute;
 import dev.relive.api.PageMeta;
+import dev.relive.api.ViewSession;
 
 /**
- * A table of 500 keyed rows ({@code rl-key}), sorted by the column buttons and filtered while typing. Sorting moves
- * the browser's rows instead of rewriting them, and the window keeps its scroll position through every patch.
+ * A table of keyed rows on a {@link LiveStream}: 500 people at first, 1,000 more per click up to 10,000, sorted by
+ * the column buttons, filtered while typing, starred and deleted one by one. The rows are rendered once and live
+ * only in the browser: the session keeps the sort, the filter and the ids starred and deleted, so its memory does
+ * not grow with the rows. Sorting re-sends the rows in the new order (the browser moves the ones it has), and the
+ * window keeps its scroll position through every patch.
  */
 @LiveViewRoute("/list")
 @Component(service = LiveView.class, scope = ServiceScope.PROTOTYPE)
 public class ListView extends LiveView {
 
-    /** One person of the table. */
+    /** One row of the table. */
     public record Row(int id, String name, String city, int score, boolean starred) {
-        Row withStarred(boolean s) {
-            return new Row(id, name, city, score, s);
-        }
     }
 
-    static final int ROWS = 500;
+    static final int FIRST_ROWS = 500;
+    static final int BATCH = 1_000;
 
-    private static final String[] FIRST = { "Ada", "Alan", "Barbara", "Claude", "Dennis", "Donald", "Edsger", "Frances",
-        "Grace", "Hedy", "Ivan", "John", "Ken", "Leslie", "Linus", "Margaret", "Niklaus", "Radia", "Rasmus", "Shafi",
-        "Sophie", "Tim", "Tony", "Whitfield", "Yukihiro" };
-    private static final String[] LAST = { "Allen", "Backus", "Cerf", "Dijkstra", "Engelbart", "Floyd", "Goldberg",
-        "Hamilton", "Hopper", "Iverson", "Kay", "Knuth", "Lamport", "Liskov", "Lovelace", "McCarthy", "Perlman",
-        "Ritchie", "Thompson", "Wirth" };
-    private static final String[] CITIES = { "Amsterdam", "Berlin", "Boston", "Cambridge", "Helsinki", "Kyoto", "Lisbon",
-        "London", "Oslo", "Paris", "Toronto", "Zurich" };
-
-    private List<Row> rows = new ArrayList<>();
-    /** The rows the table shows: filtered, then sorted. */
-    private List<Row> shown = List.of();
+    private final LiveStream<Row> rows = LiveStream.create();
+    private final List<String> columns = List.of("id", "name", "city", "score");
+    private final Set<Integer> starredIds = new HashSet<>();
+    private final Set<Integer> deletedIds = new HashSet<>();
+    private int loaded = FIRST_ROWS;
+    private int shownCount;
     private String sortKey = "id";
     private boolean ascending = true;
     private String filter = "";
     private int starred;
-    private final List<String> columns = List.of("id", "name", "city", "score");
+    /** The rows loaded and not deleted. */
+    private int available = FIRST_ROWS;
+    private final int total = People.COUNT;
 
-    public ListView() {
-        Random random = new Random(20_240_601);
-        List<String> names = new ArrayList<>();
-        for (String f : FIRST) {
-            for (String l : LAST) {
-                names.add(f + " " + l);
-            }
-        }
-        Collections.shuffle(names, random);
-        for (int i = 0; i < ROWS; i++) {
-            rows.add(new Row(i + 1, names.get(i), CITIES[random.nextInt(CITIES.length)], random.nextInt(1000), false));
-        }
-        refresh();
+    @Override
+    public void mount(Map<String, String> params, ViewSession session) {
+        resend();
     }
 
     @EventHandler
@@ -76,48 +66,87 @@ public class ListView extends LiveView {
             sortKey = by;
             ascending = true;
         }
-        refresh();
+        resend();
     }
 
     @EventHandler("filter")
     public void filterBy(String value) {
         filter = value == null ? "" : value;
-        refresh();
+        resend();
+    }
+
+    /** Loads the next {@link #BATCH} people: appended when sorted by id, else the rows are re-sent in order. */
+    @EventHandler
+    public void more() {
+        int from = loaded;
+        loaded = Math.min(total, loaded + BATCH);
+        available += loaded - from;
+        if (!sortKey.equals("id") || !ascending) {
+            resend();
+            return;
+        }
+        List<Row> added = matching(People.first(loaded).subList(from, loaded).stream()).toList();
+        rows.appendAll(added);
+        shownCount += added.size();
     }
 
     @EventHandler
     public void star(int id) {
-        for (int i = 0; i < rows.size(); i++) {
-            Row r = rows.get(i);
-            if (r.id() == id) {
-                rows.set(i, r.withStarred(!r.starred()));
-            }
+        if (!isShown(id)) {
+            return;
         }
-        refresh();
+        if (!starredIds.remove(id)) {
+            starredIds.add(id);
+        }
+        starred = starredIds.size();
+        rows.append(row(People.byId(id))); // the browser replaces the row with this key where it is
+    }
+
+    @EventHandler
+    public void delete(int id) {
+        if (!isShown(id) || !deletedIds.add(id)) {
+            return;
+        }
+        starredIds.remove(id);
+        starred = starredIds.size();
+        shownCount--;
+        available--;
+        rows.delete(String.valueOf(id));
     }
 
     @Override
     public PageMeta pageMeta() {
-        return PageMeta.title("List: " + shown.size() + " of " + rows.size());
+        return PageMeta.title("List: " + shownCount + " of " + available);
     }
 
-    private void refresh() {
-        String needle = filter.strip().toLowerCase(Locale.ROOT);
-        Comparator<Row> order = switch (sortKey) {
-            case "name" -> Comparator.comparing(Row::name);
-            case "city" -> Comparator.comparing(Row::city);
-            case "score" -> Comparator.comparingInt(Row::score);
-            default -> Comparator.comparingInt(Row::id);
+    private boolean isShown(int id) {
+        return id >= 1 && id <= loaded && !deletedIds.contains(id)
+                && matching(Stream.of(People.byId(id))).findAny().isPresent();
+    }
+
+    /** Sends every row the table shows again, in order: the browser keeps the rows it has and moves them. */
+    private void resend() {
+        Comparator<People.Person> order = switch (sortKey) {
+            case "name" -> Comparator.comparing(People.Person::name);
+            case "city" -> Comparator.comparing(People.Person::city);
+            case "score" -> Comparator.comparingInt(People.Person::score);
+            default -> Comparator.comparingInt(People.Person::id);
         };
-        order = order.thenComparingInt(Row::id);
-        if (!ascending) {
-            order = order.reversed();
-        }
-        shown = rows.stream()
-                .filter(r -> needle.isEmpty() || r.name().toLowerCase(Locale.ROOT).contains(needle)
-                        || r.city().toLowerCase(Locale.ROOT).contains(needle))
-                .sorted(order)
-                .toList();
-        starred = (int) rows.stream().filter(Row::starred).count();
+        order = order.thenComparingInt(People.Person::id);
+        List<Row> shown = matching(People.first(loaded).stream().sorted(ascending ? order : order.reversed())).toList();
+        rows.reset().appendAll(shown);
+        shownCount = shown.size();
+    }
+
+    private Stream<Row> matching(Stream<People.Person> people) {
+        String needle = filter.strip().toLowerCase(Locale.ROOT);
+        return people.filter(p -> !deletedIds.contains(p.id()))
+                .filter(p -> needle.isEmpty() || p.name().toLowerCase(Locale.ROOT).contains(needle)
+                        || p.city().toLowerCase(Locale.ROOT).contains(needle))
+                .map(this::row);
+    }
+
+    private Row row(People.Person p) {
+        return new Row(p.id(), p.name(), p.city(), p.score(), starredIds.contains(p.id()));
     }
 }

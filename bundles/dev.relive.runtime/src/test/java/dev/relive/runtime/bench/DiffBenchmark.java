@@ -72,6 +72,7 @@ public final class DiffBenchmark {
         run("diff, 1 row moved", seconds, () -> Differ.diff(base, movedTree));
         run("diff, all rows reversed", seconds, () -> Differ.diff(base, reversedTree));
         run("diff, form field above wrapped (id kept)", seconds, () -> Differ.diff(formAbove, formWrapped));
+        run("parse, 1 row changed", seconds, () -> HtmlParser.parse(changedHtml));
         run("parse + diff, 1 row changed", seconds, () -> Differ.diff(base, HtmlParser.parse(changedHtml)));
         run("parse + diff + JSON, 1 row changed", seconds,
                 () -> PatchJson.toJson(Differ.diff(base, HtmlParser.parse(changedHtml))));

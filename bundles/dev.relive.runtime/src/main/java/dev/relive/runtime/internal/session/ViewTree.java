@@ -25,6 +25,7 @@ import dev.relive.runtime.internal.vdom.HtmlEscaper;
 import dev.relive.runtime.internal.vdom.HtmlParser;
 import dev.relive.runtime.internal.vdom.HtmlWriter;
 import dev.relive.runtime.internal.vdom.Patch;
+import dev.relive.runtime.internal.vdom.StreamItems;
 import dev.relive.runtime.internal.vdom.VElement;
 
 /**
@@ -84,9 +85,19 @@ final class ViewTree {
             throw e;
         }
         root = slot;
-        tree = HtmlParser.parse(renderHtml());
+        String html = renderHtml();
+        VElement parsed = HtmlParser.parse(html);
+        if (!StreamItems.mayHoldStreams(html)) {
+            forgetStreams();
+            tree = parsed;
+            updateMeta();
+            return HtmlWriter.writeInner(tree);
+        }
+        StreamItems.Taken taken = takeStreams(parsed, true);
+        forgetStreams();
+        tree = taken.kept();
         updateMeta();
-        return HtmlWriter.writeInner(tree);
+        return HtmlWriter.writeInner(taken.first());
     }
 
     /**
@@ -136,8 +147,18 @@ final class ViewTree {
 
     /** Renders the views as they are now and diffs against the last render. */
     Update render() {
-        VElement next = HtmlParser.parse(renderHtml());
-        List<Patch> patches = Differ.diff(tree, next);
+        String html = renderHtml();
+        VElement next = HtmlParser.parse(html);
+        List<Patch> patches;
+        if (StreamItems.mayHoldStreams(html)) {
+            StreamItems.Taken taken = takeStreams(next, false);
+            next = taken.kept();
+            patches = new ArrayList<>(Differ.diff(tree, next));
+            patches.addAll(taken.patches());
+        } else {
+            patches = Differ.diff(tree, next);
+        }
+        forgetStreams();
         String oldTitle = title;
         Map<String, String> oldMeta = meta;
         updateMeta();
@@ -145,7 +166,36 @@ final class ViewTree {
         return new Update(patches, Objects.equals(oldTitle, title) ? null : title, oldMeta.equals(meta) ? null : meta);
     }
 
-    /** The inner HTML of the last render. */
+    /**
+     * The stream items of the views' {@link dev.relive.api.LiveStream} fields taken out of {@code rendered}.
+     */
+    private StreamItems.Taken takeStreams(VElement rendered, boolean first) {
+        StreamItems.Taken taken;
+        try {
+            taken = StreamItems.take(rendered, (childId, name) -> {
+                Slot slot = slot(childId);
+                if (slot == null) {
+                    throw new RenderException("rl-stream '" + name + "' in an unknown child view " + childId, null);
+                }
+                return ViewStreams.take(slot.view, name);
+            }, first);
+        } catch (IllegalStateException e) {
+            throw new RenderException(e.getMessage(), e);
+        }
+        return taken;
+    }
+
+    /** Forgets the changes of streams whose container the render did not show. */
+    private void forgetStreams() {
+        ViewStreams.forget(root.view);
+        synchronized (children) {
+            for (Slot c : children.values()) {
+                ViewStreams.forget(c.view);
+            }
+        }
+    }
+
+    /** The inner HTML of the last render: stream containers are empty. */
     String html() {
         return HtmlWriter.writeInner(tree);
     }

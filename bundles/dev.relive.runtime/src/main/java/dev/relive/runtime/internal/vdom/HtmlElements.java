@@ -29,6 +29,11 @@ final class HtmlElements {
     private HtmlElements() {
     }
 
+    /** Whether an HTML element named {@code tag} is void. */
+    static boolean isVoid(String tag) {
+        return VOID.contains(tag);
+    }
+
     static boolean isVoid(VElement e) {
         return e.namespace() == Namespace.HTML && VOID.contains(e.tag());
     }

@@ -22,6 +22,8 @@ import org.jsoup.parser.TagSet;
  * <p>Markup with parse errors can yield trees that do not survive serialization (nested {@code <form>}s,
  * for instance). When jsoup reports an error, the tree is re-parsed from its own serialization until it is
  * stable, so that every tree returned here satisfies {@code parse(HtmlWriter.writeInner(t)).equals(t)}.
+ *
+ * <p>Template output that is well-formed (see {@link WellFormedParser}) is parsed without jsoup, to the same tree.
  */
 public final class HtmlParser {
 
@@ -37,6 +39,15 @@ public final class HtmlParser {
 
     /** Parses the inner HTML of a view root into a {@code <div>} root element holding the parsed children. */
     public static VElement parse(String innerHtml) {
+        VNode[] children = WellFormedParser.parseChildren(normalizeNewlines(innerHtml));
+        if (children != null) {
+            return VElement.adopt(ROOT_TAG, Namespace.HTML, NO_ATTRIBUTES, children);
+        }
+        return parseWithJsoup(innerHtml);
+    }
+
+    /** {@link #parse}, always with jsoup's tree builder. */
+    static VElement parseWithJsoup(String innerHtml) {
         Element context = new Element(Tag.valueOf(ROOT_TAG, Parser.NamespaceHtml, ParseSettings.htmlDefault), "");
         return VElement.adopt(ROOT_TAG, Namespace.HTML, NO_ATTRIBUTES,
                 parseFragment(innerHtml, context).toArray(NO_CHILDREN));

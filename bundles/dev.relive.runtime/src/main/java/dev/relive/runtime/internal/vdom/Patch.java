@@ -1,5 +1,6 @@
 package dev.relive.runtime.internal.vdom;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -23,7 +24,8 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = Patch.Remove.class, name = "remove"),
         @JsonSubTypes.Type(value = Patch.Replace.class, name = "replace"),
         @JsonSubTypes.Type(value = Patch.Move.class, name = "move"),
-        @JsonSubTypes.Type(value = Patch.Reparent.class, name = "reparent")
+        @JsonSubTypes.Type(value = Patch.Reparent.class, name = "reparent"),
+        @JsonSubTypes.Type(value = Patch.Stream.class, name = "stream")
 })
 public sealed interface Patch {
 
@@ -145,6 +147,44 @@ public sealed interface Patch {
         @Override
         public String op() {
             return "reparent";
+        }
+    }
+
+    /**
+     * Change the items of the stream container at {@code path} (an element with {@code rl-stream}), whose children
+     * the server does not keep: each change in order.
+     */
+    @JsonPropertyOrder({"path", "changes"})
+    record Stream(List<Integer> path, List<StreamChange> changes) implements Patch {
+        public Stream {
+            path = List.copyOf(path);
+            changes = List.copyOf(changes);
+        }
+
+        @Override
+        public String op() {
+            return "stream";
+        }
+    }
+
+    /**
+     * One change of a {@link Stream}: {@code {"reset":true}} removes every item, {@code {"delete":"k"}} the item
+     * with {@code rl-key} k, {@code {"at":n,"html":"..."}} puts the one element {@code html} parses to in place of
+     * the item with its key, or else at index {@code n} among the items ({@code -1} or past the end: appended).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"reset", "delete", "at", "html"})
+    record StreamChange(Boolean reset, String delete, Integer at, String html) {
+        public static StreamChange resetAll() {
+            return new StreamChange(Boolean.TRUE, null, null, null);
+        }
+
+        public static StreamChange deleteKey(String key) {
+            return new StreamChange(null, key, null, null);
+        }
+
+        public static StreamChange insert(int at, String html) {
+            return new StreamChange(null, null, at, html);
         }
     }
 }

@@ -28,9 +28,8 @@ public final class VElement implements VNode {
     /** name0, value0, name1, value1, ... with distinct names. */
     private final String[] attrs;
     private final VNode[] kids;
-    private final List<VNode> childList;
     private final String key;
-    private volatile Map<String, String> attributeMap;
+    private List<VNode> childList;
     private int hash;
 
     /** Copies {@code attributes} and {@code children}; {@code tag} is lower-cased. */
@@ -47,7 +46,6 @@ public final class VElement implements VNode {
         this.namespace = namespace;
         this.attrs = attrs.length == 0 ? NO_ATTRIBUTES : attrs;
         this.kids = kids.length == 0 ? NO_CHILDREN : kids;
-        this.childList = Collections.unmodifiableList(Arrays.asList(this.kids));
         String k = null;
         for (int i = 0; i < attrs.length; i += 2) {
             if (attrs[i].equals(KEY_ATTRIBUTE)) {
@@ -102,22 +100,16 @@ public final class VElement implements VNode {
         return namespace;
     }
 
-    /** Unmodifiable, in document order. */
+    /** Unmodifiable, in document order; made on each call (trees keep only the array). */
     public Map<String, String> attributes() {
-        Map<String, String> m = attributeMap;
-        if (m == null) {
-            if (attrs.length == 0) {
-                m = Map.of();
-            } else {
-                LinkedHashMap<String, String> lm = new LinkedHashMap<>(attrs.length);
-                for (int i = 0; i < attrs.length; i += 2) {
-                    lm.put(attrs[i], attrs[i + 1]);
-                }
-                m = Collections.unmodifiableMap(lm);
-            }
-            attributeMap = m;
+        if (attrs.length == 0) {
+            return Map.of();
         }
-        return m;
+        LinkedHashMap<String, String> map = new LinkedHashMap<>(attrs.length);
+        for (int i = 0; i < attrs.length; i += 2) {
+            map.put(attrs[i], attrs[i + 1]);
+        }
+        return Collections.unmodifiableMap(map);
     }
 
     /** The value of attribute {@code name}, or null. */
@@ -135,9 +127,14 @@ public final class VElement implements VNode {
         return attrs.length >> 1;
     }
 
-    /** Unmodifiable. */
+    /** Unmodifiable. Made on first use: the session's trees keep only the array. */
     public List<VNode> children() {
-        return childList;
+        List<VNode> list = childList;
+        if (list == null) {
+            list = Collections.unmodifiableList(Arrays.asList(kids));
+            childList = list;
+        }
+        return list;
     }
 
     /** The value of {@code rl-key}, or null. */

@@ -1,0 +1,164 @@
+package dev.relive.runtime.internal.vdom;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.relive.api.LiveStream;
+
+/**
+ * Takes the items of stream containers (elements with {@code rl-stream}) out of a rendered tree. The tree the
+ * session keeps has every container empty, so the items live only in the browser; the items just rendered become
+ * one {@link Patch.Stream} per container, or, for the first render, the container's children in the order the
+ * changes put them.
+ *
+ * <p>A container's element children are the items the template rendered for its stream's {@link LiveStream.Insert}
+ * changes, in order, one element each, every one with a {@code rl-key}.
+ */
+public final class StreamItems {
+
+    /** The attribute naming a stream container's field. */
+    public static final String STREAM_ATTRIBUTE = "rl-stream";
+    /** The attribute of a child view's element: its id. */
+    public static final String CHILD_ATTRIBUTE = "rl-child";
+
+    private static final VNode[] NO_CHILDREN = new VNode[0];
+
+    /** The changes of stream {@code name} of the view {@code childId} (null: the root view) since its last render. */
+    @FunctionalInterface
+    public interface Source {
+        List<? extends LiveStream.Change<?>> changes(String childId, String name);
+    }
+
+    /**
+     * {@code kept}: the tree with every container empty; {@code first}: the tree with the items in place, built for
+     * a first render (else null); {@code patches}: the containers' stream patches, against {@code kept}.
+     */
+    public record Taken(VElement kept, VElement first, List<Patch> patches) {
+    }
+
+    private StreamItems() {
+    }
+
+    /**
+     * Whether {@code html} may hold a stream container: when it does not, {@link #take} would return the tree as it
+     * is.
+     */
+    public static boolean mayHoldStreams(String html) {
+        return html.contains(STREAM_ATTRIBUTE);
+    }
+
+    /**
+     * Takes the stream items out of {@code tree}.
+     *
+     * @param firstRender whether to build {@link Taken#first}
+     * @throws IllegalStateException if a container's children do not fit its changes
+     */
+    public static Taken take(VElement tree, Source source, boolean firstRender) {
+        List<Patch> patches = new ArrayList<>();
+        Walk walk = new Walk(source, firstRender, patches);
+        VElement[] first = new VElement[1];
+        VElement kept = walk.element(tree, null, new ArrayList<>(), first);
+        return new Taken(kept, firstRender ? first[0] : null, List.copyOf(patches));
+    }
+
+    private record Walk(Source source, boolean firstRender, List<Patch> patches) {
+
+        /** The element with its containers emptied; {@code first[0]} receives it with the items in place. */
+        VElement element(VElement e, String childId, List<Integer> path, VElement[] first) {
+            String view = e.attribute(CHILD_ATTRIBUTE) != null ? e.attribute(CHILD_ATTRIBUTE) : childId;
+            String stream = e.attribute(STREAM_ATTRIBUTE);
+            if (stream != null) {
+                return container(e, view, stream, path, first);
+            }
+            VNode[] kids = e.childArray();
+            VNode[] kept = null;
+            VNode[] full = null;
+            for (int i = 0; i < kids.length; i++) {
+                if (!(kids[i] instanceof VElement child)) {
+                    continue;
+                }
+                path.add(i);
+                VElement[] childFirst = new VElement[1];
+                VElement k = element(child, view, path, childFirst);
+                path.remove(path.size() - 1);
+                if (k != child) {
+                    kept = kept == null ? kids.clone() : kept;
+                    kept[i] = k;
+                }
+                if (childFirst[0] != child) {
+                    full = full == null ? kids.clone() : full;
+                    full[i] = childFirst[0];
+                }
+            }
+            first[0] = full == null ? e : VElement.adopt(e.tag(), e.namespace(), e.attributeArray(), full);
+            return kept == null ? e : VElement.adopt(e.tag(), e.namespace(), e.attributeArray(), kept);
+        }
+
+        private VElement container(VElement e, String view, String stream, List<Integer> path, VElement[] first) {
+            List<? extends LiveStream.Change<?>> changes = source.changes(view, stream);
+            List<VElement> items = items(e, stream);
+            List<Patch.StreamChange> out = new ArrayList<>(changes.size());
+            List<VElement> shown = new ArrayList<>();
+            int next = 0;
+            for (LiveStream.Change<?> change : changes) {
+                if (change instanceof LiveStream.Reset<?>) {
+                    out.add(Patch.StreamChange.resetAll());
+                    shown.clear();
+                } else if (change instanceof LiveStream.Delete<?> d) {
+                    out.add(Patch.StreamChange.deleteKey(d.key()));
+                    shown.removeIf(item -> d.key().equals(item.key()));
+                } else if (change instanceof LiveStream.Insert<?> insert) {
+                    if (next == items.size()) {
+                        throw mismatch(stream, items.size(), changes);
+                    }
+                    VElement item = items.get(next++);
+                    out.add(Patch.StreamChange.insert(insert.at(), HtmlWriter.write(item)));
+                    place(shown, item, insert.at());
+                }
+            }
+            if (next != items.size()) {
+                throw mismatch(stream, items.size(), changes);
+            }
+            if (!out.isEmpty() && !firstRender) {
+                patches.add(new Patch.Stream(path, out));
+            }
+            first[0] = firstRender && !shown.isEmpty()
+                    ? VElement.adopt(e.tag(), e.namespace(), e.attributeArray(), shown.toArray(NO_CHILDREN)) : e;
+            return e.childArray().length == 0 ? e
+                    : VElement.adopt(e.tag(), e.namespace(), e.attributeArray(), NO_CHILDREN);
+        }
+
+        /** As the client does: in place of the item with the same key, else at {@code at} (or appended). */
+        private static void place(List<VElement> shown, VElement item, int at) {
+            for (int i = 0; i < shown.size(); i++) {
+                if (shown.get(i).key().equals(item.key())) {
+                    shown.set(i, item);
+                    return;
+                }
+            }
+            shown.add(at < 0 || at > shown.size() ? shown.size() : at, item);
+        }
+
+        private static List<VElement> items(VElement container, String stream) {
+            List<VElement> items = new ArrayList<>();
+            for (VNode n : container.childArray()) {
+                if (n instanceof VElement item) {
+                    if (item.key() == null) {
+                        throw new IllegalStateException("stream '" + stream + "': item <" + item.tag()
+                                + "> has no rl-key");
+                    }
+                    items.add(item);
+                } else if (!((VText) n).text().isBlank()) {
+                    throw new IllegalStateException("stream '" + stream + "': text between items");
+                }
+            }
+            return items;
+        }
+
+        private static IllegalStateException mismatch(String stream, int rendered, List<?> changes) {
+            long inserts = changes.stream().filter(c -> c instanceof LiveStream.Insert<?>).count();
+            return new IllegalStateException("stream '" + stream + "': the template rendered " + rendered
+                    + " items for " + inserts + " inserted");
+        }
+    }
+}
