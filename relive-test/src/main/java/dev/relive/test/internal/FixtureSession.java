@@ -17,6 +17,7 @@ public final class FixtureSession implements ViewSession {
     private final Map<String, String> params;
     private final List<String> navigations = new ArrayList<>();
     private String redirect;
+    private final List<Object> messagesToParent = new ArrayList<>();
 
     public FixtureSession(Map<String, String> params) {
         this.params = Map.copyOf(params);
@@ -50,6 +51,16 @@ public final class FixtureSession implements ViewSession {
     @Override
     public synchronized void redirect(String url) {
         redirect = url;
+    }
+
+    @Override
+    public synchronized void sendToParent(Object message) {
+        messagesToParent.add(message);
+    }
+
+    /** What the view sent to its parent, oldest first. */
+    public synchronized List<Object> messagesToParent() {
+        return List.copyOf(messagesToParent);
     }
 
     public synchronized List<String> navigations() {

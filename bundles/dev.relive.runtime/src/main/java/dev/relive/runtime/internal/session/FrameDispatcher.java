@@ -136,6 +136,11 @@ public final class FrameDispatcher {
         }
         try {
             String html = session.navigate(type, url.path(), url.query());
+            if (session.tree().layoutChanged()) {
+                // the page's head belongs to the old layout: the new one needs a page of its own
+                connection.send(ServerFrames.redirect(frame.url()));
+                return;
+            }
             connection.send(session.mountedFrame(frame.ref(), html, tokens.sign(type, url.path(), url.query())));
             onMounted.run();
         } catch (RuntimeException e) {

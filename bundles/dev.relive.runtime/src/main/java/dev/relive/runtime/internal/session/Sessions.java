@@ -21,6 +21,7 @@ import dev.relive.runtime.internal.invoke.HandlerInvoker;
 import dev.relive.runtime.internal.protocol.ProtocolJson;
 import dev.relive.runtime.internal.registry.ViewRegistry;
 import dev.relive.runtime.internal.registry.ViewType;
+import dev.relive.runtime.internal.render.TemplateLibraryTracker;
 import dev.relive.runtime.internal.render.TemplateRenderer;
 import dev.relive.runtime.spi.LiveSession;
 import dev.relive.runtime.spi.LiveSessions;
@@ -40,7 +41,8 @@ public class Sessions implements LiveSessions {
     private final ViewRegistry registry;
     private final Workers workers;
     private final boolean dev;
-    private final TemplateRenderer renderer = new TemplateRenderer();
+    private final TemplateRenderer renderer;
+    private final TemplateLibraryTracker libraries;
     private final HandlerInvoker invoker;
     private final FieldBinder binder;
     private final Map<TabSession, LiveSession> live = new ConcurrentHashMap<>();
@@ -55,6 +57,9 @@ public class Sessions implements LiveSessions {
         this.registry = registry;
         this.workers = workers;
         this.dev = settings.dev();
+        this.libraries = new TemplateLibraryTracker(context);
+        this.renderer = new TemplateRenderer(libraries.libraries());
+        libraries.open();
         int perView = settings.maxWorkersPerView();
         this.budget = new ViewWorkerBudget(workers.pool(), perView > 0 ? perView : workers.threads() * 3 / 4);
         ObjectMapper json = ProtocolJson.newMapper();
@@ -67,6 +72,7 @@ public class Sessions implements LiveSessions {
     @Deactivate
     void stop() {
         registry.removeListener(stoppedViews);
+        libraries.close();
         live.keySet().forEach(TabSession::shutdown);
         live.clear();
     }
@@ -93,7 +99,7 @@ public class Sessions implements LiveSessions {
     }
 
     /** A page's HTML and title, rendered without a socket. */
-    public record Page(String html, String title) {
+    public record Page(String html, String title, String head) {
     }
 
     /** Server-side render of {@code type} for a page request: mount, render, unmount. */
@@ -101,7 +107,7 @@ public class Sessions implements LiveSessions {
         TabSession session = newSession(null);
         try {
             String html = session.mount(type, route, params);
-            return new Page(html, session.tree().title());
+            return new Page(html, session.tree().title(), session.head());
         } finally {
             session.close();
         }

@@ -1,6 +1,7 @@
 package dev.relive.runtime.internal.session;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -21,6 +22,10 @@ final class Slot {
     ScheduledFuture<?> tick;
     final AtomicBoolean tickQueued = new AtomicBoolean();
     boolean rendered;
+    /** The view whose template embeds this child ({@code null} for the root). */
+    Slot parent;
+    /** The values the parent last passed ({@code null} before the first render). */
+    Map<String, Object> props;
 
     Slot(String childId, boolean sticky, LiveView view, ServiceReference<LiveView> reference,
             ServiceObjects<LiveView> objects) {

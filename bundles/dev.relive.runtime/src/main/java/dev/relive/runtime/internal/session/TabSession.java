@@ -122,6 +122,11 @@ final class TabSession {
         return html;
     }
 
+    /** The markup the root view's layout adds to the page's {@code <head>}. */
+    String head() {
+        return tree.head();
+    }
+
     /** The frame that answers a mount or a live navigation ({@code ref}), with its {@code html}. */
     String mountedFrame(Long ref, String html, String token) {
         return ServerFrames.mounted(new ServerFrames.Mounted(ref, id, tree.rootClassName(), tree.route(), seq, html,

@@ -50,4 +50,9 @@ final class TabViewSession implements ViewSession {
             tab.send(ServerFrames.redirect(url));
         }
     }
+
+    /** The page's own view has no parent: nothing to do. */
+    @Override
+    public void sendToParent(Object message) {
+    }
 }

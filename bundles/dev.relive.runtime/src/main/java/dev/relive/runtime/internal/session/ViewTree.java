@@ -1,11 +1,13 @@
 package dev.relive.runtime.internal.session;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +47,12 @@ final class ViewTree {
     private String title;
     private Map<String, String> meta = Map.of();
     private int renderDepth;
+    /** The view whose template is being rendered: the parent of the children it embeds. */
+    private Slot rendering;
+    private String layout;
+    private boolean layoutChanged;
+    private String head = "";
+    private volatile Set<String> templatesUsed = Set.of();
 
     /** {@code session}: what the tree's views are mounted with. */
     ViewTree(TemplateRenderer renderer, ViewRegistry registry, ViewSession session) {
@@ -75,7 +83,10 @@ final class ViewTree {
             throw e;
         }
         root = slot;
-        tree = HtmlParser.parse(renderHtml());
+        StringBuilder headHtml = new StringBuilder();
+        tree = HtmlParser.parse(renderHtml(headHtml));
+        head = headHtml.toString();
+        layoutChanged = false;
         updateMeta();
         return HtmlWriter.writeInner(tree);
     }
@@ -93,12 +104,15 @@ final class ViewTree {
             });
         }
         root = null;
-        return mount(type, route, params);
+        String before = layout;
+        String html = mount(type, route, params);
+        layoutChanged = !Objects.equals(before, layout);
+        return html;
     }
 
     /** Renders the views as they are now and diffs against the last render. */
     Update render() {
-        VElement next = HtmlParser.parse(renderHtml());
+        VElement next = HtmlParser.parse(renderHtml(null));
         List<Patch> patches = Differ.diff(tree, next);
         String oldTitle = title;
         Map<String, String> oldMeta = meta;
@@ -110,6 +124,21 @@ final class ViewTree {
     /** The inner HTML of the last render. */
     String html() {
         return HtmlWriter.writeInner(tree);
+    }
+
+    /** The markup the root view's layout adds to the page's {@code <head>}, as of the last mount. */
+    String head() {
+        return head;
+    }
+
+    /** Whether the last live navigation changed the layout, so that the page's shell is no longer right. */
+    boolean layoutChanged() {
+        return layoutChanged;
+    }
+
+    /** Whether the last render read the template file {@code name} ({@code bundle!path}). */
+    boolean usesTemplate(String name) {
+        return templatesUsed.contains(name);
     }
 
     boolean mounted() {
@@ -175,13 +204,21 @@ final class ViewTree {
         }
     }
 
-    private String renderHtml() {
+    private String renderHtml(StringBuilder headHtml) {
         synchronized (children) {
             for (Slot c : children.values()) {
                 c.rendered = false;
             }
         }
-        String html = renderer.render(root.view, this::renderChild);
+        Set<String> used = new HashSet<>();
+        rendering = root;
+        String html = renderer.recordingUses(used, () -> {
+            String content = renderer.render(root.view, this::renderChild);
+            layout = renderer.layoutOf(root.view);
+            return layout == null ? content
+                    : renderer.renderLayout(layout, root.view, this::renderChild, content, Map.of(), headHtml);
+        });
+        templatesUsed = Set.copyOf(used);
         synchronized (children) {
             for (Iterator<Slot> it = children.values().iterator(); it.hasNext();) {
                 Slot c = it.next();
@@ -194,20 +231,52 @@ final class ViewTree {
         return html;
     }
 
-    private String renderChild(String childId, String viewClass, boolean sticky) {
+    private String renderChild(String childId, String viewName, Map<String, Object> props, boolean sticky) {
         if (renderDepth >= MAX_CHILD_DEPTH) {
             throw new RenderException("child views nested deeper than " + MAX_CHILD_DEPTH, null);
         }
+        Slot parent = rendering;
+        String viewClass = viewName.indexOf('.') < 0 && parent != null
+                ? parent.view.getClass().getPackageName() + "." + viewName : viewName;
         Slot slot = childFor(childId, viewClass, sticky);
         slot.rendered = true;
+        slot.parent = parent;
+        update(slot, props);
         renderDepth++;
+        rendering = slot;
         try {
             String inner = renderer.render(slot.view, this::renderChild);
             return "<div rl-child=\"" + HtmlEscaper.attribute(childId) + "\" rl-view=\""
                     + HtmlEscaper.attribute(slot.view.getClass().getName()) + "\">" + inner + "</div>";
         } finally {
             renderDepth--;
+            rendering = parent;
         }
+    }
+
+    /** Gives the child the values its parent passes, when they are not those it was last given. */
+    private void update(Slot slot, Map<String, Object> props) {
+        if (props.equals(slot.props)) {
+            return;
+        }
+        slot.props = props;
+        try {
+            slot.view.update(java.util.Collections.unmodifiableMap(props));
+        } catch (RuntimeException e) {
+            slot.props = null;
+            throw new RenderException("child '" + slot.childId + "' (" + slot.view.getClass().getName()
+                    + ") threw in update: " + e, e);
+        }
+    }
+
+    /** Runs the parent's {@code onChildMessage} for {@code child}, as the tab's next task. */
+    private void sendToParent(Slot child, Object message) {
+        session.push(() -> {
+            Slot parent = child.parent;
+            if (parent != null && contains(child) && contains(parent)) {
+                parent.view.onChildMessage(child.childId, message);
+            }
+        });
     }
 
     /** The child {@code childId} if it shows {@code viewClass}, else a newly mounted one in its place. */
@@ -227,8 +296,9 @@ final class ViewTree {
                 .orElseThrow(() -> new RenderException("no view " + viewClass + " for child '" + childId + "'", null));
         LiveView view = type.objects().getService();
         slot = new Slot(childId, sticky, view, type.reference(), type.objects());
+        Slot mounted = slot;
         try {
-            view.mount(params, session);
+            view.mount(params, new ChildViewSession(session, message -> sendToParent(mounted, message)));
         } catch (RuntimeException e) {
             slot.release();
             throw new RenderException("child '" + childId + "' (" + viewClass + ") failed to mount: " + e, e);

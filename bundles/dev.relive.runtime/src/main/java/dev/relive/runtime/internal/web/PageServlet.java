@@ -70,7 +70,7 @@ public class PageServlet extends HttpServlet {
         try {
             Sessions.Page page = sessions.renderPage(type, path, params);
             String token = tokens.sign(type, path, params);
-            send(resp, 200, ViewPage.render(page.title(), type.className(), token, page.html(), dev));
+            send(resp, 200, ViewPage.render(page, type.className(), token, dev));
         } catch (RuntimeException e) {
             LOG.warn("{} failed to render", type.className(), e);
             String detail = dev ? stackTrace(e) : null;

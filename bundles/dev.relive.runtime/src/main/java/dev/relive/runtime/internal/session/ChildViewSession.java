@@ -1,0 +1,53 @@
+package dev.relive.runtime.internal.session;
+
+import java.util.Map;
+import java.util.function.Consumer;
+
+import dev.relive.api.ViewSession;
+
+/** The tab as a child view sees it: the tab's session, and a way to message the parent view. */
+final class ChildViewSession implements ViewSession {
+
+    private final ViewSession tab;
+    private final Consumer<Object> toParent;
+
+    ChildViewSession(ViewSession tab, Consumer<Object> toParent) {
+        this.tab = tab;
+        this.toParent = toParent;
+    }
+
+    @Override
+    public String id() {
+        return tab.id();
+    }
+
+    @Override
+    public boolean isConnected() {
+        return tab.isConnected();
+    }
+
+    @Override
+    public Map<String, String> params() {
+        return tab.params();
+    }
+
+    @Override
+    public void push(Runnable change) {
+        tab.push(change);
+    }
+
+    @Override
+    public void navigate(String url) {
+        tab.navigate(url);
+    }
+
+    @Override
+    public void redirect(String url) {
+        tab.redirect(url);
+    }
+
+    @Override
+    public void sendToParent(Object message) {
+        toParent.accept(message);
+    }
+}
