@@ -33,6 +33,8 @@ export const ATTR = Object.freeze({
   MODEL: "rl-model",
   NAV: "rl-nav",
   LOADING: "rl-loading",
+  /** Takes the focus when it appears or its value changes (the first invalid field of a form). */
+  AUTOFOCUS: "rl-autofocus",
 });
 
 /** Frames the client sends. */

@@ -100,6 +100,11 @@ public final class ServerFrames {
         return text(frame("navigate").put("url", url));
     }
 
+    /** The server asks the browser to change its URL within the page ({@code ViewSession.pushUrl}). */
+    public static String url(String url, boolean replace) {
+        return text(frame("url").put("url", url).put("replace", replace));
+    }
+
     public static String reload(ReloadReason reason) {
         return text(frame("reload").put("reason", reason.toString()));
     }

@@ -92,12 +92,13 @@ public final class TemplateRenderer {
 
     /**
      * The layout {@code layout} around {@code content} (the view's HTML, the variable {@code content}), seeing the
-     * view's fields, the view and {@code extra}; its {@code {% head %}} parts go to {@code head} when not null.
+     * view's fields, the view and the HTML of {@code markup} by name (e.g. {@code flash}); its {@code {% head %}}
+     * parts go to {@code head} when not null.
      */
     public String renderLayout(String layout, LiveView view, ChildRenderer children, String content,
-            Map<String, Object> extra, StringBuilder head) {
+            Map<String, String> markup, StringBuilder head) {
         Map<String, Object> context = context(view, children);
-        context.putAll(extra);
+        markup.forEach((name, html) -> context.put(name, new SafeString(html)));
         context.put("content", new SafeString(content));
         StringWriter headOut = head == null ? null : new StringWriter();
         if (headOut != null) {

@@ -32,6 +32,26 @@ final class ChildViewSession implements ViewSession {
     }
 
     @Override
+    public String url() {
+        return tab.url();
+    }
+
+    @Override
+    public void pushUrl(String url) {
+        tab.pushUrl(url);
+    }
+
+    @Override
+    public void replaceUrl(String url) {
+        tab.replaceUrl(url);
+    }
+
+    @Override
+    public void flash(String kind, String message) {
+        tab.flash(kind, message);
+    }
+
+    @Override
     public void push(Runnable change) {
         tab.push(change);
     }

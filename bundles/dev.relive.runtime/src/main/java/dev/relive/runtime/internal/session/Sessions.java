@@ -19,8 +19,8 @@ import dev.relive.runtime.internal.config.RuntimeSettings;
 import dev.relive.runtime.internal.invoke.FieldBinder;
 import dev.relive.runtime.internal.invoke.HandlerInvoker;
 import dev.relive.runtime.internal.protocol.ProtocolJson;
+import dev.relive.runtime.internal.registry.RouteMatch;
 import dev.relive.runtime.internal.registry.ViewRegistry;
-import dev.relive.runtime.internal.registry.ViewType;
 import dev.relive.runtime.internal.render.TemplateLibraryTracker;
 import dev.relive.runtime.internal.render.TemplateRenderer;
 import dev.relive.runtime.spi.LiveSession;
@@ -102,11 +102,11 @@ public class Sessions implements LiveSessions {
     public record Page(String html, String title, String head) {
     }
 
-    /** Server-side render of {@code type} for a page request: mount, render, unmount. */
-    public Page renderPage(ViewType type, String route, Map<String, String> params) {
+    /** Server-side render of the page at {@code url} served by {@code match}: mount, render, unmount. */
+    public Page renderPage(RouteMatch match, String url, Map<String, String> query) {
         TabSession session = newSession(null);
         try {
-            String html = session.mount(type, route, params);
+            String html = session.mount(match, url, query);
             return new Page(html, session.tree().title(), session.head());
         } finally {
             session.close();

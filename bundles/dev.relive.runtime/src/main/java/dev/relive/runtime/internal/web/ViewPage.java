@@ -28,6 +28,14 @@ final class ViewPage {
         return page.toString();
     }
 
+    /** A rendered view's HTML as a page that does not go live (an application's error page). */
+    static String staticPage(Sessions.Page view) {
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
+                + HtmlEscaper.attribute(view.title()) + "</title><link rel=\"icon\" href=\"data:,\">" + view.head()
+                + "</head><body><div rl-root>" + view.html() + "</div></body></html>\n";
+    }
+
     static String error(int status, String heading, String message, String detail) {
         StringBuilder page = new StringBuilder(512);
         page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(status)
