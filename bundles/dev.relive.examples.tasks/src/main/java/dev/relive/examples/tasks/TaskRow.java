@@ -35,6 +35,11 @@ public class TaskRow extends LiveView {
         task = (Task) props.get("task");
     }
 
+    /** The text of the row's link. */
+    public String label() {
+        return task.title();
+    }
+
     @EventHandler
     public void toggle() {
         store.toggle(task.id());
