@@ -121,8 +121,10 @@ final class TemplateLoader implements Loader<TemplateLoader.Key> {
             if (library == null) {
                 return null;
             }
-            TemplateName root = name(library.origin(), library.folder().isEmpty() ? "x" : library.folder() + "/x");
-            return root.resolve(reference.substring(slash + 1));
+            String folder = library.folder().isEmpty() ? "" : library.folder() + "/";
+            TemplateName inFolder = name(library.origin(), folder + "x").resolve(reference.substring(slash + 1)
+                    .replaceFirst("^/+", ""));
+            return inFolder != null && inFolder.path().startsWith(folder) ? inFolder : null;
         }
         return anchor.resolve(reference);
     }

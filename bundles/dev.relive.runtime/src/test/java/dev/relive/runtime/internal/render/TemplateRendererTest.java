@@ -118,4 +118,16 @@ class TemplateRendererTest {
         assertThatThrownBy(() -> renderer.render(view, NO_CHILDREN)).isInstanceOf(RenderException.class)
                 .hasMessageContaining("@nokit/x.peb");
     }
+
+    @Test
+    void aLibraryReferenceCannotLeaveTheFolderTheLibraryShares() {
+        LiveView view = new LiveView() {
+            @Override
+            public String template() {
+                return "{% include \"@kit/../dev/relive/runtime/internal/render/parts/cell.peb\" %}";
+            }
+        };
+        assertThatThrownBy(() -> renderer.render(view, NO_CHILDREN)).isInstanceOf(RenderException.class)
+                .hasMessageContaining("@kit/../");
+    }
 }
