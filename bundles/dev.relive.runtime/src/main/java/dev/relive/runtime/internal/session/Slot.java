@@ -8,10 +8,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.osgi.framework.ServiceObjects;
 import org.osgi.framework.ServiceReference;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.relive.api.LiveView;
 
 /** A view instance in a session: the root or a child, with the service it came from and its tick timer. */
 final class Slot {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Slot.class);
 
     final String childId;
     final boolean sticky;
@@ -34,6 +39,16 @@ final class Slot {
         this.view = view;
         this.reference = reference;
         this.objects = objects;
+    }
+
+    /** Runs the view's {@code unmount} (logging what it throws), then gives the instance back. */
+    void unmount(String sessionId) {
+        try {
+            view.unmount();
+        } catch (RuntimeException e) {
+            LOG.warn("session {}: unmount of {} threw", sessionId, view.getClass().getName(), e);
+        }
+        release();
     }
 
     /** Gives the instance back to its service; quiet if the service is already gone. */

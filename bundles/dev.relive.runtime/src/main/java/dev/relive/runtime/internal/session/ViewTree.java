@@ -2,15 +2,12 @@ package dev.relive.runtime.internal.session;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.relive.api.LiveView;
 import dev.relive.api.PageMeta;
@@ -18,11 +15,9 @@ import dev.relive.api.ViewSession;
 import dev.relive.runtime.internal.registry.RouteMatch;
 import dev.relive.runtime.internal.registry.ViewRegistry;
 import dev.relive.runtime.internal.registry.ViewType;
-import dev.relive.runtime.internal.render.RenderException;
 import dev.relive.runtime.internal.route.UrlFields;
 import dev.relive.runtime.internal.render.TemplateRenderer;
 import dev.relive.runtime.internal.vdom.Differ;
-import dev.relive.runtime.internal.vdom.HtmlEscaper;
 import dev.relive.runtime.internal.vdom.HtmlParser;
 import dev.relive.runtime.internal.vdom.HtmlWriter;
 import dev.relive.runtime.internal.vdom.Patch;
@@ -35,14 +30,10 @@ import dev.relive.runtime.internal.vdom.VElement;
  */
 final class ViewTree {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ViewTree.class);
-    private static final int MAX_CHILD_DEPTH = 8;
-
     private final TemplateRenderer renderer;
-    private final ViewRegistry registry;
     private final ViewSession session;
     private volatile Slot root;
-    private final Map<String, Slot> children = new LinkedHashMap<>();
+    private final ChildViews children;
     private final Flash flash = new Flash();
     private String route;
     private String routePattern;
@@ -51,9 +42,6 @@ final class ViewTree {
     private VElement tree;
     private String title;
     private Map<String, String> meta = Map.of();
-    private int renderDepth;
-    /** The view whose template is being rendered: the parent of the children it embeds. */
-    private Slot rendering;
     private String layout;
     private boolean layoutChanged;
     private String head = "";
@@ -62,8 +50,8 @@ final class ViewTree {
     /** {@code session}: what the tree's views are mounted with. */
     ViewTree(TemplateRenderer renderer, ViewRegistry registry, ViewSession session) {
         this.renderer = renderer;
-        this.registry = registry;
         this.session = session;
+        this.children = new ChildViews(renderer, registry, session, () -> params, this::contains);
     }
 
     /**
@@ -146,16 +134,8 @@ final class ViewTree {
     /** Live navigation: the new root replaces the old one; sticky children stay. */
     String navigate(RouteMatch match, String url, Map<String, String> query) {
         flash.navigated();
-        unmount(root);
-        synchronized (children) {
-            children.values().removeIf(c -> {
-                if (!c.sticky) {
-                    unmount(c);
-                    return true;
-                }
-                return false;
-            });
-        }
+        root.unmount(session.id());
+        children.removeNonSticky();
         root = null;
         String before = layout;
         String html = mount(match, url, query);
@@ -227,12 +207,7 @@ final class ViewTree {
 
     /** The root's slot when {@code childId} is null, else the child's; {@code null} when there is none. */
     Slot slot(String childId) {
-        if (childId == null) {
-            return root;
-        }
-        synchronized (children) {
-            return children.get(childId);
-        }
+        return childId == null ? root : children.get(childId);
     }
 
     /** The root and the children, root first; empty before the mount. */
@@ -242,141 +217,37 @@ final class ViewTree {
         if (r != null) {
             list.add(r);
         }
-        synchronized (children) {
-            list.addAll(children.values());
-        }
+        list.addAll(children.all());
         return list;
     }
 
     /** Whether {@code slot} is still on the page. */
     boolean contains(Slot slot) {
-        synchronized (children) {
-            return slot == root || children.containsValue(slot);
-        }
+        return slot == root || children.contains(slot);
     }
 
     /** Unmounts every view and gives the instances back. */
     void unmountAll() {
-        synchronized (children) {
-            children.values().forEach(this::unmount);
-            children.clear();
-        }
+        children.unmountAll();
         if (root != null) {
-            unmount(root);
+            root.unmount(session.id());
             root = null;
         }
     }
 
     private String renderHtml(StringBuilder headHtml) {
-        synchronized (children) {
-            for (Slot c : children.values()) {
-                c.rendered = false;
-            }
-        }
         Set<String> used = new HashSet<>();
-        rendering = root;
+        children.beginRender(root);
         String html = renderer.recordingUses(used, () -> {
-            String content = renderer.render(root.view, this::renderChild);
+            String content = renderer.render(root.view, children::render);
             layout = renderer.layoutOf(root.view);
             return layout == null ? flash.html() + content
-                    : renderer.renderLayout(layout, root.view, this::renderChild, content,
+                    : renderer.renderLayout(layout, root.view, children::render, content,
                             Map.of("flash", flash.html()), headHtml);
         });
         templatesUsed = Set.copyOf(used);
-        synchronized (children) {
-            for (Iterator<Slot> it = children.values().iterator(); it.hasNext();) {
-                Slot c = it.next();
-                if (!c.rendered) {
-                    unmount(c);
-                    it.remove();
-                }
-            }
-        }
+        children.endRender();
         return html;
-    }
-
-    private String renderChild(String childId, String viewName, Map<String, Object> props, boolean sticky) {
-        if (renderDepth >= MAX_CHILD_DEPTH) {
-            throw new RenderException("child views nested deeper than " + MAX_CHILD_DEPTH, null);
-        }
-        Slot parent = rendering;
-        String viewClass = viewName.indexOf('.') < 0 && parent != null
-                ? parent.view.getClass().getPackageName() + "." + viewName : viewName;
-        Slot slot = childFor(childId, viewClass, sticky);
-        slot.rendered = true;
-        slot.parent = parent;
-        update(slot, props);
-        renderDepth++;
-        rendering = slot;
-        try {
-            String inner = renderer.render(slot.view, this::renderChild);
-            return "<div rl-child=\"" + HtmlEscaper.attribute(childId) + "\" rl-view=\""
-                    + HtmlEscaper.attribute(slot.view.getClass().getName()) + "\">" + inner + "</div>";
-        } finally {
-            renderDepth--;
-            rendering = parent;
-        }
-    }
-
-    /** Gives the child the values its parent passes, when they are not those it was last given. */
-    private void update(Slot slot, Map<String, Object> props) {
-        if (props.equals(slot.props)) {
-            return;
-        }
-        slot.props = props;
-        try {
-            slot.view.update(java.util.Collections.unmodifiableMap(props));
-        } catch (RuntimeException e) {
-            slot.props = null;
-            throw new RenderException("child '" + slot.childId + "' (" + slot.view.getClass().getName()
-                    + ") threw in update: " + e, e);
-        }
-    }
-
-    /**
-     * Runs the parent's {@code onChildMessage} for {@code child}, as the tab's next task; also when the child has
-     * left the page since (a row that deleted its own item), as long as the parent is still there.
-     */
-    private void sendToParent(Slot child, Object message) {
-        Slot parent = child.parent;
-        if (parent == null) {
-            return;
-        }
-        session.push(() -> {
-            if (contains(parent)) {
-                parent.view.onChildMessage(child.childId, message);
-            }
-        });
-    }
-
-    /** The child {@code childId} if it shows {@code viewClass}, else a newly mounted one in its place. */
-    private Slot childFor(String childId, String viewClass, boolean sticky) {
-        Slot slot = slot(childId);
-        if (slot != null && (slot.view.getClass().getName().equals(viewClass)
-                || slot.reference.getProperty("component.name").equals(viewClass))) {
-            return slot;
-        }
-        if (slot != null) {
-            unmount(slot);
-            synchronized (children) {
-                children.remove(childId);
-            }
-        }
-        ViewType type = registry.byClassName(viewClass)
-                .orElseThrow(() -> new RenderException("no view " + viewClass + " for child '" + childId + "'", null));
-        LiveView view = type.objects().getService();
-        slot = new Slot(childId, sticky, view, type.reference(), type.objects());
-        Slot mounted = slot;
-        try {
-            view.mount(params, new ChildViewSession(session, message -> sendToParent(mounted, message)));
-        } catch (RuntimeException e) {
-            slot.release();
-            throw new RenderException("child '" + childId + "' (" + viewClass + ") failed to mount: " + e, e);
-        }
-        synchronized (children) {
-            children.put(childId, slot);
-        }
-        return slot;
     }
 
     private void updateMeta() {
@@ -386,14 +257,5 @@ final class ViewTree {
         }
         title = pm.title() != null ? pm.title() : root.view.getClass().getSimpleName();
         meta = pm.meta();
-    }
-
-    private void unmount(Slot slot) {
-        try {
-            slot.view.unmount();
-        } catch (RuntimeException e) {
-            LOG.warn("session {}: unmount of {} threw", session.id(), slot.view.getClass().getName(), e);
-        }
-        slot.release();
     }
 }
