@@ -10,6 +10,7 @@ import { restoreTypedFields, saveTypedFields } from "./fieldstate.js";
 import { morph } from "./morph.js";
 import { applyPatches } from "./patch.js";
 import { ReliveSocket } from "./socket.js";
+import { UrlChanges, applyToHistory, carryFlash, isSameOrigin, takeCarriedFlash } from "./urlchange.js";
 
 /**
  * Whether `url`, resolved against `base`, is an http(s) page: `javascript:`, `data:` and other schemes are not.
@@ -53,6 +54,9 @@ export function isPageUrl(url, base) {
 /** @type {Set<string>} */
 const SEQ_FRAMES = new Set([SERVER_FRAME.PATCH]);
 
+/** The error code of a URL no view serves (or whose view found nothing there). */
+const UNKNOWN_ROUTE = "unknown_route";
+
 export class View {
   /**
    * @param {Element} root the `[rl-root]` element
@@ -88,6 +92,8 @@ export class View {
     this.deferred = [];
     /** @type {Map<string, Set<FrameListener>>} */
     this.listeners = new Map();
+    /** URL changes awaiting the server's answer */
+    this.urlChanges = new UrlChanges();
 
     this.socket = new ReliveSocket(options.socketUrl, {
       WebSocket: options.WebSocket,
@@ -104,6 +110,7 @@ export class View {
         root,
         request: (frame) => (this.mounted ? this.socket.request(frame) : null),
         navigate: (url) => this._navigate(url),
+        changeUrl: (url, history) => this._changeUrl(url, history),
       },
       { timers: options.timers },
     );
@@ -169,12 +176,20 @@ export class View {
         break;
       case SERVER_FRAME.REDIRECT: {
         const url = this._pageUrl(frame);
-        if (url !== null) this.browser.assign(url);
+        if (url !== null) {
+          carryFlash(this.win, frame.flash);
+          this.browser.assign(url);
+        }
         break;
       }
       case SERVER_FRAME.NAVIGATE: {
         const url = this._pageUrl(frame);
         if (url !== null) this.events.navigate(url, true);
+        break;
+      }
+      case SERVER_FRAME.PUSH_URL: {
+        const url = this._pageUrl(frame);
+        if (url !== null && isSameOrigin(url, this.win.location.href)) this._changeUrl(url, frame.replace === true ? "replace" : "push");
         break;
       }
       case SERVER_FRAME.RELOAD:
@@ -187,6 +202,7 @@ export class View {
     }
     if (typeof frame.ref === "number") {
       this.events.settle(frame.ref);
+      this._settleUrlChange(frame);
       if (frame.ref === this.renderRef && frame.type !== SERVER_FRAME.RENDER) {
         // The render we asked for was refused (render_failed): keep what the page shows.
         this.renderRef = 0;
@@ -229,7 +245,11 @@ export class View {
       this.browser.assign(this.win.location.href);
       return;
     }
-    this.socket.send({ type: CLIENT_FRAME.MOUNT, protocol: PROTOCOL, token: this.token, url: this.win.location.href });
+    /** @type {import("./socket.js").OutFrame} */
+    const mount = { type: CLIENT_FRAME.MOUNT, protocol: PROTOCOL, token: this.token, url: this.win.location.href };
+    const flash = takeCarriedFlash(this.win);
+    if (flash) mount.flash = flash;
+    this.socket.send(mount);
   }
 
   /** @param {import("./socket.js").CloseInfo} info */
@@ -237,6 +257,7 @@ export class View {
     this.mounted = false;
     this.renderRef = 0;
     this.held.clear();
+    this.urlChanges.clear();
     this.events.settleAll();
     if (info.code === CLOSE_PROTOCOL_ERROR) {
       console.warn("Relive: the server does not speak this client's protocol; reload the page");
@@ -371,5 +392,38 @@ export class View {
       return;
     }
     this.tokenStale = true; // until a `mounted` brings a token for the new view
+    this.urlChanges.add(ref, url, "navigated");
+  }
+
+  /**
+   * Asks the server to change the URL within the view (rl-patch, back/forward, push-url). History changes only
+   * when the server agrees ("push", "replace"); "none": the browser already shows url.
+   * @param {string} url
+   * @param {"push" | "replace" | "none"} history
+   */
+  _changeUrl(url, history) {
+    const ref = this.mounted ? this.socket.request({ type: CLIENT_FRAME.URL, url, history }) : null;
+    if (ref === null) {
+      this.browser.assign(history === "none" ? this.win.location.href : url); // not live: load the page
+      return;
+    }
+    this.urlChanges.add(ref, url, history);
+  }
+
+  /**
+   * The answer to a URL change: a patch, ack or mounted means the server took it, an error that it did not.
+   * @param {Frame} frame
+   */
+  _settleUrlChange(frame) {
+    const change = this.urlChanges.take(/** @type {number} */ (frame.ref));
+    if (!change) return;
+    if (frame.type === SERVER_FRAME.ERROR) {
+      // No view of this page has the URL: the page load shows the server's 404.
+      if (frame.code === UNKNOWN_ROUTE) this.browser.assign(change.history === "none" ? this.win.location.href : change.url);
+      return;
+    }
+    applyToHistory(this.win, change);
+    this.events.pageChanged();
   }
 }
+

@@ -76,12 +76,15 @@ public final class ClientFrameParser {
         return new ClientFrame.Mount(token, url, flash(frame.get("flash")));
     }
 
-    /** The carried flash messages: an object of short lower-case kinds to strings; anything else is left out. */
+    /**
+     * The carried flash messages: an object of short lower-case kinds to strings; anything else is left out. Their
+     * size is bounded by the frame's.
+     */
     private static java.util.Map<String, String> flash(JsonNode flash) {
         java.util.Map<String, String> messages = new java.util.LinkedHashMap<>();
         if (flash != null && flash.isObject()) {
             flash.fields().forEachRemaining(e -> {
-                if (messages.size() < 4 && e.getKey().matches("[a-z][a-z0-9-]{0,19}") && e.getValue().isTextual()) {
+                if (e.getKey().matches("[a-z][a-z0-9-]{0,19}") && e.getValue().isTextual()) {
                     messages.put(e.getKey(), e.getValue().asText());
                 }
             });

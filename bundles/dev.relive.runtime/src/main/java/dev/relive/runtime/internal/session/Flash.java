@@ -16,7 +16,6 @@ final class Flash {
     /** The id of the flash area in the page. */
     static final String AREA_ID = "rl-flash";
     private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9-]{0,19}");
-    private static final int MAX_MESSAGE = 1000;
 
     private final Map<String, String> messages = new LinkedHashMap<>();
     private boolean survivesNavigation;
@@ -27,8 +26,7 @@ final class Flash {
             throw new IllegalArgumentException("a flash kind is a lower-case word such as info or error, not '"
                     + kind + "'");
         }
-        String text = message == null ? "" : message;
-        messages.put(kind, text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) : text);
+        messages.put(kind, message == null ? "" : message);
         survivesNavigation = true;
     }
 
@@ -47,9 +45,9 @@ final class Flash {
         survivesNavigation = false;
     }
 
-    /** The messages, by kind, for carrying them across a full page load. */
-    synchronized Map<String, String> messages() {
-        return Map.copyOf(messages);
+    /** The messages that survive a redirect (those set since the last navigation), by kind. */
+    synchronized Map<String, String> forRedirect() {
+        return survivesNavigation ? Map.copyOf(messages) : Map.of();
     }
 
     /** The flash area with its messages, or nothing when there are none. */

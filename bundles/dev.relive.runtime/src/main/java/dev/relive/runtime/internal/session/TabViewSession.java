@@ -67,7 +67,7 @@ final class TabViewSession implements ViewSession {
     public void redirect(String url) {
         LocationUrl.require(url, "redirect");
         if (isConnected()) {
-            tab.send(ServerFrames.redirect(url));
+            tab.send(ServerFrames.redirect(url, tab.tree().flash().forRedirect()));
         }
     }
 

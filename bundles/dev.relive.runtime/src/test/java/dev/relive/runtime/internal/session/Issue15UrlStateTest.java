@@ -58,6 +58,17 @@ class Issue15UrlStateTest {
             session.flash("info", "Saved <ok>");
         }
 
+        @EventHandler
+        public void saveAndLeave(ViewSession session) {
+            session.flash("info", "Saved");
+            session.redirect("/elsewhere");
+        }
+
+        @EventHandler
+        public void showOpen(ViewSession session) {
+            session.pushUrl("/lists/" + list + "?filter=open");
+        }
+
         @Override
         public String template() {
             return "<p id=\"f\">{{ filter }} {{ list }}</p><p id=\"d\">{{ draft }}</p>";
@@ -153,5 +164,27 @@ class Issue15UrlStateTest {
         session.tree().flash().carried(Map.of("error", "Not allowed"));
         assertThat(session.mount(list(1), "/lists/1", Map.of())).contains("role=\"alert\">Not allowed");
         assertThat(session.navigate(list(2), "/lists/2", Map.of())).doesNotContain("rl-flash");
+    }
+
+    @Test
+    void aRedirectCarriesTheFlashSetSinceTheLastNavigation() throws Exception {
+        session.mount(list(1), "/lists/1", Map.of());
+        session.event(1, null, "saveAndLeave", json.readTree("{}"));
+        assertThat(sent).anySatisfy(f -> assertThat(f)
+                .isEqualTo("{\"type\":\"redirect\",\"url\":\"/elsewhere\",\"flash\":{\"info\":\"Saved\"}}"));
+    }
+
+    @Test
+    void pushUrlAsksTheBrowserForTheChangeAndRefusesOtherSites() throws Exception {
+        session.mount(list(4), "/lists/4", Map.of());
+        session.event(1, null, "showOpen", json.readTree("{}"));
+        assertThat(sent).contains("{\"type\":\"push-url\",\"url\":\"/lists/4?filter=open\",\"replace\":false}");
+        ViewSession viewSession = new TabViewSession(session);
+        for (String url : List.of("//evil.example/", "https://evil.example/", "javascript:alert(1)", "lists")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> viewSession.pushUrl(url)).as(url)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> viewSession.flash("Info!", "x"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
