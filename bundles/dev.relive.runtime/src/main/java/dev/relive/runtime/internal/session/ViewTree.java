@@ -2,7 +2,6 @@ package dev.relive.runtime.internal.session;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,10 +34,7 @@ final class ViewTree {
     private volatile Slot root;
     private final ChildViews children;
     private final Flash flash = new Flash();
-    private String route;
-    private String routePattern;
-    private String url = "";
-    private Map<String, String> params = Map.of();
+    private PageLocation location = PageLocation.NONE;
     private VElement tree;
     private String title;
     private Map<String, String> meta = Map.of();
@@ -51,7 +47,7 @@ final class ViewTree {
     ViewTree(TemplateRenderer renderer, ViewRegistry registry, ViewSession session) {
         this.renderer = renderer;
         this.session = session;
-        this.children = new ChildViews(renderer, registry, session, () -> params, this::contains);
+        this.children = new ChildViews(renderer, registry, session, () -> location.params(), this::contains);
     }
 
     /**
@@ -69,13 +65,12 @@ final class ViewTree {
      */
     String mount(RouteMatch match, String url, Map<String, String> query) {
         ViewType type = match.type();
-        routePattern = type.route();
-        setUrl(url, query, match.params());
+        location = PageLocation.of(url, type.route(), match.params(), query);
         LiveView view = type.objects().getService();
         Slot slot = new Slot(null, false, view, type.reference(), type.objects());
         try {
             UrlFields.apply(view, match.params(), query);
-            view.mount(this.params, session);
+            view.mount(location.params(), session);
             view.urlChanged(session);
         } catch (RuntimeException e) {
             slot.release();
@@ -96,28 +91,15 @@ final class ViewTree {
      * fields).
      */
     void changeUrl(RouteMatch match, String url, Map<String, String> query) {
-        String oldRoute = route;
-        String oldUrl = this.url;
-        Map<String, String> oldParams = params;
+        PageLocation before = location;
         try {
-            setUrl(url, query, match.params());
+            location = PageLocation.of(url, before.route(), match.params(), query);
             UrlFields.apply(root.view, match.params(), query);
             root.view.urlChanged(session);
         } catch (RuntimeException e) {
-            route = oldRoute;
-            this.url = oldUrl;
-            params = oldParams;
+            location = before;
             throw e;
         }
-    }
-
-    private void setUrl(String url, Map<String, String> query, Map<String, String> routeParams) {
-        int q = url.indexOf('?');
-        this.route = q < 0 ? url : url.substring(0, q);
-        this.url = url;
-        Map<String, String> merged = new LinkedHashMap<>(query);
-        merged.putAll(routeParams);
-        this.params = Map.copyOf(merged);
     }
 
     /** The root view's class name is {@code className}. */
@@ -178,22 +160,23 @@ final class ViewTree {
         return root != null;
     }
 
+    /** The path of the page's current URL. */
     String route() {
-        return route;
+        return location.path();
     }
 
     Map<String, String> params() {
-        return params;
+        return location.params();
     }
 
     /** The route of the root view, as declared ({@code /tasks/{id}}). */
     String routePattern() {
-        return routePattern;
+        return location.route();
     }
 
     /** Path and query of the page's current URL. */
     String url() {
-        return url;
+        return location.url();
     }
 
     String title() {
