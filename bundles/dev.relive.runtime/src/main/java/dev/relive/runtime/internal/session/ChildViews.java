@@ -65,6 +65,13 @@ final class ChildViews {
         }
     }
 
+    /** Every child gets its values again at the next render ({@code update} runs even if they are equal). */
+    void forgetProps() {
+        synchronized (children) {
+            children.values().forEach(c -> c.props = null);
+        }
+    }
+
     /** A render of the page by {@code root} begins: every child is gone unless the render embeds it again. */
     void beginRender(Slot root) {
         synchronized (children) {

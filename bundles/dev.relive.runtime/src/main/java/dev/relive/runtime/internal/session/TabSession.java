@@ -236,26 +236,35 @@ final class TabSession {
             change.run();
             renderAndSend(ref);
         } catch (InvocationException e) {
-            before.restore();
+            restore(before);
             if (e.code() == ErrorCode.HANDLER_FAILED) {
                 LOG.warn("session {}: {}", id, e.getMessage(), e.getCause());
             }
             sendError(ref, e.code(), e.getMessage(), e.getCause());
         } catch (BadParamException e) {
-            before.restore();
+            restore(before);
             sendError(ref, ErrorCode.BAD_PARAMS, e.getMessage(), null);
         } catch (NotFoundException e) {
-            before.restore();
+            restore(before);
             sendError(ref, ErrorCode.UNKNOWN_ROUTE, "not found: " + e.getMessage(), null);
         } catch (RenderException e) {
-            before.restore();
+            restore(before);
             LOG.warn("session {}: {}", id, e.getMessage());
             sendError(ref, ErrorCode.RENDER_FAILED, e.getMessage(), e);
         } catch (RuntimeException e) {
-            before.restore();
+            restore(before);
             LOG.warn("session {}: {} failed", id, what, e);
             sendError(ref, ErrorCode.HANDLER_FAILED, what + " threw " + e, e);
         }
+    }
+
+    /**
+     * Puts the views' fields back; the children are given their parent's values again at the next render, since
+     * those of the failed render may have reached them.
+     */
+    private void restore(LastGoodState before) {
+        before.restore();
+        tree.forgetChildProps();
     }
 
     private void renderAndSend(Long ref) {

@@ -156,6 +156,11 @@ final class ViewTree {
         return templatesUsed.contains(name);
     }
 
+    /** The children get their parent's values at the next render, equal or not to the last ones. */
+    void forgetChildProps() {
+        children.forgetProps();
+    }
+
     boolean mounted() {
         return root != null;
     }
