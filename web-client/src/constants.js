@@ -37,6 +37,8 @@ export const ATTR = Object.freeze({
   LOADING: "rl-loading",
   /** An element whose children are a stream's items: the server renders them once and forgets them. */
   STREAM: "rl-stream",
+  /** Takes the focus when it appears or its value changes (the first invalid field of a form). */
+  AUTOFOCUS: "rl-autofocus",
 });
 
 /** Frames the client sends. */

@@ -2,6 +2,7 @@
 // DOM in step with the server's patch/render/mounted frames (in seq order), and answers the server's
 // redirect/navigate/reload/error frames. Other modules (hvr.js) observe frames through onFrame().
 
+import { applyAutofocus } from "./autofocus.js";
 import { ATTR, CLIENT_FRAME, CLOSE_PROTOCOL_ERROR, PROTOCOL, SERVER_FRAME } from "./constants.js";
 import { bindEvents, modelFrame } from "./events.js";
 import { rememberServerState } from "./attrs.js";
@@ -285,6 +286,7 @@ export class View {
       this.tokenStale = false;
     }
     this._title(frame);
+    applyAutofocus(this.root);
     this.mounted = true;
     this.everMounted = true;
     // Bound fields the user typed into: the fresh server state learns their values again.
@@ -318,6 +320,7 @@ export class View {
       console.warn("Relive: a patch did not apply, asking for a full render:", err instanceof Error ? err.message : err);
       this._requestRender();
     }
+    applyAutofocus(this.root);
     this._title(frame);
     this._notify(frame);
   }
@@ -338,6 +341,7 @@ export class View {
   _render(frame) {
     if (typeof frame.html !== "string") return;
     morph(this.root, frame.html);
+    applyAutofocus(this.root);
     if (typeof frame.seq === "number") this.seq = frame.seq;
     this.renderRef = 0;
     this._title(frame);

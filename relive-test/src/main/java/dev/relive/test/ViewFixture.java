@@ -89,7 +89,7 @@ public final class ViewFixture<V extends LiveView> {
 
     /** The view's HTML as its template renders it now. */
     public String render() {
-        return RENDERER.render(view, (id, viewClass, sticky) -> "<div rl-child=\"" + id + "\" rl-view=\""
+        return RENDERER.render(view, (id, viewClass, props, sticky) -> "<div rl-child=\"" + id + "\" rl-view=\""
                 + viewClass + "\"></div>");
     }
 

@@ -25,6 +25,9 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public abstract class LiveView {
 
+    /** {@link #layout()} for a view that renders inside no layout, only the page shell. */
+    public static final String NO_LAYOUT = "";
+
     /**
      * Called once when a browser connects (and for the server-side render of the page). {@code params} holds
      * the query parameters of the page's URL and the parameters of its route ({@code id} of {@code /tasks/{id}}).
@@ -48,6 +51,33 @@ public abstract class LiveView {
      */
     public String template() {
         return null;
+    }
+
+    /**
+     * The layout this view renders inside when it is the page's view: a template name resolved like an
+     * {@code include} in the view's template ({@code layout.peb}, {@code /web/layout.peb}, or
+     * {@code @uikit/layout.peb} from a bundle sharing its templates). {@code null} (the default) takes the
+     * layout its bundle names in the manifest header {@code Relive-Layout}, or none; {@link #NO_LAYOUT} asks
+     * for none. The layout shows the view where it writes {@code {{ content }}}.
+     */
+    public String layout() {
+        return null;
+    }
+
+    /**
+     * Called on a child view with the values its parent passes in the template
+     * ({@code child("row-" + t.id, "TaskRow", {"task": t})}): after {@link #mount}, before the first render, and
+     * before every render in which the parent passes values that are not {@code equals} to the last ones. Pass
+     * immutable values (records, strings, numbers): a value changed in place compares equal to itself.
+     */
+    public void update(Map<String, Object> props) {
+    }
+
+    /**
+     * Called on a parent view when child {@code childId} calls {@link ViewSession#sendToParent}; runs after the
+     * child's event, serialized with the parent's events, and is followed by a render.
+     */
+    public void onChildMessage(String childId, Object message) {
     }
 
     /** Title and meta tags of the page; read after every event, so they may follow the state. */

@@ -99,4 +99,11 @@ public interface ViewSession {
 
     /** Removes this tab's entry under {@code topic}. */
     void untrack(String topic);
+
+    /**
+     * From a child view: runs its parent's {@link LiveView#onChildMessage} with this child's id and
+     * {@code message}, after the event in progress, serialized with the parent's events, then renders. Ignored
+     * when called on the page's own view or when no browser is connected.
+     */
+    void sendToParent(Object message);
 }

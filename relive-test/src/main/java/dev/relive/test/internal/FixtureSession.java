@@ -24,6 +24,7 @@ public final class FixtureSession implements ViewSession {
     private String redirect;
     private final Set<String> subscribed = new LinkedHashSet<>();
     private final Map<String, Map<String, String>> tracked = new LinkedHashMap<>();
+    private final List<Object> messagesToParent = new ArrayList<>();
 
     public FixtureSession(Map<String, String> params) {
         this.params = Map.copyOf(params);
@@ -114,6 +115,16 @@ public final class FixtureSession implements ViewSession {
     /** The meta of this session's presence entry by topic. */
     public synchronized Map<String, Map<String, String>> tracked() {
         return Map.copyOf(tracked);
+    }
+
+    @Override
+    public synchronized void sendToParent(Object message) {
+        messagesToParent.add(message);
+    }
+
+    /** What the view sent to its parent, oldest first. */
+    public synchronized List<Object> messagesToParent() {
+        return List.copyOf(messagesToParent);
     }
 
     public synchronized List<String> navigations() {

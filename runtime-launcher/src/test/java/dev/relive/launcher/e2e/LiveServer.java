@@ -106,6 +106,11 @@ public final class LiveServer implements AutoCloseable {
         });
     }
 
+    /** Waits until {@code path} answers 200 (a page of a bundle the runtime may still be starting). */
+    public void awaitPage(String path) throws Exception {
+        awaitRoute(path);
+    }
+
     private void awaitRoute(String path) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (launcher.get(path).statusCode() != 200) {

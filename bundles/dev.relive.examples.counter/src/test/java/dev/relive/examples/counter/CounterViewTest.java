@@ -11,8 +11,8 @@ import dev.relive.test.LivePage;
 import dev.relive.test.LiveRuntime;
 import dev.relive.test.ReliveTest;
 
-/** The counter in a real runtime, driven over its WebSocket as a browser tab would. */
-@ReliveTest
+/** The counter in a real runtime, inside the examples' layout, driven over its WebSocket as a browser tab would. */
+@ReliveTest(classPathBundles = "dev.relive.examples.uikit")
 class CounterViewTest {
 
     @Test

@@ -47,6 +47,11 @@ public class TaskView extends LiveView {
         session.navigate("/tasks");
     }
 
+    /** For the header of the layout. */
+    public long openCount() {
+        return store.openCount();
+    }
+
     @Override
     public PageMeta pageMeta() {
         return PageMeta.title(task == null ? "Task" : "Task: " + task.title());

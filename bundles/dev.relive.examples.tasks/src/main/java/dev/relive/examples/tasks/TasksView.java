@@ -11,6 +11,8 @@ import org.osgi.service.component.annotations.ServiceScope;
 
 import dev.relive.api.Bind;
 import dev.relive.api.EventHandler;
+import dev.relive.api.FormErrors;
+import dev.relive.api.FormRules;
 import dev.relive.api.LiveView;
 import dev.relive.api.LiveViewRoute;
 import dev.relive.api.PageMeta;
@@ -34,7 +36,15 @@ public class TasksView extends LiveView {
     private Filter filter;
     @Bind
     private String draft = "";
-    private String error = "";
+    private FormErrors errors = FormErrors.NONE;
+
+    /** What the add form submits. */
+    public record NewTask(String title) {
+    }
+
+    static final FormRules<NewTask> RULES = FormRules.<NewTask>create()
+            .rule("title", t -> !t.title().isBlank(), "A task needs a title.")
+            .rule("title", t -> t.title().strip().length() <= 80, "At most 80 characters.");
 
     @Activate
     void activate() {
@@ -60,24 +70,26 @@ public class TasksView extends LiveView {
 
     @EventHandler
     public void add(String title) {
-        if (title == null || title.isBlank()) {
-            draft = title == null ? "" : title;
-            error = "A task needs a title.";
-            return;
+        NewTask task = new NewTask(title == null ? "" : title);
+        draft = task.title();
+        errors = RULES.validate(task);
+        if (errors.isEmpty()) {
+            draft = "";
+            store.add(task.title().strip());
         }
-        error = "";
-        draft = "";
-        store.add(title.strip());
     }
 
+    /** Checks one field of the add form as the user types. */
     @EventHandler
-    public void toggle(long id) {
-        store.toggle(id);
+    public void validate(String field, String value) {
+        errors = RULES.validateField(new NewTask(value == null ? "" : value), field, errors);
     }
 
-    @EventHandler
-    public void delete(long id) {
-        store.delete(id);
+    @Override
+    public void onChildMessage(String childId, Object message) {
+        if (TaskRow.DELETED.equals(message)) {
+            session.flash("info", "Task deleted");
+        }
     }
 
     public List<Task> tasks() {

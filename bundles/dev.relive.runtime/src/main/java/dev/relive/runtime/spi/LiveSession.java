@@ -22,6 +22,12 @@ public interface LiveSession {
     /** The root view and its child views, root first. */
     List<ViewSlot> slots();
 
+    /**
+     * Whether the session's last render read the template file {@code path} of bundle
+     * {@code bundleSymbolicName}: a view's own template, or one it includes, extends or imports, or its layout.
+     */
+    boolean renders(String bundleSymbolicName, String path);
+
     /** Stops running events (they queue) once the one in progress has finished. Re-entrant calls nest. */
     void hold() throws InterruptedException;
 

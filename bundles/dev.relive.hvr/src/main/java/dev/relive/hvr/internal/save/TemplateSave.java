@@ -24,7 +24,8 @@ import dev.relive.runtime.spi.ViewSlot;
 
 /**
  * A save of templates only: the new texts go to the {@link TemplateOverrides} the runtime renders from, and each
- * session showing one of those views is re-rendered, with no build and no bundle update.
+ * session whose last render read one of them (a view's own template, a partial, a layout, a macro library, in this
+ * bundle or shared with others) is re-rendered, with no build and no bundle update.
  */
 final class TemplateSave {
 
@@ -53,15 +54,15 @@ final class TemplateSave {
         timeline.mark("read");
         Map<String, Integer> versions = new HashMap<>(); // one new version per view, however many sessions show it
         for (LiveSession session : sessions.sessions()) {
-            ViewSlot slot = slotShowing(session, bsn, changed);
-            if (slot == null) {
+            String path = changed.keySet().stream().filter(p -> session.renders(bsn, p)).findFirst().orElse(null);
+            if (path == null) {
                 continue;
             }
             session.hold();
             try {
-                String view = slot.className();
+                String view = viewOf(session, bsn, path);
                 int version = versions.computeIfAbsent(view, v -> status.swapped(v, "template"));
-                Path file = changed.get(TemplateFiles.pathOf(view));
+                Path file = changed.get(path);
                 session.rerender(notices.applied(view, version, file, bsn, timeline, List.of()));
             } finally {
                 session.release();
@@ -86,15 +87,16 @@ final class TemplateSave {
         return changed;
     }
 
-    /** The first view of the session, of bundle {@code bsn}, whose template changed; {@code null}: none. */
-    private static ViewSlot slotShowing(LiveSession session, String bsn, Map<String, Path> changed) {
-        for (ViewSlot slot : session.slots()) {
+    /** The view of the session whose own template is {@code path} of {@code bsn}, else the page's view. */
+    private static String viewOf(LiveSession session, String bsn, String path) {
+        List<ViewSlot> slots = session.slots();
+        for (ViewSlot slot : slots) {
             Bundle bundle = FrameworkUtil.getBundle(slot.view().getClass());
             if (bundle != null && bsn.equals(bundle.getSymbolicName())
-                    && changed.containsKey(TemplateFiles.pathOf(slot.className()))) {
-                return slot;
+                    && path.equals(TemplateFiles.pathOf(slot.className()))) {
+                return slot.className();
             }
         }
-        return null;
+        return slots.isEmpty() ? path : slots.get(0).className();
     }
 }

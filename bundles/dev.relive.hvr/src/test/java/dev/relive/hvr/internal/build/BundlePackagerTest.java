@@ -81,7 +81,7 @@ class BundlePackagerTest {
         assertThat(bundle.header("Bundle-Description")).isEqualTo("Test workspace");
         assertThat(bundle.header("Bundle-Vendor")).isEqualTo("Relive");
         assertThat(bundle.header("Service-Component")).isEqualTo("OSGI-INF/example.counter.CounterView.xml");
-        assertThat(bundle.header("Import-Package")).contains("dev.relive.api;version=\"[1.1,2)\"");
+        assertThat(bundle.header("Import-Package")).contains("dev.relive.api;version=\"[1.2,2)\"");
         assertThat(bundle.header("Require-Capability")).contains("osgi.extender=osgi.component");
         assertThat(bundle.entries()).containsKeys("example/counter/CounterView.class",
                 "example/counter/CounterView.peb");

@@ -226,7 +226,7 @@ class FrameworkClassPathTest {
         assertThat(result.errors()).isEmpty();
         Manifest manifest = new JarInputStream(new ByteArrayInputStream(result.jar())).getManifest();
         String imports = manifest.getMainAttributes().getValue("Import-Package");
-        assertThat(imports).contains("dev.relive.api;version=\"[1.1,2)\"", "example.shared;version=\"[2.0,3)\"",
+        assertThat(imports).contains("dev.relive.api;version=\"[1.2,2)\"", "example.shared;version=\"[2.0,3)\"",
                 "org.osgi.framework;version=\"[1.10,2)\"");
         assertThat(text(result.jar(), "OSGI-INF/example.fw.FwView.xml")).contains("name=\"live.view.route\"")
                 .contains("value=\"/fw\"");

@@ -1,5 +1,6 @@
 package dev.relive.runtime.internal.render;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,8 +11,10 @@ import io.pebbletemplates.pebble.template.EvaluationContext;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 
 /**
- * {@code {{ child("clock", "com.example.ClockView", sticky=true) }}}: embeds a child view with its own state and
- * handlers. {@code sticky} children survive live navigation to another view that embeds the same id.
+ * {@code {{ child("row-" + t.id, "TaskRow", {"task": t}, sticky=false) }}}: embeds a child view with its own
+ * state and handlers, given the values of {@code props} (its {@code update} callback). A view name without a
+ * package is looked up in the parent's package. {@code sticky} children survive live navigation to another view
+ * that embeds the same id.
  */
 final class ChildFunction implements Function {
 
@@ -19,7 +22,7 @@ final class ChildFunction implements Function {
 
     @Override
     public List<String> getArgumentNames() {
-        return List.of("id", "view", "sticky");
+        return List.of("id", "view", "props", "sticky");
     }
 
     @Override
@@ -27,6 +30,7 @@ final class ChildFunction implements Function {
         Object renderer = context.getVariable(RENDERER_VARIABLE);
         Object id = args.get("id");
         Object view = args.get("view");
+        Object props = args.get("props");
         if (!(renderer instanceof ChildRenderer children)) {
             throw new PebbleException(null, "child() is not available here", line, self.getName());
         }
@@ -34,7 +38,15 @@ final class ChildFunction implements Function {
             throw new PebbleException(null, "child(id, view) needs an id and a view class name", line,
                     self.getName());
         }
+        if (props != null && !(props instanceof Map<?, ?>)) {
+            throw new PebbleException(null, "child(id, view, props): props must be a map, like {\"task\": t}", line,
+                    self.getName());
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (props instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> values.put(String.valueOf(k), v));
+        }
         boolean sticky = Boolean.TRUE.equals(args.get("sticky"));
-        return new SafeString(children.render(id.toString(), view.toString(), sticky));
+        return new SafeString(children.render(id.toString(), view.toString(), values, sticky));
     }
 }

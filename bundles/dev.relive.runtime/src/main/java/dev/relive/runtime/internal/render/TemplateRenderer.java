@@ -1,9 +1,10 @@
 package dev.relive.runtime.internal.render;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
@@ -16,27 +17,42 @@ import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.extension.Function;
-import io.pebbletemplates.pebble.template.PebbleTemplate;
+import io.pebbletemplates.pebble.extension.escaper.SafeString;
+import io.pebbletemplates.pebble.tokenParser.TokenParser;
 
 /**
- * Renders a view's template with Pebble, auto-escaping on. The template is {@link LiveView#template()} or the file
- * {@code <SimpleName>.peb} beside the class; a {@link TemplateSource} (dev) may supply newer text for the file.
+ * Renders a view's template with Pebble, auto-escaping on, and the layout the view renders inside. The template is
+ * {@link LiveView#template()} or the file {@code <SimpleName>.peb} beside the class; the templates it includes,
+ * extends or imports come from its bundle or from template libraries ({@link TemplateLoader}); a
+ * {@link TemplateSource} (dev) may supply newer text for any template file.
  */
 public final class TemplateRenderer {
 
-    private final TemplateTexts texts = new TemplateTexts();
+    /** The manifest header naming the layout of a bundle's views that do not choose one. */
+    public static final String LAYOUT_HEADER = "Relive-Layout";
+
+    private final TemplateLoader loader;
     private final PebbleEngine engine;
-    private volatile TemplateSource override;
 
     public TemplateRenderer() {
+        this(new TemplateLibraries());
+    }
+
+    public TemplateRenderer(TemplateLibraries libraries) {
+        this.loader = new TemplateLoader(libraries);
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(PebbleEngine.class.getClassLoader());
         try {
-            engine = new PebbleEngine.Builder().loader(texts).autoEscaping(true).strictVariables(false)
+            engine = new PebbleEngine.Builder().loader(loader).autoEscaping(true).strictVariables(false)
                     .newLineTrimming(false).extension(new AbstractExtension() {
                         @Override
                         public Map<String, Function> getFunctions() {
                             return Map.of("child", new ChildFunction());
+                        }
+
+                        @Override
+                        public java.util.List<TokenParser> getTokenParsers() {
+                            return java.util.List.of(new HeadTag());
                         }
                     }).build();
         } finally {
@@ -45,68 +61,101 @@ public final class TemplateRenderer {
     }
 
     public void setOverride(TemplateSource source) {
-        this.override = source;
+        loader.setOverride(source);
     }
 
     /** The view's HTML; child views are rendered through {@code children}. */
     public String render(LiveView view, ChildRenderer children) {
-        String text = templateText(view);
+        TemplateName name = templateOf(view);
+        return evaluate(name, context(view, children), view.getClass().getSimpleName() + " template");
+    }
+
+    /**
+     * The name of the layout {@code view} renders inside, or {@code null} for none: {@link LiveView#layout()}, else
+     * its bundle's {@value #LAYOUT_HEADER} header, resolved like an include in the view's template.
+     */
+    public String layoutOf(LiveView view) {
+        String chosen = view.layout();
+        if (chosen == null) {
+            Bundle bundle = FrameworkUtil.getBundle(view.getClass());
+            chosen = bundle == null ? null : bundle.getHeaders("").get(LAYOUT_HEADER);
+        }
+        if (chosen == null || chosen.isBlank()) {
+            return null;
+        }
+        TemplateName layout = loader.resolve(chosen.trim(), fileOf(view.getClass()));
+        if (layout == null) {
+            throw new RenderException(view.getClass().getSimpleName() + ": no layout " + chosen, null);
+        }
+        return layout.toString();
+    }
+
+    /**
+     * The layout {@code layout} around {@code content} (the view's HTML, the variable {@code content}), seeing the
+     * view's fields, the view and the HTML of {@code markup} by name (e.g. {@code flash}); its {@code {% head %}}
+     * parts go to {@code head} when not null.
+     */
+    public String renderLayout(String layout, LiveView view, ChildRenderer children, String content,
+            Map<String, String> markup, StringBuilder head) {
+        Map<String, Object> context = context(view, children);
+        markup.forEach((name, html) -> context.put(name, new SafeString(html)));
+        context.put("content", new SafeString(content));
+        StringWriter headOut = head == null ? null : new StringWriter();
+        if (headOut != null) {
+            context.put(HeadTag.WRITER_VARIABLE, headOut);
+        }
+        String html = evaluate(TemplateName.parse(layout), context, "layout " + TemplateName.parse(layout).path());
+        if (head != null) {
+            head.append(headOut);
+        }
+        return html;
+    }
+
+    /** Runs {@code render} and adds the name of every template file it read ({@code bundle!path}) to {@code into}. */
+    public <T> T recordingUses(Set<String> into, Supplier<T> render) {
+        return loader.recordingUses(into, render);
+    }
+
+    private static Map<String, Object> context(LiveView view, ChildRenderer children) {
         Map<String, Object> context = StateFields.values(view);
         context.put("view", view);
         context.put(ChildFunction.RENDERER_VARIABLE, children);
+        return context;
+    }
+
+    private String evaluate(TemplateName name, Map<String, Object> context, String what) {
         try {
-            PebbleTemplate template = engine.getTemplate(texts.nameOf(text));
-            StringWriter out = new StringWriter(Math.max(256, text.length() * 2));
-            template.evaluate(out, context);
+            StringWriter out = new StringWriter(1024);
+            engine.getTemplate(name.toString()).evaluate(out, context);
             return out.toString();
         } catch (PebbleException e) {
-            throw new RenderException(view.getClass().getSimpleName() + " template, line " + e.getLineNumber()
-                    + ": " + e.getPebbleMessage(), e);
+            throw new RenderException(what + ", line " + e.getLineNumber() + ": " + e.getPebbleMessage(), e);
         } catch (IOException | RuntimeException e) {
             if (e instanceof RenderException r) {
                 throw r;
             }
-            throw new RenderException(view.getClass().getSimpleName() + " template: " + e, e);
+            throw new RenderException(what + ": " + e, e);
         }
     }
 
-    private String templateText(LiveView view) {
+    private TemplateName templateOf(LiveView view) {
+        TemplateName file = fileOf(view.getClass());
         String inline = view.template();
         if (inline != null) {
-            return inline;
+            return loader.inline(file, inline);
         }
-        Class<?> type = view.getClass();
-        String path = TemplateFiles.pathOf(type.getName());
-        TemplateSource source = override;
-        if (source != null) {
-            Bundle bundle = FrameworkUtil.getBundle(type);
-            String text = bundle == null ? null : source.template(bundle.getSymbolicName(), path);
-            if (text != null) {
-                return text;
-            }
+        if (loader.text(file) == null) {
+            throw new RenderException(view.getClass().getSimpleName() + " has no template: template() returned null and "
+                    + file.path() + " is not in its bundle", null);
         }
-        String text = FILE_TEXTS.get(type);
-        if (text.isEmpty()) {
-            throw new RenderException(type.getSimpleName() + " has no template: template() returned null and "
-                    + path + " is not in its bundle", null);
-        }
-        return text;
+        return file;
     }
 
-    /** Template files by view class: read once per class (a new bundle revision brings new classes). */
-    private static final ClassValue<String> FILE_TEXTS = new ClassValue<>() {
-        @Override
-        protected String computeValue(Class<?> type) {
-            InputStream in = type.getClassLoader() == null ? null
-                    : type.getClassLoader().getResourceAsStream(TemplateFiles.pathOf(type.getName()));
-            if (in == null) {
-                return "";
-            }
-            try {
-                return TemplateTexts.read(in);
-            } catch (IOException e) {
-                throw new RenderException("cannot read " + TemplateFiles.pathOf(type.getName()) + ": " + e.getMessage(), e);
-            }
-        }
-    };
+    /** The name of the template file beside {@code type}, in its bundle (or class loader outside OSGi). */
+    private TemplateName fileOf(Class<?> type) {
+        Bundle bundle = FrameworkUtil.getBundle(type);
+        TemplateOrigin origin = bundle != null ? TemplateOrigin.of(bundle)
+                : TemplateOrigin.of(type.getClassLoader() == null ? ClassLoader.getSystemClassLoader() : type.getClassLoader());
+        return loader.name(origin, TemplateFiles.pathOf(type.getName()));
+    }
 }

@@ -152,6 +152,11 @@ public final class FrameDispatcher {
         }
         try {
             String html = session.navigate(match, url.relative(), url.query());
+            if (session.tree().layoutChanged()) {
+                // the page's head belongs to the old layout: the new one needs a page of its own
+                connection.send(ServerFrames.redirect(url.relative()));
+                return;
+            }
             connection.send(session.mountedFrame(ref, html,
                     tokens.sign(match.type(), match.type().route(), url.query())));
             onMounted.run();

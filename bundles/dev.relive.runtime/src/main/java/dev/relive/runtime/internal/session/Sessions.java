@@ -24,6 +24,7 @@ import dev.relive.runtime.internal.invoke.HandlerInvoker;
 import dev.relive.runtime.internal.protocol.ProtocolJson;
 import dev.relive.runtime.internal.registry.RouteMatch;
 import dev.relive.runtime.internal.registry.ViewRegistry;
+import dev.relive.runtime.internal.render.TemplateLibraryTracker;
 import dev.relive.runtime.internal.render.TemplateRenderer;
 import dev.relive.runtime.spi.LiveSession;
 import dev.relive.runtime.spi.LiveSessions;
@@ -43,7 +44,8 @@ public class Sessions implements LiveSessions {
     private final ViewRegistry registry;
     private final Workers workers;
     private final boolean dev;
-    private final TemplateRenderer renderer = new TemplateRenderer();
+    private final TemplateRenderer renderer;
+    private final TemplateLibraryTracker libraries;
     private final HandlerInvoker invoker;
     private final FieldBinder binder;
     private final Map<TabSession, LiveSession> live = new ConcurrentHashMap<>();
@@ -59,6 +61,9 @@ public class Sessions implements LiveSessions {
         this.registry = registry;
         this.workers = workers;
         this.dev = settings.dev();
+        this.libraries = new TemplateLibraryTracker(context);
+        this.renderer = new TemplateRenderer(libraries.libraries());
+        libraries.open();
         int perView = settings.maxWorkersPerView();
         this.budget = new ViewWorkerBudget(workers.pool(), perView > 0 ? perView : workers.threads() * 3 / 4);
         ObjectMapper json = ProtocolJson.newMapper();
@@ -72,6 +77,7 @@ public class Sessions implements LiveSessions {
     @Deactivate
     void stop() {
         registry.removeListener(stoppedViews);
+        libraries.close();
         live.keySet().forEach(TabSession::shutdown);
         live.clear();
     }
@@ -98,7 +104,7 @@ public class Sessions implements LiveSessions {
     }
 
     /** A page's HTML and title, rendered without a socket. */
-    public record Page(String html, String title) {
+    public record Page(String html, String title, String head) {
     }
 
     /** Server-side render of the page at {@code url} served by {@code match}: mount, render, unmount. */
@@ -106,7 +112,7 @@ public class Sessions implements LiveSessions {
         TabSession session = newSession(null);
         try {
             String html = session.mount(match, url, query);
-            return new Page(html, session.tree().title());
+            return new Page(html, session.tree().title(), session.head());
         } finally {
             session.close();
         }

@@ -36,6 +36,11 @@ final class TabLiveSession implements LiveSession {
     }
 
     @Override
+    public boolean renders(String bundleSymbolicName, String path) {
+        return tab.tree().usesTemplate(bundleSymbolicName + "!" + path);
+    }
+
+    @Override
     public void hold() throws InterruptedException {
         tab.hold();
     }

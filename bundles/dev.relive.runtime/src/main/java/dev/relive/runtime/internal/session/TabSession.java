@@ -66,7 +66,7 @@ final class TabSession {
                 t -> LOG.error("session {} task failed", id, t));
         this.invoker = invoker;
         this.binder = binder;
-        this.tree = new ViewTree(renderer, registry, this::sessionFor);
+        this.tree = new ViewTree(renderer, registry, id, this::sessionFor, this::push);
         this.ticks = new Ticks(timer, this::submit, this::tick);
     }
 
@@ -134,6 +134,11 @@ final class TabSession {
         String html = tree.navigate(match, url, query);
         scheduleTicks();
         return html;
+    }
+
+    /** The markup the root view's layout adds to the page's {@code <head>}. */
+    String head() {
+        return tree.head();
     }
 
     /** The URL changes within the root view; answers {@code ref} with the patch, or an error leaving it as it was. */
@@ -266,26 +271,35 @@ final class TabSession {
             change.run();
             renderAndSend(ref);
         } catch (InvocationException e) {
-            before.restore();
+            restore(before);
             if (e.code() == ErrorCode.HANDLER_FAILED) {
                 LOG.warn("session {}: {}", id, e.getMessage(), e.getCause());
             }
             sendError(ref, e.code(), e.getMessage(), e.getCause());
         } catch (BadParamException e) {
-            before.restore();
+            restore(before);
             sendError(ref, ErrorCode.BAD_PARAMS, e.getMessage(), null);
         } catch (NotFoundException e) {
-            before.restore();
+            restore(before);
             sendError(ref, ErrorCode.UNKNOWN_ROUTE, "not found: " + e.getMessage(), null);
         } catch (RenderException e) {
-            before.restore();
+            restore(before);
             LOG.warn("session {}: {}", id, e.getMessage());
             sendError(ref, ErrorCode.RENDER_FAILED, e.getMessage(), e);
         } catch (RuntimeException e) {
-            before.restore();
+            restore(before);
             LOG.warn("session {}: {} failed", id, what, e);
             sendError(ref, ErrorCode.HANDLER_FAILED, what + " threw " + e, e);
         }
+    }
+
+    /**
+     * Puts the views' fields back; the children are given their parent's values again at the next render, since
+     * those of the failed render may have reached them.
+     */
+    private void restore(LastGoodState before) {
+        before.restore();
+        tree.forgetChildProps();
     }
 
     private void renderAndSend(Long ref) {

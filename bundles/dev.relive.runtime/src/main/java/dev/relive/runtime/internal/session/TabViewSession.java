@@ -100,4 +100,9 @@ final class TabViewSession implements ViewSession {
     public void untrack(String topic) {
         topics.untrack(topic);
     }
+
+    /** The page's own view has no parent: nothing to do. */
+    @Override
+    public void sendToParent(Object message) {
+    }
 }

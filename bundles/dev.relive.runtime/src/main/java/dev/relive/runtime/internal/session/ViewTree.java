@@ -1,15 +1,13 @@
 package dev.relive.runtime.internal.session;
 
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.relive.api.LiveView;
 import dev.relive.api.PageMeta;
@@ -21,7 +19,6 @@ import dev.relive.runtime.internal.render.RenderException;
 import dev.relive.runtime.internal.route.UrlFields;
 import dev.relive.runtime.internal.render.TemplateRenderer;
 import dev.relive.runtime.internal.vdom.Differ;
-import dev.relive.runtime.internal.vdom.HtmlEscaper;
 import dev.relive.runtime.internal.vdom.HtmlParser;
 import dev.relive.runtime.internal.vdom.HtmlWriter;
 import dev.relive.runtime.internal.vdom.Patch;
@@ -35,26 +32,32 @@ import dev.relive.runtime.internal.vdom.VElement;
  */
 final class ViewTree {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ViewTree.class);
-    private static final int MAX_CHILD_DEPTH = 8;
-
     private final TemplateRenderer renderer;
-    private final ViewRegistry registry;
     private final Function<Slot, ViewSession> sessions;
+    private final String sessionId;
     private volatile Slot root;
-    private final Map<String, Slot> children = new LinkedHashMap<>();
+    private final ChildViews children;
     private final Flash flash = new Flash();
     private PageLocation location = PageLocation.NONE;
     private VElement tree;
     private String title;
     private Map<String, String> meta = Map.of();
-    private int renderDepth;
+    private String layout;
+    private boolean layoutChanged;
+    private String head = "";
+    private volatile Set<String> templatesUsed = Set.of();
 
-    /** {@code sessions}: makes the session a new slot's view is mounted with (and sets up the slot's topics). */
-    ViewTree(TemplateRenderer renderer, ViewRegistry registry, Function<Slot, ViewSession> sessions) {
+    /**
+     * {@code sessions}: makes the session a new slot's view is mounted with (and sets up the slot's topics);
+     * {@code tasks}: queues a task of the tab (a child's message to its parent runs as one).
+     */
+    ViewTree(TemplateRenderer renderer, ViewRegistry registry, String sessionId, Function<Slot, ViewSession> sessions,
+            java.util.function.Consumer<Runnable> tasks) {
         this.renderer = renderer;
-        this.registry = registry;
+        this.sessionId = sessionId;
         this.sessions = sessions;
+        this.children = new ChildViews(renderer, registry, sessionId, sessions, tasks, () -> location.params(),
+                this::contains);
     }
 
     /**
@@ -85,7 +88,10 @@ final class ViewTree {
             throw e;
         }
         root = slot;
-        String html = renderHtml();
+        StringBuilder headHtml = new StringBuilder();
+        String html = renderHtml(headHtml);
+        head = headHtml.toString();
+        layoutChanged = false;
         VElement parsed = HtmlParser.parse(html);
         if (!StreamItems.mayHoldStreams(html)) {
             forgetStreams();
@@ -131,23 +137,18 @@ final class ViewTree {
     /** Live navigation: the new root replaces the old one; sticky children stay. */
     String navigate(RouteMatch match, String url, Map<String, String> query) {
         flash.navigated();
-        unmount(root);
-        synchronized (children) {
-            children.values().removeIf(c -> {
-                if (!c.sticky) {
-                    unmount(c);
-                    return true;
-                }
-                return false;
-            });
-        }
+        root.unmount(sessionId);
+        children.removeNonSticky();
         root = null;
-        return mount(match, url, query);
+        String before = layout;
+        String html = mount(match, url, query);
+        layoutChanged = !Objects.equals(before, layout);
+        return html;
     }
 
     /** Renders the views as they are now and diffs against the last render. */
     Update render() {
-        String html = renderHtml();
+        String html = renderHtml(null);
         VElement next = HtmlParser.parse(html);
         List<Patch> patches;
         if (StreamItems.mayHoldStreams(html)) {
@@ -188,16 +189,34 @@ final class ViewTree {
     /** Forgets the changes of streams whose container the render did not show. */
     private void forgetStreams() {
         ViewStreams.forget(root.view);
-        synchronized (children) {
-            for (Slot c : children.values()) {
-                ViewStreams.forget(c.view);
-            }
+        for (Slot c : children.all()) {
+            ViewStreams.forget(c.view);
         }
     }
 
     /** The inner HTML of the last render: stream containers are empty. */
     String html() {
         return HtmlWriter.writeInner(tree);
+    }
+
+    /** The markup the root view's layout adds to the page's {@code <head>}, as of the last mount. */
+    String head() {
+        return head;
+    }
+
+    /** Whether the last live navigation changed the layout, so that the page's shell is no longer right. */
+    boolean layoutChanged() {
+        return layoutChanged;
+    }
+
+    /** Whether the last render read the template file {@code name} ({@code bundle!path}). */
+    boolean usesTemplate(String name) {
+        return templatesUsed.contains(name);
+    }
+
+    /** The children get their parent's values at the next render, equal or not to the last ones. */
+    void forgetChildProps() {
+        children.forgetProps();
     }
 
     boolean mounted() {
@@ -234,12 +253,7 @@ final class ViewTree {
 
     /** The root's slot when {@code childId} is null, else the child's; {@code null} when there is none. */
     Slot slot(String childId) {
-        if (childId == null) {
-            return root;
-        }
-        synchronized (children) {
-            return children.get(childId);
-        }
+        return childId == null ? root : children.get(childId);
     }
 
     /** The root and the children, root first; empty before the mount. */
@@ -249,94 +263,37 @@ final class ViewTree {
         if (r != null) {
             list.add(r);
         }
-        synchronized (children) {
-            list.addAll(children.values());
-        }
+        list.addAll(children.all());
         return list;
     }
 
     /** Whether {@code slot} is still on the page. */
     boolean contains(Slot slot) {
-        synchronized (children) {
-            return slot == root || children.containsValue(slot);
-        }
+        return slot == root || children.contains(slot);
     }
 
     /** Unmounts every view and gives the instances back. */
     void unmountAll() {
-        synchronized (children) {
-            children.values().forEach(this::unmount);
-            children.clear();
-        }
+        children.unmountAll();
         if (root != null) {
-            unmount(root);
+            root.unmount(sessionId);
             root = null;
         }
     }
 
-    private String renderHtml() {
-        synchronized (children) {
-            for (Slot c : children.values()) {
-                c.rendered = false;
-            }
-        }
-        String html = flash.html() + renderer.render(root.view, this::renderChild);
-        synchronized (children) {
-            for (Iterator<Slot> it = children.values().iterator(); it.hasNext();) {
-                Slot c = it.next();
-                if (!c.rendered) {
-                    unmount(c);
-                    it.remove();
-                }
-            }
-        }
+    private String renderHtml(StringBuilder headHtml) {
+        Set<String> used = new HashSet<>();
+        children.beginRender(root);
+        String html = renderer.recordingUses(used, () -> {
+            String content = renderer.render(root.view, children::render);
+            layout = renderer.layoutOf(root.view);
+            return layout == null ? flash.html() + content
+                    : renderer.renderLayout(layout, root.view, children::render, content,
+                            Map.of("flash", flash.html()), headHtml);
+        });
+        templatesUsed = Set.copyOf(used);
+        children.endRender();
         return html;
-    }
-
-    private String renderChild(String childId, String viewClass, boolean sticky) {
-        if (renderDepth >= MAX_CHILD_DEPTH) {
-            throw new RenderException("child views nested deeper than " + MAX_CHILD_DEPTH, null);
-        }
-        Slot slot = childFor(childId, viewClass, sticky);
-        slot.rendered = true;
-        renderDepth++;
-        try {
-            String inner = renderer.render(slot.view, this::renderChild);
-            return "<div rl-child=\"" + HtmlEscaper.attribute(childId) + "\" rl-view=\""
-                    + HtmlEscaper.attribute(slot.view.getClass().getName()) + "\">" + inner + "</div>";
-        } finally {
-            renderDepth--;
-        }
-    }
-
-    /** The child {@code childId} if it shows {@code viewClass}, else a newly mounted one in its place. */
-    private Slot childFor(String childId, String viewClass, boolean sticky) {
-        Slot slot = slot(childId);
-        if (slot != null && (slot.view.getClass().getName().equals(viewClass)
-                || slot.reference.getProperty("component.name").equals(viewClass))) {
-            return slot;
-        }
-        if (slot != null) {
-            unmount(slot);
-            synchronized (children) {
-                children.remove(childId);
-            }
-        }
-        ViewType type = registry.byClassName(viewClass)
-                .orElseThrow(() -> new RenderException("no view " + viewClass + " for child '" + childId + "'", null));
-        LiveView view = type.objects().getService();
-        slot = new Slot(childId, sticky, view, type.reference(), type.objects());
-        slot.session = sessions.apply(slot);
-        try {
-            view.mount(location.params(), slot.session);
-        } catch (RuntimeException e) {
-            slot.release();
-            throw new RenderException("child '" + childId + "' (" + viewClass + ") failed to mount: " + e, e);
-        }
-        synchronized (children) {
-            children.put(childId, slot);
-        }
-        return slot;
     }
 
     private void updateMeta() {
@@ -346,14 +303,5 @@ final class ViewTree {
         }
         title = pm.title() != null ? pm.title() : root.view.getClass().getSimpleName();
         meta = pm.meta();
-    }
-
-    private void unmount(Slot slot) {
-        try {
-            slot.view.unmount();
-        } catch (RuntimeException e) {
-            LOG.warn("session {}: unmount of {} threw", slot.session.id(), slot.view.getClass().getName(), e);
-        }
-        slot.release();
     }
 }

@@ -31,7 +31,7 @@ final class ErrorPages {
             try {
                 Sessions.Page page = sessions.renderPage(new RouteMatch(type, Map.of()), path,
                         Map.of("status", Integer.toString(status), "path", path));
-                return ViewPage.staticPage(page.title(), page.html());
+                return ViewPage.staticPage(page);
             } catch (RuntimeException e) {
                 LOG.warn("error page {} ({}) failed to render", status, type.className(), e);
                 return null;

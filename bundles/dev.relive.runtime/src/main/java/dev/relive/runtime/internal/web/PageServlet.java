@@ -77,7 +77,7 @@ public class PageServlet extends HttpServlet {
         try {
             Sessions.Page page = sessions.renderPage(match.get(), url, params);
             String token = tokens.sign(type, type.route(), params);
-            send(resp, 200, ViewPage.render(page.title(), type.className(), token, page.html(), dev));
+            send(resp, 200, ViewPage.render(page, type.className(), token, dev));
         } catch (BadParamException | NotFoundException e) {
             notFound(resp, path);
         } catch (RuntimeException e) {

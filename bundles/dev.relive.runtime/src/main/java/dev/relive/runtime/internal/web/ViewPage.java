@@ -1,5 +1,6 @@
 package dev.relive.runtime.internal.web;
 
+import dev.relive.runtime.internal.session.Sessions;
 import dev.relive.runtime.internal.vdom.HtmlEscaper;
 
 /** The full HTML page around a view's server-rendered HTML, with the token and the client script. */
@@ -8,15 +9,18 @@ final class ViewPage {
     private ViewPage() {
     }
 
-    static String render(String title, String viewClass, String token, String innerHtml, boolean dev) {
-        StringBuilder page = new StringBuilder(innerHtml.length() + 768);
+    /** The page of {@code view}: its title, the {@code <head>} markup of its layout, its HTML inside the root. */
+    static String render(Sessions.Page view, String viewClass, String token, boolean dev) {
+        String title = view.title();
+        String innerHtml = view.html();
+        StringBuilder page = new StringBuilder(innerHtml.length() + view.head().length() + 768);
         page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>").append(HtmlEscaper.attribute(title)).append("</title>");
         if (dev) {
             page.append("<meta name=\"relive-dev\" content=\"true\">");
         }
-        page.append("<link rel=\"icon\" href=\"data:,\">")
+        page.append("<link rel=\"icon\" href=\"data:,\">").append(view.head())
                 .append("</head><body><div rl-root rl-view=\"").append(HtmlEscaper.attribute(viewClass))
                 .append("\" rl-token=\"").append(HtmlEscaper.attribute(token)).append("\">")
                 .append(innerHtml)
@@ -25,11 +29,11 @@ final class ViewPage {
     }
 
     /** A rendered view's HTML as a page that does not go live (an application's error page). */
-    static String staticPage(String title, String innerHtml) {
+    static String staticPage(Sessions.Page view) {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
-                + HtmlEscaper.attribute(title) + "</title><link rel=\"icon\" href=\"data:,\"></head><body><div rl-root>"
-                + innerHtml + "</div></body></html>\n";
+                + HtmlEscaper.attribute(view.title()) + "</title><link rel=\"icon\" href=\"data:,\">" + view.head()
+                + "</head><body><div rl-root>" + view.html() + "</div></body></html>\n";
     }
 
     static String error(int status, String heading, String message, String detail) {

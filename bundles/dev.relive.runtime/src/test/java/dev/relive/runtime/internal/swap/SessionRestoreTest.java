@@ -130,6 +130,11 @@ class SessionRestoreTest {
         }
 
         @Override
+        public boolean renders(String bundleSymbolicName, String path) {
+            return false;
+        }
+
+        @Override
         public List<ViewSlot> slots() {
             return List.of();
         }

@@ -1,0 +1,183 @@
+package dev.relive.runtime.internal.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.ServiceObjects;
+import org.osgi.framework.ServiceReference;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.relive.api.EventHandler;
+import dev.relive.api.LiveView;
+import dev.relive.api.ViewSession;
+import dev.relive.runtime.internal.invoke.FieldBinder;
+import dev.relive.runtime.internal.invoke.HandlerInvoker;
+import dev.relive.runtime.internal.protocol.ProtocolJson;
+import dev.relive.runtime.internal.registry.RouteMatch;
+import dev.relive.runtime.internal.registry.StubReference;
+import dev.relive.runtime.internal.registry.ViewRegistry;
+import dev.relive.runtime.internal.registry.ViewType;
+import dev.relive.runtime.internal.render.TemplateRenderer;
+
+/** Child views with props: given their parent's values when they change, and messaging the parent. */
+class Issue15ChildViewsTest {
+
+    public static class ListView extends LiveView {
+        public List<String> items = new ArrayList<>(List.of("a", "b"));
+        public final List<String> received = new ArrayList<>();
+        public String rowView = Row.class.getName();
+
+        @EventHandler
+        public void replace(String from, String to) {
+            items.set(items.indexOf(from), to);
+        }
+
+        public boolean broken;
+
+        /** Renames the first item, in a render that then fails: everything is rolled back. */
+        @EventHandler
+        public void renameThenFail(String to) {
+            items = new ArrayList<>(List.of(to, items.get(1)));
+            broken = true;
+        }
+
+        @EventHandler
+        public void rename(String to) {
+            items = new ArrayList<>(List.of(to, items.get(1)));
+        }
+
+        @Override
+        public String template() {
+            return "<ul>{% for i in items %}{{ child(\"row-\" + loop.index, rowView, {\"item\": i}) }}{% endfor %}</ul>"
+                    + "{% if broken %}{{ child(\"bad\", \"no.such.View\") }}{% endif %}";
+        }
+
+        @Override
+        public void onChildMessage(String childId, Object message) {
+            received.add(childId + ":" + message);
+        }
+    }
+
+    public static class Row extends LiveView {
+        public String item;
+        public int updates;
+        private ViewSession session;
+
+        @Override
+        public void mount(Map<String, String> params, ViewSession session) {
+            this.session = session;
+        }
+
+        @Override
+        public void update(Map<String, Object> props) {
+            item = (String) props.get("item");
+            updates++;
+        }
+
+        @EventHandler
+        public void remove() {
+            session.sendToParent("removed");
+        }
+
+        @Override
+        public String template() {
+            return "<li>{{ item }}</li>";
+        }
+    }
+
+    private final ObjectMapper json = ProtocolJson.newMapper();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final List<Row> rows = new ArrayList<>();
+    private final ViewType rowType = type(Row.class.getName(), () -> {
+        Row row = new Row();
+        rows.add(row);
+        return row;
+    });
+    private final ViewRegistry registry = new ViewRegistry(null) {
+        @Override
+        public Optional<ViewType> byClassName(String className) {
+            return className.equals(Row.class.getName()) ? Optional.of(rowType) : Optional.empty();
+        }
+    };
+    private final List<String> sent = new ArrayList<>();
+    private final TabSession session = new TabSession("s1", new BrowserChannel(new Connection() {
+        @Override
+        public void send(String frame) {
+            sent.add(frame);
+        }
+
+        @Override
+        public void close(int status, String reason) {
+        }
+    }, false), new ViewWorkerBudget(Runnable::run, 1), timer, new TemplateRenderer(), registry,
+            new HandlerInvoker(json), new FieldBinder(json));
+    private final ListView list = new ListView();
+
+    @AfterEach
+    void stopTimer() {
+        timer.shutdownNow();
+    }
+
+    @Test
+    void childrenGetTheirValuesOnceAndAgainOnlyWhenTheyChange() throws Exception {
+        String html = session.mount(new RouteMatch(type(ListView.class.getName(), () -> list), Map.of()), "/list",
+                Map.of());
+        assertThat(html).contains("<li>a</li>", "<li>b</li>");
+        assertThat(rows).extracting(r -> r.item).containsExactly("a", "b");
+
+        session.event(1, null, "replace", json.readTree("{\"from\":\"b\",\"to\":\"c\"}"));
+
+        assertThat(rows).as("the same two rows").hasSize(2).extracting(r -> r.item).containsExactly("a", "c");
+        assertThat(rows.get(0).updates).as("the first row was given the same value: no update").isEqualTo(1);
+        assertThat(rows.get(1).updates).isEqualTo(2);
+        assertThat(session.tree().html()).contains("<li>c</li>").doesNotContain("<li>b</li>");
+    }
+
+    @Test
+    void aChildsMessageRunsTheParentsCallbackAfterTheChildsEvent() throws Exception {
+        session.mount(new RouteMatch(type(ListView.class.getName(), () -> list), Map.of()), "/list", Map.of());
+        session.event(1, "row-0", "remove", json.readTree("{}"));
+        assertThat(list.received).containsExactly("row-0:removed");
+    }
+
+    @Test
+    void aRolledBackEventGivesTheChildrenTheirParentsValuesAgain() throws Exception {
+        session.mount(new RouteMatch(type(ListView.class.getName(), () -> list), Map.of()), "/list", Map.of());
+        session.event(1, null, "renameThenFail", json.readTree("{\"to\":\"a2\"}"));
+        assertThat(list.items).containsExactly("a", "b");
+        assertThat(rows.get(0).item).as("the row's fields are rolled back too").isEqualTo("a");
+
+        // the same values again, in a render that succeeds: the row is given them, although it was last given them
+        session.event(2, null, "rename", json.readTree("{\"to\":\"a2\"}"));
+        assertThat(rows.get(0).item).isEqualTo("a2");
+        assertThat(session.tree().html()).contains("<li>a2</li>");
+    }
+
+    private static ViewType type(String className, java.util.function.Supplier<LiveView> instances) {
+        StubReference reference = new StubReference(className);
+        return new ViewType(reference, new ServiceObjects<>() {
+            @Override
+            public LiveView getService() {
+                return instances.get();
+            }
+
+            @Override
+            public void ungetService(LiveView service) {
+            }
+
+            @Override
+            public ServiceReference<LiveView> getServiceReference() {
+                return reference;
+            }
+        }, null, className);
+    }
+}
