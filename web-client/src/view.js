@@ -5,10 +5,11 @@
 import { ATTR, CLIENT_FRAME, CLOSE_PROTOCOL_ERROR, PROTOCOL, SERVER_FRAME } from "./constants.js";
 import { bindEvents, modelFrame } from "./events.js";
 import { rememberServerState } from "./attrs.js";
+import { Behaviours } from "./behaviours.js";
 import { restoreTypedFields, saveTypedFields } from "./fieldstate.js";
 import { morph } from "./morph.js";
 import { applyPatches } from "./patch.js";
-import { ReliveSocket } from "./socket.js";
+import { GLOBAL_TIMERS, ReliveSocket } from "./socket.js";
 
 /**
  * Whether `url`, resolved against `base`, is an http(s) page: `javascript:`, `data:` and other schemes are not.
@@ -107,6 +108,7 @@ export class View {
       { timers: options.timers },
     );
     this._online = () => this.socket.reconnectNow();
+    this.behaviours = new Behaviours(this, options.timers ?? GLOBAL_TIMERS);
   }
 
   /** @returns {import("./socket.js").SocketState} */
@@ -118,6 +120,7 @@ export class View {
   start() {
     rememberServerState(this.root);
     this.win.addEventListener("online", this._online);
+    this.behaviours.started();
     this.socket.connect();
   }
 
@@ -125,6 +128,7 @@ export class View {
   stop() {
     this.win.removeEventListener("online", this._online);
     this.events.unbind();
+    this.behaviours.stop();
     this.socket.close();
   }
 
@@ -148,6 +152,8 @@ export class View {
    * @param {Frame} frame
    */
   handleFrame(frame) {
+    // Loading states go before the answer's patches apply, so they patch the element as the server knows it.
+    if (typeof frame.ref === "number") this.events.settle(frame.ref);
     switch (frame.type) {
       case SERVER_FRAME.MOUNTED:
         this._mounted(frame);
@@ -185,7 +191,6 @@ export class View {
         break; // pong, and frames only listeners know (hvr-applied, hvr-error)
     }
     if (typeof frame.ref === "number") {
-      this.events.settle(frame.ref);
       if (frame.ref === this.renderRef && frame.type !== SERVER_FRAME.RENDER) {
         // The render we asked for was refused (render_failed): keep what the page shows.
         this.renderRef = 0;
@@ -233,6 +238,7 @@ export class View {
 
   /** @param {import("./socket.js").CloseInfo} info */
   _onClose(info) {
+    this.behaviours.closed(info, this.mounted);
     this.mounted = false;
     this.renderRef = 0;
     this.held.clear();
@@ -250,6 +256,7 @@ export class View {
     // What the user typed while disconnected (or before the first mount) survives the re-mount.
     const typed = sameView ? saveTypedFields(this.root) : [];
     morph(this.root, frame.html);
+    this.behaviours.changed(null);
     const restored = restoreTypedFields(this.root, typed);
     this.seq = typeof frame.seq === "number" ? frame.seq : 0;
     this.held.clear();
@@ -265,6 +272,7 @@ export class View {
     }
     this._title(frame);
     this.mounted = true;
+    this.behaviours.mounted(this.everMounted);
     this.everMounted = true;
     // Bound fields the user typed into: the fresh server state learns their values again.
     for (const field of restored) {
@@ -291,12 +299,14 @@ export class View {
   /** @param {Frame} frame */
   _applyPatchFrame(frame) {
     this.seq = /** @type {number} */ (frame.seq);
+    this.behaviours.beforePatches();
     try {
       applyPatches(this.root, /** @type {any} */ (frame.patches));
     } catch (err) {
       console.warn("Relive: a patch did not apply, asking for a full render:", err instanceof Error ? err.message : err);
       this._requestRender();
     }
+    this.behaviours.changed(Array.isArray(frame.patches) ? frame.patches : []);
     this._title(frame);
     this._notify(frame);
   }
@@ -317,6 +327,7 @@ export class View {
   _render(frame) {
     if (typeof frame.html !== "string") return;
     morph(this.root, frame.html);
+    this.behaviours.changed(null);
     if (typeof frame.seq === "number") this.seq = frame.seq;
     this.renderRef = 0;
     this._title(frame);
@@ -336,6 +347,7 @@ export class View {
       // The token expired while we were away: a fresh page brings a fresh one.
       this.browser.reload();
     }
+    if (!this.mounted && (frame.code === "bad_token" || frame.code === "protocol_mismatch")) this.behaviours.refused();
   }
 
   /** @param {Frame} frame */
