@@ -117,6 +117,21 @@ public final class ServerFrames {
                 .put("line", error.line()).put("column", error.column()).put("message", error.message()));
     }
 
+    /**
+     * An event for the page's hooks.
+     *
+     * @throws IllegalArgumentException when Jackson cannot write {@code payload}
+     */
+    public static String push(String event, Object payload) {
+        ObjectNode f = frame("push").put("event", event);
+        f.set("payload", JSON.valueToTree(payload));
+        return text(f);
+    }
+
+    public static String focus(String selector) {
+        return text(frame("focus").put("selector", selector));
+    }
+
     private static ObjectNode frame(String type) {
         return JSON.createObjectNode().put("type", type);
     }

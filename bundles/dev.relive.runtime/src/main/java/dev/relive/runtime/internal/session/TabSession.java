@@ -102,6 +102,14 @@ final class TabSession {
         }
     }
 
+    /**
+     * Sends one frame after the task running now on the session (a change and its patch), or after the tasks
+     * queued so far when called from another thread.
+     */
+    void sendAfterChange(String frame) {
+        submit(() -> send(frame));
+    }
+
     void sendError(Long ref, ErrorCode code, String message, Throwable cause) {
         channel.error(ref, code, message, cause);
     }

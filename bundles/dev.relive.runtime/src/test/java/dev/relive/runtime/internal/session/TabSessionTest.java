@@ -148,7 +148,7 @@ class TabSessionTest {
         return json.readTree(text);
     }
 
-    private static ViewType type(LiveView instance) {
+    static ViewType type(LiveView instance) {
         Reference reference = new Reference(instance.getClass().getName());
         return new ViewType(reference, new ServiceObjects<>() {
             @Override
