@@ -1,6 +1,10 @@
 package dev.relive.runtime.internal.protocol;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.relive.runtime.internal.upload.FileOffer;
 
 /**
  * A frame from the browser, validated: every field the protocol requires is present and has its JSON type.
@@ -33,6 +37,18 @@ public sealed interface ClientFrame {
 
     /** Live navigation to {@code url}. */
     record Navigate(Long ref, String url) implements ClientFrame {
+    }
+
+    /** Offer {@code files} for upload {@code name} of the root view, or of child view {@code child}. */
+    record Upload(Long ref, String name, List<FileOffer> files, String child) implements ClientFrame {
+    }
+
+    /** The bytes of accepted file {@code id} from {@code offset} on. */
+    record Chunk(Long ref, String id, long offset, byte[] data) implements ClientFrame {
+    }
+
+    /** Stop the upload of file {@code id} and drop what arrived of it. */
+    record Cancel(Long ref, String id) implements ClientFrame {
     }
 
     /** Keep-alive; answered after everything sent before it. */

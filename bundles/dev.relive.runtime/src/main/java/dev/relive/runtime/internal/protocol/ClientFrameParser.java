@@ -38,6 +38,9 @@ public final class ClientFrameParser {
             case "render" -> new ClientFrame.Render(ref);
             case "navigate" -> navigate(frame, ref);
             case "ping" -> ping(ref);
+            case "upload" -> UploadFrameParser.upload(frame, ref);
+            case "chunk" -> UploadFrameParser.chunk(frame, ref);
+            case "cancel" -> UploadFrameParser.cancel(frame, ref);
             default -> throw new RefusedFrameException(ref, ErrorCode.UNKNOWN_TYPE,
                     "unknown frame type '" + shorten(type.asText()) + "'");
         };
@@ -120,7 +123,7 @@ public final class ClientFrameParser {
         return ref != null && ref.canConvertToLong() && ref.isIntegralNumber() ? ref.asLong() : null;
     }
 
-    private static String text(JsonNode frame, String field) {
+    static String text(JsonNode frame, String field) {
         JsonNode n = frame.get(field);
         return n != null && n.isTextual() ? n.asText() : null;
     }

@@ -76,6 +76,15 @@ final class TabSession {
         return tree;
     }
 
+    ViewSession viewSession() {
+        return viewSession;
+    }
+
+    /** Runs {@code change} guarded, then renders and sends the patch; returns whether it succeeded. */
+    boolean runChange(Runnable change, String what) {
+        return runGuarded(null, change, what);
+    }
+
     /** Queues work for this session; it runs after everything queued before it. */
     void submit(Runnable task) {
         if (!closed) {
@@ -219,11 +228,12 @@ final class TabSession {
      * Runs {@code change} on the view state; on success renders and sends a patch (or an ack for {@code ref}); on
      * failure puts the fields back as they were and reports the error, so the view keeps its last good state.
      */
-    private void runGuarded(Long ref, Runnable change, String what) {
+    private boolean runGuarded(Long ref, Runnable change, String what) {
         LastGoodState before = LastGoodState.of(tree.slots());
         try {
             change.run();
             renderAndSend(ref);
+            return true;
         } catch (InvocationException e) {
             before.restore();
             if (e.code() == ErrorCode.HANDLER_FAILED) {
@@ -239,6 +249,7 @@ final class TabSession {
             LOG.warn("session {}: {} failed", id, what, e);
             sendError(ref, ErrorCode.HANDLER_FAILED, what + " threw " + e, e);
         }
+        return false;
     }
 
     private void renderAndSend(Long ref) {
