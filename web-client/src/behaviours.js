@@ -4,7 +4,7 @@
 // change of the DOM and of the connection; frames it answers (`push`, `focus`, `hvr-applied`) reach it
 // through the view's frame listeners, so they run once the DOM is in step.
 
-import { CLOSE_PROTOCOL_ERROR, SERVER_FRAME } from "./constants.js";
+import { ATTR, CLOSE_PROTOCOL_ERROR, SERVER_FRAME } from "./constants.js";
 import { reapply } from "./clientstate.js";
 import { connectionState } from "./connection.js";
 import { eventFrame } from "./events.js";
@@ -32,6 +32,9 @@ export class Behaviours {
     this.connection = connectionState(this.doc, timers);
     /** @type {Map<Element, number[]>} hook elements' paths before the patches of a frame */
     this.before = new Map();
+    /** @type {Set<() => void>} */
+    this.closeListeners = new Set();
+    this._bindUploads();
     view.onFrame(SERVER_FRAME.PUSH, (frame) => {
       if (typeof frame.event !== "string") return;
       this.hooks.receive(frame.event, frame.payload);
@@ -85,6 +88,49 @@ export class Behaviours {
   closed(info, wasLive) {
     this.connection.disconnected(info.code === CLOSE_PROTOCOL_ERROR || !CLEAN_CLOSE.has(info.code) || !wasLive);
     if (wasLive) this.hooks.each("disconnected");
+    for (const fn of Array.from(this.closeListeners)) fn();
+  }
+
+  /** @param {() => void} fn called when the socket closes */
+  onClose(fn) {
+    this.closeListeners.add(fn);
+  }
+
+  /** File inputs with rl-upload and drop zones with rl-drop load uploads.js on first use. */
+  _bindUploads() {
+    const root = this.view.root;
+    /**
+     * @param {Element} source
+     * @param {FileList | null | undefined} files
+     */
+    const offer = (source, files) => {
+      if (!files?.length) return;
+      const list = Array.from(files);
+      import("./uploads.js").then(
+        (m) => m.uploadsOf(this.view).offer(source, list),
+        (err) => console.warn("Relive: could not load uploads.js", err),
+      );
+    };
+    this.doc.addEventListener("change", (ev) => {
+      const input = /** @type {HTMLInputElement} */ (ev.target);
+      if (input?.type !== "file" || !input.hasAttribute(ATTR.UPLOAD) || !root.contains(input)) return;
+      offer(input, input.files);
+      input.value = "";
+    });
+    /** @param {Event} ev */
+    const zoneOf = (ev) => {
+      const zone = /** @type {Element | null} */ (ev.target)?.closest?.(`[${ATTR.DROP}]`);
+      return zone && root.contains(zone) ? zone : null;
+    };
+    for (const type of ["dragover", "dragleave", "drop"]) {
+      this.doc.addEventListener(type, (ev) => {
+        const zone = zoneOf(ev);
+        if (!zone) return;
+        ev.preventDefault();
+        zone.classList.toggle("rl-drop-over", type === "dragover");
+        if (type === "drop") offer(zone, /** @type {DragEvent} */ (ev).dataTransfer?.files);
+      });
+    }
   }
 
   /** The server refused the mount: the connection is in error. */

@@ -47,6 +47,12 @@ export const ATTR = Object.freeze({
   DISABLE_WITH: "rl-disable-with",
   /** Keeps keyboard focus inside the element while it is in the page and visible. */
   FOCUS_TRAP: "rl-focus-trap",
+  /** On a file input: the upload name its files go to (the view's @UploadHandler). */
+  UPLOAD: "rl-upload",
+  /** On any element: files dropped on it go to that upload name. */
+  DROP: "rl-drop",
+  /** Where the client lists the files of that upload name, with progress, errors and cancel (the client's children). */
+  UPLOAD_LIST: "rl-upload-list",
 });
 
 /** Class the client puts on elements whose event is in flight (beside the rl-loading attribute). */
@@ -89,6 +95,14 @@ export const SERVER_FRAME = Object.freeze({
   PUSH: "push",
   /** Focus an element of the view (after the patches sent before it). */
   FOCUS: "focus",
+});
+
+/** Frames of uploads (docs/protocol.md, "Uploads"), both directions; uploads.js uses them. */
+export const UPLOAD_FRAME = Object.freeze({
+  UPLOAD: "upload",
+  CHUNK: "chunk",
+  CANCEL: "cancel",
+  PROGRESS: "progress",
 });
 
 /** Patch operations (docs/protocol.md, "Patch operations"). */

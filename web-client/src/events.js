@@ -76,7 +76,7 @@ export function valueParams(el) {
  * @param {Element} el
  * @returns {string | undefined} the id of the child view el belongs to
  */
-function childOf(root, el) {
+export function childOf(root, el) {
   const child = el.closest(`[${ATTR.CHILD}]`);
   return child && child !== root && root.contains(child) ? child.getAttribute(ATTR.CHILD) ?? undefined : undefined;
 }

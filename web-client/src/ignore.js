@@ -1,5 +1,5 @@
 // Client-owned subtrees: the children of an element with `rl-ignore` belong to the client (a chart, a
-// map, an editor). Server patches addressed inside it are skipped, and a full render leaves its children
+// map, an editor), and so do those of an `rl-upload-list` (uploads.js fills it). Server patches addressed inside it are skipped, and a full render leaves its children
 // as they are; the element's own attributes still follow the server.
 
 import { ATTR } from "./constants.js";
@@ -25,7 +25,7 @@ function crossesIgnored(root, path, intoLast) {
   /** @type {Node | undefined} */
   let node = root;
   for (let i = 0; i < path.length + (intoLast ? 1 : 0); i++) {
-    if (!node || (node.nodeType === 1 && node !== root && /** @type {Element} */ (node).hasAttribute(ATTR.IGNORE))) return !!node;
+    if (!node || (node.nodeType === 1 && node !== root && ownsChildren(/** @type {Element} */ (node)))) return !!node;
     node = node.childNodes[path[i]];
   }
   return false;
@@ -36,5 +36,5 @@ function crossesIgnored(root, path, intoLast) {
  * @returns {boolean} whether el's children belong to the client (for a full render)
  */
 export function ownsChildren(el) {
-  return el.hasAttribute(ATTR.IGNORE);
+  return el.hasAttribute(ATTR.IGNORE) || el.hasAttribute(ATTR.UPLOAD_LIST);
 }

@@ -37,7 +37,7 @@ export function morph(root, html) {
   const once = (scope) => {
     /** @type {Map<string, Element | null>} each id, with its element when it is there once */
     const found = new Map();
-    for (const el of Array.from(scope.querySelectorAll("[id]"))) if (!el.parentElement?.closest(`[${ATTR.IGNORE}]`)) found.set(el.id, found.has(el.id) ? null : el);
+    for (const el of Array.from(scope.querySelectorAll("[id]"))) if (!el.parentElement?.closest(`[${ATTR.IGNORE}], [${ATTR.UPLOAD_LIST}]`)) found.set(el.id, found.has(el.id) ? null : el);
     return found;
   };
   const after = once(source);
