@@ -4,8 +4,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.relive.runtime.internal.upload.FileOffer;
-
 /**
  * A frame from the browser, validated: every field the protocol requires is present and has its JSON type.
  * {@link ClientFrameParser} makes them; docs/protocol.md, "Client to server", describes each.

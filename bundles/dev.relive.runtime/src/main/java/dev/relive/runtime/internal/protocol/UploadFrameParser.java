@@ -6,8 +6,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.relive.runtime.internal.upload.FileOffer;
-
 /** Reads the upload frames ({@code upload}, {@code chunk}, {@code cancel}) for {@link ClientFrameParser}. */
 final class UploadFrameParser {
 

@@ -9,7 +9,7 @@ import dev.relive.api.UploadHandler;
 import dev.relive.runtime.internal.protocol.ClientFrameParser;
 import dev.relive.runtime.internal.protocol.ErrorCode;
 import dev.relive.runtime.internal.protocol.ServerFrames;
-import dev.relive.runtime.internal.upload.FileOffer;
+import dev.relive.runtime.internal.protocol.FileOffer;
 import dev.relive.runtime.internal.upload.PartialFile;
 import dev.relive.runtime.internal.upload.TempUploadedFile;
 import dev.relive.runtime.internal.upload.UploadHandlers;

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
+import dev.relive.runtime.internal.protocol.FileOffer;
+
 /**
  * A file arriving in chunks, written to a temporary file created with its first chunk. Chunks must come in order and
  * stay within the declared size; the first must fit the declared type ({@link ContentCheck}). Not thread-safe: a

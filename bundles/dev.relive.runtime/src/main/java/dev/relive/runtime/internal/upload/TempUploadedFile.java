@@ -7,6 +7,8 @@ import java.nio.file.StandardCopyOption;
 
 import dev.relive.api.UploadedFile;
 
+import dev.relive.runtime.internal.protocol.FileOffer;
+
 /** A complete upload handed to its handler; {@link #cleanUp()} deletes it afterwards unless it was moved. */
 public final class TempUploadedFile implements UploadedFile {
 

@@ -5,6 +5,8 @@ import java.util.Locale;
 
 import dev.relive.api.UploadHandler;
 
+import dev.relive.runtime.internal.protocol.FileOffer;
+
 /**
  * The limits of one upload name: its handler's {@link UploadHandler} under the runtime's own size cap. Answers
  * whether a file may be sent, before any byte is.

@@ -13,8 +13,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.relive.runtime.internal.upload.FileOffer;
-
 /** The upload frames, read and refused. */
 class Issue17UploadFramesTest {
 

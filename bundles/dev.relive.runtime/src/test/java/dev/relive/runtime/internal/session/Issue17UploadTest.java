@@ -28,7 +28,7 @@ import dev.relive.runtime.internal.invoke.HandlerInvoker;
 import dev.relive.runtime.internal.protocol.ProtocolJson;
 import dev.relive.runtime.internal.registry.ViewRegistry;
 import dev.relive.runtime.internal.render.TemplateRenderer;
-import dev.relive.runtime.internal.upload.FileOffer;
+import dev.relive.runtime.internal.protocol.FileOffer;
 import dev.relive.runtime.internal.upload.UploadSettings;
 
 /** Uploads of a tab: limits checked before and during the transfer, handlers fed complete files, nothing left over. */

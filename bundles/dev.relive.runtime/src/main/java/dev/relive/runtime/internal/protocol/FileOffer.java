@@ -1,4 +1,4 @@
-package dev.relive.runtime.internal.upload;
+package dev.relive.runtime.internal.protocol;
 
 /** A file the browser offers to upload, as it declares it: its id in the page, name, size and MIME type. */
 public record FileOffer(String id, String name, long size, String type) {
