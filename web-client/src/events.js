@@ -135,6 +135,18 @@ export function bindEvents(host, options = {}) {
   const inRoot = (el) => el !== null && host.root.contains(el);
 
   /**
+   * Sends event handler for el, marking marked in flight.
+   * @param {Element} el
+   * @param {string} handler
+   * @param {Record<string, unknown>} params
+   * @param {Element[]} marked
+   */
+  const sendEvent = (el, handler, params, marked) => {
+    const ref = host.request(eventFrame(host.root, el, handler, params));
+    if (ref !== null) loading.start(ref, marked, handler);
+  };
+
+  /**
    * Sends the event named by el's attribute attr, or runs the commands it holds instead.
    * @param {Element} el
    * @param {string} attr
@@ -144,13 +156,8 @@ export function bindEvents(host, options = {}) {
   const pushEvent = (el, attr, params, marked = [el]) => {
     const value = el.getAttribute(attr);
     const commands = parseCommands(value);
-    /** @param {string} handler @param {Record<string, unknown>} extra */
-    const send = (handler, extra) => {
-      const ref = host.request(eventFrame(host.root, el, handler, { ...params, ...extra }));
-      if (ref !== null) loading.start(ref, marked, handler);
-    };
-    if (commands) runCommands(commands, el, send);
-    else if (value) send(value, {});
+    if (commands) runCommands(commands, el, (handler, extra) => sendEvent(el, handler, { ...params, ...extra }, marked));
+    else if (value) sendEvent(el, value, params, marked);
   };
 
   /**
@@ -198,10 +205,9 @@ export function bindEvents(host, options = {}) {
       }
     }
     const js = target.closest(`[${ATTR.JS}]`);
-    if (inRoot(js)) runCommands(parseCommands(js.getAttribute(ATTR.JS)) ?? [], js, (handler, params) => {
-      const ref = host.request(eventFrame(host.root, js, handler, { ...valueParams(js), ...params }));
-      if (ref !== null) loading.start(ref, [js], handler);
-    });
+    if (inRoot(js)) {
+      runCommands(parseCommands(js.getAttribute(ATTR.JS)) ?? [], js, (handler, params) => sendEvent(js, handler, { ...valueParams(js), ...params }, [js]));
+    }
     const el = target.closest(`[${ATTR.CLICK}]`);
     if (!inRoot(el)) return;
     if (el.tagName === "A") ev.preventDefault();

@@ -112,4 +112,23 @@ describe("uploads", () => {
     assert.deepEqual(keys(cancel), keys(examples[2]));
     for (const f of examples.slice(3)) assert.doesNotThrow(() => ws().receive(f));
   });
+
+  test("files dropped on an rl-drop zone are offered to its upload name; the zone is marked while dragged over", async () => {
+    const { ws, $, win } = live('<div id="zone" rl-drop="gallery"><p id="inside">drop here</p></div><ul rl-upload-list="gallery"></ul>');
+    /** @param {string} type */
+    const drag = (type) => {
+      const ev = new win.Event(type, { bubbles: true, cancelable: true });
+      Object.defineProperty(ev, "dataTransfer", { value: { files: [file(win, "a.txt", 2, "text/plain"), file(win, "b.txt", 2, "text/plain")] } });
+      $("#inside").dispatchEvent(ev);
+      return ev;
+    };
+    assert.equal(drag("dragover").defaultPrevented, true, "the zone accepts the drop");
+    assert.equal($("#zone").classList.contains("rl-drop-over"), true);
+    drag("drop");
+    assert.equal($("#zone").classList.contains("rl-drop-over"), false);
+    await settle();
+    assert.equal(ws().last().type, "upload");
+    assert.equal(ws().last().name, "gallery");
+    assert.deepEqual(ws().last().files.map((/** @type {any} */ f) => f.name), ["a.txt", "b.txt"]);
+  });
 });
