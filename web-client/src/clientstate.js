@@ -57,6 +57,7 @@ export function dropClass(el, name) {
   const o = overlays.get(el);
   if (!o?.add.delete(name)) return;
   el.classList.remove(name);
+  if (!o.add.size && !o.remove.size && !o.attrs.size) overlays.delete(el);
 }
 
 /**
