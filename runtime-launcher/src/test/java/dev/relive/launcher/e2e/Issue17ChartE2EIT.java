@@ -1,6 +1,9 @@
 package dev.relive.launcher.e2e;
 
+import static dev.relive.launcher.EditorSaves.edit;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -8,8 +11,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * {@code /chart}: a client hook draws the points the view pushes every second into an element the server's patches
- * leave alone; the rest of the page is patched around it, a client command's state survives those patches, and the
- * server moves the focus to a refused field.
+ * leave alone; the rest of the page is patched around it and around an HVR swap of the view, a client command's state
+ * survives those patches, and the server moves the focus to a refused field.
  */
 @ExtendWith(E2EExtension.class)
 class Issue17ChartE2EIT {
@@ -46,6 +49,28 @@ class Issue17ChartE2EIT {
         assertThat(browser.find("#chart canvas").getDomAttribute("data-mounts")).as("mounted once").isEqualTo("1");
         assertThat(Long.parseLong(browser.text("#samples"))).isGreaterThanOrEqualTo(lastPoint() - 1);
         assertThat(browser.problemsSince(mark)).isEmpty();
+    }
+
+    @Test
+    void theChartKeepsItsCanvasAndGoesOnAcrossAnHvrEditOfTheView() throws Exception {
+        try (LiveServer dev = LiveServer.start()) {
+            browser.open(dev.url("/chart"));
+            browser.waitForLive();
+            browser.installHvrProbe();
+            browser.waitUntil("two points drawn", () -> points() >= 2);
+            browser.js("window.__canvas = document.querySelector('#chart canvas')");
+            Path template = dev.source("dev.relive.examples.chart",
+                    "src/main/resources/dev/relive/examples/chart/ChartView.peb");
+            edit(template, "{{ paused ? \"paused\" : \"live\" }}", "{{ paused ? \"paused\" : \"streaming\" }}");
+            browser.waitUntil("the swap is applied", () -> browser.hvrApplied() >= 1);
+            browser.waitForText("#state", "streaming");
+            long last = lastPoint();
+            browser.waitUntil("the chart goes on after the swap", () -> lastPoint() >= last + 2);
+            assertThat(browser.js("return window.__canvas === document.querySelector('#chart canvas')"))
+                    .as("the canvas is the same node").isEqualTo(true);
+            assertThat(browser.find("#chart canvas").getDomAttribute("data-mounts")).as("mounted once")
+                    .isEqualTo("1");
+        }
     }
 
     @Test
