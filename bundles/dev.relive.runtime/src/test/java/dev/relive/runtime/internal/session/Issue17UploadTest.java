@@ -120,6 +120,17 @@ class Issue17UploadTest {
     }
 
     @Test
+    void anUploadInProgressGoesToTheInstanceThatReplacedTheViewMeanwhile() throws Exception {
+        uploads.offer(1, null, "docs", List.of(new FileOffer("a", "a.txt", 4, "text/plain")));
+        uploads.chunk(2, "a", 0, "ab".getBytes(StandardCharsets.US_ASCII));
+        GalleryView swapped = new GalleryView();
+        session.tree().slot(null).view = swapped;
+        uploads.chunk(3, "a", 2, "cd".getBytes(StandardCharsets.US_ASCII));
+        assertThat(swapped.received).containsExactly("a.txt");
+        assertThat(view.received).isEmpty();
+    }
+
+    @Test
     void aMovedFileStays() throws Exception {
         view.keep = dir.resolveSibling(dir.getFileName() + "-kept.txt");
         uploads.offer(1, null, "avatar", List.of(new FileOffer("a", "n.txt", 2, "text/plain")));
