@@ -39,7 +39,40 @@ export const ATTR = Object.freeze({
   STREAM: "rl-stream",
   /** Takes the focus when it appears or its value changes (the first invalid field of a form). */
   AUTOFOCUS: "rl-autofocus",
+  /** Binds an element to the client hook of that name (hooks.js). */
+  HOOK: "rl-hook",
+  /** The element's children belong to the client: server patches leave them alone. */
+  IGNORE: "rl-ignore",
+  /** Client commands (a JSON list) run on click, before the element's rl-click is sent. */
+  JS: "rl-js",
+  /** On any binding: at most one event per that many ms (the last one of a burst is sent at the end). */
+  THROTTLE: "rl-throttle",
+  /** Space-separated handler names: the element shows the loading state while one of them is in flight. */
+  LOADING_FOR: "rl-loading-for",
+  /** Text the element shows while its event is in flight. */
+  DISABLE_WITH: "rl-disable-with",
+  /** Keeps keyboard focus inside the element while it is in the page and visible. */
+  FOCUS_TRAP: "rl-focus-trap",
+  /** On a file input: the upload name its files go to (the view's @UploadHandler). */
+  UPLOAD: "rl-upload",
+  /** On any element: files dropped on it go to that upload name. */
+  DROP: "rl-drop",
+  /** Where the client lists the files of that upload name, with progress, errors and cancel (the client's children). */
+  UPLOAD_LIST: "rl-upload-list",
 });
+
+/** Class the client puts on elements whose event is in flight (beside the rl-loading attribute). */
+export const LOADING_CLASS = "rl-loading";
+
+/** Classes on `<html>` for the state of the connection. */
+export const CONNECTION_CLASS = Object.freeze({
+  CONNECTED: "rl-connected",
+  DISCONNECTED: "rl-disconnected",
+  ERROR: "rl-error",
+});
+
+/** `<meta name="relive-banner" content="off">` turns off the default connection banner. */
+export const BANNER_META = "relive-banner";
 
 /** Frames the client sends. */
 export const CLIENT_FRAME = Object.freeze({
@@ -66,6 +99,18 @@ export const SERVER_FRAME = Object.freeze({
   RELOAD: "reload",
   HVR_APPLIED: "hvr-applied",
   HVR_ERROR: "hvr-error",
+  /** An event the view pushes to the page's hooks. */
+  PUSH: "push",
+  /** Focus an element of the view (after the patches sent before it). */
+  FOCUS: "focus",
+});
+
+/** Frames of uploads (docs/protocol.md, "Uploads"), both directions; uploads.js uses them. */
+export const UPLOAD_FRAME = Object.freeze({
+  UPLOAD: "upload",
+  CHUNK: "chunk",
+  CANCEL: "cancel",
+  PROGRESS: "progress",
 });
 
 /** Patch operations (docs/protocol.md, "Patch operations"). */

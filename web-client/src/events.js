@@ -1,12 +1,15 @@
 // The `rl-` attribute bindings. One listener per event type on the document (delegation), so
 // elements patched in later work without rebinding. Each binding turns a DOM event into an `event`
-// (or `model`, or `navigate`) frame; the element it came from carries `rl-loading` (and a button is
-// disabled) until the server answers that frame's ref.
+// (or `model`, or `navigate`) frame, paced by rate.js and marked in flight by loading.js until the
+// server answers that frame's ref. A binding may hold a list of client commands instead of a handler
+// name (commands.js), and `rl-js` runs commands on click before the element's `rl-click`.
 
 import { ATTR, CLIENT_FRAME } from "./constants.js";
-import { clearClientAttrs, setClientAttr } from "./attrs.js";
+import { parseCommands, runCommands } from "./commands.js";
 import { isRestoringFocus, noteUserInput } from "./fieldstate.js";
 import { fieldValue, isField, serializeForm } from "./forms.js";
+import { loadingStates } from "./loading.js";
+import { rateGate } from "./rate.js";
 import { GLOBAL_TIMERS } from "./socket.js";
 
 /**
@@ -22,7 +25,7 @@ import { GLOBAL_TIMERS } from "./socket.js";
 
 /**
  * @typedef {object} EventOptions
- * @property {import("./socket.js").Timers} [timers] for rl-debounce (default: the global timers)
+ * @property {import("./socket.js").Timers} [timers] for rl-debounce and rl-throttle (default: the global timers)
  */
 
 /**
@@ -76,9 +79,25 @@ export function valueParams(el) {
  * @param {Element} el
  * @returns {string | undefined} the id of the child view el belongs to
  */
-function childOf(root, el) {
+export function childOf(root, el) {
   const child = el.closest(`[${ATTR.CHILD}]`);
   return child && child !== root && root.contains(child) ? child.getAttribute(ATTR.CHILD) ?? undefined : undefined;
+}
+
+/**
+ * The `event` frame that calls handler of the view el belongs to (the root view or a child view).
+ * @param {Element} root the view root
+ * @param {Element} el
+ * @param {string} handler
+ * @param {Record<string, unknown>} params
+ * @returns {import("./socket.js").OutFrame}
+ */
+export function eventFrame(root, el, handler, params) {
+  /** @type {import("./socket.js").OutFrame} */
+  const frame = { type: CLIENT_FRAME.EVENT, handler, params };
+  const child = childOf(root, el);
+  if (child !== undefined) frame.child = child;
+  return frame;
 }
 
 /**
@@ -107,15 +126,8 @@ export function bindEvents(host, options = {}) {
   const doc = /** @type {Document} */ (host.root.ownerDocument);
   const win = /** @type {Window} */ (doc.defaultView);
 
-  /** @type {Map<number, Element[]>} elements in flight, by ref */
-  const inFlight = new Map();
-  /** @type {Map<Element, number>} how many refs an element is in flight for */
-  const loadingCount = new Map();
-  /** @type {Map<string, Map<Element, { timer: any, send: () => void }>>} pending debounced sends, by kind */
-  const pending = new Map([
-    ["input", new Map()],
-    ["model", new Map()],
-  ]);
+  const loading = loadingStates(host.root);
+  const gate = rateGate(timers);
   /** The path+query the view shows, to tell a history move between pages from a hash change. */
   let currentPage = win.location.pathname + win.location.search;
 
@@ -126,61 +138,39 @@ export function bindEvents(host, options = {}) {
   const inRoot = (el) => el !== null && host.root.contains(el);
 
   /**
-   * @param {number} ref
-   * @param {Element[]} els
+   * Sends event handler for el, marking marked in flight.
+   * @param {Element} el
+   * @param {string} handler
+   * @param {Record<string, unknown>} params
+   * @param {Element[]} marked
    */
-  const setLoading = (ref, els) => {
-    inFlight.set(ref, els);
-    for (const el of els) {
-      const count = loadingCount.get(el) ?? 0;
-      loadingCount.set(el, count + 1);
-      if (count > 0) continue;
-      setClientAttr(el, ATTR.LOADING);
-      if (el.tagName === "BUTTON" || (el.tagName === "INPUT" && /^(submit|button|image)$/.test(/** @type {HTMLInputElement} */ (el).type))) {
-        setClientAttr(el, "disabled");
-      }
-    }
-  };
-
-  /** @param {number} ref */
-  const settle = (ref) => {
-    const els = inFlight.get(ref);
-    if (!els) return;
-    inFlight.delete(ref);
-    for (const el of els) {
-      const count = (loadingCount.get(el) ?? 1) - 1;
-      if (count > 0) {
-        loadingCount.set(el, count);
-        continue;
-      }
-      loadingCount.delete(el);
-      clearClientAttrs(el);
-    }
-  };
-
-  const settleAll = () => {
-    for (const ref of Array.from(inFlight.keys())) settle(ref);
+  const sendEvent = (el, handler, params, marked) => {
+    const ref = host.request(eventFrame(host.root, el, handler, params));
+    if (ref !== null) loading.start(ref, marked, handler);
   };
 
   /**
-   * Sends event `handler` named by el's attribute `attr`.
+   * Sends the event named by el's attribute attr, or runs the commands it holds instead.
    * @param {Element} el
    * @param {string} attr
    * @param {Record<string, unknown>} params
-   * @param {Element[]} [loading] elements to mark in flight (default: el)
-   * @returns {number | null}
+   * @param {Element[]} [marked] elements to mark in flight (default: el)
    */
-  const pushEvent = (el, attr, params, loading = [el]) => {
-    const handler = el.getAttribute(attr);
-    if (!handler) return null;
-    /** @type {import("./socket.js").OutFrame} */
-    const frame = { type: CLIENT_FRAME.EVENT, handler, params };
-    const child = childOf(host.root, el);
-    if (child !== undefined) frame.child = child;
-    const ref = host.request(frame);
-    if (ref !== null) setLoading(ref, loading.filter((x) => x.isConnected));
-    return ref;
+  const pushEvent = (el, attr, params, marked = [el]) => {
+    const value = el.getAttribute(attr);
+    const commands = parseCommands(value);
+    if (commands) runCommands(commands, el, (handler, extra) => sendEvent(el, handler, { ...params, ...extra }, marked));
+    else if (value) sendEvent(el, value, params, marked);
   };
+
+  /**
+   * pushEvent, paced by el's rl-debounce / rl-throttle.
+   * @param {Element} el
+   * @param {string} attr
+   * @param {Record<string, unknown>} params
+   * @param {Element[]} [marked]
+   */
+  const paced = (el, attr, params, marked) => gate.run(el, attr, () => pushEvent(el, attr, params, marked));
 
   /**
    * @param {Element} el element bearing the binding
@@ -190,44 +180,6 @@ export function bindEvents(host, options = {}) {
   const fieldParams = (el, field) => {
     if (el.tagName === "FORM") return { ...valueParams(el), ...serializeForm(/** @type {HTMLFormElement} */ (el)) };
     return { ...valueParams(el), value: isField(field) ? fieldValue(field) : null };
-  };
-
-  /**
-   * Runs send after el's rl-debounce ms (immediately when 0), replacing a pending one of that kind.
-   * @param {"input" | "model"} kind
-   * @param {Element} el
-   * @param {() => void} send
-   */
-  const debounce = (kind, el, send) => {
-    const queue = /** @type {Map<Element, { timer: any, send: () => void }>} */ (pending.get(kind));
-    const old = queue.get(el);
-    if (old) timers.clearTimeout(old.timer);
-    queue.delete(el);
-    const ms = Number.parseInt(el.getAttribute(ATTR.DEBOUNCE) ?? "0", 10);
-    if (!(ms > 0)) {
-      send();
-      return;
-    }
-    const timer = timers.setTimeout(() => {
-      queue.delete(el);
-      send();
-    }, ms);
-    queue.set(el, { timer, send });
-  };
-
-  /**
-   * Sends the debounced events now, all of them or those of elements inside `within`.
-   * @param {Element} [within]
-   */
-  const flush = (within) => {
-    for (const queue of pending.values()) {
-      for (const [el, entry] of Array.from(queue)) {
-        if (within && !within.contains(el)) continue;
-        timers.clearTimeout(entry.timer);
-        queue.delete(el);
-        entry.send();
-      }
-    }
   };
 
   /**
@@ -264,10 +216,14 @@ export function bindEvents(host, options = {}) {
         return;
       }
     }
+    const js = target.closest(`[${ATTR.JS}]`);
+    if (inRoot(js)) {
+      runCommands(parseCommands(js.getAttribute(ATTR.JS)) ?? [], js, (handler, params) => sendEvent(js, handler, { ...valueParams(js), ...params }, [js]));
+    }
     const el = target.closest(`[${ATTR.CLICK}]`);
     if (!inRoot(el)) return;
     if (el.tagName === "A") ev.preventDefault();
-    pushEvent(el, ATTR.CLICK, valueParams(el));
+    paced(el, ATTR.CLICK, valueParams(el));
   };
 
   /** @param {Event} ev */
@@ -277,10 +233,10 @@ export function bindEvents(host, options = {}) {
     noteUserInput(field);
     const modelField = field.getAttribute(ATTR.MODEL);
     if (modelField && !(field.type === "radio" && !(/** @type {HTMLInputElement} */ (field).checked))) {
-      debounce("model", field, () => host.request(modelFrame(host.root, field, modelField)));
+      gate.run(field, ATTR.MODEL, () => host.request(modelFrame(host.root, field, modelField)));
     }
     const el = field.closest(`[${ATTR.INPUT}]`);
-    if (inRoot(el)) debounce("input", el, () => pushEvent(el, ATTR.INPUT, fieldParams(el, field)));
+    if (inRoot(el)) gate.run(el, ATTR.INPUT, () => pushEvent(el, ATTR.INPUT, fieldParams(el, field)));
   };
 
   /** @param {Event} ev */
@@ -289,7 +245,7 @@ export function bindEvents(host, options = {}) {
     if (!inRoot(field)) return;
     if (isField(field)) noteUserInput(field);
     const el = field.closest(`[${ATTR.CHANGE}]`);
-    if (inRoot(el)) pushEvent(el, ATTR.CHANGE, fieldParams(el, field));
+    if (inRoot(el)) paced(el, ATTR.CHANGE, fieldParams(el, field));
   };
 
   /** @param {Event} ev */
@@ -297,10 +253,10 @@ export function bindEvents(host, options = {}) {
     const form = elementOf(ev);
     if (!inRoot(form) || form.tagName !== "FORM" || !form.hasAttribute(ATTR.SUBMIT)) return;
     ev.preventDefault();
-    flush(form);
+    gate.flush(form);
     const submitter = /** @type {SubmitEvent} */ (ev).submitter ?? null;
     const params = { ...valueParams(form), ...serializeForm(/** @type {HTMLFormElement} */ (form), submitter) };
-    pushEvent(form, ATTR.SUBMIT, params, submitter ? [form, submitter] : [form]);
+    paced(form, ATTR.SUBMIT, params, submitter ? [form, submitter] : [form]);
   };
 
   /**
@@ -315,7 +271,7 @@ export function bindEvents(host, options = {}) {
     if (!inRoot(el)) return;
     const filter = el.getAttribute(ATTR.KEY_FILTER);
     if (filter !== null && filter.toLowerCase() !== String(key.key).toLowerCase()) return;
-    pushEvent(el, attr, { ...valueParams(el), key: key.key });
+    paced(el, attr, { ...valueParams(el), key: key.key });
   };
 
   /**
@@ -327,12 +283,12 @@ export function bindEvents(host, options = {}) {
     if (isRestoringFocus()) return;
     const target = elementOf(ev);
     if (!inRoot(target)) return;
-    if (attr === ATTR.BLUR) flush(target);
+    if (attr === ATTR.BLUR) gate.flush(target);
     const el = target.closest(`[${attr}]`);
     if (!inRoot(el)) return;
     const related = /** @type {Node | null} */ (/** @type {FocusEvent} */ (ev).relatedTarget);
     if (related && el.contains(related)) return;
-    pushEvent(el, attr, isField(el) ? { ...valueParams(el), value: fieldValue(el) } : valueParams(el));
+    paced(el, attr, isField(el) ? { ...valueParams(el), value: fieldValue(el) } : valueParams(el));
   };
 
   const onPopState = () => {
@@ -357,20 +313,17 @@ export function bindEvents(host, options = {}) {
   win.addEventListener("popstate", onPopState);
 
   return {
-    settle,
-    settleAll,
+    settle: loading.settle,
+    settleAll: loading.settleAll,
     navigate,
     pageChanged: () => {
       currentPage = win.location.pathname + win.location.search;
     },
-    flush: () => flush(),
+    flush: () => gate.flush(),
     unbind() {
       for (const [type, fn] of listeners) doc.removeEventListener(type, fn);
       win.removeEventListener("popstate", onPopState);
-      for (const queue of pending.values()) {
-        for (const entry of queue.values()) timers.clearTimeout(entry.timer);
-        queue.clear();
-      }
+      gate.cancel();
     },
   };
 }

@@ -1,8 +1,9 @@
 // Entry point, loaded by the page as <script type="module" src="/relive/client/index.js">.
 // Starts the view of the page's [rl-root] once the document is parsed, exposes a minimal
-// `window.Relive`, and in dev pages (<meta name="relive-dev" content="true">) loads hvr.js.
+// `window.Relive` (with `hooks.register`), and in dev pages (<meta name="relive-dev" content="true">) loads hvr.js.
 
 import { ATTR, CLIENT_VERSION, DEV_META, SOCKET_PATH } from "./constants.js";
+import { registerHook } from "./hooks.js";
 import { View } from "./view.js";
 
 export { CLIENT_VERSION as version };
@@ -12,6 +13,7 @@ export { CLIENT_VERSION as version };
  * @property {string} version client version
  * @property {import("./socket.js").SocketState} state state of the connection
  * @property {View} view the page's view
+ * @property {{ register: (name: string, hook: object) => void }} hooks registers a client hook (`rl-hook`)
  */
 
 /**
@@ -55,6 +57,12 @@ export function start(doc, options = {}) {
       return view.state;
     },
     view,
+    hooks: {
+      register(name, hook) {
+        registerHook(name, hook);
+        view.behaviours.hooks.retry();
+      },
+    },
   };
   win.Relive = api;
   view.start();

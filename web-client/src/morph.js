@@ -19,6 +19,7 @@ import { morphAttributes, rememberServerState } from "./attrs.js";
 import { keepFocus, moveNode, syncTextarea } from "./fieldstate.js";
 import { parseInto } from "./html.js";
 import { isStream } from "./stream.js";
+import { ownsChildren } from "./ignore.js";
 
 /**
  * Morphs the children of the view root to the inner HTML `html`.
@@ -38,7 +39,7 @@ export function morph(root, html) {
   const once = (scope) => {
     /** @type {Map<string, Element | null>} each id, with its element when it is there once */
     const found = new Map();
-    for (const el of Array.from(scope.querySelectorAll("[id]"))) found.set(el.id, found.has(el.id) ? null : el);
+    for (const el of Array.from(scope.querySelectorAll("[id]"))) if (!el.parentElement?.closest(`[${ATTR.IGNORE}], [${ATTR.UPLOAD_LIST}]`)) found.set(el.id, found.has(el.id) ? null : el);
     return found;
   };
   const after = once(source);
@@ -136,6 +137,8 @@ export function morph(root, html) {
     morphAttributes(el, src);
     if (el.tagName === "TEMPLATE") {
       if (el.innerHTML !== src.innerHTML) el.innerHTML = src.innerHTML;
+    } else if (ownsChildren(el)) {
+      // the client's subtree (rl-ignore): only the element's attributes follow the server
     } else if (isStream(el) && !src.firstChild) {
       // the server forgot this stream's items: the browser's stay
     } else if (el.tagName !== "TEXTAREA") {

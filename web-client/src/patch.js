@@ -4,6 +4,8 @@
 
 import { OP } from "./constants.js";
 import { rememberServerState, setServerAttr } from "./attrs.js";
+import { serverPatched } from "./clientstate.js";
+import { insideIgnored } from "./ignore.js";
 import { keepFocus, moveNode, syncTextarea } from "./fieldstate.js";
 import { parseInto } from "./html.js";
 import { applyStream } from "./stream.js";
@@ -117,6 +119,7 @@ function parentOf(root, node, patch) {
  */
 function applyPatch(root, patch) {
   if (!patch || typeof patch !== "object") throw new PatchError("patch is not an object", patch);
+  if (insideIgnored(root, patch)) return;
   const node = resolve(root, patch.path, patch);
   switch (patch.op) {
     case OP.TEXT: {
@@ -130,11 +133,13 @@ function applyPatch(root, patch) {
       return;
     }
     case OP.ATTR:
-      setServerAttr(asElement(node, patch), str(patch.name, patch), str(patch.value, patch));
+    case OP.RMATTR: {
+      const el = asElement(node, patch);
+      const name = str(patch.name, patch);
+      setServerAttr(el, name, patch.op === OP.ATTR ? str(patch.value, patch) : null);
+      serverPatched(el, name);
       return;
-    case OP.RMATTR:
-      setServerAttr(asElement(node, patch), str(patch.name, patch), null);
-      return;
+    }
     case OP.INSERT: {
       const parent = asElement(node, patch);
       const at = index(patch.index, parent.childNodes.length, patch);

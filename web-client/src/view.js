@@ -6,10 +6,11 @@ import { applyAutofocus } from "./autofocus.js";
 import { ATTR, CLIENT_FRAME, CLOSE_PROTOCOL_ERROR, PROTOCOL, SERVER_FRAME } from "./constants.js";
 import { bindEvents, modelFrame } from "./events.js";
 import { rememberServerState } from "./attrs.js";
+import { Behaviours } from "./behaviours.js";
 import { restoreTypedFields, saveTypedFields } from "./fieldstate.js";
 import { morph } from "./morph.js";
 import { applyPatches } from "./patch.js";
-import { ReliveSocket } from "./socket.js";
+import { GLOBAL_TIMERS, ReliveSocket } from "./socket.js";
 import { UrlChanges, applyToHistory, carryFlash, isSameOrigin, takeCarriedFlash } from "./urlchange.js";
 
 /**
@@ -115,6 +116,7 @@ export class View {
       { timers: options.timers },
     );
     this._online = () => this.socket.reconnectNow();
+    this.behaviours = new Behaviours(this, options.timers ?? GLOBAL_TIMERS);
   }
 
   /** @returns {import("./socket.js").SocketState} */
@@ -126,6 +128,7 @@ export class View {
   start() {
     rememberServerState(this.root);
     this.win.addEventListener("online", this._online);
+    this.behaviours.started();
     this.socket.connect();
   }
 
@@ -133,6 +136,7 @@ export class View {
   stop() {
     this.win.removeEventListener("online", this._online);
     this.events.unbind();
+    this.behaviours.stop();
     this.socket.close();
   }
 
@@ -156,6 +160,8 @@ export class View {
    * @param {Frame} frame
    */
   handleFrame(frame) {
+    // Loading states go before the answer's patches apply, so they patch the element as the server knows it.
+    if (typeof frame.ref === "number") this.events.settle(frame.ref);
     switch (frame.type) {
       case SERVER_FRAME.MOUNTED:
         this._mounted(frame);
@@ -201,7 +207,6 @@ export class View {
         break; // pong, and frames only listeners know (hvr-applied, hvr-error)
     }
     if (typeof frame.ref === "number") {
-      this.events.settle(frame.ref);
       this._settleUrlChange(frame);
       if (frame.ref === this.renderRef && frame.type !== SERVER_FRAME.RENDER) {
         // The render we asked for was refused (render_failed): keep what the page shows.
@@ -254,6 +259,7 @@ export class View {
 
   /** @param {import("./socket.js").CloseInfo} info */
   _onClose(info) {
+    this.behaviours.closed(info, this.mounted);
     this.mounted = false;
     this.renderRef = 0;
     this.held.clear();
@@ -272,6 +278,7 @@ export class View {
     // What the user typed while disconnected (or before the first mount) survives the re-mount.
     const typed = sameView ? saveTypedFields(this.root) : [];
     morph(this.root, frame.html);
+    this.behaviours.changed(null);
     const restored = restoreTypedFields(this.root, typed);
     this.seq = typeof frame.seq === "number" ? frame.seq : 0;
     this.held.clear();
@@ -288,6 +295,7 @@ export class View {
     this._title(frame);
     applyAutofocus(this.root);
     this.mounted = true;
+    this.behaviours.mounted(this.everMounted);
     this.everMounted = true;
     // Bound fields the user typed into: the fresh server state learns their values again.
     for (const field of restored) {
@@ -314,6 +322,7 @@ export class View {
   /** @param {Frame} frame */
   _applyPatchFrame(frame) {
     this.seq = /** @type {number} */ (frame.seq);
+    this.behaviours.beforePatches();
     try {
       applyPatches(this.root, /** @type {any} */ (frame.patches));
     } catch (err) {
@@ -321,6 +330,7 @@ export class View {
       this._requestRender();
     }
     applyAutofocus(this.root);
+    this.behaviours.changed(Array.isArray(frame.patches) ? frame.patches : []);
     this._title(frame);
     this._notify(frame);
   }
@@ -342,6 +352,7 @@ export class View {
     if (typeof frame.html !== "string") return;
     morph(this.root, frame.html);
     applyAutofocus(this.root);
+    this.behaviours.changed(null);
     if (typeof frame.seq === "number") this.seq = frame.seq;
     this.renderRef = 0;
     this._title(frame);
@@ -361,6 +372,7 @@ export class View {
       // The token expired while we were away: a fresh page brings a fresh one.
       this.browser.reload();
     }
+    if (!this.mounted && (frame.code === "bad_token" || frame.code === "protocol_mismatch")) this.behaviours.refused();
   }
 
   /** @param {Frame} frame */

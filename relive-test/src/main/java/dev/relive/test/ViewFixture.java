@@ -159,6 +159,16 @@ public final class ViewFixture<V extends LiveView> {
         return session.navigations();
     }
 
+    /** Events the view pushed to the page's hooks ({@code session.pushEvent}), in order. */
+    public List<PushedEvent> pushedEvents() {
+        return session.pushedEvents();
+    }
+
+    /** Selectors the view asked the browser to focus ({@code session.focus}), in order. */
+    public List<String> focusRequests() {
+        return session.focused();
+    }
+
     /** Where the view redirected ({@code session.redirect}), if it did. */
     public Optional<String> redirectedTo() {
         return Optional.ofNullable(session.redirect());

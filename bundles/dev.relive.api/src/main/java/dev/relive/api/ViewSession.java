@@ -106,4 +106,29 @@ public interface ViewSession {
      * when called on the page's own view or when no browser is connected.
      */
     void sendToParent(Object message);
+
+    /**
+     * Sends {@code event} with {@code payload} to the page's client hooks that handle it ({@code handleEvent}), after
+     * the patch of the change running now (or at once, from outside the view's callbacks). {@code payload} is
+     * converted to JSON by Jackson when this method is called: later changes to it are not sent. Dropped when no
+     * browser is connected.
+     *
+     * @param event a name of 1 to 100 characters
+     * @param payload a value Jackson can write (a record, a map, a list, a string, a number...), or {@code null}
+     * @throws IllegalArgumentException when {@code event} is empty or too long, or {@code payload} cannot be written
+     *         as JSON
+     * @since 1.2
+     */
+    void pushEvent(String event, Object payload);
+
+    /**
+     * Moves the browser's focus to the first element of the view matching the CSS {@code selector}, once the patch
+     * of the change running now is applied (for example the first invalid field of a form). Nothing happens when no
+     * element matches or no browser is connected.
+     *
+     * @param selector a CSS selector of 1 to 500 characters, such as {@code "#email"} or {@code "[aria-invalid]"}
+     * @throws IllegalArgumentException when {@code selector} is empty or too long
+     * @since 1.2
+     */
+    void focus(String selector);
 }

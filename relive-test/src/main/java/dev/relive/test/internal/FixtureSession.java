@@ -9,10 +9,11 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.relive.api.ViewSession;
+import dev.relive.test.PushedEvent;
 
 /**
  * The session of a view under a light-mode fixture: no browser, so pushes run at once on the calling thread, and
- * navigations, redirects, subscribed topics and presence entries are recorded.
+ * navigations, redirects, subscribed topics, presence entries, pushed events and focus requests are recorded.
  */
 public final class FixtureSession implements ViewSession {
 
@@ -21,6 +22,8 @@ public final class FixtureSession implements ViewSession {
     private final List<String> navigations = new ArrayList<>();
     private final List<String> urls = new ArrayList<>();
     private final Map<String, String> flash = new java.util.LinkedHashMap<>();
+    private final List<PushedEvent> pushed = new ArrayList<>();
+    private final List<String> focused = new ArrayList<>();
     private String redirect;
     private final Set<String> subscribed = new LinkedHashSet<>();
     private final Map<String, Map<String, String>> tracked = new LinkedHashMap<>();
@@ -125,6 +128,24 @@ public final class FixtureSession implements ViewSession {
     /** What the view sent to its parent, oldest first. */
     public synchronized List<Object> messagesToParent() {
         return List.copyOf(messagesToParent);
+    }
+
+    @Override
+    public synchronized void pushEvent(String event, Object payload) {
+        pushed.add(new PushedEvent(event, payload));
+    }
+
+    @Override
+    public synchronized void focus(String selector) {
+        focused.add(selector);
+    }
+
+    public synchronized List<PushedEvent> pushedEvents() {
+        return List.copyOf(pushed);
+    }
+
+    public synchronized List<String> focused() {
+        return List.copyOf(focused);
     }
 
     public synchronized List<String> navigations() {

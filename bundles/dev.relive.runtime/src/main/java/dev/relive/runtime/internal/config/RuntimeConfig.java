@@ -7,7 +7,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * Configuration of the runtime, PID {@value #PID}. Keys: {@code max_frame_bytes}, {@code events_per_second},
  * {@code allowed_origins}, {@code allowed_hosts}, {@code token_ttl_seconds}, {@code max_pending_bytes}, {@code max_sessions},
  * {@code max_sessions_per_address}, {@code max_workers_per_view}, {@code max_topics_per_session}, {@code live_upgrade},
- * {@code live_upgrade_wait_seconds} (a double underscore in a method name is one underscore in the key).
+ * {@code live_upgrade_wait_seconds}, {@code upload_max_file_bytes}, {@code upload_max_files}, {@code upload_dir} (a
+ * double underscore in a method name is one underscore in the key).
  */
 @ObjectClassDefinition(id = RuntimeConfig.PID, name = "Relive runtime")
 public @interface RuntimeConfig {
@@ -54,4 +55,14 @@ public @interface RuntimeConfig {
     @AttributeDefinition(description = "How long sessions wait, their events queued, for an updated view bundle to "
             + "start again before they reload (view_stopped).")
     int live__upgrade__wait__seconds() default 10;
+
+    @AttributeDefinition(description = "Largest uploaded file, in bytes, whatever a view's @UploadHandler allows.")
+    long upload__max__file__bytes() default 104857600;
+
+    @AttributeDefinition(description = "Files one tab may have in progress at once; more are refused.")
+    int upload__max__files() default 20;
+
+    @AttributeDefinition(description = "Folder of the temporary files of uploads. Empty: relive-uploads in the "
+            + "system's temporary folder.")
+    String upload__dir() default "";
 }

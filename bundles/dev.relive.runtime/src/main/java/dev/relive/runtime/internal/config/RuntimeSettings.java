@@ -1,11 +1,14 @@
 package dev.relive.runtime.internal.config;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
+
+import dev.relive.runtime.internal.upload.UploadSettings;
 
 /** The runtime's settings: its configuration plus whether the runtime runs in dev mode. */
 @Designate(ocd = RuntimeConfig.class)
@@ -76,5 +79,11 @@ public class RuntimeSettings {
 
     public int liveUpgradeWaitSeconds() {
         return config.live__upgrade__wait__seconds();
+    }
+
+    public UploadSettings uploads() {
+        String dir = config.upload__dir();
+        return new UploadSettings(config.upload__max__file__bytes(), config.upload__max__files(),
+                dir == null || dir.isBlank() ? UploadSettings.defaultDir() : Path.of(dir));
     }
 }

@@ -1,5 +1,7 @@
 package dev.relive.runtime.internal.protocol;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -52,6 +54,18 @@ public sealed interface ClientFrame {
      * {@code none} when it already shows {@code url} (back and forward).
      */
     record Url(Long ref, String url, String history) implements ClientFrame {
+    }
+
+    /** Offer {@code files} for upload {@code name} of the root view, or of child view {@code child}. */
+    record Upload(Long ref, String name, List<FileOffer> files, String child) implements ClientFrame {
+    }
+
+    /** The bytes of accepted file {@code id} from {@code offset} on. */
+    record Chunk(Long ref, String id, long offset, byte[] data) implements ClientFrame {
+    }
+
+    /** Stop the upload of file {@code id} and drop what arrived of it. */
+    record Cancel(Long ref, String id) implements ClientFrame {
     }
 
     /** Keep-alive; answered after everything sent before it. */

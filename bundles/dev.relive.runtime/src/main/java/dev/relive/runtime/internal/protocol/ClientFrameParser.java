@@ -39,6 +39,9 @@ public final class ClientFrameParser {
             case "navigate" -> navigate(frame, ref);
             case "url" -> url(frame, ref);
             case "ping" -> ping(ref);
+            case "upload" -> UploadFrameParser.upload(frame, ref);
+            case "chunk" -> UploadFrameParser.chunk(frame, ref);
+            case "cancel" -> UploadFrameParser.cancel(frame, ref);
             default -> throw new RefusedFrameException(ref, ErrorCode.UNKNOWN_TYPE,
                     "unknown frame type '" + shorten(type.asText()) + "'");
         };
@@ -153,7 +156,7 @@ public final class ClientFrameParser {
         return ref != null && ref.canConvertToLong() && ref.isIntegralNumber() ? ref.asLong() : null;
     }
 
-    private static String text(JsonNode frame, String field) {
+    static String text(JsonNode frame, String field) {
         JsonNode n = frame.get(field);
         return n != null && n.isTextual() ? n.asText() : null;
     }

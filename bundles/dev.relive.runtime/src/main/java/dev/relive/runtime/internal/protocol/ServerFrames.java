@@ -131,6 +131,46 @@ public final class ServerFrames {
                 .put("line", error.line()).put("column", error.column()).put("message", error.message()));
     }
 
+    /**
+     * An event for the page's hooks.
+     *
+     * @throws IllegalArgumentException when Jackson cannot write {@code payload}
+     */
+    public static String push(String event, Object payload) {
+        ObjectNode f = frame("push").put("event", event);
+        f.set("payload", JSON.valueToTree(payload));
+        return text(f);
+    }
+
+    /** The answer to an {@code upload} frame: each offered file's id, with an {@code error} when it is refused. */
+    public static String upload(long ref, String name, Map<String, String> refusals, List<String> ids) {
+        ObjectNode f = frame("upload").put("ref", ref).put("name", name);
+        var files = f.putArray("files");
+        for (String id : ids) {
+            ObjectNode file = files.addObject().put("id", id);
+            if (refusals.get(id) != null) {
+                file.put("error", refusals.get(id));
+            }
+        }
+        return text(f);
+    }
+
+    /**
+     * The answer to a {@code chunk} or {@code cancel}: the bytes of file {@code id} received so far, whether it is
+     * complete (and its handler ran), or why it was refused ({@code error}, else {@code null}).
+     */
+    public static String progress(long ref, String id, long received, boolean done, String error) {
+        ObjectNode f = frame("progress").put("ref", ref).put("id", id).put("received", received).put("done", done);
+        if (error != null) {
+            f.put("error", error);
+        }
+        return text(f);
+    }
+
+    public static String focus(String selector) {
+        return text(frame("focus").put("selector", selector));
+    }
+
     private static ObjectNode frame(String type) {
         return JSON.createObjectNode().put("type", type);
     }

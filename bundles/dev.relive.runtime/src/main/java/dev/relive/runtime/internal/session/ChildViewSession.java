@@ -87,6 +87,16 @@ final class ChildViewSession implements ViewSession {
     }
 
     @Override
+    public void pushEvent(String event, Object payload) {
+        tab.pushEvent(event, payload);
+    }
+
+    @Override
+    public void focus(String selector) {
+        tab.focus(selector);
+    }
+
+    @Override
     public void sendToParent(Object message) {
         toParent.accept(message);
     }

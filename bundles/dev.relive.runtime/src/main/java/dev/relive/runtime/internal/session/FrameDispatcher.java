@@ -15,6 +15,7 @@ import dev.relive.runtime.internal.route.BadParamException;
 import dev.relive.runtime.internal.route.RoutePattern;
 import dev.relive.runtime.internal.token.PageTokens;
 import dev.relive.runtime.internal.token.TokenSigner;
+import dev.relive.runtime.internal.upload.UploadSettings;
 
 /**
  * Hands one connection's client frames, as {@link ClientFrameParser} reads them, to its {@link TabSession}, in
@@ -35,11 +36,20 @@ public final class FrameDispatcher {
     private final int eventsPerSecond;
     private final Runnable onMounted;
     private final Runnable onClose;
+    private final TabUploads uploads;
 
-    /** {@code onMounted} runs after each page is sent, on the session's thread; {@code onClose} when it ends. */
     FrameDispatcher(TabSession session, Connection connection, ClientFrameParser parser, ViewRegistry registry,
             PageTokens tokens, int eventsPerSecond, ScheduledExecutorService timer, Runnable onMounted,
             Runnable onClose) {
+        this(session, connection, parser, registry, tokens, eventsPerSecond, UploadSettings.defaults(), timer,
+                onMounted, onClose);
+    }
+
+    /** {@code onMounted} runs after each page is sent, on the session's thread; {@code onClose} when it ends. */
+    FrameDispatcher(TabSession session, Connection connection, ClientFrameParser parser, ViewRegistry registry,
+            PageTokens tokens, int eventsPerSecond, UploadSettings uploadSettings, ScheduledExecutorService timer,
+            Runnable onMounted, Runnable onClose) {
+        this.uploads = new TabUploads(session, uploadSettings);
         this.session = session;
         this.connection = connection;
         this.parser = parser;
@@ -80,6 +90,12 @@ public final class FrameDispatcher {
             whenMounted(n.ref(), () -> navigate(n.ref(), PageUrl.of(n.url())));
         } else if (frame instanceof ClientFrame.Url u) {
             whenMounted(u.ref(), () -> changeUrl(u));
+        } else if (frame instanceof ClientFrame.Upload u) {
+            whenMounted(u.ref(), () -> uploads.offer(u.ref(), u.child(), u.name(), u.files()));
+        } else if (frame instanceof ClientFrame.Chunk c) {
+            whenMounted(c.ref(), () -> uploads.chunk(c.ref(), c.id(), c.offset(), c.data()));
+        } else if (frame instanceof ClientFrame.Cancel c) {
+            whenMounted(c.ref(), () -> uploads.cancel(c.ref(), c.id()));
         } else if (frame instanceof ClientFrame.Ping p) {
             // queued behind the session's work: a pong means every frame sent before it was handled
             session.submit(() -> connection.send(ServerFrames.pong(p.ref())));
@@ -93,6 +109,7 @@ public final class FrameDispatcher {
 
     /** The connection ended. */
     public void closed() {
+        session.submit(uploads::discardAll);
         onClose.run();
     }
 

@@ -9,6 +9,7 @@ import dev.relive.runtime.internal.protocol.ClientFrameParser;
 import dev.relive.runtime.internal.protocol.ProtocolJson;
 import dev.relive.runtime.internal.registry.ViewRegistry;
 import dev.relive.runtime.internal.token.PageTokens;
+import dev.relive.runtime.internal.upload.UploadSettings;
 
 /** Opens a session, and the dispatcher of its client frames, for each WebSocket connection. */
 @Component(service = SocketSessions.class)
@@ -20,6 +21,7 @@ public class SocketSessions {
     private final ClientFrameParser parser;
     private final int eventsPerSecond;
     private final Workers workers;
+    private final UploadSettings uploads;
 
     @Activate
     public SocketSessions(@Reference Sessions sessions, @Reference ViewRegistry registry,
@@ -30,12 +32,14 @@ public class SocketSessions {
         this.parser = new ClientFrameParser(ProtocolJson.newMapper(), settings.maxFrameBytes());
         this.eventsPerSecond = settings.eventsPerSecond();
         this.workers = workers;
+        this.uploads = settings.uploads();
     }
 
     /** The dispatcher of a new connection's frames; its {@link FrameDispatcher#closed()} ends the session. */
     public FrameDispatcher open(Connection connection) {
         TabSession session = sessions.open(connection);
-        return new FrameDispatcher(session, connection, parser, registry, tokens, eventsPerSecond, workers.timer(),
+        return new FrameDispatcher(session, connection, parser, registry, tokens, eventsPerSecond, uploads,
+                workers.timer(),
                 () -> sessions.mounted(session), () -> sessions.closed(session));
     }
 }

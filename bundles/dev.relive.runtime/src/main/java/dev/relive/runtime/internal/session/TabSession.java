@@ -90,6 +90,11 @@ final class TabSession {
         return tree;
     }
 
+    /** Runs {@code change} guarded, then renders and sends the patch; returns whether it succeeded. */
+    boolean runChange(Runnable change, String what) {
+        return runGuarded(null, change, what);
+    }
+
     /** Queues work for this session; it runs after everything queued before it. */
     void submit(Runnable task) {
         if (!closed) {
@@ -114,6 +119,14 @@ final class TabSession {
         if (!closed) {
             channel.send(frame);
         }
+    }
+
+    /**
+     * Sends one frame after the task running now on the session (a change and its patch), or after the tasks
+     * queued so far when called from another thread.
+     */
+    void sendAfterChange(String frame) {
+        submit(() -> send(frame));
     }
 
     void sendError(Long ref, ErrorCode code, String message, Throwable cause) {
@@ -265,11 +278,12 @@ final class TabSession {
      * Runs {@code change} on the view state; on success renders and sends a patch (or an ack for {@code ref}); on
      * failure puts the fields back as they were and reports the error, so the view keeps its last good state.
      */
-    private void runGuarded(Long ref, Runnable change, String what) {
+    private boolean runGuarded(Long ref, Runnable change, String what) {
         LastGoodState before = LastGoodState.of(tree.slots());
         try {
             change.run();
             renderAndSend(ref);
+            return true;
         } catch (InvocationException e) {
             restore(before);
             if (e.code() == ErrorCode.HANDLER_FAILED) {
@@ -291,6 +305,7 @@ final class TabSession {
             LOG.warn("session {}: {} failed", id, what, e);
             sendError(ref, ErrorCode.HANDLER_FAILED, what + " threw " + e, e);
         }
+        return false;
     }
 
     /**

@@ -10,6 +10,9 @@ import dev.relive.runtime.internal.protocol.ServerFrames;
 /** A tab as one of its views sees it ({@link ViewSession}), with that view's topics. */
 final class TabViewSession implements ViewSession {
 
+    static final int MAX_EVENT_NAME = 100;
+    static final int MAX_SELECTOR = 500;
+
     private final TabSession tab;
     private final SlotTopics topics;
 
@@ -104,5 +107,28 @@ final class TabViewSession implements ViewSession {
     /** The page's own view has no parent: nothing to do. */
     @Override
     public void sendToParent(Object message) {
+    }
+
+    @Override
+    public void pushEvent(String event, Object payload) {
+        requireLength(event, MAX_EVENT_NAME, "event name");
+        String frame = ServerFrames.push(event, payload);
+        if (isConnected()) {
+            tab.sendAfterChange(frame);
+        }
+    }
+
+    @Override
+    public void focus(String selector) {
+        requireLength(selector, MAX_SELECTOR, "selector");
+        if (isConnected()) {
+            tab.sendAfterChange(ServerFrames.focus(selector));
+        }
+    }
+
+    private static void requireLength(String text, int max, String what) {
+        if (text == null || text.isBlank() || text.length() > max) {
+            throw new IllegalArgumentException("a " + what + " must have 1 to " + max + " characters");
+        }
     }
 }

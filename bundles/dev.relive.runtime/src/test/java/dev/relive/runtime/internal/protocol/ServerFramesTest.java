@@ -19,6 +19,9 @@ import dev.relive.runtime.spi.ReloadReason;
 /** The server's frames, byte for byte: the examples of docs/protocol.md, and the optional fields left out. */
 class ServerFramesTest {
 
+    record Points(int t, List<Integer> values) {
+    }
+
     @Test
     void theExamplesOfTheProtocolDocumentAreWhatTheServerBuilds() throws IOException {
         List<String> examples = serverExamples();
@@ -39,7 +42,9 @@ class ServerFramesTest {
                         "/home/ada/app/bundles/dev.relive.examples.counter/src/main/java/dev/relive/examples/counter/"
                                 + "CounterView.java", 84, "dev.relive.examples.counter", phases, List.of("step"))),
                 ServerFrames.hvrError(new HvrError("dev.relive.examples.counter", "/home/ada/.../CounterView.java", 21,
-                        9, "';' expected")));
+                        9, "';' expected")),
+                ServerFrames.push("points", new Points(12, List.of(3, 5, 8))),
+                ServerFrames.focus("#email"));
         assertThat(built).containsExactlyElementsOf(examples);
     }
 
