@@ -24,7 +24,8 @@ import dev.relive.test.internal.SocketConnection;
  *
  * <p>An action answered by an {@code error} frame throws {@link LiveError}; wrap it in {@link #expectError} to
  * assert on the error instead. A server-sent live navigation ({@code session.navigate}) is followed, like the
- * client does; a redirect is recorded, not followed.
+ * client does; a redirect is recorded, not followed (a live navigation into a view with another layout ends in
+ * one, since the browser needs the new layout's page).
  *
  * <p>Threading: one thread at a time. Close the page to close its socket (the view unmounts).
  */

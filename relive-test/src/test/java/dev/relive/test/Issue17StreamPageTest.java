@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** The harness applies {@code stream} patches: the {@code /list} example's rows, appended, starred and deleted. */
-@ReliveTest(classPathBundles = { "dev.relive.examples.list" })
+@ReliveTest(classPathBundles = { "dev.relive.examples.uikit", "dev.relive.examples.list" })
 class Issue17StreamPageTest {
 
     @Test

@@ -53,7 +53,11 @@ public final class PageState {
             case "patch" -> patch(f);
             case "error" -> errors.add(new LiveError(f.path("code").asText(), f.path("message").asText(),
                     f.path("detail").asText(null)));
-            case "redirect" -> redirect = f.path("url").asText();
+            case "redirect" -> {
+                // a page load ends a live navigation (one into a view with another layout is answered so)
+                redirect = f.path("url").asText();
+                pendingNavigation = 0;
+            }
             case "reload" -> reload = f.path("reason").asText();
             case "navigate" -> {
                 String to = f.path("url").asText();
