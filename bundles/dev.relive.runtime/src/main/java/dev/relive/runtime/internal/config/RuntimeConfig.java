@@ -6,7 +6,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /**
  * Configuration of the runtime, PID {@value #PID}. Keys: {@code max_frame_bytes}, {@code events_per_second},
  * {@code allowed_origins}, {@code allowed_hosts}, {@code token_ttl_seconds}, {@code max_pending_bytes}, {@code max_sessions},
- * {@code max_sessions_per_address}, {@code max_workers_per_view} (a double underscore in a method name is one underscore in the key).
+ * {@code max_sessions_per_address}, {@code max_workers_per_view}, {@code hvr_reload_hold_seconds} (a double underscore in a
+ * method name is one underscore in the key).
  */
 @ObjectClassDefinition(id = RuntimeConfig.PID, name = "Relive runtime")
 public @interface RuntimeConfig {
@@ -41,4 +42,9 @@ public @interface RuntimeConfig {
     @AttributeDefinition(description = "Shared workers the sessions of one view class may occupy at once; their "
             + "further work waits in their own queue. 0: three quarters of the workers.")
     int max__workers__per__view() default 0;
+
+    @AttributeDefinition(description = "Dev: when an HVR swap reloads the pages instead, how long the shared services "
+            + "the views used stay held for the pages' new mounts, in seconds (each is released once the new views "
+            + "use it). 0: released with the swap.")
+    long hvr__reload__hold__seconds() default 30;
 }

@@ -65,4 +65,8 @@ public class RuntimeSettings {
     public int maxWorkersPerView() {
         return config.max__workers__per__view();
     }
+
+    public long hvrReloadHoldSeconds() {
+        return Math.max(0, config.hvr__reload__hold__seconds());
+    }
 }

@@ -1,6 +1,9 @@
 package dev.relive.runtime.internal.swap;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -13,7 +16,7 @@ import org.osgi.framework.ServiceReference;
  * The shared services of other bundles that the swapped bundles use, got by the runtime for the length of a
  * swap. Updating a bundle releases every service it uses; a delayed Declarative Services component whose only users
  * are the swapped views would be deactivated there, and lose its state, before the new views get it again. Holding
- * it across the swap keeps that instance alive.
+ * it across the swap keeps that instance alive. Threading: safe for use from several threads.
  */
 final class HeldServices {
 
@@ -44,18 +47,44 @@ final class HeldServices {
     }
 
     /** The held references, in the order they were got. */
-    List<ServiceReference<?>> references() {
+    synchronized List<ServiceReference<?>> references() {
         return List.copyOf(held);
     }
 
-    void release() {
+    synchronized void release() {
         for (ServiceReference<?> ref : held) {
-            try {
-                context.ungetService(ref);
-            } catch (IllegalStateException e) {
-                // the runtime's own bundle is stopping: its uses end with it
-            }
+            unget(ref);
         }
         held.clear();
+    }
+
+    /**
+     * Releases the held services that a bundle of {@code bundles} uses again (its new instances hold them);
+     * whether any is still held.
+     */
+    synchronized boolean releaseUsedAgain(Set<Bundle> bundles) {
+        Set<ServiceReference<?>> used = new HashSet<>();
+        for (Bundle bundle : bundles) {
+            ServiceReference<?>[] inUse = bundle.getServicesInUse();
+            if (inUse != null) {
+                used.addAll(Arrays.asList(inUse));
+            }
+        }
+        for (Iterator<ServiceReference<?>> it = held.iterator(); it.hasNext();) {
+            ServiceReference<?> ref = it.next();
+            if (used.contains(ref)) {
+                unget(ref);
+                it.remove();
+            }
+        }
+        return !held.isEmpty();
+    }
+
+    private void unget(ServiceReference<?> ref) {
+        try {
+            context.ungetService(ref);
+        } catch (IllegalStateException e) {
+            // the runtime's own bundle is stopping: its uses end with it
+        }
     }
 }

@@ -45,6 +45,43 @@ class Issue12HeldServicesTest {
         assertThat(held.references()).isEmpty();
     }
 
+    /**
+     * A swap that ends in reloads: the browsers mount again after it, so the store stays held until the views'
+     * bundle uses it again, rather than being released with the swap and deactivated before the new mounts.
+     */
+    @Test
+    void afterAReloadTheStoreStaysHeldUntilTheViewsUseItAgain() {
+        viewsUse.addAll(List.of(store));
+        HeldServices held = HeldServices.hold(context(), Set.of(viewsBundle), SHARED);
+        viewsUse.clear(); // the update released the old instances' uses; the pages have not mounted again
+
+        assertThat(held.releaseUsedAgain(Set.of(viewsBundle))).isTrue();
+        assertThat(calls).containsExactly("get TaskStore");
+
+        viewsUse.add(store); // a page mounted again: the new instance got the store
+        assertThat(held.releaseUsedAgain(Set.of(viewsBundle))).isFalse();
+        assertThat(calls).containsExactly("get TaskStore", "unget TaskStore");
+        held.release();
+        assertThat(calls).containsExactly("get TaskStore", "unget TaskStore");
+    }
+
+    @Test
+    void theReloadHoldReleasesWhatIsNeverUsedAgainWhenItsGraceEnds() throws Exception {
+        viewsUse.add(store);
+        HeldServices held = HeldServices.hold(context(), Set.of(viewsBundle), SHARED);
+        viewsUse.clear();
+
+        ReloadHold.start(held, Set.of(viewsBundle), java.time.Duration.ofMillis(1));
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (held.references().size() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(held.references()).isEmpty();
+        synchronized (calls) {
+            assertThat(calls).containsExactly("get TaskStore", "unget TaskStore");
+        }
+    }
+
     @Test
     void aBundleUsingNoServiceHoldsNothing() {
         HeldServices held = HeldServices.hold(context(), Set.of(viewsBundle), SHARED);
@@ -57,11 +94,15 @@ class Issue12HeldServicesTest {
         return (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {BundleContext.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getService" -> {
-                        calls.add("get " + args[0]);
+                        synchronized (calls) {
+                            calls.add("get " + args[0]);
+                        }
                         yield new Object();
                     }
                     case "ungetService" -> {
-                        calls.add("unget " + args[0]);
+                        synchronized (calls) {
+                            calls.add("unget " + args[0]);
+                        }
                         yield true;
                     }
                     default -> throw new UnsupportedOperationException(method.getName());
