@@ -44,7 +44,7 @@ public @interface RuntimeConfig {
     int max__workers__per__view() default 0;
 
     @AttributeDefinition(description = "Dev: when an HVR swap reloads the pages instead, how long the shared services "
-            + "the views used stay held for the pages' new mounts, in seconds (each is released once the new views "
-            + "use it). 0: released with the swap.")
+            + "the views used stay held for the pages' new mounts, at most, in seconds (released once the new views "
+            + "have used them for a second). 0: released with the swap.")
     long hvr__reload__hold__seconds() default 30;
 }

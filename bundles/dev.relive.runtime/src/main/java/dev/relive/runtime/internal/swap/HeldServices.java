@@ -3,7 +3,6 @@ package dev.relive.runtime.internal.swap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -58,11 +57,8 @@ final class HeldServices {
         held.clear();
     }
 
-    /**
-     * Releases the held services that a bundle of {@code bundles} uses again (its new instances hold them);
-     * whether any is still held.
-     */
-    synchronized boolean releaseUsedAgain(Set<Bundle> bundles) {
+    /** Whether the bundles of {@code bundles} use every held service again (their new instances hold them). */
+    synchronized boolean allUsedBy(Set<Bundle> bundles) {
         Set<ServiceReference<?>> used = new HashSet<>();
         for (Bundle bundle : bundles) {
             ServiceReference<?>[] inUse = bundle.getServicesInUse();
@@ -70,14 +66,7 @@ final class HeldServices {
                 used.addAll(Arrays.asList(inUse));
             }
         }
-        for (Iterator<ServiceReference<?>> it = held.iterator(); it.hasNext();) {
-            ServiceReference<?> ref = it.next();
-            if (used.contains(ref)) {
-                unget(ref);
-                it.remove();
-            }
-        }
-        return !held.isEmpty();
+        return used.containsAll(held);
     }
 
     private void unget(ServiceReference<?> ref) {

@@ -7,22 +7,21 @@ import org.osgi.framework.Bundle;
 
 /**
  * The services a swap held, kept after it ended in reloads: the browsers mount again only after the swap, and the
- * new instances get the services only then. Each service is released as soon as a swapped bundle uses it again, and
- * every one after the grace period at the latest, on a thread of its own that checks every {@value #CHECK_MILLIS}
- * ms.
+ * new instances get the services only then. They are released once the swapped bundles have used all of them for
+ * {@value #SETTLED_CHECKS} checks in a row, {@value #CHECK_MILLIS} ms apart (a page rendered over HTTP uses them only
+ * for a moment, its WebSocket mount for as long as the tab is open), and after the grace period at the latest. The
+ * checks run on a thread of their own.
  */
 final class ReloadHold {
 
     static final long CHECK_MILLIS = 100;
+    static final int SETTLED_CHECKS = 10;
 
     private ReloadHold() {
     }
 
     static void start(HeldServices services, Set<Bundle> bundles, Duration grace) {
-        if (!services.releaseUsedAgain(bundles)) {
-            return;
-        }
-        if (grace.isZero() || grace.isNegative()) {
+        if (services.references().isEmpty() || grace.isZero() || grace.isNegative()) {
             services.release();
             return;
         }
@@ -33,8 +32,10 @@ final class ReloadHold {
 
     private static void keep(HeldServices services, Set<Bundle> bundles, Duration grace) {
         long deadline = System.nanoTime() + grace.toNanos();
+        int settled = 0;
         try {
-            while (System.nanoTime() < deadline && services.releaseUsedAgain(bundles)) {
+            while (settled < SETTLED_CHECKS && System.nanoTime() < deadline) {
+                settled = services.allUsedBy(bundles) ? settled + 1 : 0;
                 Thread.sleep(CHECK_MILLIS);
             }
         } catch (InterruptedException e) {
