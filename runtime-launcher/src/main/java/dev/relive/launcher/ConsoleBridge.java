@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 
@@ -20,16 +21,27 @@ final class ConsoleBridge implements Runnable {
     private static final String PROCESSOR = "org.apache.felix.service.command.CommandProcessor";
 
     private final BundleContext context;
+    private final PrintStream out;
+    private final PrintStream err;
 
-    private ConsoleBridge(BundleContext context) {
+    private ConsoleBridge(BundleContext context, PrintStream out, PrintStream err) {
         this.context = context;
+        this.out = out;
+        this.err = err;
     }
 
-    static void startIfHeadless(BundleContext context) {
+    /**
+     * @param out the process's standard output as it was before Gogo replaced {@code System.out} by its own stream,
+     *        which sends what a command's thread prints to the command's session: a session writing to that stream
+     *        would print into itself, and a command that prints (a synchronous bundle listener, a log line) would
+     *        overflow the stack
+     * @param err likewise, standard error
+     */
+    static void startIfHeadless(BundleContext context, PrintStream out, PrintStream err) {
         if (System.console() != null) {
             return;
         }
-        Thread t = new Thread(new ConsoleBridge(context), "relive-console");
+        Thread t = new Thread(new ConsoleBridge(context, out, err), "relive-console");
         t.setDaemon(true);
         t.start();
     }
@@ -46,7 +58,7 @@ final class ConsoleBridge implements Runnable {
             }
             InputStream empty = InputStream.nullInputStream();
             Object session = processor.getClass().getMethod("createSession", InputStream.class, OutputStream.class,
-                    OutputStream.class).invoke(processor, empty, System.out, System.err);
+                    OutputStream.class).invoke(processor, empty, out, err);
             Method execute = session.getClass().getMethod("execute", CharSequence.class);
             Method format = findFormat(session);
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -75,7 +87,10 @@ final class ConsoleBridge implements Runnable {
                 System.out.println(text);
             }
         } catch (java.lang.reflect.InvocationTargetException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
+            Throwable cause = e;
+            while (cause instanceof java.lang.reflect.InvocationTargetException && cause.getCause() != null) {
+                cause = cause.getCause(); // the session's, then the command method's
+            }
             System.out.println("gogo: " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
         } catch (ReflectiveOperationException e) {
             System.out.println("gogo: " + e);

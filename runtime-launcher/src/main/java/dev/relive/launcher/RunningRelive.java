@@ -1,5 +1,6 @@
 package dev.relive.launcher;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,6 +24,9 @@ final class RunningRelive {
 
     int run() throws Exception {
         long started = System.nanoTime();
+        // the process's own streams, before the console bundles install theirs in System.out and System.err
+        PrintStream out = System.out;
+        PrintStream err = System.err;
         Files.createDirectories(options.deploy());
         List<EmbeddedBundles.Entry> embedded = FelixFramework.embedded(FelixFramework.bundleSets(options));
         try (BundleCache cache = BundleCache.open(stateDir(), options, embedded)) {
@@ -54,7 +58,7 @@ final class RunningRelive {
             profile.step("console started", starting);
             profile.print();
             DeployCheck.start(options.deploy());
-            ConsoleBridge.startIfHeadless(framework.getBundleContext());
+            ConsoleBridge.startIfHeadless(framework.getBundleContext(), out, err);
 
             FrameworkEvent end = framework.waitForStop(0);
             if (end.getType() == FrameworkEvent.ERROR) {

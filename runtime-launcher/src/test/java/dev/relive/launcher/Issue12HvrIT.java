@@ -51,7 +51,10 @@ class Issue12HvrIT {
         }
     }
 
-    /** Item 6: a restart runs the source, not the jar in {@code deploy/} that HVR's builds never replaced. */
+    /**
+     * Item 6: a restart runs the source, not the jar in {@code deploy/} that HVR's builds never replaced; and it does
+     * not build those sources again on every start: the last run's build of them is installed instead.
+     */
     @Test
     void item6ARestartRunsTheSourceNotTheOldJar() throws Exception {
         try (DevWorkspace dev = DevWorkspace.start("/test/hvr")) {
@@ -60,17 +63,36 @@ class Issue12HvrIT {
                 dev.edit(dev.view("HvrView.java"), "count += 1;", "count += 10;");
                 next(ws, "hvr-applied");
             }
+            String views = "HVR: dev.relive.testviews in " + dev.dir().resolve("bundles/dev.relive.testviews")
+                    + " was not built from its sources as they are now; ";
+
             dev.restart("/test/hvr");
             dev.relive().waitForLog(l -> l.contains("HVR: dev.relive.testviews updated to"), SWAP);
-            assertThat(dev.relive().stdout() + dev.relive().stderr()).contains("HVR: dev.relive.testviews in "
-                    + dev.dir().resolve("bundles/dev.relive.testviews")
-                    + " was not built from its sources as they are now; building it")
-                    .doesNotContain("HVR: dev.relive.testlib in");
-            try (WsClient ws = WsClient.connect(dev.relive().baseUrl())) {
-                ws.mount(dev.relive(), "/test/hvr");
-                assertThat(ws.answer(ws.event("increment", null)).path("patches").toString())
-                        .contains("\"text\":\"10\"");
-            }
+            assertThat(dev.relive().stdout() + dev.relive().stderr())
+                    .contains(views + "installed the build of them kept from the last run")
+                    .doesNotContain(views + "building it").doesNotContain("HVR: dev.relive.testlib in");
+            assertCountsBy10(dev);
+
+            // without the kept build (a first start after the save) it builds the sources, once
+            TestFolders.deleteTree(dev.dir().resolve(".relive/hvr/builds"));
+            dev.restart("/test/hvr");
+            dev.relive().waitForLog(l -> l.contains("HVR: dev.relive.testviews updated to"), SWAP);
+            assertThat(dev.relive().stdout() + dev.relive().stderr()).contains(views + "building it");
+            assertCountsBy10(dev);
+
+            dev.restart("/test/hvr");
+            dev.relive().waitForLog(l -> l.contains("HVR: dev.relive.testviews updated to"), SWAP);
+            assertThat(dev.relive().stdout() + dev.relive().stderr())
+                    .contains(views + "installed the build of them kept from the last run")
+                    .doesNotContain(views + "building it");
+            assertCountsBy10(dev);
+        }
+    }
+
+    private static void assertCountsBy10(DevWorkspace dev) throws Exception {
+        try (WsClient ws = WsClient.connect(dev.relive().baseUrl())) {
+            ws.mount(dev.relive(), "/test/hvr");
+            assertThat(ws.answer(ws.event("increment", null)).path("patches").toString()).contains("\"text\":\"10\"");
         }
     }
 

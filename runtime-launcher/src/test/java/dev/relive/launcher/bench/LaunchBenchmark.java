@@ -23,16 +23,23 @@ import dev.relive.launcher.LauncherProcess;
  * launches (as a developer's project folder is), so the first launch is reported apart. {@code --compare JAR} launches
  * a second launcher jar the same way, interleaved with the first so that both see the same load.
  *
+ * {@code --java-options "OPTIONS"} (repeatable) adds a series of this jar launched with those JVM options, where
+ * {@value #CDS} stands for a class data sharing archive of the series' folder that its first launch writes.
+ *
  * <pre>
  * mvn -B -q install -DskipTests
  * mvn -B -q -pl runtime-launcher exec:exec@launch -Dbench.args="--runs 5"
+ * mvn -B -q -pl runtime-launcher exec:exec@launch -Dbench.args="--runs 5 --java-options {cds} --java-options '{cds} -XX:TieredStopAtLevel=1'"
  * </pre>
  */
 public final class LaunchBenchmark {
 
-    private record Series(String label, Path jar, List<String> args, Path folder, List<Launch> first,
-            List<Launch> launches) {
+    private record Series(String label, Path jar, List<String> javaOptions, List<String> args, Path folder,
+            List<Launch> first, List<Launch> launches) {
     }
+
+    /** In {@code --java-options}: the launch folder's class data sharing archive, written by the first launch. */
+    private static final String CDS = "{cds}";
 
     /** Wall-clock and CPU milliseconds (all the launcher's threads, JIT and GC included) from spawn to ready. */
     private record Launch(long wallMillis, long cpuMillis) {
@@ -41,10 +48,12 @@ public final class LaunchBenchmark {
     public static void main(String[] args) throws Exception {
         int runs = 5;
         Path compare = null;
+        List<String> javaOptions = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--compare" -> compare = Path.of(args[++i]).toAbsolutePath();
+                case "--java-options" -> javaOptions.add(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -60,7 +69,15 @@ public final class LaunchBenchmark {
                 List<String> launchArgs = mode.equals("dev")
                         ? List.of("--dev", "--workspace", folder.toString()) : List.of();
                 series.add(new Series(mode + (jars.size() > 1 ? " (" + jar.getKey() + ")" : ""), jar.getValue(),
-                        launchArgs, folder, new ArrayList<>(), new ArrayList<>()));
+                        List.of(), launchArgs, folder, new ArrayList<>(), new ArrayList<>()));
+            }
+            for (String options : javaOptions) {
+                List<String> launchArgs = mode.equals("dev")
+                        ? List.of("--dev", "--workspace", Files.createTempDirectory("relive-launch-").toString())
+                        : List.of();
+                series.add(new Series(mode + " " + options, LauncherProcess.jar(), List.of(options.split(" +")),
+                        launchArgs, Files.createTempDirectory("relive-launch-"), new ArrayList<>(),
+                        new ArrayList<>()));
             }
         }
         List<Long> floor = new ArrayList<>();
@@ -69,18 +86,19 @@ public final class LaunchBenchmark {
         for (int run = 0; run <= runs; run++) {
             floor.add(javaVersion());
             for (Series s : series) {
-                Launch launch = launch(s.jar(), s.folder(), s.args());
+                Launch launch = launch(s.jar(), s.folder(), javaOptions(s), s.args());
                 (run == 0 ? s.first() : s.launches()).add(launch);
             }
         }
-        System.out.printf("%-26s %8s %8s %8s %12s%n", "launch to ready, ms", "first", "min", "median",
+        int width = series.stream().mapToInt(s -> s.label().length()).max().orElse(0) + 2;
+        System.out.printf("%-" + width + "s %8s %8s %8s %12s%n", "launch to ready, ms", "first", "min", "median",
                 "CPU median");
-        System.out.printf("%-26s %8s %8d %8d%n", "java -version (floor)", "", min(floor), median(floor));
+        System.out.printf("%-" + width + "s %8s %8d %8d%n", "java -version (floor)", "", min(floor), median(floor));
         for (Series s : series) {
             List<Long> wall = s.launches().stream().map(Launch::wallMillis).toList();
             List<Long> cpu = s.launches().stream().map(Launch::cpuMillis).toList();
-            System.out.printf("%-26s %8d %8d %8d %12d%n", s.label(), s.first().get(0).wallMillis(), min(wall),
-                    median(wall), median(cpu));
+            System.out.printf("%-" + width + "s %8d %8d %8d %12d%n", s.label(), s.first().get(0).wallMillis(),
+                    min(wall), median(wall), median(cpu));
         }
         for (Series s : series) {
             delete(s.folder());
@@ -95,9 +113,31 @@ public final class LaunchBenchmark {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
     }
 
+    /**
+     * The series' JVM options, {@value #CDS} replaced by the folder's archive: written at the end of the first launch
+     * ({@code -XX:ArchiveClassesAtExit}), used by the later ones ({@code -XX:SharedArchiveFile}).
+     */
+    private static List<String> javaOptions(Series s) {
+        Path archive = s.folder().resolve("relive.jsa");
+        List<String> options = new ArrayList<>();
+        for (String option : s.javaOptions()) {
+            if (option.equals(CDS)) {
+                options.add(Files.isRegularFile(archive) ? "-XX:SharedArchiveFile=" + archive
+                        : "-XX:ArchiveClassesAtExit=" + archive);
+                options.add("-Xlog:cds=off");
+            } else {
+                options.add(option);
+            }
+        }
+        return options;
+    }
+
     /** Launches once and measures spawn to the ready line; stops the launch after. */
-    private static Launch launch(Path jar, Path folder, List<String> args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-jar", jar.toString(), "--port", "0"));
+    private static Launch launch(Path jar, Path folder, List<String> javaOptions, List<String> args)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(javaBin()));
+        cmd.addAll(javaOptions);
+        cmd.addAll(List.of("-jar", jar.toString(), "--port", "0"));
         cmd.addAll(args);
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).directory(folder.toFile()).redirectErrorStream(true)
@@ -114,8 +154,8 @@ public final class LaunchBenchmark {
             }
             throw new IllegalStateException("the launcher ended without a ready line: " + cmd);
         } finally {
-            p.destroy();
-            if (!p.waitFor(15, TimeUnit.SECONDS)) {
+            p.destroy(); // a normal exit: a first launch with {cds} writes its archive on the way out
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly().waitFor();
             }
         }

@@ -2,6 +2,7 @@ package dev.relive.hvr.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,10 @@ public class HvrService {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.relive.hvr");
     private static final long WARM_UP_DELAY_MS = 2000;
+    /** How long {@code hvr:install} waits for the deploy folder's watcher to start what it built. */
+    private static final Duration DEPLOY_WAIT = Duration.ofSeconds(30);
 
+    private final BundleContext context;
     private final LiveSessions sessions;
     private final HvrStatus status;
     private final TemplateOverrides templates = new TemplateOverrides();
@@ -55,6 +59,7 @@ public class HvrService {
     @Activate
     public HvrService(BundleContext context, HvrConfig config, @Reference LiveSessions sessions,
             @Reference ViewSwapper swapper, @Reference HvrStatus status) {
+        this.context = context;
         this.sessions = sessions;
         this.status = status;
         List<Path> roots = HvrFolders.watchDirs(config, context);
@@ -107,14 +112,22 @@ public class HvrService {
         }
     }
 
-    /** Builds and installs, as a save would, every watched project whose bundle is older than its sources. */
+    /**
+     * Builds and installs, as a save would, every watched project whose bundle is older than its sources, or installs
+     * the build of the same sources that the last run kept.
+     */
     private static void buildOutOfDate(SavePipeline pipeline, Map<Path, Bundle> installed) {
         for (Path project : OutOfDateBundles.of(installed)) {
             if (Thread.currentThread().isInterrupted()) {
                 return;
             }
-            LOG.info("HVR: {} in {} was not built from its sources as they are now; building it",
-                    installed.get(project).getSymbolicName(), project);
+            String bsn = installed.get(project).getSymbolicName();
+            if (pipeline.installKept(project)) {
+                LOG.info("HVR: {} in {} was not built from its sources as they are now; installed the build of them "
+                        + "kept from the last run", bsn, project);
+                continue;
+            }
+            LOG.info("HVR: {} in {} was not built from its sources as they are now; building it", bsn, project);
             pipeline.apply(new ChangeSet(project, Set.of(project.resolve("bnd.bnd")), Set.of()), System.nanoTime());
         }
     }
@@ -127,14 +140,24 @@ public class HvrService {
 
     /**
      * Builds the bundle project {@code project}, not installed yet, into {@code deploy/}, from where the runtime
-     * installs it; then its saves swap as any other's. What happened, for the console.
+     * installs it (now and at every start), and answers once it is started, so that a project importing its
+     * packages builds right after; then its saves swap as any other's. What happened, for the console.
      */
     public String install(Path project) {
         FirstBuild build = firstBuild;
         if (build == null) {
             return "HVR is not watching (see hvr:check): nothing can be built";
         }
-        return build.install(project, deploy);
+        FirstBuild.Result result = build.install(project, deploy);
+        try {
+            if (result.jar() != null && !DeployedBundle.awaitStarted(context, result.jar(), DEPLOY_WAIT)) {
+                return result.message() + "\nnot started by the runtime within " + DEPLOY_WAIT.toSeconds()
+                        + " s: see the log";
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return result.message();
     }
 
     @Deactivate

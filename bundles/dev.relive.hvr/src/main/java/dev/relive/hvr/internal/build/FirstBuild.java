@@ -12,7 +12,7 @@ import org.osgi.framework.Version;
 /**
  * The first build of a bundle project that is not installed: compiled and packaged as a save would be, stamped with
  * its sources' digest, and written as {@code <Bundle-SymbolicName>.jar} into the folder the runtime installs bundles
- * from ({@code deploy/}), so that it is installed now and on every later start.
+ * from ({@code deploy/}), so that it is installed on every later start.
  */
 public final class FirstBuild {
 
@@ -24,11 +24,20 @@ public final class FirstBuild {
         this.packager = packager;
     }
 
-    /** What happened, for the console: the jar written, or why there is none. */
-    public String install(Path projectDir, Path deploy) {
+    /**
+     * What a first build gave.
+     *
+     * @param message what happened, for the console: the jar written, or why there is none
+     * @param jar the jar written into {@code deploy/}, or {@code null} when the project does not build
+     */
+    public record Result(String message, Path jar) {
+    }
+
+    /** Builds the project into {@code deploy/}. */
+    public Result install(Path projectDir, Path deploy) {
         Path project = projectDir.toAbsolutePath().normalize();
         if (!Files.isRegularFile(project.resolve("bnd.bnd"))) {
-            return "not a bundle project (no bnd.bnd): " + project;
+            return new Result("not a bundle project (no bnd.bnd): " + project, null);
         }
         String bsn = ProjectName.of(project);
         String version = osgiVersion(PomInfo.read(project).version().orElse("0.0.0"));
@@ -44,8 +53,9 @@ public final class FirstBuild {
                     bsn);
             return List.of();
         });
-        return errors.isEmpty() ? bsn + " " + version + " built and written to " + deploy.resolve(bsn + ".jar")
-                : bsn + " does not build:\n" + String.join("\n", errors);
+        Path jar = deploy.resolve(bsn + ".jar");
+        return errors.isEmpty() ? new Result(bsn + " " + version + " built and written to " + jar, jar)
+                : new Result(bsn + " does not build:\n" + String.join("\n", errors), null);
     }
 
     /** {@code 1.2.3.SNAPSHOT} for Maven's {@code 1.2.3-SNAPSHOT}; {@code 0.0.0} for what is no version. */

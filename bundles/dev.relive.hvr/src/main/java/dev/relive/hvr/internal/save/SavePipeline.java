@@ -44,6 +44,7 @@ public final class SavePipeline {
     private final BrowserNotices notices;
     private final TemplateSave templateSave;
     private final InstalledClasses installedClasses = new InstalledClasses();
+    private final KeptBuilds kept;
     private volatile boolean carryState = true;
 
     public SavePipeline(BundleContext context, LiveSessions sessions, ViewSwapper swapper, HvrStatus status,
@@ -55,6 +56,7 @@ public final class SavePipeline {
         this.install = new BundleInstall(context);
         this.notices = new BrowserNotices(sessions, status);
         this.templateSave = new TemplateSave(sessions, status, templates, notices);
+        this.kept = KeptBuilds.of(context);
     }
 
     /** {@code false}: every save updates the bundle and reloads the pages (HVR off, watcher on). */
@@ -96,29 +98,57 @@ public final class SavePipeline {
         notices.mounted(session);
     }
 
+    /**
+     * Installs the build of {@code project} kept from an earlier run ({@link KeptBuilds}), as a save would, when it
+     * was built from the sources as they are now; {@code false} when there is none, and the project must be built.
+     */
+    public synchronized boolean installKept(Path project) {
+        String bsn = ProjectName.of(project);
+        Bundle bundle = install.installed(bsn);
+        byte[] jar = bundle == null || ReliveBundles.contains(bsn) ? null : kept.matching(bsn, project);
+        if (jar == null) {
+            return false;
+        }
+        SaveTimeline timeline = new SaveTimeline(System.nanoTime());
+        try {
+            swapIn(project.resolve("bnd.bnd"), bundle, jar, "the build kept from the last run", timeline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return true;
+    }
+
     private void javaSave(ChangeSet change, Bundle bundle, SaveTimeline timeline) throws InterruptedException {
         BundleBuild.Outcome built = build.build(change.project(), bundle);
         timeline.add("compile", built.compileTime());
         if (built.packageTime() != null) {
             timeline.add("package", built.packageTime());
         }
-        Set<Bundle> affected = install.withDependents(bundle);
         if (!built.success()) {
-            notices.buildFailed(bundle, affected, built.errors(), timeline);
+            notices.buildFailed(bundle, install.withDependents(bundle), built.errors(), timeline);
             return;
         }
+        if (swapIn(savedFile(change), bundle, built.jar(), built.summary(), timeline)) {
+            kept.keep(bundle.getSymbolicName(), built.jar());
+        }
+    }
+
+    /** Installs {@code jar} and swaps the views of the bundle and its dependents; whether it was installed. */
+    private boolean swapIn(Path file, Bundle bundle, byte[] jar, String summary, SaveTimeline timeline)
+            throws InterruptedException {
+        Set<Bundle> affected = install.withDependents(bundle);
         Map<String, String> oldPrints = installedClasses.of(bundle);
-        Map<String, String> newPrints = ClassFingerprint.ofJar(built.jar());
+        Map<String, String> newPrints = ClassFingerprint.ofJar(jar);
         try (ViewSwap swap = swapper.hold(affected)) {
             timeline.mark("snapshot");
-            BundleInstall.Outcome installed = install.install(bundle, built.jar(), affected.size() > 1);
+            BundleInstall.Outcome installed = install.install(bundle, jar, affected.size() > 1);
             timeline.add("update", installed.updateTime());
             if (installed.refreshTime() != null) {
                 timeline.add("refresh", installed.refreshTime());
             }
             if (installed.failure() != null) {
                 notices.installFailed(bundle, affected, installed.failure(), timeline);
-                return;
+                return false;
             }
             templates.clear(bundle.getSymbolicName());
             notices.built(bundle);
@@ -129,10 +159,11 @@ public final class SavePipeline {
             SwapReport report = SwapReport.of(outcomes, InstalledClasses.changed(oldPrints, newPrints), notices,
                     status);
             timeline.mark("restore");
-            render(report, savedFile(change), bundle.getSymbolicName(), timeline);
+            render(report, file, bundle.getSymbolicName(), timeline);
             timeline.mark("render+send");
             status.built(new HvrStatus.Build(bundle.getSymbolicName(), true, "swapped " + report.shown().size()
-                    + " session(s); " + built.summary(), Instant.now(), timeline.phases()));
+                    + " session(s); " + summary, Instant.now(), timeline.phases()));
+            return true;
         }
     }
 

@@ -7,8 +7,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * Configuration of the runtime, PID {@value #PID}. Keys: {@code max_frame_bytes}, {@code events_per_second},
  * {@code allowed_origins}, {@code allowed_hosts}, {@code token_ttl_seconds}, {@code max_pending_bytes}, {@code max_sessions},
  * {@code max_sessions_per_address}, {@code max_workers_per_view}, {@code max_topics_per_session}, {@code live_upgrade},
- * {@code live_upgrade_wait_seconds}, {@code upload_max_file_bytes}, {@code upload_max_files}, {@code upload_dir} (a
- * double underscore in a method name is one underscore in the key).
+ * {@code live_upgrade_wait_seconds}, {@code upload_max_file_bytes}, {@code upload_max_files}, {@code upload_dir},
+ * {@code hvr_reload_hold_seconds} (a double underscore in a method name is one underscore in the key).
  */
 @ObjectClassDefinition(id = RuntimeConfig.PID, name = "Relive runtime")
 public @interface RuntimeConfig {
@@ -65,4 +65,9 @@ public @interface RuntimeConfig {
     @AttributeDefinition(description = "Folder of the temporary files of uploads. Empty: relive-uploads in the "
             + "system's temporary folder.")
     String upload__dir() default "";
+
+    @AttributeDefinition(description = "Dev: when an HVR swap reloads the pages instead, how long the shared services "
+            + "the views used stay held for the pages' new mounts, at most, in seconds (released once the new views "
+            + "have used them for a second). 0: released with the swap.")
+    long hvr__reload__hold__seconds() default 30;
 }

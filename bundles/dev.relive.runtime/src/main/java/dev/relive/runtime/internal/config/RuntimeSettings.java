@@ -86,4 +86,8 @@ public class RuntimeSettings {
         return new UploadSettings(config.upload__max__file__bytes(), config.upload__max__files(),
                 dir == null || dir.isBlank() ? UploadSettings.defaultDir() : Path.of(dir));
     }
+
+    public long hvrReloadHoldSeconds() {
+        return Math.max(0, config.hvr__reload__hold__seconds());
+    }
 }

@@ -1,6 +1,8 @@
 package dev.relive.runtime.internal.swap;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -13,7 +15,7 @@ import org.osgi.framework.ServiceReference;
  * The shared services of other bundles that the swapped bundles use, got by the runtime for the length of a
  * swap. Updating a bundle releases every service it uses; a delayed Declarative Services component whose only users
  * are the swapped views would be deactivated there, and lose its state, before the new views get it again. Holding
- * it across the swap keeps that instance alive.
+ * it across the swap keeps that instance alive. Threading: safe for use from several threads.
  */
 final class HeldServices {
 
@@ -44,18 +46,34 @@ final class HeldServices {
     }
 
     /** The held references, in the order they were got. */
-    List<ServiceReference<?>> references() {
+    synchronized List<ServiceReference<?>> references() {
         return List.copyOf(held);
     }
 
-    void release() {
+    synchronized void release() {
         for (ServiceReference<?> ref : held) {
-            try {
-                context.ungetService(ref);
-            } catch (IllegalStateException e) {
-                // the runtime's own bundle is stopping: its uses end with it
-            }
+            unget(ref);
         }
         held.clear();
+    }
+
+    /** Whether the bundles of {@code bundles} use every held service again (their new instances hold them). */
+    synchronized boolean allUsedBy(Set<Bundle> bundles) {
+        Set<ServiceReference<?>> used = new HashSet<>();
+        for (Bundle bundle : bundles) {
+            ServiceReference<?>[] inUse = bundle.getServicesInUse();
+            if (inUse != null) {
+                used.addAll(Arrays.asList(inUse));
+            }
+        }
+        return used.containsAll(held);
+    }
+
+    private void unget(ServiceReference<?> ref) {
+        try {
+            context.ungetService(ref);
+        } catch (IllegalStateException e) {
+            // the runtime's own bundle is stopping: its uses end with it
+        }
     }
 }

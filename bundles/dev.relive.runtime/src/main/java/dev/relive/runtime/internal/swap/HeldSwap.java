@@ -1,17 +1,21 @@
 package dev.relive.runtime.internal.swap;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+
+import org.osgi.framework.Bundle;
 
 import dev.relive.runtime.spi.ReloadReason;
 import dev.relive.runtime.spi.SwapOutcome;
 import dev.relive.runtime.spi.ViewSwap;
 
 /**
- * A {@link ViewSwap}: the held sessions, the services their views use (held until the new instances have them),
- * the state captured before the update, and how to restore it after.
+ * A {@link ViewSwap}: the held sessions, the services their views use (held until the new instances have them:
+ * when sessions reload instead, until the views' bundles use them again, see {@link ReloadHold}), the state captured
+ * before the update, and how to restore it after.
  */
 final class HeldSwap implements ViewSwap {
 
@@ -20,23 +24,32 @@ final class HeldSwap implements ViewSwap {
 
     private final HeldSessions held;
     private final HeldServices services;
+    private final Set<Bundle> bundles;
+    private final Duration reloadHold;
     private final SessionRestore restore;
     private List<CapturedSession> captured;
+    private boolean reloaded;
 
-    HeldSwap(HeldSessions held, HeldServices services, SessionRestore restore, List<CapturedSession> captured) {
+    HeldSwap(HeldSessions held, HeldServices services, Set<Bundle> bundles, Duration reloadHold,
+            SessionRestore restore, List<CapturedSession> captured) {
         this.held = held;
         this.services = services;
+        this.bundles = bundles;
+        this.reloadHold = reloadHold;
         this.restore = restore;
         this.captured = captured;
     }
 
     @Override
     public List<SwapOutcome> restore(Set<String> classesAfter) {
-        return settle(session -> restore.restore(session, classesAfter, held.mapper()));
+        List<SwapOutcome> outcomes = settle(session -> restore.restore(session, classesAfter, held.mapper()));
+        reloaded |= outcomes.stream().anyMatch(outcome -> !outcome.swapped());
+        return outcomes;
     }
 
     @Override
     public List<SwapOutcome> reload(ReloadReason reason) {
+        reloaded = true;
         return settle(session -> {
             session.session().reload(reason);
             return new SwapOutcome(session.session(), session.viewClasses(), reason);
@@ -46,7 +59,11 @@ final class HeldSwap implements ViewSwap {
     @Override
     public void close() {
         held.releaseAll();
-        services.release();
+        if (reloaded) {
+            ReloadHold.start(services, bundles, reloadHold);
+        } else {
+            services.release();
+        }
     }
 
     private List<SwapOutcome> settle(Function<CapturedSession, SwapOutcome> action) {

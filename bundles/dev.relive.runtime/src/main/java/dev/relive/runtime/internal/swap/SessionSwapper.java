@@ -1,5 +1,6 @@
 package dev.relive.runtime.internal.swap;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Set;
 
@@ -10,6 +11,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 
+import dev.relive.runtime.internal.config.RuntimeSettings;
 import dev.relive.runtime.spi.LiveSessions;
 import dev.relive.runtime.spi.ViewSwap;
 import dev.relive.runtime.spi.ViewSwapper;
@@ -22,11 +24,13 @@ public class SessionSwapper implements ViewSwapper {
     private final LiveSessions sessions;
     private final InjectedFields injectedFields;
     private final SharedService shared;
+    private final Duration reloadHold;
 
     @Activate
     public SessionSwapper(BundleContext context, @Reference LiveSessions sessions,
-            @Reference ServiceComponentRuntime scr) {
+            @Reference ServiceComponentRuntime scr, @Reference RuntimeSettings settings) {
         this.context = context;
+        this.reloadHold = Duration.ofSeconds(settings.hvrReloadHoldSeconds());
         this.sessions = sessions;
         this.injectedFields = new InjectedFields(scr);
         this.shared = new SharedService(scr);
@@ -38,7 +42,8 @@ public class SessionSwapper implements ViewSwapper {
         HeldSessions held = new HeldSessions(sessions, swapped, injectedFields);
         HeldServices services = HeldServices.hold(context, swapped, shared);
         try {
-            return new HeldSwap(held, services, new SessionRestore(context, injectedFields), held.captureAll());
+            return new HeldSwap(held, services, swapped, reloadHold, new SessionRestore(context, injectedFields),
+                    held.captureAll());
         } catch (InterruptedException | RuntimeException e) {
             held.releaseAll();
             services.release();

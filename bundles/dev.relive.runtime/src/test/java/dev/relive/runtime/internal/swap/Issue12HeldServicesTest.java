@@ -25,7 +25,7 @@ class Issue12HeldServicesTest {
     private static final java.util.function.Predicate<ServiceReference<?>> SHARED =
             ref -> Constants.SCOPE_SINGLETON.equals(ref.getProperty(Constants.SERVICE_SCOPE));
 
-    private final List<ServiceReference<?>> viewsUse = new ArrayList<>();
+    private final List<ServiceReference<?>> viewsUse = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Bundle storeBundle = bundle("store", List.of());
     private final Bundle viewsBundle = bundle("views", viewsUse);
     private final ServiceReference<?> store = reference("TaskStore", storeBundle, Constants.SCOPE_SINGLETON);
@@ -45,6 +45,50 @@ class Issue12HeldServicesTest {
         assertThat(held.references()).isEmpty();
     }
 
+    /**
+     * A swap that ends in reloads: the browsers mount again after it, so the store stays held (the views' bundle
+     * does not use it in between) until the views use it again for good, rather than being released with the swap
+     * and deactivated before the new mounts.
+     */
+    @Test
+    void afterAReloadTheStoreStaysHeldUntilTheViewsUseItAgainForGood() throws Exception {
+        viewsUse.add(store);
+        HeldServices held = HeldServices.hold(context(), Set.of(viewsBundle), SHARED);
+        viewsUse.clear(); // the update released the old instances' uses; the pages have not mounted again
+        assertThat(held.allUsedBy(Set.of(viewsBundle))).isFalse();
+
+        ReloadHold.start(held, Set.of(viewsBundle), java.time.Duration.ofMinutes(5));
+        Thread.sleep(3 * ReloadHold.CHECK_MILLIS * ReloadHold.SETTLED_CHECKS); // no page mounted meanwhile
+        assertThat(held.references()).containsExactly(store);
+
+        viewsUse.add(store); // a page mounted again: the new instance got the store
+        awaitReleased(held);
+        synchronized (calls) {
+            assertThat(calls).containsExactly("get TaskStore", "unget TaskStore");
+        }
+    }
+
+    @Test
+    void theReloadHoldReleasesWhatIsNeverUsedAgainWhenItsGraceEnds() throws Exception {
+        viewsUse.add(store);
+        HeldServices held = HeldServices.hold(context(), Set.of(viewsBundle), SHARED);
+        viewsUse.clear();
+
+        ReloadHold.start(held, Set.of(viewsBundle), java.time.Duration.ofMillis(1));
+        awaitReleased(held);
+        synchronized (calls) {
+            assertThat(calls).containsExactly("get TaskStore", "unget TaskStore");
+        }
+    }
+
+    private static void awaitReleased(HeldServices held) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (!held.references().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(held.references()).isEmpty();
+    }
+
     @Test
     void aBundleUsingNoServiceHoldsNothing() {
         HeldServices held = HeldServices.hold(context(), Set.of(viewsBundle), SHARED);
@@ -57,11 +101,15 @@ class Issue12HeldServicesTest {
         return (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {BundleContext.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getService" -> {
-                        calls.add("get " + args[0]);
+                        synchronized (calls) {
+                            calls.add("get " + args[0]);
+                        }
                         yield new Object();
                     }
                     case "ungetService" -> {
-                        calls.add("unget " + args[0]);
+                        synchronized (calls) {
+                            calls.add("unget " + args[0]);
+                        }
                         yield true;
                     }
                     default -> throw new UnsupportedOperationException(method.getName());
