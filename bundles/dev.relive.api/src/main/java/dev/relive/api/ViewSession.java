@@ -1,6 +1,7 @@
 package dev.relive.api;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -46,4 +47,20 @@ public interface ViewSession {
      *         ({@code javascript:}, {@code data:}, ...)
      */
     void redirect(String url);
+
+    /**
+     * The user signed in to the browser session this tab belongs to, or empty for a visitor who is not signed in.
+     * Fixed for the life of the view: signing in or out reloads the tab's page.
+     */
+    default Optional<User> user() {
+        return Optional.empty();
+    }
+
+    /**
+     * The token a plain HTML form posting to the runtime ({@code /logout}, {@code /login}) must carry in its
+     * {@code _csrf} field; empty when the tab has no browser session.
+     */
+    default String csrfToken() {
+        return "";
+    }
 }

@@ -135,6 +135,11 @@ public final class LiveServer implements AutoCloseable {
         return launcher.baseUrl().replaceAll("/$", "") + path;
     }
 
+    /** The watched deploy folder: a {@code .cfg} file written there configures the running runtime. */
+    public Path deployDir() {
+        return dir.resolve("deploy");
+    }
+
     public LauncherProcess launcher() {
         return launcher;
     }

@@ -6,7 +6,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /**
  * Configuration of the runtime, PID {@value #PID}. Keys: {@code max_frame_bytes}, {@code events_per_second},
  * {@code allowed_origins}, {@code allowed_hosts}, {@code token_ttl_seconds}, {@code max_pending_bytes}, {@code max_sessions},
- * {@code max_sessions_per_address}, {@code max_workers_per_view} (a double underscore in a method name is one underscore in the key).
+ * {@code max_sessions_per_address}, {@code max_workers_per_view}, {@code session_idle_seconds}, {@code max_browser_sessions},
+ * {@code login_attempts_per_minute} (a double underscore in a method name is one underscore in the key).
  */
 @ObjectClassDefinition(id = RuntimeConfig.PID, name = "Relive runtime")
 public @interface RuntimeConfig {
@@ -41,4 +42,14 @@ public @interface RuntimeConfig {
     @AttributeDefinition(description = "Shared workers the sessions of one view class may occupy at once; their "
             + "further work waits in their own queue. 0: three quarters of the workers.")
     int max__workers__per__view() default 0;
+
+    @AttributeDefinition(description = "A browser session unused for this long, in seconds, ends (signed out).")
+    long session__idle__seconds() default 28800;
+
+    @AttributeDefinition(description = "Browser sessions kept at once; beyond it the least recently used one ends.")
+    int max__browser__sessions() default 100000;
+
+    @AttributeDefinition(description = "Login attempts per minute from one address, and for one user name; more "
+            + "are refused (429).")
+    int login__attempts__per__minute() default 10;
 }

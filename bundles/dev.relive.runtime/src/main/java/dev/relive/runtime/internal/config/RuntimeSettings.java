@@ -65,4 +65,16 @@ public class RuntimeSettings {
     public int maxWorkersPerView() {
         return config.max__workers__per__view();
     }
+
+    public long sessionIdleSeconds() {
+        return config.session__idle__seconds();
+    }
+
+    public int maxBrowserSessions() {
+        return config.max__browser__sessions();
+    }
+
+    public int loginAttemptsPerMinute() {
+        return config.login__attempts__per__minute();
+    }
 }

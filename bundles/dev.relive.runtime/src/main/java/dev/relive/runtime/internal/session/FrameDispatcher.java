@@ -1,6 +1,17 @@
 package dev.relive.runtime.internal.session;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.relive.api.User;
+import dev.relive.api.security.WebSession;
+import dev.relive.runtime.internal.auth.SocketVisitor;
+import dev.relive.runtime.internal.auth.ViewAccess;
 
 import dev.relive.runtime.internal.protocol.ClientFrame;
 import dev.relive.runtime.internal.protocol.ClientFrameParser;
@@ -15,10 +26,14 @@ import dev.relive.runtime.internal.token.TokenSigner;
 
 /**
  * Hands one connection's client frames, as {@link ClientFrameParser} reads them, to its {@link TabSession}, in
- * order; answers refused frames, frames over the rate limit and bad tokens with an error frame. Called on I/O
- * threads, one frame at a time per connection; everything touching view state is queued on the session.
+ * order; answers refused frames, frames over the rate limit and bad tokens with an error frame. A token bound to
+ * a browser session mounts only on a socket with that session's cookie, and every mount and live navigation is
+ * checked against the view's access rule ({@link ViewAccess}). Called on I/O threads, one frame at a time per
+ * connection; everything touching view state is queued on the session.
  */
 public final class FrameDispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FrameDispatcher.class);
 
     private final TabSession session;
     private final Connection connection;
@@ -32,11 +47,27 @@ public final class FrameDispatcher {
     private final int eventsPerSecond;
     private final Runnable onMounted;
     private final Runnable onClose;
+    private final SocketVisitor visitor;
+    private final ScheduledExecutorService timer;
+    private final Runnable onSignOut = this::signedOut;
+    /** The session binding of the token this tab mounted with; {@code null} before or without one. */
+    private volatile String binding;
+    private volatile boolean signedOut;
 
     /** {@code onMounted} runs after each page is sent, on the session's thread; {@code onClose} when it ends. */
     FrameDispatcher(TabSession session, Connection connection, ClientFrameParser parser, ViewRegistry registry,
             PageTokens tokens, int eventsPerSecond, ScheduledExecutorService timer, Runnable onMounted,
             Runnable onClose) {
+        this(session, connection, parser, registry, tokens, eventsPerSecond, timer, onMounted, onClose,
+                SocketVisitor.NONE);
+    }
+
+    /** The same, for a socket whose upgrade request named the browser session {@code visitor}. */
+    FrameDispatcher(TabSession session, Connection connection, ClientFrameParser parser, ViewRegistry registry,
+            PageTokens tokens, int eventsPerSecond, ScheduledExecutorService timer, Runnable onMounted,
+            Runnable onClose, SocketVisitor visitor) {
+        this.visitor = visitor;
+        this.timer = timer;
         this.session = session;
         this.connection = connection;
         this.parser = parser;
@@ -51,6 +82,9 @@ public final class FrameDispatcher {
 
     /** One text frame from the client. */
     public void onText(String text) {
+        if (signedOut) {
+            return;
+        }
         if (!rate.tryAcquire()) {
             refuseOverLimit();
             return;
@@ -88,6 +122,7 @@ public final class FrameDispatcher {
 
     /** The connection ended. */
     public void closed() {
+        visitor.forget(onSignOut);
         onClose.run();
     }
 
@@ -105,6 +140,13 @@ public final class FrameDispatcher {
                     + ClientFrameParser.shorten(path));
             return;
         }
+        String refusal = visitor.refusal(claims.session());
+        if (refusal != null) {
+            LOG.warn("refused a mount of {}: {}", claims.route(), refusal);
+            error(null, ErrorCode.BAD_TOKEN, refusal + "; reload the page");
+            return;
+        }
+        binding = claims.session();
         session.submit(() -> {
             if (session.tree().mounted()) {
                 session.sendError(null, ErrorCode.BAD_FRAME, "already mounted", null);
@@ -114,6 +156,9 @@ public final class FrameDispatcher {
             if (type == null || !type.className().equals(claims.view())) {
                 session.sendError(null, ErrorCode.BAD_TOKEN, "no view " + claims.view() + " at " + claims.route(),
                         null);
+                return;
+            }
+            if (!admitted(type, claims.route(), claims.params())) {
                 return;
             }
             try {
@@ -134,13 +179,58 @@ public final class FrameDispatcher {
                     + ClientFrameParser.shorten(url.path()), null);
             return;
         }
+        if (!admitted(type, url.path(), url.query())) {
+            return;
+        }
         try {
             String html = session.navigate(type, url.path(), url.query());
-            connection.send(session.mountedFrame(frame.ref(), html, tokens.sign(type, url.path(), url.query())));
+            connection.send(session.mountedFrame(frame.ref(), html, tokens.sign(type, url.path(), url.query(),
+                    binding)));
             onMounted.run();
         } catch (RuntimeException e) {
             session.sendError(frame.ref(), ErrorCode.HANDLER_FAILED, "mount failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether the tab's browser session may see {@code type}; if not, sends the tab to the login page (not signed
+     * in) or to a full load of the page, which answers 403 (signed in without the role). On the session's thread.
+     */
+    private boolean admitted(ViewType type, String route, Map<String, String> query) {
+        Optional<WebSession> web = visitor.session(binding);
+        Optional<User> user = web.map(WebSession::user);
+        switch (ViewAccess.decide(type.reference(), user)) {
+            case SIGN_IN -> {
+                connection.send(ServerFrames.redirect(ViewAccess.loginUrl(ViewAccess.pathAndQuery(route, query))));
+                return false;
+            }
+            case FORBIDDEN -> {
+                connection.send(ServerFrames.redirect(ViewAccess.pathAndQuery(route, query)));
+                return false;
+            }
+            default -> {
+                session.identify(user.orElse(null), web.map(WebSession::csrfToken).orElse(""));
+                if (web.isPresent()) {
+                    visitor.whenSignedOut(onSignOut);
+                }
+                return true;
+            }
+        }
+    }
+
+    /**
+     * The browser session signed out (in another tab): no frame of this tab is served any more, its views are
+     * unmounted, it is sent to the login page and the socket closes soon after, once the redirect had time to go.
+     */
+    private void signedOut() {
+        signedOut = true;
+        session.submit(() -> {
+            String here = session.tree().mounted() ? ViewAccess.pathAndQuery(session.tree().route(), session.params())
+                    : "/";
+            connection.send(ServerFrames.redirect(ViewAccess.loginUrl(here)));
+            onClose.run();
+            timer.schedule(() -> connection.close(1008, "signed out"), 2, TimeUnit.SECONDS);
+        });
     }
 
     /**

@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.relive.api.User;
 import dev.relive.runtime.internal.config.RuntimeSettings;
 import dev.relive.runtime.internal.invoke.FieldBinder;
 import dev.relive.runtime.internal.invoke.HandlerInvoker;
@@ -98,7 +99,13 @@ public class Sessions implements LiveSessions {
 
     /** Server-side render of {@code type} for a page request: mount, render, unmount. */
     public Page renderPage(ViewType type, String route, Map<String, String> params) {
+        return renderPage(type, route, params, null, "");
+    }
+
+    /** The same, for the signed-in {@code user} ({@code null}: nobody) whose forms carry {@code csrfToken}. */
+    public Page renderPage(ViewType type, String route, Map<String, String> params, User user, String csrfToken) {
         TabSession session = newSession(null);
+        session.identify(user, csrfToken);
         try {
             String html = session.mount(type, route, params);
             return new Page(html, session.tree().title());

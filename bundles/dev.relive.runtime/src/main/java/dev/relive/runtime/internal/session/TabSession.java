@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.relive.api.ViewSession;
+import dev.relive.api.User;
 import dev.relive.runtime.internal.invoke.FieldBinder;
 import dev.relive.runtime.internal.invoke.HandlerInvoker;
 import dev.relive.runtime.internal.invoke.InvocationException;
@@ -36,7 +36,7 @@ final class TabSession {
     private final SerialExecutor executor;
     private final HandlerInvoker invoker;
     private final FieldBinder binder;
-    private final ViewSession viewSession = new TabViewSession(this);
+    private final TabViewSession viewSession = new TabViewSession(this);
     private final ViewTree tree;
     private final Ticks ticks;
     private long seq;
@@ -104,6 +104,11 @@ final class TabSession {
 
     void sendError(Long ref, ErrorCode code, String message, Throwable cause) {
         channel.error(ref, code, message, cause);
+    }
+
+    /** The signed-in user ({@code null}: nobody) and CSRF token its views see from the next mount on. */
+    void identify(User user, String csrfToken) {
+        viewSession.identify(user, csrfToken);
     }
 
     /** Mounts the root view for {@code type}; returns its inner HTML. */

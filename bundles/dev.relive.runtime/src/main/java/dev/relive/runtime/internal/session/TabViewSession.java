@@ -1,7 +1,9 @@
 package dev.relive.runtime.internal.session;
 
 import java.util.Map;
+import java.util.Optional;
 
+import dev.relive.api.User;
 import dev.relive.api.ViewSession;
 import dev.relive.runtime.internal.protocol.LocationUrl;
 import dev.relive.runtime.internal.protocol.ServerFrames;
@@ -10,6 +12,8 @@ import dev.relive.runtime.internal.protocol.ServerFrames;
 final class TabViewSession implements ViewSession {
 
     private final TabSession tab;
+    private volatile User user;
+    private volatile String csrfToken = "";
 
     TabViewSession(TabSession tab) {
         this.tab = tab;
@@ -49,5 +53,20 @@ final class TabViewSession implements ViewSession {
         if (isConnected()) {
             tab.send(ServerFrames.redirect(url));
         }
+    }
+
+    void identify(User user, String csrfToken) {
+        this.user = user;
+        this.csrfToken = csrfToken;
+    }
+
+    @Override
+    public Optional<User> user() {
+        return Optional.ofNullable(user);
+    }
+
+    @Override
+    public String csrfToken() {
+        return csrfToken;
     }
 }

@@ -16,6 +16,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.relive.runtime.internal.auth.PageGate;
 import dev.relive.runtime.internal.config.RuntimeSettings;
 import dev.relive.runtime.internal.registry.ViewRegistry;
 import dev.relive.runtime.internal.registry.ViewType;
@@ -28,7 +29,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Serves pages: {@code /} lists the views; a view's route renders the view server-side into a full page that reads
- * without JavaScript and carries the signed token the client mounts with. Unknown routes get a 404 page; a view
+ * without JavaScript and carries the signed token the client mounts with, once {@link PageGate} has admitted the
+ * visitor. Unknown routes get a 404 page; a view
  * that throws gets a 500 page, with details only in dev.
  */
 @RequireHttpWhiteboard
@@ -42,12 +44,14 @@ public class PageServlet extends HttpServlet {
     private final transient ViewRegistry registry;
     private final transient Sessions sessions;
     private final transient PageTokens tokens;
+    private final transient PageGate gate;
     private final boolean dev;
 
     @Activate
     public PageServlet(@Reference ViewRegistry registry, @Reference Sessions sessions, @Reference PageTokens tokens,
-            @Reference RuntimeSettings settings, @Reference SecurityFilter filteredBy) {
+            @Reference RuntimeSettings settings, @Reference SecurityFilter filteredBy, @Reference PageGate gate) {
         this.registry = registry;
+        this.gate = gate;
         this.sessions = sessions;
         this.tokens = tokens;
         this.dev = settings.dev();
@@ -67,9 +71,13 @@ public class PageServlet extends HttpServlet {
         }
         ViewType type = view.get();
         Map<String, String> params = params(req);
+        PageGate.Visit visit = gate.admit(type.reference(), req, resp);
+        if (visit == null) {
+            return;
+        }
         try {
-            Sessions.Page page = sessions.renderPage(type, path, params);
-            String token = tokens.sign(type, path, params);
+            Sessions.Page page = sessions.renderPage(type, path, params, visit.user(), visit.csrfToken());
+            String token = tokens.sign(type, path, params, visit.binding());
             send(resp, 200, ViewPage.render(page.title(), type.className(), token, page.html(), dev));
         } catch (RuntimeException e) {
             LOG.warn("{} failed to render", type.className(), e);
