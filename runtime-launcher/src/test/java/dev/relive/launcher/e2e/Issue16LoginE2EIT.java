@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,14 +37,14 @@ class Issue16LoginE2EIT {
             server.launcher().waitForLog(line -> line.contains("User " + user[0] + " configured"),
                     Duration.ofSeconds(30));
         }
-        browser.reset();
-        browser.driver().manage().deleteAllCookies();
+        forgetTheSession();
     }
 
+    /** A browser without cookies, as at its first visit (the browser is shared with other tests). */
     @AfterEach
     void forgetTheSession() {
         browser.reset();
-        browser.driver().manage().deleteAllCookies();
+        browser.driver().executeCdpCommand("Network.clearBrowserCookies", Map.of());
     }
 
     @Test
