@@ -50,7 +50,8 @@ public interface ViewSession {
 
     /**
      * The user signed in to the browser session this tab belongs to, or empty for a visitor who is not signed in.
-     * Fixed for the life of the view: signing in or out reloads the tab's page.
+     * Fixed for the life of the view: signing out sends every tab of the browser session to the login page, and a
+     * tab opened before signing in shows its page as it was until it is loaded again.
      */
     default Optional<User> user() {
         return Optional.empty();

@@ -146,12 +146,12 @@ public final class FrameDispatcher {
             error(null, ErrorCode.BAD_TOKEN, refusal + "; reload the page");
             return;
         }
-        binding = claims.session();
         session.submit(() -> {
             if (session.tree().mounted()) {
                 session.sendError(null, ErrorCode.BAD_FRAME, "already mounted", null);
                 return;
             }
+            binding = claims.session();
             ViewType type = registry.byRoute(claims.route()).orElse(null);
             if (type == null || !type.className().equals(claims.view())) {
                 session.sendError(null, ErrorCode.BAD_TOKEN, "no view " + claims.view() + " at " + claims.route(),
