@@ -16,8 +16,9 @@ import dev.relive.runtime.internal.config.RuntimeSettings;
 
 /**
  * The runtime's own {@link SessionStore}: in memory, so sessions end with the runtime. A session unused for
- * {@code session_idle_seconds} ends; beyond {@code max_browser_sessions} the least recently used one ends, so that
- * visitors cannot grow the store without bound.
+ * {@code session_idle_seconds} ends; beyond {@code max_browser_sessions} the least recently used one without a user
+ * ends (or, when every one has a user, the least recently used), so that visitors cannot grow the store without
+ * bound, nor sign users out by making many sessions.
  */
 @Component(service = SessionStore.class, property = "service.ranking:Integer=-100")
 public class MemorySessionStore implements SessionStore {
@@ -43,13 +44,29 @@ public class MemorySessionStore implements SessionStore {
         sessions.put(session.id(), session);
         long now = clock.millis();
         Iterator<WebSession> oldest = sessions.values().iterator();
-        while (oldest.hasNext()) {
-            WebSession s = oldest.next();
-            if (sessions.size() <= max && now - s.lastUsedMillis() <= idleMillis) {
-                break;
-            }
+        while (oldest.hasNext() && now - oldest.next().lastUsedMillis() > idleMillis) {
             oldest.remove();
         }
+        while (sessions.size() > max) {
+            evictOne();
+        }
+    }
+
+    /**
+     * Ends the least recently used session without a user, or the least recently used one when all have one, so
+     * that a flood of anonymous visits does not sign real users out.
+     */
+    private void evictOne() {
+        Iterator<WebSession> oldest = sessions.values().iterator();
+        while (oldest.hasNext()) {
+            if (oldest.next().user() == null) {
+                oldest.remove();
+                return;
+            }
+        }
+        Iterator<WebSession> first = sessions.values().iterator();
+        first.next();
+        first.remove();
     }
 
     @Override

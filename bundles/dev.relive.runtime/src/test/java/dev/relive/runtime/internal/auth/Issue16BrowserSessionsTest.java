@@ -70,6 +70,20 @@ class Issue16BrowserSessionsTest {
     }
 
     @Test
+    void aFloodOfAnonymousSessionsDoesNotSignUsersOut() {
+        StepClock clock = new StepClock();
+        MemorySessionStore store = new MemorySessionStore(60_000, 10, clock);
+        store.put(new WebSession("ada", "t", new User("ada", null, Set.of()), 0));
+        for (int i = 0; i < 1000; i++) {
+            store.put(new WebSession("anonymous-" + i, "t", null, 0));
+        }
+        assertThat(store.size()).isEqualTo(10);
+        assertThat(store.find("ada")).isPresent();
+        assertThat(store.find("anonymous-999")).isPresent();
+        assertThat(store.find("anonymous-0")).isEmpty();
+    }
+
+    @Test
     void aBoundTokenMountsOnlyWithItsSessionsCookie() {
         MemorySessionStore store = new MemorySessionStore(60_000, 100, Clock.systemUTC());
         BrowserSessions sessions = new BrowserSessions(store, new SessionTabs());
