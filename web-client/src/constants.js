@@ -32,6 +32,8 @@ export const ATTR = Object.freeze({
   VALUE_PREFIX: "rl-value-",
   MODEL: "rl-model",
   NAV: "rl-nav",
+  /** On `<a href>`: change the URL within the view (no remount) instead of a page load. */
+  PATCH: "rl-patch",
   LOADING: "rl-loading",
 });
 
@@ -42,6 +44,7 @@ export const CLIENT_FRAME = Object.freeze({
   MODEL: "model",
   RENDER: "render",
   NAVIGATE: "navigate",
+  URL: "url",
   PING: "ping",
 });
 
@@ -55,6 +58,7 @@ export const SERVER_FRAME = Object.freeze({
   ERROR: "error",
   REDIRECT: "redirect",
   NAVIGATE: "navigate",
+  PUSH_URL: "push-url",
   RELOAD: "reload",
   HVR_APPLIED: "hvr-applied",
   HVR_ERROR: "hvr-error",

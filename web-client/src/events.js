@@ -16,6 +16,8 @@ import { GLOBAL_TIMERS } from "./socket.js";
  * @property {(frame: import("./socket.js").OutFrame) => number | null} request
  *   sends a frame with a new ref; null when the view is not live (then nothing is sent)
  * @property {(url: string) => void} navigate sends a live navigation to url (history already updated)
+ * @property {(url: string, history: "push" | "none") => void} changeUrl asks for the URL change to url within the
+ *   view: "push" for an rl-patch link (history changes once the server agrees), "none" for back/forward
  */
 
 /**
@@ -28,6 +30,7 @@ import { GLOBAL_TIMERS } from "./socket.js";
  * @property {(ref: number) => void} settle the answer to ref arrived: clear its loading state
  * @property {() => void} settleAll no answer will come (connection lost): clear all loading states
  * @property {(url: string, push?: boolean) => void} navigate live-navigates to url, pushing it onto history unless push is false
+ * @property {() => void} pageChanged history shows a new page (after an accepted URL change)
  * @property {() => void} flush sends the debounced events now
  * @property {() => void} unbind removes the listeners
  */
@@ -252,6 +255,15 @@ export function bindEvents(host, options = {}) {
         return;
       }
     }
+    const patchLink = target.closest(`a[${ATTR.PATCH}]`);
+    if (patchLink && inRoot(patchLink) && !ev.defaultPrevented && mouse.button === 0 && !mouse.metaKey && !mouse.ctrlKey && !mouse.shiftKey && !mouse.altKey) {
+      const url = new URL(patchLink.getAttribute("href") ?? "", doc.baseURI);
+      if (url.origin === win.location.origin) {
+        ev.preventDefault();
+        host.changeUrl(url.pathname + url.search + url.hash, "push");
+        return;
+      }
+    }
     const el = target.closest(`[${ATTR.CLICK}]`);
     if (!inRoot(el)) return;
     if (el.tagName === "A") ev.preventDefault();
@@ -326,7 +338,8 @@ export function bindEvents(host, options = {}) {
   const onPopState = () => {
     const page = win.location.pathname + win.location.search;
     if (page === currentPage) return; // only the hash changed
-    navigate(page + win.location.hash, false);
+    currentPage = page;
+    host.changeUrl(page + win.location.hash, "none");
   };
 
   /** @type {[string, (ev: Event) => void][]} */
@@ -347,6 +360,9 @@ export function bindEvents(host, options = {}) {
     settle,
     settleAll,
     navigate,
+    pageChanged: () => {
+      currentPage = win.location.pathname + win.location.search;
+    },
     flush: () => flush(),
     unbind() {
       for (const [type, fn] of listeners) doc.removeEventListener(type, fn);

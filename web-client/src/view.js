@@ -52,6 +52,9 @@ export function isPageUrl(url, base) {
 /** @type {Set<string>} */
 const SEQ_FRAMES = new Set([SERVER_FRAME.PATCH]);
 
+/** The error code of a URL no view serves (or whose view found nothing there). */
+const UNKNOWN_ROUTE = "unknown_route";
+
 export class View {
   /**
    * @param {Element} root the `[rl-root]` element
@@ -87,6 +90,8 @@ export class View {
     this.deferred = [];
     /** @type {Map<string, Set<FrameListener>>} */
     this.listeners = new Map();
+    /** @type {Map<number, { url: string, history: string }>} URL changes awaiting the server's answer, by ref */
+    this.urlChanges = new Map();
 
     this.socket = new ReliveSocket(options.socketUrl, {
       WebSocket: options.WebSocket,
@@ -103,6 +108,7 @@ export class View {
         root,
         request: (frame) => (this.mounted ? this.socket.request(frame) : null),
         navigate: (url) => this._navigate(url),
+        changeUrl: (url, history) => this._changeUrl(url, history),
       },
       { timers: options.timers },
     );
@@ -168,12 +174,20 @@ export class View {
         break;
       case SERVER_FRAME.REDIRECT: {
         const url = this._pageUrl(frame);
-        if (url !== null) this.browser.assign(url);
+        if (url !== null) {
+          carryFlash(this.win, frame.flash);
+          this.browser.assign(url);
+        }
         break;
       }
       case SERVER_FRAME.NAVIGATE: {
         const url = this._pageUrl(frame);
         if (url !== null) this.events.navigate(url, true);
+        break;
+      }
+      case SERVER_FRAME.PUSH_URL: {
+        const url = this._pageUrl(frame);
+        if (url !== null && isSamePage(url, this.win.location.href)) this._changeUrl(url, frame.replace === true ? "replace" : "push");
         break;
       }
       case SERVER_FRAME.RELOAD:
@@ -186,6 +200,7 @@ export class View {
     }
     if (typeof frame.ref === "number") {
       this.events.settle(frame.ref);
+      this._settleUrlChange(frame);
       if (frame.ref === this.renderRef && frame.type !== SERVER_FRAME.RENDER) {
         // The render we asked for was refused (render_failed): keep what the page shows.
         this.renderRef = 0;
@@ -228,7 +243,11 @@ export class View {
       this.browser.assign(this.win.location.href);
       return;
     }
-    this.socket.send({ type: CLIENT_FRAME.MOUNT, protocol: PROTOCOL, token: this.token, url: this.win.location.href });
+    /** @type {import("./socket.js").OutFrame} */
+    const mount = { type: CLIENT_FRAME.MOUNT, protocol: PROTOCOL, token: this.token, url: this.win.location.href };
+    const flash = takeCarriedFlash(this.win);
+    if (flash) mount.flash = flash;
+    this.socket.send(mount);
   }
 
   /** @param {import("./socket.js").CloseInfo} info */
@@ -236,6 +255,7 @@ export class View {
     this.mounted = false;
     this.renderRef = 0;
     this.held.clear();
+    this.urlChanges.clear();
     this.events.settleAll();
     if (info.code === CLOSE_PROTOCOL_ERROR) {
       console.warn("Relive: the server does not speak this client's protocol; reload the page");
@@ -367,5 +387,87 @@ export class View {
       return;
     }
     this.tokenStale = true; // until a `mounted` brings a token for the new view
+    this.urlChanges.set(ref, { url, history: "navigated" });
+  }
+
+  /**
+   * Asks the server to change the URL within the view (rl-patch, back/forward, push-url). History changes only
+   * when the server agrees ("push", "replace"); "none": the browser already shows url.
+   * @param {string} url
+   * @param {string} history
+   */
+  _changeUrl(url, history) {
+    const ref = this.mounted ? this.socket.request({ type: CLIENT_FRAME.URL, url, history }) : null;
+    if (ref === null) {
+      this.browser.assign(history === "none" ? this.win.location.href : url); // not live: load the page
+      return;
+    }
+    this.urlChanges.set(ref, { url, history });
+  }
+
+  /**
+   * The answer to a URL change: a patch, ack or mounted means the server took it, an error that it did not.
+   * @param {Frame} frame
+   */
+  _settleUrlChange(frame) {
+    const change = this.urlChanges.get(/** @type {number} */ (frame.ref));
+    if (!change) return;
+    this.urlChanges.delete(/** @type {number} */ (frame.ref));
+    if (frame.type === SERVER_FRAME.ERROR) {
+      // No view of this page has the URL: the page load shows the server's 404.
+      if (frame.code === UNKNOWN_ROUTE) this.browser.assign(change.history === "none" ? this.win.location.href : change.url);
+      return;
+    }
+    if (change.history === "push") this.win.history.pushState({ relive: true }, "", change.url);
+    else if (change.history === "replace") this.win.history.replaceState({ relive: true }, "", change.url);
+    this.events.pageChanged();
+  }
+}
+
+/**
+ * Whether url, resolved against base, is on base's origin.
+ * @param {string} url
+ * @param {string} base
+ * @returns {boolean}
+ */
+function isSamePage(url, base) {
+  try {
+    return new URL(url, base).origin === new URL(base).origin;
+  } catch {
+    return false;
+  }
+}
+
+/** Where a redirect's flash messages wait for the next page's mount. */
+const FLASH_KEY = "relive:flash";
+
+/**
+ * Keeps a redirect's flash messages for the page it loads.
+ * @param {Window} win
+ * @param {unknown} flash
+ */
+function carryFlash(win, flash) {
+  if (!flash || typeof flash !== "object" || Object.keys(flash).length === 0) return;
+  try {
+    win.sessionStorage.setItem(FLASH_KEY, JSON.stringify(flash));
+  } catch {
+    // storage unavailable: the messages are lost, the redirect still happens
+  }
+}
+
+/**
+ * The flash messages a redirect left for this page, once.
+ * @param {Window} win
+ * @returns {Record<string, string> | null}
+ */
+function takeCarriedFlash(win) {
+  try {
+    const text = win.sessionStorage.getItem(FLASH_KEY);
+    if (text === null) return null;
+    win.sessionStorage.removeItem(FLASH_KEY);
+    const flash = JSON.parse(text);
+    return flash && typeof flash === "object" ? flash : null;
+  } catch {
+    return null;
   }
 }

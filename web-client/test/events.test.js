@@ -17,6 +17,8 @@ function setup(html, options = {}) {
   const frames = [];
   /** @type {string[]} */
   const navigations = [];
+  /** @type {string[][]} */
+  const urlChanges = [];
   let ref = 0;
   const bindings = bindEvents(
     {
@@ -27,12 +29,13 @@ function setup(html, options = {}) {
         return ref;
       },
       navigate: (url) => navigations.push(url),
+      changeUrl: (url, history) => urlChanges.push([url, history]),
     },
     { timers: clock },
   );
   /** @param {string} selector */
   const $ = (selector) => /** @type {any} */ (doc.querySelector(selector));
-  return { win, doc, root, clock, frames, navigations, bindings, $ };
+  return { win, doc, root, clock, frames, navigations, urlChanges, bindings, $ };
 }
 
 /**
@@ -304,18 +307,19 @@ test("giving focus back after a patch moved the focused field sends no rl-focus/
 });
 
 describe("rl-nav", () => {
-  test("a click pushes the URL and navigates live; popstate navigates back", () => {
-    const { win, navigations, frames, $ } = setup('<a id="t" rl-nav href="/tabs?x=1">Tabs</a><a id="ext" rl-nav href="https://example.org/">ext</a>');
+  test("a click pushes the URL and navigates live; popstate asks the server for the URL shown", () => {
+    const { win, navigations, urlChanges, frames, $ } = setup('<a id="t" rl-nav href="/tabs?x=1">Tabs</a><a id="ext" rl-nav href="https://example.org/">ext</a>');
     $("#t").click();
     assert.deepEqual(navigations, ["/tabs?x=1"]);
     assert.equal(win.location.pathname + win.location.search, "/tabs?x=1");
     assert.equal(frames.length, 0);
     win.history.pushState(null, "", "/counter"); // as if the user went forward elsewhere…
     win.dispatchEvent(new win.PopStateEvent("popstate"));
-    assert.deepEqual(navigations, ["/tabs?x=1", "/counter"]);
+    assert.deepEqual(urlChanges, [["/counter", "none"]]);
     win.history.pushState(null, "", "/counter#top"); // only the hash moves: no navigation
     win.dispatchEvent(new win.PopStateEvent("popstate"));
-    assert.equal(navigations.length, 2);
+    assert.equal(urlChanges.length, 1);
+    assert.equal(navigations.length, 1);
   });
 
   test("modified clicks and other origins are left to the browser", () => {
@@ -338,4 +342,36 @@ test("unbind removes the listeners", () => {
   bindings.unbind();
   $("button").click();
   assert.equal(frames.length, 0);
+});
+
+describe("rl-patch (Issue 15)", () => {
+  test("a click asks for the URL change within the view and leaves history to the answer", () => {
+    const { win, urlChanges, navigations, frames, $ } = setup('<a id="open" rl-patch href="/counter?filter=open#list">open</a>');
+    const ev = new win.MouseEvent("click", { bubbles: true, cancelable: true, button: 0 });
+    $("#open").dispatchEvent(ev);
+    assert.equal(ev.defaultPrevented, true);
+    assert.deepEqual(urlChanges, [["/counter?filter=open#list", "push"]]);
+    assert.equal(win.location.search, "", "history waits for the server");
+    assert.equal(navigations.length + frames.length, 0);
+  });
+
+  test("modified clicks and other origins are left to the browser", () => {
+    const { win, urlChanges, $ } = setup('<a id="t" rl-patch href="/counter?x=1">x</a><a id="ext" rl-patch href="https://example.org/?x=1">ext</a>');
+    const modified = new win.MouseEvent("click", { bubbles: true, cancelable: true, metaKey: true });
+    $("#t").dispatchEvent(modified);
+    const ext = new win.MouseEvent("click", { bubbles: true, cancelable: true });
+    $("#ext").dispatchEvent(ext);
+    assert.equal(modified.defaultPrevented, false);
+    assert.equal(ext.defaultPrevented, false);
+    assert.equal(urlChanges.length, 0);
+  });
+
+  test("after an accepted change a history move back to the old page is seen as a page change", () => {
+    const { win, urlChanges, bindings } = setup("");
+    win.history.pushState(null, "", "/counter?filter=open");
+    bindings.pageChanged();
+    win.history.replaceState(null, "", "/counter");
+    win.dispatchEvent(new win.PopStateEvent("popstate"));
+    assert.deepEqual(urlChanges, [["/counter", "none"]]);
+  });
 });

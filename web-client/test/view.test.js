@@ -359,7 +359,7 @@ describe("frame fixtures (docs/fixtures/frames and the examples of docs/protocol
     const clientFixtures = fixtures.filter((f) => !isServerFrame(f.data));
     assert.ok(clientFixtures.length >= 6, `found ${clientFixtures.length}`);
     const { ws, mount, win, $ } = setup({
-      inner: COUNTER + '<div rl-child="side"><button id="sel" rl-click="select" rl-value-tab="b">b</button></div><input id="m" rl-model="name"><a id="nav" rl-nav href="/tabs">t</a>',
+      inner: COUNTER + '<div rl-child="side"><button id="sel" rl-click="select" rl-value-tab="b">b</button></div><input id="m" rl-model="name"><a id="nav" rl-nav href="/tabs">t</a><a id="patch" rl-patch href="/counter?x=1">p</a>',
     });
     mount();
     /** @type {Map<string, any>} */
@@ -373,6 +373,7 @@ describe("frame fixtures (docs/fixtures/frames and the examples of docs/protocol
     $("#m").value = "Ada";
     $("#m").dispatchEvent(new win.Event("input", { bubbles: true }));
     ws().receive({ type: "patch", seq: 5, patches: [] }); // out of step: asks for a render
+    $("#patch").click();
     $("#nav").click();
     record();
     for (const { file, data } of clientFixtures) {
@@ -385,5 +386,104 @@ describe("frame fixtures (docs/fixtures/frames and the examples of docs/protocol
     }
     const covered = new Set(clientFixtures.map((f) => f.data.type));
     for (const type of Object.values(CLIENT_FRAME)) assert.ok(covered.has(type), `no fixture for client frame ${type}`);
+  });
+});
+
+describe("URL changes within the view (Issue 15)", () => {
+  test("an rl-patch link sends url; history is pushed when the server answers with a patch", () => {
+    const { ws, mount, win, root, $ } = setup();
+    mount();
+    const before = win.history.length;
+    root.insertAdjacentHTML("beforeend", '<a id="open" rl-patch href="/counter?filter=open">open</a>');
+    $("#open").click();
+    assert.deepEqual(ws().last(), { type: "url", url: "/counter?filter=open", history: "push", ref: 1 });
+    assert.equal(win.location.search, "");
+    ws().receive({ type: "patch", seq: 1, ref: 1, patches: [{ op: "text", path: [1, 1, 0], text: "6" }] });
+    assert.equal(win.location.pathname + win.location.search, "/counter?filter=open");
+    assert.equal(win.history.length, before + 1);
+    assert.equal($("#n").textContent, "6");
+  });
+
+  test("a refused change leaves the URL as it was", async () => {
+    const { ws, mount, win, root, $ } = setup();
+    mount();
+    root.insertAdjacentHTML("beforeend", '<a id="bad" rl-patch href="/counter?filter=someday">x</a>');
+    $("#bad").click();
+    await captureConsole(() => ws().receive({ type: "error", ref: 1, code: "bad_params", message: "filter: 'someday' is not a Filter" }));
+    assert.equal(win.location.search, "");
+  });
+
+  test("back and forward send url with history none; an ack changes nothing more", () => {
+    const { ws, mount, win } = setup();
+    mount();
+    win.history.pushState(null, "", "/counter?filter=done");
+    const length = win.history.length;
+    win.dispatchEvent(new win.PopStateEvent("popstate"));
+    assert.deepEqual(ws().last(), { type: "url", url: "/counter?filter=done", history: "none", ref: 1 });
+    ws().receive({ type: "ack", ref: 1, seq: 0 });
+    assert.equal(win.history.length, length);
+    assert.equal(win.location.search, "?filter=done");
+  });
+
+  test("push-url from the server becomes a url frame; replace replaces the entry once answered", () => {
+    const { ws, mount, win } = setup();
+    mount();
+    const length = win.history.length;
+    ws().receive({ type: "push-url", url: "/counter?page=2", replace: true });
+    assert.deepEqual(ws().last(), { type: "url", url: "/counter?page=2", history: "replace", ref: 1 });
+    ws().receive({ type: "ack", ref: 1, seq: 0 });
+    assert.equal(win.location.search, "?page=2");
+    assert.equal(win.history.length, length);
+  });
+
+  test("push-url to another origin or scheme is refused", async () => {
+    const { ws, mount } = setup();
+    mount();
+    await captureConsole(() => {
+      ws().receive({ type: "push-url", url: "https://evil.example/x", replace: false });
+      ws().receive({ type: "push-url", url: "javascript:alert(1)", replace: false });
+    });
+    assert.equal(ws().sent.filter((f) => f.type === "url").length, 0);
+  });
+
+  test("a URL no view serves, by navigation, link or history move, loads the page (the server's 404)", async () => {
+    const { ws, mount, browser, win, root, $ } = setup();
+    mount();
+    root.insertAdjacentHTML("beforeend", '<a id="nav" rl-nav href="/tasks/999">t</a><a id="p" rl-patch href="/counter/x">p</a>');
+    $("#nav").click();
+    $("#p").click();
+    win.history.pushState(null, "", "/gone");
+    win.dispatchEvent(new win.PopStateEvent("popstate"));
+    await captureConsole(() => {
+      for (const ref of [1, 2, 3]) ws().receive({ type: "error", ref, code: "unknown_route", message: "not found" });
+    });
+    assert.deepEqual(browser.assigned, ["/tasks/999", "/counter/x", "http://localhost:8080/gone"]);
+  });
+
+  test("without a live socket an rl-patch link loads the page", () => {
+    const { browser, root, $ } = setup();
+    root.insertAdjacentHTML("beforeend", '<a id="open" rl-patch href="/counter?filter=open">open</a>');
+    $("#open").click();
+    assert.deepEqual(browser.assigned, ["/counter?filter=open"]);
+  });
+});
+
+describe("flash across a redirect (Issue 15)", () => {
+  test("a redirect's flash is kept for the next page's mount, once", () => {
+    const first = setup();
+    first.mount();
+    first.ws().receive({ type: "redirect", url: "/tabs", flash: { info: "Saved" } });
+    assert.deepEqual(first.browser.assigned, ["/tabs"]);
+    const storage = first.win.sessionStorage;
+    assert.equal(storage.getItem("relive:flash"), JSON.stringify({ info: "Saved" }));
+    // the page loaded next in the same tab: a new view on the same window (jsdom keeps its sessionStorage)
+    first.view.stop();
+    const WS = fakeWebSocketClass();
+    const next = new View(first.root, { socketUrl: "ws://localhost:8080/relive/socket", WebSocket: /** @type {any} */ (WS), timers: first.clock, random: () => 0.5, heartbeatMs: 0, browser: first.browser });
+    next.start();
+    WS.instances[0].open();
+    assert.deepEqual(WS.instances[0].sent[0].flash, { info: "Saved" });
+    assert.equal(storage.getItem("relive:flash"), null);
+    next.stop();
   });
 });

@@ -17,6 +17,7 @@ import dev.relive.api.PageMeta;
 import dev.relive.runtime.internal.invoke.HandlerInvoker;
 import dev.relive.runtime.internal.invoke.InvocationException;
 import dev.relive.runtime.internal.render.TemplateRenderer;
+import dev.relive.runtime.internal.route.UrlFields;
 import dev.relive.test.internal.EmbeddedRuntime;
 import dev.relive.test.internal.EventParams;
 import dev.relive.test.internal.FixtureSession;
@@ -68,10 +69,16 @@ public final class ViewFixture<V extends LiveView> {
         }
     }
 
-    /** Mounts {@code view} as a page with these query parameters would. */
+    /**
+     * Mounts {@code view} as a page with these parameters would: its {@code @RouteParam} and {@code @QueryParam}
+     * fields are set from {@code params} (route and query parameters alike), then {@code mount} and
+     * {@code urlChanged} run.
+     */
     public static <V extends LiveView> ViewFixture<V> mount(V view, Map<String, String> params) {
         FixtureSession session = new FixtureSession(params);
+        UrlFields.apply(view, params, params);
         view.mount(session.params(), session);
+        view.urlChanged(session);
         return new ViewFixture<>(view, session);
     }
 

@@ -27,9 +27,19 @@ public abstract class LiveView {
 
     /**
      * Called once when a browser connects (and for the server-side render of the page). {@code params} holds
-     * the query parameters of the page's URL.
+     * the query parameters of the page's URL and the parameters of its route ({@code id} of {@code /tasks/{id}}).
+     * {@link RouteParam} and {@link QueryParam} fields are already set.
      */
     public void mount(Map<String, String> params, ViewSession session) {
+    }
+
+    /**
+     * Called after {@link #mount} and after every change of the page's URL within this view (an {@code rl-patch}
+     * link, {@link ViewSession#pushUrl}, the browser's back and forward), with {@link RouteParam} and
+     * {@link QueryParam} fields set from the new URL and {@link ViewSession#url()} returning it. The instance
+     * stays: nothing is re-mounted. When it throws, the fields and the browser's URL stay as they were.
+     */
+    public void urlChanged(ViewSession session) {
     }
 
     /**

@@ -25,8 +25,32 @@ public interface ViewSession {
     /** Whether a browser is connected to this session. */
     boolean isConnected();
 
-    /** The query parameters the view was mounted with. */
+    /** The query and route parameters of the page's current URL. */
     Map<String, String> params();
+
+    /** The path and query of the page's current URL, e.g. {@code /tasks?filter=open}. */
+    String url();
+
+    /**
+     * Changes the page's URL to {@code url}, a path on this site, as a new history entry. When the URL is served
+     * by the same view, the instance stays and {@link LiveView#urlChanged} runs; otherwise it is a live
+     * navigation. Happens after the current callback returns.
+     *
+     * @throws IllegalArgumentException when {@code url} is not a path starting with a single {@code /}
+     */
+    void pushUrl(String url);
+
+    /** As {@link #pushUrl}, replacing the current history entry instead of adding one. */
+    void replaceUrl(String url);
+
+    /**
+     * Shows {@code message} in the page's flash area, until after the next live navigation or redirect: it is
+     * shown on the page navigated to, then goes. A later flash of the same {@code kind} replaces it.
+     *
+     * @param kind {@code "info"} or {@code "error"} (any lower-case word: it becomes a CSS class)
+     * @throws IllegalArgumentException when {@code kind} is not a lower-case word
+     */
+    void flash(String kind, String message);
 
     /**
      * Runs {@code change} on the view's serialized executor, then renders and sends the patches. Returns at once.

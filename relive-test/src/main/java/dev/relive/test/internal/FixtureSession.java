@@ -16,6 +16,8 @@ public final class FixtureSession implements ViewSession {
     private final String id = UUID.randomUUID().toString();
     private final Map<String, String> params;
     private final List<String> navigations = new ArrayList<>();
+    private final List<String> urls = new ArrayList<>();
+    private final Map<String, String> flash = new java.util.LinkedHashMap<>();
     private String redirect;
 
     public FixtureSession(Map<String, String> params) {
@@ -35,6 +37,34 @@ public final class FixtureSession implements ViewSession {
     @Override
     public Map<String, String> params() {
         return params;
+    }
+
+    @Override
+    public synchronized String url() {
+        return urls.isEmpty() ? "" : urls.get(urls.size() - 1);
+    }
+
+    @Override
+    public synchronized void pushUrl(String url) {
+        urls.add(url);
+    }
+
+    @Override
+    public synchronized void replaceUrl(String url) {
+        if (!urls.isEmpty()) {
+            urls.remove(urls.size() - 1);
+        }
+        urls.add(url);
+    }
+
+    @Override
+    public synchronized void flash(String kind, String message) {
+        flash.put(kind, message);
+    }
+
+    /** The flash messages set, by kind. */
+    public synchronized Map<String, String> flash() {
+        return Map.copyOf(flash);
     }
 
     @Override

@@ -21,7 +21,7 @@ public final class LiveServer implements AutoCloseable {
 
     /** Every page of the examples, as its route. */
     public static final List<String> ROUTES = List.of("/counter", "/form", "/tabs", "/list", "/dashboard",
-            "/dashboard/details");
+            "/dashboard/details", "/tasks");
 
     private final Path dir;
     private final Path workspace;

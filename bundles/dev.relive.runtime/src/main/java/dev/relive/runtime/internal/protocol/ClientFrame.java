@@ -11,8 +11,19 @@ public sealed interface ClientFrame {
     /** {@code ref} of the frame, or {@code null} when it has none. */
     Long ref();
 
-    /** Mount the view the signed {@code token} names; {@code url} is the page's location. */
-    record Mount(String token, String url) implements ClientFrame {
+    /**
+     * Mount the view the signed {@code token} names; {@code url} is the page's location; {@code flash} the flash
+     * messages by kind carried across a redirect (empty when none).
+     */
+    record Mount(String token, String url, java.util.Map<String, String> flash) implements ClientFrame {
+        public Mount {
+            flash = java.util.Map.copyOf(flash);
+        }
+
+        public Mount(String token, String url) {
+            this(token, url, java.util.Map.of());
+        }
+
         @Override
         public Long ref() {
             return null;
@@ -33,6 +44,14 @@ public sealed interface ClientFrame {
 
     /** Live navigation to {@code url}. */
     record Navigate(Long ref, String url) implements ClientFrame {
+    }
+
+    /**
+     * The page's URL changes to {@code url}, a path on this site, within the view when it serves it: {@code history}
+     * says what the browser does with its history once the server agrees ({@code push}, {@code replace}), or
+     * {@code none} when it already shows {@code url} (back and forward).
+     */
+    record Url(Long ref, String url, String history) implements ClientFrame {
     }
 
     /** Keep-alive; answered after everything sent before it. */

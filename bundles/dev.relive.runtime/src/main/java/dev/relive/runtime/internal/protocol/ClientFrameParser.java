@@ -37,6 +37,7 @@ public final class ClientFrameParser {
             case "model" -> model(frame, ref);
             case "render" -> new ClientFrame.Render(ref);
             case "navigate" -> navigate(frame, ref);
+            case "url" -> url(frame, ref);
             case "ping" -> ping(ref);
             default -> throw new RefusedFrameException(ref, ErrorCode.UNKNOWN_TYPE,
                     "unknown frame type '" + shorten(type.asText()) + "'");
@@ -72,7 +73,39 @@ public final class ClientFrameParser {
         if (token == null || url == null) {
             throw new RefusedFrameException(null, ErrorCode.BAD_FRAME, "mount needs \"token\" and \"url\"");
         }
-        return new ClientFrame.Mount(token, url);
+        return new ClientFrame.Mount(token, url, flash(frame.get("flash")));
+    }
+
+    /**
+     * The carried flash messages: an object of short lower-case kinds to strings; anything else is left out. Their
+     * size is bounded by the frame's.
+     */
+    private static java.util.Map<String, String> flash(JsonNode flash) {
+        java.util.Map<String, String> messages = new java.util.LinkedHashMap<>();
+        if (flash != null && flash.isObject()) {
+            flash.fields().forEachRemaining(e -> {
+                if (e.getKey().matches("[a-z][a-z0-9-]{0,19}") && e.getValue().isTextual()) {
+                    messages.put(e.getKey(), e.getValue().asText());
+                }
+            });
+        }
+        return messages;
+    }
+
+    private static ClientFrame url(JsonNode frame, Long ref) throws RefusedFrameException {
+        String url = text(frame, "url");
+        String history = text(frame, "history");
+        if (ref == null || url == null || history == null) {
+            throw new RefusedFrameException(ref, ErrorCode.BAD_FRAME,
+                    "url needs a numeric \"ref\", a \"url\" and a \"history\"");
+        }
+        if (!LocationUrl.sitePath(url)) {
+            throw new RefusedFrameException(ref, ErrorCode.BAD_FRAME, "url needs a path on this site");
+        }
+        if (!history.equals("push") && !history.equals("replace") && !history.equals("none")) {
+            throw new RefusedFrameException(ref, ErrorCode.BAD_FRAME, "history is push, replace or none");
+        }
+        return new ClientFrame.Url(ref, url, history);
     }
 
     private static ClientFrame event(JsonNode frame, Long ref) throws RefusedFrameException {

@@ -36,6 +36,23 @@ public final class LocationUrl {
         return name.equals("http") || name.equals("https");
     }
 
+    /**
+     * Whether {@code url} is a path on this site: allowed, starting with one {@code /} (not {@code //}, which
+     * names another host) and without a backslash (which browsers read as {@code /}).
+     */
+    public static boolean sitePath(String url) {
+        return allowed(url) && url.startsWith("/") && !url.startsWith("//") && url.indexOf('\\') < 0;
+    }
+
+    /** {@code url} when it is a {@link #sitePath}; otherwise an {@link IllegalArgumentException} saying why. */
+    public static String requireSitePath(String url, String use) {
+        if (!sitePath(url)) {
+            throw new IllegalArgumentException(use + " refused: only a path on this site (starting with one '/') "
+                    + "is allowed, not '" + ClientFrameParser.shorten(url == null ? "null" : url) + "'");
+        }
+        return url;
+    }
+
     /** {@code url} when {@link #allowed}; otherwise an {@link IllegalArgumentException} saying why. */
     public static String require(String url, String use) {
         if (!allowed(url)) {

@@ -16,6 +16,21 @@ public record PageUrl(String path, Map<String, String> query) {
         return new PageUrl(pathOf(url), queryOf(url));
     }
 
+    /** Path and query of {@code url}, without origin and fragment: {@code /tasks?filter=open}. */
+    public String relative() {
+        if (query.isEmpty()) {
+            return path;
+        }
+        StringBuilder url = new StringBuilder(path).append('?');
+        query.forEach((k, v) -> url.append(url.charAt(url.length() - 1) == '?' ? "" : "&").append(encode(k))
+                .append('=').append(encode(v)));
+        return url.toString();
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
     static String pathOf(String url) {
         try {
             String path = URI.create(url).getPath();

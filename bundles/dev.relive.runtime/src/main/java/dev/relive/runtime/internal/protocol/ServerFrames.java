@@ -93,11 +93,25 @@ public final class ServerFrames {
     }
 
     public static String redirect(String url) {
-        return text(frame("redirect").put("url", url));
+        return redirect(url, Map.of());
+    }
+
+    /** {@code flash}: the flash messages by kind the page loaded next shows, left out when empty. */
+    public static String redirect(String url, Map<String, String> flash) {
+        ObjectNode f = frame("redirect").put("url", url);
+        if (!flash.isEmpty()) {
+            f.set("flash", JSON.valueToTree(flash));
+        }
+        return text(f);
     }
 
     public static String navigate(String url) {
         return text(frame("navigate").put("url", url));
+    }
+
+    /** The server asks the browser to change its URL within the page ({@code ViewSession.pushUrl}). */
+    public static String url(String url, boolean replace) {
+        return text(frame("push-url").put("url", url).put("replace", replace));
     }
 
     public static String reload(ReloadReason reason) {

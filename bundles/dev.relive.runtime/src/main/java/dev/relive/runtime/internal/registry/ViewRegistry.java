@@ -2,10 +2,10 @@ package dev.relive.runtime.internal.registry;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.framework.BundleContext;
@@ -15,18 +15,25 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.relive.api.LiveView;
+import dev.relive.runtime.internal.route.RoutePattern;
 
 /**
  * Every registered {@link LiveView} service, by route and by implementation class name. Views come and go
- * (bundles are installed, updated, uninstalled); listeners hear about each change.
+ * (bundles are installed, updated, uninstalled); listeners hear about each change. A route serves one view: a
+ * view whose route matches the same paths as a registered one's is refused (and logged) until that one goes.
  */
 @Component(service = ViewRegistry.class)
 public class ViewRegistry {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ViewRegistry.class);
+
     private final BundleContext context;
-    private final Map<ServiceReference<LiveView>, ViewType> types = new ConcurrentHashMap<>();
+    private final Map<ServiceReference<LiveView>, ViewType> types = new LinkedHashMap<>();
+    private final Map<ServiceReference<LiveView>, ViewType> refused = new LinkedHashMap<>();
     private final List<ViewRegistryListener> listeners = new CopyOnWriteArrayList<>();
 
     @Activate
@@ -37,16 +44,68 @@ public class ViewRegistry {
     @Reference(service = LiveView.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC)
     void addView(ServiceReference<LiveView> ref) {
-        ViewType type = ViewType.of(ref, context);
-        types.put(ref, type);
-        listeners.forEach(l -> l.viewAdded(type));
+        add(ViewType.of(ref, context));
     }
 
     void removeView(ServiceReference<LiveView> ref) {
-        ViewType type = types.remove(ref);
-        if (type != null) {
-            listeners.forEach(l -> l.viewRemoved(type));
+        ViewType removed;
+        List<ViewType> promoted = new ArrayList<>();
+        synchronized (types) {
+            refused.remove(ref);
+            removed = types.remove(ref);
+            if (removed != null) {
+                for (ViewType waiting : new ArrayList<>(refused.values())) {
+                    if (claimant(waiting) == null) {
+                        refused.remove(waiting.reference());
+                        types.put(waiting.reference(), waiting);
+                        promoted.add(waiting);
+                    }
+                }
+            }
         }
+        if (removed != null) {
+            listeners.forEach(l -> l.viewRemoved(removed));
+        }
+        for (ViewType type : promoted) {
+            LOG.info("route {} is now served by {} (bundle {})", type.route(), type.className(), type.bundleName());
+            listeners.forEach(l -> l.viewAdded(type));
+        }
+    }
+
+    /** Registers {@code type} unless its route is malformed or taken. */
+    void add(ViewType type) {
+        synchronized (types) {
+            if (type.route() != null && !acceptsRoute(type)) {
+                refused.put(type.reference(), type);
+                return;
+            }
+            types.put(type.reference(), type);
+        }
+        listeners.forEach(l -> l.viewAdded(type));
+    }
+
+    private boolean acceptsRoute(ViewType type) {
+        try {
+            type.pattern();
+        } catch (IllegalArgumentException e) {
+            LOG.error("view {} (bundle {}) refused: {}", type.className(), type.bundleName(), e.getMessage());
+            return false;
+        }
+        ViewType holder = claimant(type);
+        if (holder != null) {
+            LOG.error("view {} (bundle {}) refused: its route {} is already served by {} (bundle {})",
+                    type.className(), type.bundleName(), type.route(), holder.className(), holder.bundleName());
+            return false;
+        }
+        return true;
+    }
+
+    /** The registered view whose route matches the same paths as {@code type}'s, or {@code null}. */
+    private ViewType claimant(ViewType type) {
+        String shape = type.pattern().shape();
+        return types.values().stream()
+                .filter(t -> t.route() != null && t.pattern().shape().equals(shape))
+                .findFirst().orElse(null);
     }
 
     public void addListener(ViewRegistryListener listener) {
@@ -57,26 +116,49 @@ public class ViewRegistry {
         listeners.remove(listener);
     }
 
-    /** The view serving {@code path}; of several, the one with the highest service ranking. */
-    public Optional<ViewType> byRoute(String path) {
-        return types.values().stream()
-                .filter(t -> path.equals(t.route()))
+    /** The view serving {@code path} and its route's parameters; of several, the most specific route. */
+    public Optional<RouteMatch> match(String path) {
+        RouteMatch best = null;
+        RoutePattern bestPattern = null;
+        for (ViewType type : snapshot()) {
+            if (type.route() == null) {
+                continue;
+            }
+            RoutePattern pattern = type.pattern();
+            Optional<Map<String, String>> params = pattern.match(path);
+            if (params.isPresent() && (bestPattern == null || pattern.compareTo(bestPattern) < 0)) {
+                best = new RouteMatch(type, params.get());
+                bestPattern = pattern;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The application's page for HTTP {@code status} ({@code @ErrorPage}), if it has one. */
+    public Optional<ViewType> errorPage(int status) {
+        return snapshot().stream().filter(t -> t.errorStatus() == status)
                 .max(Comparator.comparing(ViewType::reference));
     }
 
     /** The view implemented by the class named {@code className}. */
     public Optional<ViewType> byClassName(String className) {
-        return types.values().stream()
+        return snapshot().stream()
                 .filter(t -> className.equals(t.className()))
                 .max(Comparator.comparing(ViewType::reference));
     }
 
     /** All views, routed ones first, by route then class name. */
     public List<ViewType> all() {
-        List<ViewType> list = new ArrayList<>(types.values());
+        List<ViewType> list = snapshot();
         list.sort(Comparator.comparing((ViewType t) -> t.route() == null)
                 .thenComparing(t -> t.route() == null ? "" : t.route())
                 .thenComparing(ViewType::className));
         return list;
+    }
+
+    private List<ViewType> snapshot() {
+        synchronized (types) {
+            return new ArrayList<>(types.values());
+        }
     }
 }

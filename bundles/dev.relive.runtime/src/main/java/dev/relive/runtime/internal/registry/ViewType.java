@@ -4,8 +4,10 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceObjects;
 import org.osgi.framework.ServiceReference;
 
+import dev.relive.api.ErrorPage;
 import dev.relive.api.LiveView;
 import dev.relive.api.LiveViewRoute;
+import dev.relive.runtime.internal.route.RoutePattern;
 
 /**
  * One registered view service: its route (or {@code null} for child-only views), its implementation class name
@@ -19,6 +21,24 @@ public record ViewType(ServiceReference<LiveView> reference, ServiceObjects<Live
         Object name = ref.getProperty("component.name");
         return new ViewType(ref, context.getServiceObjects(ref),
                 route == null ? null : route.toString(), name == null ? "" : name.toString());
+    }
+
+    /** The route as a pattern; only for routed views. */
+    public RoutePattern pattern() {
+        return RoutePattern.parse(route);
+    }
+
+    /** The HTTP status this view is the application's error page for ({@link ErrorPage}), or 0. */
+    public int errorStatus() {
+        Object status = reference == null ? null : reference.getProperty(ErrorPage.PROPERTY);
+        if (status instanceof Number n) {
+            return n.intValue();
+        }
+        try {
+            return status == null ? 0 : Integer.parseInt(status.toString().trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** The simple name of the view class, for lists and titles. */

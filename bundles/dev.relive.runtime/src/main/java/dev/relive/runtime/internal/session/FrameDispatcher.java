@@ -19,8 +19,12 @@ import dev.relive.runtime.internal.protocol.ErrorCode;
 import dev.relive.runtime.internal.protocol.PageUrl;
 import dev.relive.runtime.internal.protocol.RefusedFrameException;
 import dev.relive.runtime.internal.protocol.ServerFrames;
+import dev.relive.api.NotFoundException;
+import dev.relive.runtime.internal.registry.RouteMatch;
 import dev.relive.runtime.internal.registry.ViewRegistry;
 import dev.relive.runtime.internal.registry.ViewType;
+import dev.relive.runtime.internal.route.BadParamException;
+import dev.relive.runtime.internal.route.RoutePattern;
 import dev.relive.runtime.internal.token.PageTokens;
 import dev.relive.runtime.internal.token.TokenSigner;
 
@@ -108,7 +112,9 @@ public final class FrameDispatcher {
         } else if (frame instanceof ClientFrame.Render r) {
             renders.request(r.ref());
         } else if (frame instanceof ClientFrame.Navigate n) {
-            whenMounted(n.ref(), () -> navigate(n));
+            whenMounted(n.ref(), () -> navigate(n.ref(), PageUrl.of(n.url())));
+        } else if (frame instanceof ClientFrame.Url u) {
+            whenMounted(u.ref(), () -> changeUrl(u));
         } else if (frame instanceof ClientFrame.Ping p) {
             // queued behind the session's work: a pong means every frame sent before it was handled
             session.submit(() -> connection.send(ServerFrames.pong(p.ref())));
@@ -134,10 +140,10 @@ public final class FrameDispatcher {
             error(null, ErrorCode.BAD_TOKEN, e.getMessage());
             return;
         }
-        String path = PageUrl.of(frame.url()).path();
-        if (!claims.route().equals(path)) {
+        PageUrl url = PageUrl.of(frame.url());
+        if (!routeMatches(claims.route(), url.path())) {
             error(null, ErrorCode.BAD_TOKEN, "the token was issued for " + claims.route() + ", not "
-                    + ClientFrameParser.shorten(path));
+                    + ClientFrameParser.shorten(url.path()));
             return;
         }
         String refusal = visitor.refusal(claims.session());
@@ -152,43 +158,68 @@ public final class FrameDispatcher {
                 return;
             }
             binding = claims.session();
-            ViewType type = registry.byRoute(claims.route()).orElse(null);
-            if (type == null || !type.className().equals(claims.view())) {
+            RouteMatch match = registry.match(url.path()).orElse(null);
+            if (match == null || !claims.route().equals(match.type().route())
+                    || !match.type().className().equals(claims.view())) {
                 session.sendError(null, ErrorCode.BAD_TOKEN, "no view " + claims.view() + " at " + claims.route(),
                         null);
                 return;
             }
-            if (!admitted(type, claims.route(), claims.params())) {
+            if (!admitted(match.type(), url.path(), url.query())) {
                 return;
             }
             try {
-                String html = session.mount(type, claims.route(), claims.params());
+                session.tree().flash().carried(frame.flash());
+                String html = session.mount(match, url.relative(), url.query());
                 connection.send(session.mountedFrame(null, html, null));
                 onMounted.run();
+            } catch (BadParamException | NotFoundException e) {
+                session.sendError(null, ErrorCode.UNKNOWN_ROUTE, "not found: " + e.getMessage(), null);
             } catch (RuntimeException e) {
                 session.sendError(null, ErrorCode.HANDLER_FAILED, "mount failed: " + e.getMessage(), e);
             }
         });
     }
 
-    private void navigate(ClientFrame.Navigate frame) {
-        PageUrl url = PageUrl.of(frame.url());
-        ViewType type = registry.byRoute(url.path()).orElse(null);
-        if (type == null) {
-            session.sendError(frame.ref(), ErrorCode.UNKNOWN_ROUTE, "no view at "
+    private static boolean routeMatches(String route, String path) {
+        try {
+            return RoutePattern.parse(route).match(path).isPresent();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private void navigate(Long ref, PageUrl url) {
+        RouteMatch match = registry.match(url.path()).orElse(null);
+        if (match == null) {
+            session.sendError(ref, ErrorCode.UNKNOWN_ROUTE, "no view at "
                     + ClientFrameParser.shorten(url.path()), null);
             return;
         }
-        if (!admitted(type, url.path(), url.query())) {
+        if (!admitted(match.type(), url.path(), url.query())) {
             return;
         }
         try {
-            String html = session.navigate(type, url.path(), url.query());
-            connection.send(session.mountedFrame(frame.ref(), html, tokens.sign(type, url.path(), url.query(),
-                    binding)));
+            String html = session.navigate(match, url.relative(), url.query());
+            connection.send(session.mountedFrame(ref, html,
+                    tokens.sign(match.type(), match.type().route(), url.query(), binding)));
             onMounted.run();
+        } catch (BadParamException | NotFoundException e) {
+            session.sendError(ref, ErrorCode.UNKNOWN_ROUTE, "not found: " + e.getMessage(), null);
         } catch (RuntimeException e) {
-            session.sendError(frame.ref(), ErrorCode.HANDLER_FAILED, "mount failed: " + e.getMessage(), e);
+            session.sendError(ref, ErrorCode.HANDLER_FAILED, "mount failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Within the view that serves the URL now, the URL changes in place; to another view, it is a navigation. */
+    private void changeUrl(ClientFrame.Url frame) {
+        PageUrl url = PageUrl.of(frame.url());
+        RouteMatch match = registry.match(url.path()).orElse(null);
+        if (match != null && session.tree().shows(match.type().className())
+                && match.type().route().equals(session.tree().routePattern())) {
+            session.changeUrl(frame.ref(), match, url.relative(), url.query());
+        } else {
+            navigate(frame.ref(), url);
         }
     }
 
@@ -225,8 +256,7 @@ public final class FrameDispatcher {
     private void signedOut() {
         signedOut = true;
         session.submit(() -> {
-            String here = session.tree().mounted() ? ViewAccess.pathAndQuery(session.tree().route(), session.params())
-                    : "/";
+            String here = session.tree().mounted() ? session.tree().url() : "/";
             connection.send(ServerFrames.redirect(ViewAccess.loginUrl(here)));
             onClose.run();
             timer.schedule(() -> connection.close(1008, "signed out"), 2, TimeUnit.SECONDS);

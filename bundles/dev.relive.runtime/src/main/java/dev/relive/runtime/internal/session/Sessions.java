@@ -20,8 +20,8 @@ import dev.relive.runtime.internal.config.RuntimeSettings;
 import dev.relive.runtime.internal.invoke.FieldBinder;
 import dev.relive.runtime.internal.invoke.HandlerInvoker;
 import dev.relive.runtime.internal.protocol.ProtocolJson;
+import dev.relive.runtime.internal.registry.RouteMatch;
 import dev.relive.runtime.internal.registry.ViewRegistry;
-import dev.relive.runtime.internal.registry.ViewType;
 import dev.relive.runtime.internal.render.TemplateRenderer;
 import dev.relive.runtime.spi.LiveSession;
 import dev.relive.runtime.spi.LiveSessions;
@@ -97,17 +97,17 @@ public class Sessions implements LiveSessions {
     public record Page(String html, String title) {
     }
 
-    /** Server-side render of {@code type} for a page request: mount, render, unmount. */
-    public Page renderPage(ViewType type, String route, Map<String, String> params) {
-        return renderPage(type, route, params, null, "");
+    /** Server-side render of the page at {@code url} served by {@code match}: mount, render, unmount. */
+    public Page renderPage(RouteMatch match, String url, Map<String, String> query) {
+        return renderPage(match, url, query, null, "");
     }
 
     /** The same, for the signed-in {@code user} ({@code null}: nobody) whose forms carry {@code csrfToken}. */
-    public Page renderPage(ViewType type, String route, Map<String, String> params, User user, String csrfToken) {
+    public Page renderPage(RouteMatch match, String url, Map<String, String> query, User user, String csrfToken) {
         TabSession session = newSession(null);
         session.identify(user, csrfToken);
         try {
-            String html = session.mount(type, route, params);
+            String html = session.mount(match, url, query);
             return new Page(html, session.tree().title());
         } finally {
             session.close();

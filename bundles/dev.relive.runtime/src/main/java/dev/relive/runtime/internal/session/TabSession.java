@@ -15,9 +15,11 @@ import dev.relive.runtime.internal.invoke.HandlerInvoker;
 import dev.relive.runtime.internal.invoke.InvocationException;
 import dev.relive.runtime.internal.protocol.ErrorCode;
 import dev.relive.runtime.internal.protocol.ServerFrames;
+import dev.relive.api.NotFoundException;
+import dev.relive.runtime.internal.registry.RouteMatch;
 import dev.relive.runtime.internal.registry.ViewRegistry;
-import dev.relive.runtime.internal.registry.ViewType;
 import dev.relive.runtime.internal.render.RenderException;
+import dev.relive.runtime.internal.route.BadParamException;
 import dev.relive.runtime.internal.render.TemplateRenderer;
 import dev.relive.runtime.spi.ReloadReason;
 
@@ -111,20 +113,32 @@ final class TabSession {
         viewSession.identify(user, csrfToken);
     }
 
-    /** Mounts the root view for {@code type}; returns its inner HTML. */
-    String mount(ViewType type, String route, Map<String, String> params) {
-        viewClass = type.className();
-        String html = tree.mount(type, route, params);
+    /** Mounts the root view for the page at {@code url} served by {@code match}; returns its inner HTML. */
+    String mount(RouteMatch match, String url, Map<String, String> query) {
+        viewClass = match.type().className();
+        String html = tree.mount(match, url, query);
         scheduleTicks();
         return html;
     }
 
     /** Live navigation: the new root replaces the old one; sticky children stay. */
-    String navigate(ViewType type, String route, Map<String, String> params) {
-        viewClass = type.className();
-        String html = tree.navigate(type, route, params);
+    String navigate(RouteMatch match, String url, Map<String, String> query) {
+        viewClass = match.type().className();
+        String html = tree.navigate(match, url, query);
         scheduleTicks();
         return html;
+    }
+
+    /** The URL changes within the root view; answers {@code ref} with the patch, or an error leaving it as it was. */
+    void changeUrl(Long ref, RouteMatch match, String url, Map<String, String> query) {
+        runGuarded(ref, () -> tree.changeUrl(match, url, query), "urlChanged");
+    }
+
+    /** Asks the browser to change its URL to {@code url} (it answers with a {@code url} frame). */
+    void requestUrl(String url, boolean replace) {
+        if (isConnected()) {
+            send(ServerFrames.url(url, replace));
+        }
     }
 
     /** The frame that answers a mount or a live navigation ({@code ref}), with its {@code html}. */
@@ -227,6 +241,12 @@ final class TabSession {
                 LOG.warn("session {}: {}", id, e.getMessage(), e.getCause());
             }
             sendError(ref, e.code(), e.getMessage(), e.getCause());
+        } catch (BadParamException e) {
+            before.restore();
+            sendError(ref, ErrorCode.BAD_PARAMS, e.getMessage(), null);
+        } catch (NotFoundException e) {
+            before.restore();
+            sendError(ref, ErrorCode.UNKNOWN_ROUTE, "not found: " + e.getMessage(), null);
         } catch (RenderException e) {
             before.restore();
             LOG.warn("session {}: {}", id, e.getMessage());

@@ -35,6 +35,26 @@ final class TabViewSession implements ViewSession {
     }
 
     @Override
+    public String url() {
+        return tab.tree().url();
+    }
+
+    @Override
+    public void pushUrl(String url) {
+        tab.requestUrl(LocationUrl.requireSitePath(url, "pushUrl"), false);
+    }
+
+    @Override
+    public void replaceUrl(String url) {
+        tab.requestUrl(LocationUrl.requireSitePath(url, "replaceUrl"), true);
+    }
+
+    @Override
+    public void flash(String kind, String message) {
+        tab.tree().flash().put(kind, message);
+    }
+
+    @Override
     public void push(Runnable change) {
         tab.push(change);
     }
@@ -51,7 +71,7 @@ final class TabViewSession implements ViewSession {
     public void redirect(String url) {
         LocationUrl.require(url, "redirect");
         if (isConnected()) {
-            tab.send(ServerFrames.redirect(url));
+            tab.send(ServerFrames.redirect(url, tab.tree().flash().forRedirect()));
         }
     }
 

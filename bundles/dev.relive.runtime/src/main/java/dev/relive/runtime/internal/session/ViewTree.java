@@ -13,9 +13,11 @@ import org.slf4j.LoggerFactory;
 import dev.relive.api.LiveView;
 import dev.relive.api.PageMeta;
 import dev.relive.api.ViewSession;
+import dev.relive.runtime.internal.registry.RouteMatch;
 import dev.relive.runtime.internal.registry.ViewRegistry;
 import dev.relive.runtime.internal.registry.ViewType;
 import dev.relive.runtime.internal.render.RenderException;
+import dev.relive.runtime.internal.route.UrlFields;
 import dev.relive.runtime.internal.render.TemplateRenderer;
 import dev.relive.runtime.internal.vdom.Differ;
 import dev.relive.runtime.internal.vdom.HtmlEscaper;
@@ -39,7 +41,10 @@ final class ViewTree {
     private final ViewSession session;
     private volatile Slot root;
     private final Map<String, Slot> children = new LinkedHashMap<>();
+    private final Flash flash = new Flash();
     private String route;
+    private String routePattern;
+    private String url = "";
     private Map<String, String> params = Map.of();
     private VElement tree;
     private String title;
@@ -62,14 +67,20 @@ final class ViewTree {
         }
     }
 
-    /** Builds the root view for {@code type} and renders it; returns the inner HTML. */
-    String mount(ViewType type, String route, Map<String, String> params) {
-        this.route = route;
-        this.params = Map.copyOf(params);
+    /**
+     * Builds the root view for the page at {@code url} (path and query, served by {@code match}) and renders it;
+     * returns the inner HTML.
+     */
+    String mount(RouteMatch match, String url, Map<String, String> query) {
+        ViewType type = match.type();
+        routePattern = type.route();
+        setUrl(url, query, match.params());
         LiveView view = type.objects().getService();
         Slot slot = new Slot(null, false, view, type.reference(), type.objects());
         try {
+            UrlFields.apply(view, match.params(), query);
             view.mount(this.params, session);
+            view.urlChanged(session);
         } catch (RuntimeException e) {
             slot.release();
             throw e;
@@ -80,8 +91,50 @@ final class ViewTree {
         return HtmlWriter.writeInner(tree);
     }
 
+    /**
+     * The page's URL changes to {@code url} within the root view ({@code match} names the root's type): its URL
+     * fields are set and {@code urlChanged} runs. When that throws, the URL stays as it was (the caller restores the
+     * fields).
+     */
+    void changeUrl(RouteMatch match, String url, Map<String, String> query) {
+        String oldRoute = route;
+        String oldUrl = this.url;
+        Map<String, String> oldParams = params;
+        try {
+            setUrl(url, query, match.params());
+            UrlFields.apply(root.view, match.params(), query);
+            root.view.urlChanged(session);
+        } catch (RuntimeException e) {
+            route = oldRoute;
+            this.url = oldUrl;
+            params = oldParams;
+            throw e;
+        }
+    }
+
+    private void setUrl(String url, Map<String, String> query, Map<String, String> routeParams) {
+        int q = url.indexOf('?');
+        this.route = q < 0 ? url : url.substring(0, q);
+        this.url = url;
+        Map<String, String> merged = new LinkedHashMap<>(query);
+        merged.putAll(routeParams);
+        this.params = Map.copyOf(merged);
+    }
+
+    /** The root view's class name is {@code className}. */
+    boolean shows(String className) {
+        Slot r = root;
+        return r != null && (className.equals(r.reference.getProperty("component.name"))
+                || className.equals(r.view.getClass().getName()));
+    }
+
+    Flash flash() {
+        return flash;
+    }
+
     /** Live navigation: the new root replaces the old one; sticky children stay. */
-    String navigate(ViewType type, String route, Map<String, String> params) {
+    String navigate(RouteMatch match, String url, Map<String, String> query) {
+        flash.navigated();
         unmount(root);
         synchronized (children) {
             children.values().removeIf(c -> {
@@ -93,7 +146,7 @@ final class ViewTree {
             });
         }
         root = null;
-        return mount(type, route, params);
+        return mount(match, url, query);
     }
 
     /** Renders the views as they are now and diffs against the last render. */
@@ -122,6 +175,16 @@ final class ViewTree {
 
     Map<String, String> params() {
         return params;
+    }
+
+    /** The route of the root view, as declared ({@code /tasks/{id}}). */
+    String routePattern() {
+        return routePattern;
+    }
+
+    /** Path and query of the page's current URL. */
+    String url() {
+        return url;
     }
 
     String title() {
@@ -181,7 +244,7 @@ final class ViewTree {
                 c.rendered = false;
             }
         }
-        String html = renderer.render(root.view, this::renderChild);
+        String html = flash.html() + renderer.render(root.view, this::renderChild);
         synchronized (children) {
             for (Iterator<Slot> it = children.values().iterator(); it.hasNext();) {
                 Slot c = it.next();

@@ -24,8 +24,9 @@ final class IndexPage {
         } else {
             html.append("<h2>Views</h2><ul id=\"views\">");
             for (ViewType v : routed) {
-                html.append("<li><a href=\"").append(HtmlEscaper.attribute(v.route())).append("\">")
-                        .append(HtmlEscaper.attribute(v.route())).append("</a> <code>").append(HtmlEscaper.attribute(v.className()))
+                String route = HtmlEscaper.attribute(v.route());
+                html.append(v.route().contains("{") ? "<li>" + route
+                        : "<li><a href=\"" + route + "\">" + route + "</a>").append(" <code>").append(HtmlEscaper.attribute(v.className()))
                         .append("</code> <small>").append(HtmlEscaper.attribute(v.bundleName())).append("</small></li>");
             }
             html.append("</ul>");

@@ -18,8 +18,12 @@ import org.slf4j.LoggerFactory;
 
 import dev.relive.runtime.internal.auth.PageGate;
 import dev.relive.runtime.internal.config.RuntimeSettings;
+import dev.relive.api.NotFoundException;
+import dev.relive.runtime.internal.protocol.PageUrl;
+import dev.relive.runtime.internal.registry.RouteMatch;
 import dev.relive.runtime.internal.registry.ViewRegistry;
 import dev.relive.runtime.internal.registry.ViewType;
+import dev.relive.runtime.internal.route.BadParamException;
 import dev.relive.runtime.internal.session.Sessions;
 import dev.relive.runtime.internal.token.PageTokens;
 import jakarta.servlet.Servlet;
@@ -45,6 +49,7 @@ public class PageServlet extends HttpServlet {
     private final transient Sessions sessions;
     private final transient PageTokens tokens;
     private final transient PageGate gate;
+    private final transient ErrorPages errorPages;
     private final boolean dev;
 
     @Activate
@@ -54,37 +59,45 @@ public class PageServlet extends HttpServlet {
         this.gate = gate;
         this.sessions = sessions;
         this.tokens = tokens;
+        this.errorPages = new ErrorPages(registry, sessions);
         this.dev = settings.dev();
     }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
-        Optional<ViewType> view = registry.byRoute(path);
-        if (view.isEmpty()) {
+        Optional<RouteMatch> match = registry.match(path);
+        if (match.isEmpty()) {
             if ("/".equals(path)) {
                 send(resp, 200, IndexPage.render(registry.all()));
             } else {
-                send(resp, 404, ViewPage.error(404, "Not found", "No view at " + path, null));
+                notFound(resp, path);
             }
             return;
         }
-        ViewType type = view.get();
+        ViewType type = match.get().type();
         Map<String, String> params = params(req);
         PageGate.Visit visit = gate.admit(type.reference(), req, resp);
         if (visit == null) {
             return;
         }
+        String url = new PageUrl(path, params).relative();
         try {
-            Sessions.Page page = sessions.renderPage(type, path, params, visit.user(), visit.csrfToken());
-            String token = tokens.sign(type, path, params, visit.binding());
+            Sessions.Page page = sessions.renderPage(match.get(), url, params, visit.user(), visit.csrfToken());
+            String token = tokens.sign(type, type.route(), params, visit.binding());
             send(resp, 200, ViewPage.render(page.title(), type.className(), token, page.html(), dev));
+        } catch (BadParamException | NotFoundException e) {
+            notFound(resp, path);
         } catch (RuntimeException e) {
             LOG.warn("{} failed to render", type.className(), e);
             String detail = dev ? stackTrace(e) : null;
-            send(resp, 500, ViewPage.error(500, "Error", dev ? String.valueOf(e.getMessage())
+            send(resp, 500, errorPages.render(500, path, "Error", dev ? String.valueOf(e.getMessage())
                     : "The view could not be shown.", detail));
         }
+    }
+
+    private void notFound(HttpServletResponse resp, String path) throws IOException {
+        send(resp, 404, errorPages.render(404, path, "Not found", "No view at " + path, null));
     }
 
     private static Map<String, String> params(HttpServletRequest req) {

@@ -24,6 +24,14 @@ final class ViewPage {
         return page.toString();
     }
 
+    /** A rendered view's HTML as a page that does not go live (an application's error page). */
+    static String staticPage(String title, String innerHtml) {
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
+                + HtmlEscaper.attribute(title) + "</title><link rel=\"icon\" href=\"data:,\"></head><body><div rl-root>"
+                + innerHtml + "</div></body></html>\n";
+    }
+
     static String error(int status, String heading, String message, String detail) {
         StringBuilder page = new StringBuilder(512);
         page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(status)

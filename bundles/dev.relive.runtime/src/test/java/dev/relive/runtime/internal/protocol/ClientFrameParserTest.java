@@ -20,7 +20,7 @@ class ClientFrameParserTest {
     void everyClientFrameFixtureParsesToItsType() throws Exception {
         Map<String, Class<?>> types = Map.of("mount", ClientFrame.Mount.class, "event", ClientFrame.Event.class,
                 "model", ClientFrame.Model.class, "render", ClientFrame.Render.class, "navigate",
-                ClientFrame.Navigate.class, "ping", ClientFrame.Ping.class);
+                ClientFrame.Navigate.class, "url", ClientFrame.Url.class, "ping", ClientFrame.Ping.class);
         List<Path> files = clientFixtures();
         assertThat(files).hasSizeGreaterThanOrEqualTo(types.size());
         for (Path file : files) {

@@ -33,6 +33,7 @@ class ServerFramesTest {
                 ServerFrames.ack(8, 4),
                 ServerFrames.error(9L, ErrorCode.UNKNOWN_HANDLER, "CounterView has no @EventHandler named 'reset'",
                         null),
+                ServerFrames.url("/tasks?filter=done", false),
                 ServerFrames.reload(new ReloadReason(ReloadReason.Code.HANDLER_REMOVED, "increment")),
                 ServerFrames.hvrApplied(new HvrApplied("dev.relive.examples.counter.CounterView", 3,
                         "/home/ada/app/bundles/dev.relive.examples.counter/src/main/java/dev/relive/examples/counter/"

@@ -25,6 +25,7 @@ import dev.relive.runtime.internal.invoke.FieldBinder;
 import dev.relive.runtime.internal.invoke.HandlerInvoker;
 import dev.relive.runtime.internal.protocol.ProtocolJson;
 import dev.relive.runtime.internal.registry.ViewRegistry;
+import dev.relive.runtime.internal.registry.RouteMatch;
 import dev.relive.runtime.internal.registry.ViewType;
 import dev.relive.runtime.internal.render.TemplateRenderer;
 import dev.relive.runtime.spi.ReloadReason;
@@ -86,7 +87,7 @@ class TabSessionTest {
 
     @Test
     void aMountRendersTheRootViewAndTheMountedFrameNamesIt() {
-        String html = session.mount(type(view), "/counter", Map.of("x", "1"));
+        String html = session.mount(new RouteMatch(type(view), Map.of()), "/counter", Map.of("x", "1"));
         assertThat(html).isEqualTo("<p id=\"count\">0</p>");
         assertThat(session.params()).containsEntry("x", "1");
         assertThat(session.mountedFrame(null, html, null)).isEqualTo("{\"type\":\"mounted\",\"protocol\":1,"
@@ -96,7 +97,7 @@ class TabSessionTest {
 
     @Test
     void anEventThatChangesTheViewSendsAPatchAndOneThatDoesNotAnAck() throws Exception {
-        session.mount(type(view), "/counter", Map.of());
+        session.mount(new RouteMatch(type(view), Map.of()), "/counter", Map.of());
         session.event(1, null, "increment", params("{}"));
         session.event(2, null, "nothing", params("{}"));
         assertThat(sent).containsExactly(
@@ -106,7 +107,7 @@ class TabSessionTest {
 
     @Test
     void aHandlerThatThrowsLeavesTheLastGoodStateAndAnswersAnError() throws Exception {
-        session.mount(type(view), "/counter", Map.of());
+        session.mount(new RouteMatch(type(view), Map.of()), "/counter", Map.of());
         session.event(1, null, "increment", params("{}"));
         session.event(2, null, "breakThenThrow", params("{}"));
         assertThat(view.count).isEqualTo(1);
@@ -120,7 +121,7 @@ class TabSessionTest {
 
     @Test
     void anUnknownChildIsAnswered() throws Exception {
-        session.mount(type(view), "/counter", Map.of());
+        session.mount(new RouteMatch(type(view), Map.of()), "/counter", Map.of());
         session.event(3, "nope", "increment", params("{}"));
         assertThat(json.readTree(sent.get(0)).path("code").asText()).isEqualTo("unknown_child");
         assertThat(view.count).isZero();
@@ -128,7 +129,7 @@ class TabSessionTest {
 
     @Test
     void aClosedSessionUnmountsItsViewsAndSendsNothingMore() {
-        session.mount(type(view), "/counter", Map.of());
+        session.mount(new RouteMatch(type(view), Map.of()), "/counter", Map.of());
         session.close();
         session.reload(ReloadReason.of(ReloadReason.Code.VIEW_STOPPED));
         assertThat(view.unmounts).isEqualTo(1);
@@ -139,7 +140,7 @@ class TabSessionTest {
     @Test
     void theSessionShowsTheServiceItsViewsCameFrom() {
         ViewType type = type(view);
-        session.mount(type, "/counter", Map.of());
+        session.mount(new RouteMatch(type, Map.of()), "/counter", Map.of());
         assertThat(session.shows(type.reference())).isTrue();
         assertThat(session.shows(new Reference(CounterView.class.getName()))).isFalse();
     }
