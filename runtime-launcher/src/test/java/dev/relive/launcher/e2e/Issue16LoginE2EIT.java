@@ -15,8 +15,8 @@ import org.openqa.selenium.WebElement;
 import dev.relive.runtime.internal.auth.PasswordHash;
 
 /**
- * {@code /account} in Chromium, as a person signs in and out: the login page and back, sign-out reaching every tab
- * of the browser, and each user seeing only their own note. Two users are configured by dropping {@code .cfg} files
+ * {@code /account} and {@code /tasks} in Chromium, as a person signs in and out: the login page and back, sign-out
+ * reaching every tab of the browser, and each user seeing only their own note and tasks. Two users are configured by dropping {@code .cfg} files
  * into the running runtime's deploy folder.
  */
 @ExtendWith(E2EExtension.class)
@@ -93,6 +93,29 @@ class Issue16LoginE2EIT {
         assertThat(browser.text("#note")).isEqualTo("alice's secret");
     }
 
+    @Test
+    void aUserSeesOnlyTheirOwnTasks() {
+        signIn("alice", "alice-password");
+        browser.open(server.url("/tasks"));
+        browser.find("#title").sendKeys("Alice's errand");
+        browser.click("#add-button");
+        browser.waitForText("#tasks", text -> text.contains("Alice's errand"), "Alice's task listed");
+        String mine = browser.find("#tasks a.title").getDomAttribute("href");
+        signOut();
+
+        signIn("bert", "bert-pw");
+        browser.open(server.url("/tasks"));
+        assertThat(browser.text("#tasks")).doesNotContain("Alice's errand");
+        browser.driver().get(server.url(mine));
+        browser.waitUntil("a page for " + mine, () -> browser.path().equals(mine));
+        assertThat(browser.driver().getPageSource()).contains("Not found").doesNotContain("Alice's errand");
+        signOut();
+
+        signIn("alice", "alice-password");
+        browser.open(server.url(mine));
+        assertThat(browser.driver().getPageSource()).contains("Alice's errand");
+    }
+
     /** Signs in through {@code /account}; returns the handle of the tab, which shows the live account page. */
     private String signIn(String name, String password) {
         browser.driver().get(server.url("/login?next=%2Faccount"));
@@ -109,6 +132,9 @@ class Issue16LoginE2EIT {
     }
 
     private void signOut() {
+        if (!browser.path().equals("/account")) {
+            browser.open(server.url("/account"));
+        }
         browser.click("#logout");
         browser.waitUntil("the login page", () -> browser.path().equals("/login"));
     }
