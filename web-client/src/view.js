@@ -9,6 +9,7 @@ import { restoreTypedFields, saveTypedFields } from "./fieldstate.js";
 import { morph } from "./morph.js";
 import { applyPatches } from "./patch.js";
 import { ReliveSocket } from "./socket.js";
+import { UrlChanges, applyToHistory, carryFlash, isSameOrigin, takeCarriedFlash } from "./urlchange.js";
 
 /**
  * Whether `url`, resolved against `base`, is an http(s) page: `javascript:`, `data:` and other schemes are not.
@@ -90,8 +91,8 @@ export class View {
     this.deferred = [];
     /** @type {Map<string, Set<FrameListener>>} */
     this.listeners = new Map();
-    /** @type {Map<number, { url: string, history: string }>} URL changes awaiting the server's answer, by ref */
-    this.urlChanges = new Map();
+    /** URL changes awaiting the server's answer */
+    this.urlChanges = new UrlChanges();
 
     this.socket = new ReliveSocket(options.socketUrl, {
       WebSocket: options.WebSocket,
@@ -187,7 +188,7 @@ export class View {
       }
       case SERVER_FRAME.PUSH_URL: {
         const url = this._pageUrl(frame);
-        if (url !== null && isSamePage(url, this.win.location.href)) this._changeUrl(url, frame.replace === true ? "replace" : "push");
+        if (url !== null && isSameOrigin(url, this.win.location.href)) this._changeUrl(url, frame.replace === true ? "replace" : "push");
         break;
       }
       case SERVER_FRAME.RELOAD:
@@ -387,14 +388,14 @@ export class View {
       return;
     }
     this.tokenStale = true; // until a `mounted` brings a token for the new view
-    this.urlChanges.set(ref, { url, history: "navigated" });
+    this.urlChanges.add(ref, url, "navigated");
   }
 
   /**
    * Asks the server to change the URL within the view (rl-patch, back/forward, push-url). History changes only
    * when the server agrees ("push", "replace"); "none": the browser already shows url.
    * @param {string} url
-   * @param {string} history
+   * @param {"push" | "replace" | "none"} history
    */
   _changeUrl(url, history) {
     const ref = this.mounted ? this.socket.request({ type: CLIENT_FRAME.URL, url, history }) : null;
@@ -402,7 +403,7 @@ export class View {
       this.browser.assign(history === "none" ? this.win.location.href : url); // not live: load the page
       return;
     }
-    this.urlChanges.set(ref, { url, history });
+    this.urlChanges.add(ref, url, history);
   }
 
   /**
@@ -410,64 +411,15 @@ export class View {
    * @param {Frame} frame
    */
   _settleUrlChange(frame) {
-    const change = this.urlChanges.get(/** @type {number} */ (frame.ref));
+    const change = this.urlChanges.take(/** @type {number} */ (frame.ref));
     if (!change) return;
-    this.urlChanges.delete(/** @type {number} */ (frame.ref));
     if (frame.type === SERVER_FRAME.ERROR) {
       // No view of this page has the URL: the page load shows the server's 404.
       if (frame.code === UNKNOWN_ROUTE) this.browser.assign(change.history === "none" ? this.win.location.href : change.url);
       return;
     }
-    if (change.history === "push") this.win.history.pushState({ relive: true }, "", change.url);
-    else if (change.history === "replace") this.win.history.replaceState({ relive: true }, "", change.url);
+    applyToHistory(this.win, change);
     this.events.pageChanged();
   }
 }
 
-/**
- * Whether url, resolved against base, is on base's origin.
- * @param {string} url
- * @param {string} base
- * @returns {boolean}
- */
-function isSamePage(url, base) {
-  try {
-    return new URL(url, base).origin === new URL(base).origin;
-  } catch {
-    return false;
-  }
-}
-
-/** Where a redirect's flash messages wait for the next page's mount. */
-const FLASH_KEY = "relive:flash";
-
-/**
- * Keeps a redirect's flash messages for the page it loads.
- * @param {Window} win
- * @param {unknown} flash
- */
-function carryFlash(win, flash) {
-  if (!flash || typeof flash !== "object" || Object.keys(flash).length === 0) return;
-  try {
-    win.sessionStorage.setItem(FLASH_KEY, JSON.stringify(flash));
-  } catch {
-    // storage unavailable: the messages are lost, the redirect still happens
-  }
-}
-
-/**
- * The flash messages a redirect left for this page, once.
- * @param {Window} win
- * @returns {Record<string, string> | null}
- */
-function takeCarriedFlash(win) {
-  try {
-    const text = win.sessionStorage.getItem(FLASH_KEY);
-    if (text === null) return null;
-    win.sessionStorage.removeItem(FLASH_KEY);
-    const flash = JSON.parse(text);
-    return flash && typeof flash === "object" ? flash : null;
-  } catch {
-    return null;
-  }
-}

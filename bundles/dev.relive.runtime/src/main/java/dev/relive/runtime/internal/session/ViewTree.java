@@ -42,10 +42,7 @@ final class ViewTree {
     private volatile Slot root;
     private final Map<String, Slot> children = new LinkedHashMap<>();
     private final Flash flash = new Flash();
-    private String route;
-    private String routePattern;
-    private String url = "";
-    private Map<String, String> params = Map.of();
+    private PageLocation location = PageLocation.NONE;
     private VElement tree;
     private String title;
     private Map<String, String> meta = Map.of();
@@ -73,13 +70,12 @@ final class ViewTree {
      */
     String mount(RouteMatch match, String url, Map<String, String> query) {
         ViewType type = match.type();
-        routePattern = type.route();
-        setUrl(url, query, match.params());
+        location = PageLocation.of(url, type.route(), match.params(), query);
         LiveView view = type.objects().getService();
         Slot slot = new Slot(null, false, view, type.reference(), type.objects());
         try {
             UrlFields.apply(view, match.params(), query);
-            view.mount(this.params, session);
+            view.mount(location.params(), session);
             view.urlChanged(session);
         } catch (RuntimeException e) {
             slot.release();
@@ -97,28 +93,15 @@ final class ViewTree {
      * fields).
      */
     void changeUrl(RouteMatch match, String url, Map<String, String> query) {
-        String oldRoute = route;
-        String oldUrl = this.url;
-        Map<String, String> oldParams = params;
+        PageLocation before = location;
         try {
-            setUrl(url, query, match.params());
+            location = PageLocation.of(url, before.route(), match.params(), query);
             UrlFields.apply(root.view, match.params(), query);
             root.view.urlChanged(session);
         } catch (RuntimeException e) {
-            route = oldRoute;
-            this.url = oldUrl;
-            params = oldParams;
+            location = before;
             throw e;
         }
-    }
-
-    private void setUrl(String url, Map<String, String> query, Map<String, String> routeParams) {
-        int q = url.indexOf('?');
-        this.route = q < 0 ? url : url.substring(0, q);
-        this.url = url;
-        Map<String, String> merged = new LinkedHashMap<>(query);
-        merged.putAll(routeParams);
-        this.params = Map.copyOf(merged);
     }
 
     /** The root view's class name is {@code className}. */
@@ -169,22 +152,23 @@ final class ViewTree {
         return root != null;
     }
 
+    /** The path of the page's current URL. */
     String route() {
-        return route;
+        return location.path();
     }
 
     Map<String, String> params() {
-        return params;
+        return location.params();
     }
 
     /** The route of the root view, as declared ({@code /tasks/{id}}). */
     String routePattern() {
-        return routePattern;
+        return location.route();
     }
 
     /** Path and query of the page's current URL. */
     String url() {
-        return url;
+        return location.url();
     }
 
     String title() {
@@ -291,7 +275,7 @@ final class ViewTree {
         LiveView view = type.objects().getService();
         slot = new Slot(childId, sticky, view, type.reference(), type.objects());
         try {
-            view.mount(params, session);
+            view.mount(location.params(), session);
         } catch (RuntimeException e) {
             slot.release();
             throw new RenderException("child '" + childId + "' (" + viewClass + ") failed to mount: " + e, e);
