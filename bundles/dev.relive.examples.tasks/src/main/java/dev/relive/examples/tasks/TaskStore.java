@@ -19,6 +19,9 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = TaskStore.class, immediate = true)
 public class TaskStore {
 
+    private static final List<String> EXAMPLES = List.of("Write the release notes", "Review the pull request",
+            "Water the plants");
+
     private final Map<String, Map<Long, Task>> byOwner = new HashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private long lastId;
@@ -72,8 +75,16 @@ public class TaskStore {
         }
     }
 
+    /** The tasks of {@code owner}; a user's first visit finds the three example tasks, their own copies. */
     private Map<Long, Task> tasksOf(String owner) {
-        return byOwner.computeIfAbsent(owner, o -> new TreeMap<>());
+        return byOwner.computeIfAbsent(owner, o -> {
+            Map<Long, Task> first = new TreeMap<>();
+            for (String title : EXAMPLES) {
+                Task task = new Task(++lastId, title, false);
+                first.put(task.id(), task);
+            }
+            return first;
+        });
     }
 
     private void update(String owner, long id, java.util.function.UnaryOperator<Task> change) {

@@ -35,7 +35,8 @@ public final class PasswordHash {
         return of(password, ITERATIONS);
     }
 
-    static String of(char[] password, int iterations) {
+    /** The same with {@code iterations} rounds (at least 10,000 to be accepted; fewer than the default is for tests). */
+    public static String of(char[] password, int iterations) {
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
         Base64.Encoder b64 = Base64.getEncoder();
