@@ -105,9 +105,12 @@ class FrameDispatcherTest {
     void eventsBeforeAMountAreRefusedWithTheirRef() throws Exception {
         dispatcher.onText("{\"type\":\"event\",\"ref\":3,\"handler\":\"increment\"}");
         dispatcher.onText("{\"type\":\"render\",\"ref\":4}");
+        dispatcher.onText("{\"type\":\"url\",\"ref\":5,\"url\":\"/a?x=1\",\"history\":\"push\"}");
         assertThat(code(0)).isEqualTo("not_mounted");
         assertThat(frame(0).path("ref").asLong()).isEqualTo(3);
         assertThat(frame(1).path("ref").asLong()).isEqualTo(4);
+        assertThat(code(2)).isEqualTo("not_mounted");
+        assertThat(frame(2).path("ref").asLong()).isEqualTo(5);
     }
 
     @Test
@@ -121,9 +124,10 @@ class FrameDispatcherTest {
     @Test
     void everyFrameTypeCountsAgainstTheRateAndRefusalsAreAnsweredOnceASecondAtMost() throws Exception {
         FrameDispatcher limited = new FrameDispatcher(session, connection, new ClientFrameParser(json, 4096), registry,
-                tokens, 5, timer, () -> { }, () -> { });
+                tokens, 6, timer, () -> { }, () -> { });
         String[] frames = {"{\"type\":\"ping\",\"ref\":1}", "{\"type\":\"render\"}", "not json",
-            "{\"type\":\"dance\"}", mount("forged", "/a")};
+            "{\"type\":\"dance\"}", mount("forged", "/a"),
+            "{\"type\":\"url\",\"ref\":3,\"url\":\"/a?x=1\",\"history\":\"push\"}"};
         for (String frame : frames) {
             limited.onText(frame);
         }
