@@ -27,7 +27,8 @@ final class LoginPage {
         }
         page.append("<form method=\"post\" action=\"/login\">")
                 .append(hidden("_csrf", csrf)).append(hidden("next", next))
-                .append("<label>Name <input id=\"login-name\" name=\"name\" autocomplete=\"username\" required></label>")
+                .append("<label>Name <input id=\"login-name\" name=\"name\" autocomplete=\"username\" required>")
+                .append("</label>")
                 .append("<label>Password <input id=\"login-password\" name=\"password\" type=\"password\" ")
                 .append("autocomplete=\"current-password\" required></label>")
                 .append("<button id=\"login-submit\" type=\"submit\">Sign in</button></form>");

@@ -18,8 +18,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * {@code POST /logout} with the session's CSRF token (403 without it, or without a session): ends the session, clears its cookie, sends
- * every open tab of the session to the login page and this one there too. Other methods are refused.
+ * {@code POST /logout} with the session's CSRF token (403 without it, or without a session): ends the session,
+ * clears its cookie, sends every open tab of the session to the login page and this one there too. Other methods
+ * are refused.
  */
 @HttpWhiteboardServletPattern("/logout")
 @Component(service = Servlet.class)

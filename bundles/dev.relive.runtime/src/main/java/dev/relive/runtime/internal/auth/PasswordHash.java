@@ -35,7 +35,7 @@ public final class PasswordHash {
         return of(password, ITERATIONS);
     }
 
-    /** The same with {@code iterations} rounds (at least 10,000 to be accepted; fewer than the default is for tests). */
+    /** The same with {@code iterations} rounds (at least 10,000 to be accepted; fewer than the default: tests). */
     public static String of(char[] password, int iterations) {
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);

@@ -5,9 +5,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * Configuration of the runtime, PID {@value #PID}. Keys: {@code max_frame_bytes}, {@code events_per_second},
- * {@code allowed_origins}, {@code allowed_hosts}, {@code token_ttl_seconds}, {@code max_pending_bytes}, {@code max_sessions},
- * {@code max_sessions_per_address}, {@code max_workers_per_view}, {@code session_idle_seconds}, {@code max_browser_sessions},
- * {@code login_attempts_per_minute} (a double underscore in a method name is one underscore in the key).
+ * {@code allowed_origins}, {@code allowed_hosts}, {@code token_ttl_seconds}, {@code max_pending_bytes},
+ * {@code max_sessions}, {@code max_sessions_per_address}, {@code max_workers_per_view}, {@code session_idle_seconds},
+ * {@code max_browser_sessions}, {@code login_attempts_per_minute} (a double underscore in a method name is one
+ * underscore in the key).
  */
 @ObjectClassDefinition(id = RuntimeConfig.PID, name = "Relive runtime")
 public @interface RuntimeConfig {

@@ -34,7 +34,9 @@ public class SocketSessions {
     }
 
     /**
-     * The dispatcher of a new connection's frames, whose upgrade request named the browser session {@code visitor}; its {@link FrameDispatcher#closed()} ends the session. */
+     * The dispatcher of a new connection's frames, whose upgrade request named the browser session {@code visitor};
+     * its {@link FrameDispatcher#closed()} ends the session.
+     */
     public FrameDispatcher open(Connection connection, SocketVisitor visitor) {
         TabSession session = sessions.open(connection);
         return new FrameDispatcher(session, connection, parser, registry, tokens, eventsPerSecond, workers.timer(),
