@@ -45,15 +45,33 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     /** A client that stops reading after its first frame when {@code stall} is set: a slow client. */
     public static WsClient connect(String baseUrl, String origin, boolean stall) throws Exception {
+        return connect(baseUrl, origin, stall, null);
+    }
+
+    /** A client whose upgrade request carries {@code cookie} ({@code name=value}; {@code null}: none). */
+    public static WsClient connectWithCookie(String baseUrl, String cookie) throws Exception {
+        return connect(baseUrl, null, false, cookie);
+    }
+
+    private static WsClient connect(String baseUrl, String origin, boolean stall, String cookie) throws Exception {
         WsClient client = new WsClient();
         client.stalled = stall;
         WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         if (origin != null) {
             b.header("Origin", origin);
         }
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
         client.socket = b.buildAsync(URI.create(baseUrl.replaceFirst("^http", "ws") + "relive/socket"), client)
                 .get(10, TimeUnit.SECONDS);
         return client;
+    }
+
+    /** Sends a {@code mount} frame for the page at {@code path} with {@code token}; returns at once. */
+    public void mountWith(LauncherProcess relive, String path, String token) {
+        sendRaw("{\"type\":\"mount\",\"protocol\":1,\"token\":\"" + token + "\",\"url\":\""
+                + relive.baseUrl() + path.substring(1) + "\"}");
     }
 
     /** Mounts the page at {@code path}: fetches it for its token, sends {@code mount}, waits for {@code mounted}. */

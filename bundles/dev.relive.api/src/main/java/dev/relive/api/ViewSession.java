@@ -1,6 +1,7 @@
 package dev.relive.api;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -131,4 +132,21 @@ public interface ViewSession {
      * @since 1.2
      */
     void focus(String selector);
+
+    /**
+     * The user signed in to the browser session this tab belongs to, or empty for a visitor who is not signed in.
+     * Fixed for the life of the view: signing out sends every tab of the browser session to the login page, and a
+     * tab opened before signing in shows its page as it was until it is loaded again.
+     */
+    default Optional<User> user() {
+        return Optional.empty();
+    }
+
+    /**
+     * The token a plain HTML form posting to the runtime ({@code /logout}, {@code /login}) must carry in its
+     * {@code _csrf} field; empty when the tab has no browser session.
+     */
+    default String csrfToken() {
+        return "";
+    }
 }

@@ -35,7 +35,8 @@ class BundlesTest {
 
     @Test
     void apiPackagesAreExportedWithVersions() {
-        assertThat(exports("dev.relive.api")).containsExactly(Map.entry("dev.relive.api", new Version(1, 2, 0)));
+        assertThat(exports("dev.relive.api")).containsOnly(Map.entry("dev.relive.api", new Version(1, 2, 0)),
+                Map.entry("dev.relive.api.security", new Version(1, 0, 0)));
         assertThat(exports("dev.relive.runtime"))
                 .containsExactly(Map.entry("dev.relive.runtime.spi", new Version(2, 2, 0)));
     }

@@ -2,6 +2,11 @@ package dev.relive.launcher.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.WebElement;
@@ -19,6 +24,28 @@ class Issue15RoutesE2EIT {
     Issue15RoutesE2EIT(Browser browser, LiveServer server) {
         this.browser = browser;
         this.server = server;
+        signedInAsCarol();
+    }
+
+    /** The status of a plain HTTP {@code GET} of {@code path} with the browser's session cookie (carol's). */
+    private int status(String path) throws Exception {
+        String session = browser.driver().manage().getCookieNamed("relive_session").getValue();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.url(path)))
+                .header("Cookie", "relive_session=" + session).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** The tasks are each user's own: these tests are carol's, signed in once for the class. */
+    private void signedInAsCarol() {
+        browser.driver().get(server.url("/tasks"));
+        browser.waitUntil("the tasks or the login page", () -> browser.path().equals("/tasks")
+                || browser.path().equals("/login"));
+        if (browser.path().equals("/login")) {
+            browser.find("#login-name").sendKeys("carol");
+            browser.find("#login-password").sendKeys("carol-pw");
+            browser.click("#login-submit");
+            browser.waitUntil("signed in, on /tasks", () -> browser.path().equals("/tasks"));
+        }
     }
 
     /** Marks the loaded page and counts the view's remounts (mounted frames) from now on. */
@@ -108,10 +135,18 @@ class Issue15RoutesE2EIT {
 
     @Test
     void unknownTasksGive404() throws Exception {
-        for (String path : new String[] { "/tasks/abc", "/tasks/999999", "/tasks/1/x" }) {
-            assertThat(server.launcher().get(path).statusCode()).as(path).isEqualTo(404);
+        browser.open(server.url("/tasks"));
+        if (browser.findAll("#tasks a.title").isEmpty()) {
+            browser.find("#title").sendKeys("One of carol's");
+            browser.click("#add-button");
+            browser.waitUntil("a task listed", () -> !browser.findAll("#tasks a.title").isEmpty());
         }
-        assertThat(server.launcher().get("/tasks/1").statusCode()).isEqualTo(200);
+        String own = browser.findAll("#tasks a.title").get(0).getDomAttribute("href");
+        for (String path : new String[] { "/tasks/abc", "/tasks/999999", own + "/x" }) {
+            assertThat(status(path)).as(path).isEqualTo(404);
+        }
+        assertThat(status(own)).isEqualTo(200);
+        assertThat(server.launcher().get(own).statusCode()).as("without carol's cookie").isEqualTo(303);
         browser.driver().get(server.url("/tasks/abc"));
         assertThat(browser.text("h1")).isEqualTo("Not found");
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.relive.launcher.LauncherProcess;
+import dev.relive.runtime.internal.auth.PasswordHash;
 
 /**
  * The launcher jar in dev mode ({@code --dev}) as a separate process on a free port, with a workspace of its own: a
@@ -21,7 +22,13 @@ public final class LiveServer implements AutoCloseable {
 
     /** Every page of the examples, as its route. */
     public static final List<String> ROUTES = List.of("/counter", "/form", "/tabs", "/list", "/dashboard",
-            "/dashboard/details", "/tasks", "/chart", "/upload");
+            "/dashboard/details", "/chart", "/upload");
+
+    /** The pages only a signed-in user sees; others are sent to the login page. */
+    public static final List<String> SIGNED_IN_ROUTES = List.of("/account", "/tasks");
+
+    /** The users configured in the deploy folder, by name; each one's password is the name followed by {@code -pw}. */
+    public static final List<String> USERS = List.of("alice", "bert", "carol");
 
     private final Path dir;
     private final Path workspace;
@@ -37,13 +44,20 @@ public final class LiveServer implements AutoCloseable {
     public static LiveServer start() throws Exception {
         Path dir = Files.createTempDirectory("relive-e2e");
         Files.createDirectories(dir.resolve("deploy"));
+        configureUsers(dir.resolve("deploy"));
         Path workspace = dir.resolve("workspace");
         copyExamples(repositoryRoot(), workspace);
         LauncherProcess launcher = LauncherProcess.start(dir, "--dev", "--workspace", workspace.toString());
         LiveServer server = new LiveServer(dir, workspace, launcher);
         try {
             for (String route : ROUTES) {
-                server.awaitRoute(route);
+                server.awaitRoute(route, 200);
+            }
+            for (String route : SIGNED_IN_ROUTES) {
+                server.awaitRoute(route, 303);
+            }
+            for (String user : USERS) {
+                launcher.waitForLog(line -> line.contains("User " + user + " configured"), Duration.ofSeconds(30));
             }
         } catch (Throwable t) {
             server.close();
@@ -108,12 +122,26 @@ public final class LiveServer implements AutoCloseable {
 
     /** Waits until {@code path} answers 200 (a page of a bundle the runtime may still be starting). */
     public void awaitPage(String path) throws Exception {
-        awaitRoute(path);
+        awaitRoute(path, 200);
     }
 
-    private void awaitRoute(String path) throws Exception {
+    /**
+     * Users for the tests that sign in (see {@link #USERS}), with hashes of fewer rounds than production's so that
+     * signing in is quick, and a login limit the tests' many sign-ins from one address stay under.
+     */
+    private static void configureUsers(Path deploy) throws IOException {
+        for (String user : USERS) {
+            String name = Character.toUpperCase(user.charAt(0)) + user.substring(1);
+            Files.writeString(deploy.resolve("dev.relive.users-" + user + ".cfg"), "name=" + user + "\ndisplay_name="
+                    + name + "\nroles=user\npassword_hash=" + PasswordHash.of((user + "-pw").toCharArray(), 20_000)
+                    + "\n");
+        }
+        Files.writeString(deploy.resolve("dev.relive.runtime.cfg"), "login_attempts_per_minute=1000\n");
+    }
+
+    private void awaitRoute(String path, int status) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (launcher.get(path).statusCode() != 200) {
+        while (launcher.get(path).statusCode() != status) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(path + " never came up:\n" + launcher.stdout() + "\n" + launcher.stderr());
             }
@@ -131,13 +159,18 @@ public final class LiveServer implements AutoCloseable {
         LauncherProcess again = LauncherProcess.start(dir, "--dev", "--workspace", workspace.toString(), "--port",
                 Integer.toString(port));
         LiveServer server = new LiveServer(dir, workspace, again);
-        server.awaitRoute("/counter");
+        server.awaitRoute("/counter", 200);
         return server;
     }
 
     /** The absolute URL of {@code path} (which starts with {@code /}). */
     public String url(String path) {
         return launcher.baseUrl().replaceAll("/$", "") + path;
+    }
+
+    /** The watched deploy folder: a {@code .cfg} file written there configures the running runtime. */
+    public Path deployDir() {
+        return dir.resolve("deploy");
     }
 
     public LauncherProcess launcher() {

@@ -8,6 +8,7 @@ import org.osgi.service.component.annotations.ServiceScope;
 
 import dev.relive.api.EventHandler;
 import dev.relive.api.LiveView;
+import dev.relive.api.User;
 import dev.relive.api.ViewSession;
 
 /**
@@ -23,11 +24,14 @@ public class TaskRow extends LiveView {
     @Reference
     private TaskStore store;
     private ViewSession session;
+    /** The signed-in user's id: a row changes its owner's tasks only. */
+    private String owner = "";
     private Task task;
 
     @Override
     public void mount(Map<String, String> params, ViewSession session) {
         this.session = session;
+        owner = session.user().map(User::id).orElse("");
     }
 
     @Override
@@ -42,12 +46,12 @@ public class TaskRow extends LiveView {
 
     @EventHandler
     public void toggle() {
-        store.toggle(task.id());
+        store.toggle(owner, task.id());
     }
 
     @EventHandler
     public void delete() {
-        store.delete(task.id());
+        store.delete(owner, task.id());
         session.sendToParent(DELETED);
     }
 }

@@ -10,10 +10,16 @@ import dev.relive.api.LiveView;
 import dev.relive.api.LiveViewRoute;
 import dev.relive.api.NotFoundException;
 import dev.relive.api.PageMeta;
+import dev.relive.api.RolesAllowed;
 import dev.relive.api.RouteParam;
+import dev.relive.api.User;
 import dev.relive.api.ViewSession;
 
-/** One task, at {@code /tasks/{id}}: its title can be edited; an id no task has gives the 404 page. */
+/**
+ * One of the signed-in user's tasks, at {@code /tasks/{id}}: its title can be edited; an id none of the user's tasks
+ * has (another user's task included) gives the 404 page.
+ */
+@RolesAllowed("user")
 @LiveViewRoute("/tasks/{id}")
 @Component(service = LiveView.class, scope = ServiceScope.PROTOTYPE)
 public class TaskView extends LiveView {
@@ -23,6 +29,7 @@ public class TaskView extends LiveView {
 
     @RouteParam
     private long id;
+    private String owner = "";
     private Task task;
     @Bind
     private String title = "";
@@ -30,7 +37,8 @@ public class TaskView extends LiveView {
 
     @Override
     public void urlChanged(ViewSession session) {
-        task = store.find(id).orElseThrow(() -> new NotFoundException("no task " + id));
+        owner = session.user().map(User::id).orElse("");
+        task = store.find(owner, id).orElseThrow(() -> new NotFoundException("no task " + id));
         title = task.title();
         error = "";
     }
@@ -42,14 +50,14 @@ public class TaskView extends LiveView {
             error = "A task needs a title.";
             return;
         }
-        store.rename(id, title.strip());
+        store.rename(owner, id, title.strip());
         session.flash("info", "Task saved");
         session.navigate("/tasks");
     }
 
     /** For the header of the layout. */
     public long openCount() {
-        return store.openCount();
+        return store.openCount(owner);
     }
 
     @Override

@@ -17,12 +17,15 @@ import dev.relive.api.LiveView;
 import dev.relive.api.LiveViewRoute;
 import dev.relive.api.PageMeta;
 import dev.relive.api.QueryParam;
+import dev.relive.api.RolesAllowed;
+import dev.relive.api.User;
 import dev.relive.api.ViewSession;
 
 /**
- * The task list: add, toggle, delete; the filter lives in the URL ({@code /tasks?filter=open}) and changes without
- * a remount, so a half-typed title survives it.
+ * The signed-in user's task list (other users' tasks are never shown): add, toggle, delete; the filter lives in
+ * the URL ({@code /tasks?filter=open}) and changes without a remount, so a half-typed title survives it.
  */
+@RolesAllowed("user")
 @LiveViewRoute("/tasks")
 @Component(service = LiveView.class, scope = ServiceScope.PROTOTYPE)
 public class TasksView extends LiveView {
@@ -31,6 +34,8 @@ public class TasksView extends LiveView {
     private TaskStore store;
     private final Runnable listener = this::storeChanged;
     private ViewSession session;
+    /** The signed-in user's id: the view shows and changes their tasks only. */
+    private String owner = "";
 
     @QueryParam(ifAbsent = "all")
     private Filter filter;
@@ -59,6 +64,7 @@ public class TasksView extends LiveView {
     @Override
     public void mount(Map<String, String> params, ViewSession session) {
         this.session = session;
+        owner = session.user().map(User::id).orElse("");
     }
 
     private void storeChanged() {
@@ -75,7 +81,7 @@ public class TasksView extends LiveView {
         errors = RULES.validate(task);
         if (errors.isEmpty()) {
             draft = "";
-            store.add(task.title().strip());
+            store.add(owner, task.title().strip());
         }
     }
 
@@ -93,11 +99,11 @@ public class TasksView extends LiveView {
     }
 
     public List<Task> tasks() {
-        return store.all().stream().filter(filter::shows).toList();
+        return store.all(owner).stream().filter(filter::shows).toList();
     }
 
     public long openCount() {
-        return store.openCount();
+        return store.openCount(owner);
     }
 
     public List<Filter> filters() {
@@ -106,6 +112,6 @@ public class TasksView extends LiveView {
 
     @Override
     public PageMeta pageMeta() {
-        return PageMeta.title("Tasks (" + store.openCount() + " open)");
+        return PageMeta.title("Tasks (" + store.openCount(owner) + " open)");
     }
 }

@@ -8,7 +8,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * {@code allowed_origins}, {@code allowed_hosts}, {@code token_ttl_seconds}, {@code max_pending_bytes}, {@code max_sessions},
  * {@code max_sessions_per_address}, {@code max_workers_per_view}, {@code max_topics_per_session}, {@code live_upgrade},
  * {@code live_upgrade_wait_seconds}, {@code upload_max_file_bytes}, {@code upload_max_files}, {@code upload_dir},
- * {@code hvr_reload_hold_seconds} (a double underscore in a method name is one underscore in the key).
+ * {@code hvr_reload_hold_seconds}, {@code session_idle_seconds}, {@code max_browser_sessions},
+ * {@code login_attempts_per_minute} (a double underscore in a method name is one underscore in the key).
  */
 @ObjectClassDefinition(id = RuntimeConfig.PID, name = "Relive runtime")
 public @interface RuntimeConfig {
@@ -70,4 +71,14 @@ public @interface RuntimeConfig {
             + "the views used stay held for the pages' new mounts, at most, in seconds (released once the new views "
             + "have used them for a second). 0: released with the swap.")
     long hvr__reload__hold__seconds() default 30;
+
+    @AttributeDefinition(description = "A browser session unused for this long, in seconds, ends (signed out).")
+    long session__idle__seconds() default 28800;
+
+    @AttributeDefinition(description = "Browser sessions kept at once; beyond it the least recently used one ends.")
+    int max__browser__sessions() default 100000;
+
+    @AttributeDefinition(description = "Login attempts per minute from one address, and for one user name; more "
+            + "are refused (429).")
+    int login__attempts__per__minute() default 10;
 }

@@ -90,4 +90,16 @@ public class RuntimeSettings {
     public long hvrReloadHoldSeconds() {
         return Math.max(0, config.hvr__reload__hold__seconds());
     }
+
+    public long sessionIdleSeconds() {
+        return config.session__idle__seconds();
+    }
+
+    public int maxBrowserSessions() {
+        return config.max__browser__sessions();
+    }
+
+    public int loginAttemptsPerMinute() {
+        return config.login__attempts__per__minute();
+    }
 }

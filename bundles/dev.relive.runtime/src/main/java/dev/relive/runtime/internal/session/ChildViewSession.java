@@ -97,6 +97,16 @@ final class ChildViewSession implements ViewSession {
     }
 
     @Override
+    public java.util.Optional<dev.relive.api.User> user() {
+        return tab.user();
+    }
+
+    @Override
+    public String csrfToken() {
+        return tab.csrfToken();
+    }
+
+    @Override
     public void sendToParent(Object message) {
         toParent.accept(message);
     }

@@ -1,6 +1,17 @@
 package dev.relive.runtime.internal.session;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.relive.api.User;
+import dev.relive.api.security.WebSession;
+import dev.relive.runtime.internal.auth.SocketVisitor;
+import dev.relive.runtime.internal.auth.ViewAccess;
 
 import dev.relive.runtime.internal.protocol.ClientFrame;
 import dev.relive.runtime.internal.protocol.ClientFrameParser;
@@ -11,6 +22,7 @@ import dev.relive.runtime.internal.protocol.ServerFrames;
 import dev.relive.api.NotFoundException;
 import dev.relive.runtime.internal.registry.RouteMatch;
 import dev.relive.runtime.internal.registry.ViewRegistry;
+import dev.relive.runtime.internal.registry.ViewType;
 import dev.relive.runtime.internal.route.BadParamException;
 import dev.relive.runtime.internal.route.RoutePattern;
 import dev.relive.runtime.internal.token.PageTokens;
@@ -19,10 +31,14 @@ import dev.relive.runtime.internal.upload.UploadSettings;
 
 /**
  * Hands one connection's client frames, as {@link ClientFrameParser} reads them, to its {@link TabSession}, in
- * order; answers refused frames, frames over the rate limit and bad tokens with an error frame. Called on I/O
- * threads, one frame at a time per connection; everything touching view state is queued on the session.
+ * order; answers refused frames, frames over the rate limit and bad tokens with an error frame. A token bound to
+ * a browser session mounts only on a socket with that session's cookie, and every mount and live navigation is
+ * checked against the view's access rule ({@link ViewAccess}). Called on I/O threads, one frame at a time per
+ * connection; everything touching view state is queued on the session.
  */
 public final class FrameDispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FrameDispatcher.class);
 
     private final TabSession session;
     private final Connection connection;
@@ -37,19 +53,30 @@ public final class FrameDispatcher {
     private final Runnable onMounted;
     private final Runnable onClose;
     private final TabUploads uploads;
+    private final SocketVisitor visitor;
+    private final ScheduledExecutorService timer;
+    private final Runnable onSignOut = this::signedOut;
+    /** The session binding of the token this tab mounted with; {@code null} before or without one. */
+    private volatile String binding;
+    private volatile boolean signedOut;
 
     FrameDispatcher(TabSession session, Connection connection, ClientFrameParser parser, ViewRegistry registry,
             PageTokens tokens, int eventsPerSecond, ScheduledExecutorService timer, Runnable onMounted,
             Runnable onClose) {
         this(session, connection, parser, registry, tokens, eventsPerSecond, UploadSettings.defaults(), timer,
-                onMounted, onClose);
+                onMounted, onClose, SocketVisitor.NONE);
     }
 
-    /** {@code onMounted} runs after each page is sent, on the session's thread; {@code onClose} when it ends. */
+    /**
+     * {@code onMounted} runs after each page is sent, on the session's thread; {@code onClose} when it ends;
+     * {@code visitor}: the browser session the socket's upgrade request named.
+     */
     FrameDispatcher(TabSession session, Connection connection, ClientFrameParser parser, ViewRegistry registry,
             PageTokens tokens, int eventsPerSecond, UploadSettings uploadSettings, ScheduledExecutorService timer,
-            Runnable onMounted, Runnable onClose) {
+            Runnable onMounted, Runnable onClose, SocketVisitor visitor) {
         this.uploads = new TabUploads(session, uploadSettings);
+        this.visitor = visitor;
+        this.timer = timer;
         this.session = session;
         this.connection = connection;
         this.parser = parser;
@@ -64,6 +91,9 @@ public final class FrameDispatcher {
 
     /** One text frame from the client. */
     public void onText(String text) {
+        if (signedOut) {
+            return;
+        }
         if (!rate.tryAcquire()) {
             refuseOverLimit();
             return;
@@ -110,6 +140,7 @@ public final class FrameDispatcher {
     /** The connection ended. */
     public void closed() {
         session.submit(uploads::discardAll);
+        visitor.forget(onSignOut);
         onClose.run();
     }
 
@@ -127,16 +158,26 @@ public final class FrameDispatcher {
                     + ClientFrameParser.shorten(url.path()));
             return;
         }
+        String refusal = visitor.refusal(claims.session());
+        if (refusal != null) {
+            LOG.warn("refused a mount of {}: {}", claims.route(), refusal);
+            error(null, ErrorCode.BAD_TOKEN, refusal + "; reload the page");
+            return;
+        }
         session.submit(() -> {
             if (session.tree().mounted()) {
                 session.sendError(null, ErrorCode.BAD_FRAME, "already mounted", null);
                 return;
             }
+            binding = claims.session();
             RouteMatch match = registry.match(url.path()).orElse(null);
             if (match == null || !claims.route().equals(match.type().route())
                     || !match.type().className().equals(claims.view())) {
                 session.sendError(null, ErrorCode.BAD_TOKEN, "no view " + claims.view() + " at " + claims.route(),
                         null);
+                return;
+            }
+            if (!admitted(match.type(), url.path(), url.query())) {
                 return;
             }
             try {
@@ -167,6 +208,9 @@ public final class FrameDispatcher {
                     + ClientFrameParser.shorten(url.path()), null);
             return;
         }
+        if (!admitted(match.type(), url.path(), url.query())) {
+            return;
+        }
         try {
             String html = session.navigate(match, url.relative(), url.query());
             if (session.tree().layoutChanged()) {
@@ -175,7 +219,7 @@ public final class FrameDispatcher {
                 return;
             }
             connection.send(session.mountedFrame(ref, html,
-                    tokens.sign(match.type(), match.type().route(), url.query())));
+                    tokens.sign(match.type(), match.type().route(), url.query(), binding)));
             onMounted.run();
         } catch (BadParamException | NotFoundException e) {
             session.sendError(ref, ErrorCode.UNKNOWN_ROUTE, "not found: " + e.getMessage(), null);
@@ -194,6 +238,46 @@ public final class FrameDispatcher {
         } else {
             navigate(frame.ref(), url);
         }
+    }
+
+    /**
+     * Whether the tab's browser session may see {@code type}; if not, sends the tab to the login page (not signed
+     * in) or to a full load of the page, which answers 403 (signed in without the role). On the session's thread.
+     */
+    private boolean admitted(ViewType type, String route, Map<String, String> query) {
+        Optional<WebSession> web = visitor.session(binding);
+        Optional<User> user = web.map(WebSession::user);
+        switch (ViewAccess.decide(type.reference(), user)) {
+            case SIGN_IN -> {
+                connection.send(ServerFrames.redirect(ViewAccess.loginUrl(ViewAccess.pathAndQuery(route, query))));
+                return false;
+            }
+            case FORBIDDEN -> {
+                connection.send(ServerFrames.redirect(ViewAccess.pathAndQuery(route, query)));
+                return false;
+            }
+            default -> {
+                session.identify(user.orElse(null), web.map(WebSession::csrfToken).orElse(""));
+                if (web.isPresent()) {
+                    visitor.whenSignedOut(onSignOut);
+                }
+                return true;
+            }
+        }
+    }
+
+    /**
+     * The browser session signed out (in another tab): no frame of this tab is served any more, its views are
+     * unmounted, it is sent to the login page and the socket closes soon after, once the redirect had time to go.
+     */
+    private void signedOut() {
+        signedOut = true;
+        session.submit(() -> {
+            String here = session.tree().mounted() ? session.tree().url() : "/";
+            connection.send(ServerFrames.redirect(ViewAccess.loginUrl(here)));
+            onClose.run();
+            timer.schedule(() -> connection.close(1008, "signed out"), 2, TimeUnit.SECONDS);
+        });
     }
 
     /**

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.relive.api.Presence;
 import dev.relive.api.Topics;
+import dev.relive.api.User;
 import dev.relive.runtime.internal.config.RuntimeSettings;
 import dev.relive.runtime.internal.invoke.FieldBinder;
 import dev.relive.runtime.internal.invoke.HandlerInvoker;
@@ -109,7 +110,13 @@ public class Sessions implements LiveSessions {
 
     /** Server-side render of the page at {@code url} served by {@code match}: mount, render, unmount. */
     public Page renderPage(RouteMatch match, String url, Map<String, String> query) {
+        return renderPage(match, url, query, null, "");
+    }
+
+    /** The same, for the signed-in {@code user} ({@code null}: nobody) whose forms carry {@code csrfToken}. */
+    public Page renderPage(RouteMatch match, String url, Map<String, String> query, User user, String csrfToken) {
         TabSession session = newSession(null);
+        session.identify(user, csrfToken);
         try {
             String html = session.mount(match, url, query);
             return new Page(html, session.tree().title(), session.head());

@@ -4,6 +4,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import dev.relive.runtime.internal.auth.SocketVisitor;
 import dev.relive.runtime.internal.config.RuntimeSettings;
 import dev.relive.runtime.internal.protocol.ClientFrameParser;
 import dev.relive.runtime.internal.protocol.ProtocolJson;
@@ -35,11 +36,13 @@ public class SocketSessions {
         this.uploads = settings.uploads();
     }
 
-    /** The dispatcher of a new connection's frames; its {@link FrameDispatcher#closed()} ends the session. */
-    public FrameDispatcher open(Connection connection) {
+    /**
+     * The dispatcher of a new connection's frames, whose upgrade request named the browser session {@code visitor};
+     * its {@link FrameDispatcher#closed()} ends the session.
+     */
+    public FrameDispatcher open(Connection connection, SocketVisitor visitor) {
         TabSession session = sessions.open(connection);
         return new FrameDispatcher(session, connection, parser, registry, tokens, eventsPerSecond, uploads,
-                workers.timer(),
-                () -> sessions.mounted(session), () -> sessions.closed(session));
+                workers.timer(), () -> sessions.mounted(session), () -> sessions.closed(session), visitor);
     }
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.relive.api.LiveView;
 import dev.relive.api.PresenceDiff;
 import dev.relive.api.ViewSession;
+import dev.relive.api.User;
 import dev.relive.runtime.internal.invoke.FieldBinder;
 import dev.relive.runtime.internal.invoke.HandlerInvoker;
 import dev.relive.runtime.internal.invoke.InvocationException;
@@ -44,6 +45,9 @@ final class TabSession {
     private final Messaging messaging;
     /** Subscriptions and presence entries held by the tab's views, against {@link Messaging#maxPerTab()}. */
     private final AtomicInteger topicBudget = new AtomicInteger();
+    /** The signed-in user ({@code null}: nobody) and the CSRF token the tab's views see. */
+    private volatile User user;
+    private volatile String csrfToken = "";
     private final ViewTree tree;
     private final Ticks ticks;
     private long seq;
@@ -131,6 +135,20 @@ final class TabSession {
 
     void sendError(Long ref, ErrorCode code, String message, Throwable cause) {
         channel.error(ref, code, message, cause);
+    }
+
+    /** The signed-in user ({@code null}: nobody) and CSRF token its views see from the next mount on. */
+    void identify(User user, String csrfToken) {
+        this.user = user;
+        this.csrfToken = csrfToken;
+    }
+
+    User user() {
+        return user;
+    }
+
+    String csrfToken() {
+        return csrfToken;
     }
 
     /** Mounts the root view for the page at {@code url} served by {@code match}; returns its inner HTML. */

@@ -2,7 +2,9 @@ package dev.relive.runtime.internal.session;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
+import dev.relive.api.User;
 import dev.relive.api.ViewSession;
 import dev.relive.runtime.internal.protocol.LocationUrl;
 import dev.relive.runtime.internal.protocol.ServerFrames;

@@ -6,6 +6,7 @@ import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.relive.runtime.internal.auth.SocketVisitor;
 import dev.relive.runtime.internal.session.FrameDispatcher;
 import dev.relive.runtime.internal.session.SocketSessions;
 
@@ -18,18 +19,20 @@ public final class SocketEndpoint implements Session.Listener.AutoDemanding {
     private final long maxPendingBytes;
     private final AtomicBoolean ended = new AtomicBoolean();
     private final Runnable onEnd;
+    private final SocketVisitor visitor;
     private FrameDispatcher dispatcher;
 
     /** {@code onEnd} runs once, when the connection closes or fails. */
-    SocketEndpoint(SocketSessions sessions, long maxPendingBytes, Runnable onEnd) {
+    SocketEndpoint(SocketSessions sessions, SocketVisitor visitor, long maxPendingBytes, Runnable onEnd) {
         this.sessions = sessions;
+        this.visitor = visitor;
         this.maxPendingBytes = maxPendingBytes;
         this.onEnd = onEnd;
     }
 
     @Override
     public void onWebSocketOpen(Session socket) {
-        dispatcher = sessions.open(new Outbox(socket, maxPendingBytes));
+        dispatcher = sessions.open(new Outbox(socket, maxPendingBytes), visitor);
     }
 
     @Override

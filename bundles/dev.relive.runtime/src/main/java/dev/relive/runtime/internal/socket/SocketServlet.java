@@ -10,6 +10,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
+import dev.relive.runtime.internal.auth.BrowserSessions;
+import dev.relive.runtime.internal.auth.SocketVisitor;
 import dev.relive.runtime.internal.config.RuntimeSettings;
 import dev.relive.runtime.internal.session.SocketSessions;
 import dev.relive.runtime.internal.web.SecurityFilter;
@@ -21,7 +23,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The one WebSocket endpoint, {@value #PATH}. Upgrades each request itself (no container mapping, which would
  * outlive this servlet) after checking {@code Origin} against the page's host and the configured allow-list, and
- * the number of connections open, runtime-wide and from the request's address.
+ * the number of connections open, runtime-wide and from the request's address. The request's session cookie
+ * decides which page tokens the socket may mount ({@link SocketVisitor}).
  */
 @HttpWhiteboardServletPattern(SocketServlet.PATH)
 @Component(service = Servlet.class)
@@ -34,11 +37,13 @@ public class SocketServlet extends HttpServlet {
     private final transient RuntimeSettings settings;
     private final transient ConnectionLimits limits;
     private final transient RefusalLog refusals = new RefusalLog();
+    private final transient BrowserSessions browserSessions;
 
     @Activate
     public SocketServlet(@Reference SocketSessions sessions, @Reference RuntimeSettings settings,
-            @Reference SecurityFilter filteredBy) {
+            @Reference SecurityFilter filteredBy, @Reference BrowserSessions browserSessions) {
         this.sessions = sessions;
+        this.browserSessions = browserSessions;
         this.settings = settings;
         this.limits = new ConnectionLimits(settings.maxSessions(), settings.maxSessionsPerAddress());
     }
@@ -71,8 +76,9 @@ public class SocketServlet extends HttpServlet {
             return;
         }
         boolean upgraded = false;
+        SocketVisitor visitor = browserSessions.socketVisitor(BrowserSessions.cookieSessionId(req));
         try {
-            upgraded = container.upgrade((upgradeReq, upgradeResp) -> new SocketEndpoint(sessions,
+            upgraded = container.upgrade((upgradeReq, upgradeResp) -> new SocketEndpoint(sessions, visitor,
                     settings.maxPendingBytes(), () -> limits.closed(address)), req, resp);
         } finally {
             if (!upgraded) {

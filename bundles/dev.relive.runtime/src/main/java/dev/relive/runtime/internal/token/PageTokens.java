@@ -39,7 +39,12 @@ public class PageTokens {
 
     /** A token for the page of view {@code type} at {@code route} with the query {@code params}. */
     public String sign(ViewType type, String route, Map<String, String> params) {
-        return signer.sign(route, type.className(), params, ttlSeconds);
+        return sign(type, route, params, null);
+    }
+
+    /** The same, bound to the browser session of binding {@code session} ({@code null}: none). */
+    public String sign(ViewType type, String route, Map<String, String> params, String session) {
+        return signer.sign(route, type.className(), params, session, ttlSeconds);
     }
 
     public TokenSigner.Claims verify(String token) throws TokenSigner.BadTokenException {

@@ -22,13 +22,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Signs and checks the token a page hands its WebSocket: {@code base64url(claims JSON) "." base64url(HMAC-SHA256)}
- * with a secret that is either made for this run only or kept in a {@link KeyFile}. The claims name the route, the view class, the query parameters and
- * the expiry.
+ * with a secret that is either made for this run only or kept in a {@link KeyFile}. The claims name the route, the
+ * view class, the query parameters, the browser session the page was rendered for (its binding, absent for a page
+ * rendered without one) and the expiry.
  */
 public final class TokenSigner {
 
-    /** What a token says. */
-    public record Claims(String route, String view, Map<String, String> params, long expires) {
+    /** What a token says; {@code session} is {@code null} for a page rendered without a browser session. */
+    public record Claims(String route, String view, Map<String, String> params, long expires, String session) {
     }
 
     /** A token that is forged, malformed or expired. */
@@ -83,10 +84,18 @@ public final class TokenSigner {
     }
 
     public String sign(String route, String view, Map<String, String> params, long ttlSeconds) {
+        return sign(route, view, params, null, ttlSeconds);
+    }
+
+    /** A token bound to the browser session whose binding is {@code session} ({@code null}: none). */
+    public String sign(String route, String view, Map<String, String> params, String session, long ttlSeconds) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("r", route);
         claims.put("v", view);
         claims.put("p", params);
+        if (session != null) {
+            claims.put("s", session);
+        }
         claims.put("e", clock.instant().getEpochSecond() + ttlSeconds);
         try {
             String body = ENC.encodeToString(JSON.writeValueAsBytes(claims));
@@ -122,7 +131,8 @@ public final class TokenSigner {
             }
             Map<String, String> params = new LinkedHashMap<>();
             node.path("p").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
-            return new Claims(node.path("r").asText(), node.path("v").asText(), params, expires);
+            String session = node.hasNonNull("s") ? node.get("s").asText() : null;
+            return new Claims(node.path("r").asText(), node.path("v").asText(), params, expires, session);
         } catch (java.io.IOException | IllegalArgumentException e) {
             throw new BadTokenException("malformed token claims");
         }

@@ -16,6 +16,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.relive.runtime.internal.auth.PageGate;
 import dev.relive.runtime.internal.config.RuntimeSettings;
 import dev.relive.api.NotFoundException;
 import dev.relive.runtime.internal.protocol.PageUrl;
@@ -32,7 +33,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Serves pages: {@code /} lists the views; a view's route renders the view server-side into a full page that reads
- * without JavaScript and carries the signed token the client mounts with. Unknown routes get a 404 page; a view
+ * without JavaScript and carries the signed token the client mounts with, once {@link PageGate} has admitted the
+ * visitor. Unknown routes get a 404 page; a view
  * that throws gets a 500 page, with details only in dev.
  */
 @RequireHttpWhiteboard
@@ -46,13 +48,15 @@ public class PageServlet extends HttpServlet {
     private final transient ViewRegistry registry;
     private final transient Sessions sessions;
     private final transient PageTokens tokens;
+    private final transient PageGate gate;
     private final transient ErrorPages errorPages;
     private final boolean dev;
 
     @Activate
     public PageServlet(@Reference ViewRegistry registry, @Reference Sessions sessions, @Reference PageTokens tokens,
-            @Reference RuntimeSettings settings, @Reference SecurityFilter filteredBy) {
+            @Reference RuntimeSettings settings, @Reference SecurityFilter filteredBy, @Reference PageGate gate) {
         this.registry = registry;
+        this.gate = gate;
         this.sessions = sessions;
         this.tokens = tokens;
         this.errorPages = new ErrorPages(registry, sessions);
@@ -73,10 +77,14 @@ public class PageServlet extends HttpServlet {
         }
         ViewType type = match.get().type();
         Map<String, String> params = params(req);
+        PageGate.Visit visit = gate.admit(type.reference(), req, resp);
+        if (visit == null) {
+            return;
+        }
         String url = new PageUrl(path, params).relative();
         try {
-            Sessions.Page page = sessions.renderPage(match.get(), url, params);
-            String token = tokens.sign(type, type.route(), params);
+            Sessions.Page page = sessions.renderPage(match.get(), url, params, visit.user(), visit.csrfToken());
+            String token = tokens.sign(type, type.route(), params, visit.binding());
             send(resp, 200, ViewPage.render(page, type.className(), token, dev));
         } catch (BadParamException | NotFoundException e) {
             notFound(resp, path);

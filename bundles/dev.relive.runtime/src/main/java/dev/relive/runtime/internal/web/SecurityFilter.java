@@ -25,10 +25,11 @@ import jakarta.servlet.http.HttpServletResponse;
  * sniffed or given script from elsewhere.
  *
  * <p>The servlets take this component as a reference, so they are registered only after it is in the filter chain
- * and never serve a request unfiltered.
+ * and never serve a request unfiltered; servlets outside this package find it by its property
+ * {@code relive.security.filter=true}.
  */
 @HttpWhiteboardFilterPattern("/*")
-@Component(service = {Filter.class, SecurityFilter.class})
+@Component(service = {Filter.class, SecurityFilter.class}, property = "relive.security.filter=true")
 public class SecurityFilter implements Filter {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecurityFilter.class);

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.relive.runtime.internal.auth.BrowserSessions;
+import dev.relive.runtime.internal.auth.MemorySessionStore;
+import dev.relive.runtime.internal.auth.SessionTabs;
 import dev.relive.runtime.internal.invoke.FieldBinder;
 import dev.relive.runtime.internal.invoke.HandlerInvoker;
 import dev.relive.runtime.internal.protocol.ClientFrameParser;
@@ -74,6 +77,28 @@ class FrameDispatcherTest {
         assertThat(code(0)).isEqualTo("bad_token");
         assertThat(message(1)).isEqualTo("the token was issued for /a, not /b");
         assertThat(message(2)).isEqualTo("no view x.AView at /a");
+    }
+
+    @Test
+    void aTokenBoundToABrowserSessionMountsOnlyWithThatSessionsCookie() throws Exception {
+        BrowserSessions browserSessions = new BrowserSessions(new MemorySessionStore(60_000, 10, Clock.systemUTC()),
+                new SessionTabs());
+        String bound = tokens.sign(new ViewType(null, null, "/a", "x.AView"), "/a", Map.of(),
+                BrowserSessions.binding("session-of-a"));
+        for (String cookie : new String[] {null, "session-of-b"}) {
+            sent.clear();
+            FrameDispatcher other = new FrameDispatcher(session, connection, new ClientFrameParser(json, 4096),
+                    registry, tokens, 1000, timer, () -> { }, () -> { }, browserSessions.socketVisitor(cookie));
+            other.onText(mount(bound, "http://localhost/a"));
+            assertThat(sent).as("cookie %s", cookie).hasSize(1);
+            assertThat(code(0)).isEqualTo("bad_token");
+            assertThat(message(0)).contains("session");
+        }
+        sent.clear();
+        FrameDispatcher own = new FrameDispatcher(session, connection, new ClientFrameParser(json, 4096), registry,
+                tokens, 1000, timer, () -> { }, () -> { }, browserSessions.socketVisitor("session-of-a"));
+        own.onText(mount(bound, "http://localhost/a"));
+        assertThat(message(0)).as("past the session check, to the view lookup").isEqualTo("no view x.AView at /a");
     }
 
     @Test
