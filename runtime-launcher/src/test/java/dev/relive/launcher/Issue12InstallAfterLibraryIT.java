@@ -38,7 +38,7 @@ class Issue12InstallAfterLibraryIT {
             assertThat(web).as(relive.stdout()).contains("com.example.tasks 1.0.0.SNAPSHOT built and written to");
             assertThat(relive.run("lb -s com.example.tasks", l -> l.contains("|com.example.tasks (")
                     || l.startsWith("No matching bundles"), BUILD)).contains("|Active ");
-            awaitRoute(relive, "/tasks");
+            awaitRoute(relive, "/todo");
         } finally {
             TestFolders.deleteTree(dir);
         }

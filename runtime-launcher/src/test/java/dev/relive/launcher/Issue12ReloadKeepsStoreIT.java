@@ -30,9 +30,9 @@ class Issue12ReloadKeepsStoreIT {
             install(relive, app.resolve("libs/tasks-store"), "com.example.tasks.store");
             install(relive, app.resolve("apps/tasks-web"), "com.example.tasks");
             try (WsClient ws = WsClient.connect(relive.baseUrl())) {
-                ws.mount(relive, "/tasks");
+                ws.mount(relive, "/todo");
                 ws.answer(ws.event("add", Map.of("title", "write")));
-                assertThat(relive.get("/tasks").body()).contains("<li>write</li>");
+                assertThat(relive.get("/todo").body()).contains("<li>write</li>");
 
                 EditorSaves.edit(app.resolve(VIEW), "    @EventHandler\n    public void refresh() {",
                         "    public void refresh() {");
@@ -40,7 +40,7 @@ class Issue12ReloadKeepsStoreIT {
                 assertThat(reload.path("reason").asText()).isEqualTo("handler_removed:refresh");
             }
             // the tab loads the page again, after the swap has ended
-            String page = relive.get("/tasks").body();
+            String page = relive.get("/todo").body();
             assertThat(page).contains("<li>write</li>").contains("<span id=\"activation\">1</span>");
         } finally {
             TestFolders.deleteTree(dir);

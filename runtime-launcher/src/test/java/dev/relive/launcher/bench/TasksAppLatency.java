@@ -13,7 +13,7 @@ import dev.relive.launcher.WsClient;
  * Save-to-applied latency of a real application's view: the tasks app (a delayed store component in a library
  * bundle, a view injecting it with {@code @Reference} and registering a listener), copied to a temporary folder,
  * developed with {@code --dev --workspace} and installed with {@code hvr:install}; one client mounted on
- * {@code /tasks} with a task added; then body edits of a method of the view, as {@link HvrLatencyBenchmark} does
+ * {@code /todo} with a task added; then body edits of a method of the view, as {@link HvrLatencyBenchmark} does
  * for its own view.
  */
 final class TasksAppLatency {
@@ -32,12 +32,12 @@ final class TasksAppLatency {
         try (LauncherProcess relive = LauncherProcess.start(dir, "--dev", "--workspace", app.toString())) {
             install(relive, app.resolve("libs/tasks-store"), "com.example.tasks.store");
             install(relive, app.resolve("apps/tasks-web"), "com.example.tasks");
-            while (relive.get("/tasks").statusCode() != 200) {
+            while (relive.get("/todo").statusCode() != 200) {
                 Thread.sleep(20);
             }
             awaitWarmUp(relive);
             try (WsClient ws = WsClient.connect(relive.baseUrl())) {
-                ws.mount(relive, "/tasks");
+                ws.mount(relive, "/todo");
                 ws.answer(ws.event("add", Map.of("title", "write")));
                 Path view = app.resolve(VIEW);
                 for (int i = 1; i <= saves; i++) {

@@ -52,8 +52,8 @@ class Issue12TasksAppE2EIT {
         try (relive) {
             install(relive, app.resolve("libs/tasks-store"), "com.example.tasks.store");
             install(relive, app.resolve("apps/tasks-web"), "com.example.tasks");
-            awaitRoute(relive, "/tasks");
-            String url = relive.baseUrl().replaceAll("/$", "") + "/tasks";
+            awaitRoute(relive, "/todo");
+            String url = relive.baseUrl().replaceAll("/$", "") + "/todo";
 
             String first = browser.driver().getWindowHandle();
             openTasks(url);

@@ -88,7 +88,8 @@ class FrameDispatcherTest {
         for (String cookie : new String[] {null, "session-of-b"}) {
             sent.clear();
             FrameDispatcher other = new FrameDispatcher(session, connection, new ClientFrameParser(json, 4096),
-                    registry, tokens, 1000, timer, () -> { }, () -> { }, browserSessions.socketVisitor(cookie));
+                    registry, tokens, 1000, dev.relive.runtime.internal.upload.UploadSettings.defaults(), timer, () -> { },
+                    () -> { }, browserSessions.socketVisitor(cookie));
             other.onText(mount(bound, "http://localhost/a"));
             assertThat(sent).as("cookie %s", cookie).hasSize(1);
             assertThat(code(0)).isEqualTo("bad_token");
@@ -96,7 +97,8 @@ class FrameDispatcherTest {
         }
         sent.clear();
         FrameDispatcher own = new FrameDispatcher(session, connection, new ClientFrameParser(json, 4096), registry,
-                tokens, 1000, timer, () -> { }, () -> { }, browserSessions.socketVisitor("session-of-a"));
+                tokens, 1000, dev.relive.runtime.internal.upload.UploadSettings.defaults(), timer, () -> { }, () -> { },
+                browserSessions.socketVisitor("session-of-a"));
         own.onText(mount(bound, "http://localhost/a"));
         assertThat(message(0)).as("past the session check, to the view lookup").isEqualTo("no view x.AView at /a");
     }

@@ -15,7 +15,7 @@ import dev.relive.api.LiveView;
 import dev.relive.api.LiveViewRoute;
 
 /** The tasks of the store, a form to add one, and how many store changes this tab heard of. */
-@LiveViewRoute("/tasks")
+@LiveViewRoute("/todo")
 @Component(service = LiveView.class, scope = ServiceScope.PROTOTYPE)
 public class TasksView extends LiveView {
 
