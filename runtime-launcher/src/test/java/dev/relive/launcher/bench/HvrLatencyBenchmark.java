@@ -3,7 +3,9 @@ package dev.relive.launcher.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -15,47 +17,89 @@ import dev.relive.launcher.WsClient;
 
 /**
  * Save-to-applied latency of Hot View Replacement: a view's .java file is written, and the clock stops when a
- * WebSocket client mounted on the view receives {@code hvr-applied}. Prints p50/p95 over the saves, split by phase,
- * first for handler body edits (the common save: one source compiled, the last jar rewritten), then for saves that
- * add a handler (the view's API changes), then for saves that change a component property (bnd runs), and, in the
- * same run, what a user does without HVR: stop the runtime, start it again and mount the view again.
+ * WebSocket client mounted on the view receives {@code hvr-applied}. Prints, split by phase: the first save, made
+ * {@code --first-save-after} ms after the view first rendered (while the runtime warms up); p50/p95 over handler body
+ * edits (the common save: one source compiled, the last jar rewritten), over saves that add a handler (the view's API
+ * changes), over saves that change a component property (bnd runs); then the same handler body edits once
+ * {@code --big} generated classes are added to the view's bundle (cost that grows with the bundle, not the change);
+ * and, in the same run, what a user does without HVR: stop the runtime, start it again and mount the view again.
+ * With {@code --before JAR} every figure is measured first with that launcher jar (e.g. a build of the previous
+ * commit, with its {@code third-party} folder beside it), then with this build's, and printed side by side.
  *
  * <pre>
  * mvn -B -q install -DskipTests
- * mvn -B -q -pl runtime-launcher exec:exec@hvr-latency -Dbench.args="--saves 25 --restarts 5"
+ * mvn -B -q -pl runtime-launcher exec:exec@hvr-latency -Dbench.args="--saves 25 --restarts 5 --before OLD/relive.jar"
  * </pre>
  */
 public final class HvrLatencyBenchmark {
 
+    private final int saves;
+    private final int restarts;
+    private final int big;
+    private final long firstSaveAfterMs;
+    private final Map<String, Map<String, List<String>>> report = new LinkedHashMap<>();
+    private int bodyEdits;
+
+    private HvrLatencyBenchmark(int saves, int restarts, int big, long firstSaveAfterMs) {
+        this.saves = saves;
+        this.restarts = restarts;
+        this.big = big;
+        this.firstSaveAfterMs = firstSaveAfterMs;
+    }
+
     public static void main(String[] args) throws Exception {
         int saves = 25;
         int restarts = 5;
+        int big = 300;
+        long firstSaveAfterMs = 5000;
+        List<Path> jars = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--saves" -> saves = Integer.parseInt(args[++i]);
                 case "--restarts" -> restarts = Integer.parseInt(args[++i]);
+                case "--big" -> big = Integer.parseInt(args[++i]);
+                case "--first-save-after" -> firstSaveAfterMs = Long.parseLong(args[++i]);
+                case "--before" -> jars.add(Path.of(args[++i]).toAbsolutePath());
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
+        jars.add(LauncherProcess.jar());
+        HvrLatencyBenchmark bench = new HvrLatencyBenchmark(saves, restarts, big, firstSaveAfterMs);
+        for (Path jar : jars) {
+            System.setProperty("relive.jar", jar.toString());
+            String label = jars.size() == 1 ? "" : jar.equals(jars.get(jars.size() - 1)) ? "after " : "before";
+            bench.run(label);
+        }
+        bench.report.forEach((title, byLabel) -> {
+            System.out.println(title);
+            byLabel.forEach((label, lines) -> lines.forEach(line -> System.out.println(
+                    (label.isEmpty() ? "" : "  [" + label + "]") + line)));
+        });
+    }
+
+    private void run(String label) throws Exception {
+        Stats first = new Stats();
+        Map<String, Stats> firstPhases = new LinkedHashMap<>();
         Stats total = new Stats();
         Map<String, Stats> phases = new LinkedHashMap<>();
         Stats apiTotal = new Stats();
         Map<String, Stats> apiPhases = new LinkedHashMap<>();
         Stats bndTotal = new Stats();
         Map<String, Stats> bndPhases = new LinkedHashMap<>();
+        Stats bigTotal = new Stats();
+        Map<String, Stats> bigPhases = new LinkedHashMap<>();
         int apiSaves = Math.max(5, saves / 3);
         try (DevWorkspace dev = DevWorkspace.start("/test/hvr");
                 WsClient ws = WsClient.connect(dev.relive().baseUrl())) {
+            long ready = System.nanoTime();
             ws.mount(dev.relive(), "/test/hvr");
             Path file = dev.view("HvrView.java");
-            // the compiler and bnd warm up in the background after start-up, as they do while a developer reads
+            // a developer's first save, while the runtime may still be warming up
+            Thread.sleep(Math.max(0, firstSaveAfterMs - (System.nanoTime() - ready) / 1_000_000));
+            save(dev, ws, file, bodyEdit(file), first, firstPhases);
             dev.awaitWarmUp();
             for (int i = 1; i <= saves; i++) {
-                // a handler body edit: the common save
-                String text = Files.readString(file);
-                String next = text.replaceAll("count \\+= \\d+;\\n    }\\n\\n    @EventHandler\\n    public void add",
-                        "count += " + (i % 2 == 0 ? 1 : 2) + ";\n    }\n\n    @EventHandler\n    public void add");
-                save(dev, ws, file, next, total, phases);
+                save(dev, ws, file, bodyEdit(file), total, phases);
             }
             for (int i = 1; i <= apiSaves; i++) {
                 // a new handler: the view's API changes (the classes using it would compile again; none do)
@@ -72,11 +116,39 @@ public final class HvrLatencyBenchmark {
                         "scope = ServiceScope.PROTOTYPE, property = \"bench=" + i + "\")");
                 save(dev, ws, file, next, bndTotal, bndPhases);
             }
+            if (big > 0) {
+                // the bundle grows by a few hundred classes; the first save after builds them all
+                GeneratedClasses.write(file.getParent().getParent().getParent().getParent(), big);
+                Thread.sleep(1000);
+                save(dev, ws, file, bodyEdit(file), new Stats(), new LinkedHashMap<>());
+                for (int i = 1; i <= saves; i++) {
+                    save(dev, ws, file, bodyEdit(file), bigTotal, bigPhases);
+                }
+            }
         }
-        print("HVR save -> hvr-applied, handler body edits", total, phases);
-        print("HVR save -> hvr-applied, a new handler each save", apiTotal, apiPhases);
-        print("HVR save -> hvr-applied, a new component property each save (bnd runs)", bndTotal, bndPhases);
+        print(label, "HVR first save -> hvr-applied, " + firstSaveAfterMs + " ms after the view first rendered",
+                first, firstPhases);
+        print(label, "HVR save -> hvr-applied, handler body edits", total, phases);
+        print(label, "HVR save -> hvr-applied, a new handler each save", apiTotal, apiPhases);
+        print(label, "HVR save -> hvr-applied, a new component property each save (bnd runs)", bndTotal, bndPhases);
+        if (big > 0) {
+            print(label, "HVR save -> hvr-applied, handler body edits, " + big + " more classes in the bundle",
+                    bigTotal, bigPhases);
+        }
+        if (restarts > 0) {
+            restarts(label);
+        }
+    }
 
+    /** The common save: a handler body edit of {@code increment}, another text than the last one. */
+    private String bodyEdit(Path file) throws Exception {
+        bodyEdits++;
+        return Files.readString(file).replaceAll(
+                "count \\+= \\d+;\\n    }\\n\\n    @EventHandler\\n    public void add",
+                "count += " + (bodyEdits % 2 == 0 ? 1 : 2) + ";\n    }\n\n    @EventHandler\n    public void add");
+    }
+
+    private void restarts(String label) throws Exception {
         Stats restart = new Stats();
         Path dir = Files.createTempDirectory("relive-restart");
         Files.createDirectories(dir.resolve("deploy"));
@@ -97,17 +169,15 @@ public final class HvrLatencyBenchmark {
             restart.add((System.nanoTime() - t0) / 1000);
         }
         relive.close();
-        System.out.printf("restart runtime + mount again over %d restarts: p50=%s p95=%s%n", restart.count(),
-                Stats.ms(restart.percentile(50)), Stats.ms(restart.percentile(95)));
-        System.out.printf("HVR is %.1fx faster than a restart (p50 against p50)%n",
-                restart.percentile(50) / (double) Math.max(1, total.percentile(50)));
+        line(label, "restart runtime + mount again", String.format("over %d restarts: p50=%s p95=%s",
+                restart.count(), Stats.ms(restart.percentile(50)), Stats.ms(restart.percentile(95))));
     }
 
     private static void save(DevWorkspace dev, WsClient ws, Path file, String text, Stats total,
             Map<String, Stats> phases) throws Exception {
         long t0 = System.nanoTime();
         dev.save(file, text);
-        JsonNode applied = ws.next(f -> "hvr-applied".equals(f.path("type").asText()), Duration.ofSeconds(30));
+        JsonNode applied = ws.next(f -> "hvr-applied".equals(f.path("type").asText()), Duration.ofSeconds(60));
         long micros = (System.nanoTime() - t0) / 1000;
         total.add(micros);
         applied.path("phases").fields().forEachRemaining(e -> phases
@@ -119,11 +189,16 @@ public final class HvrLatencyBenchmark {
         Thread.sleep(300);
     }
 
-    private static void print(String title, Stats total, Map<String, Stats> phases) {
-        System.out.printf("%s, over %d saves: p50=%s p95=%s max=%s%n", title, total.count(),
-                Stats.ms(total.percentile(50)), Stats.ms(total.percentile(95)), Stats.ms(total.percentile(100)));
-        phases.forEach((name, s) -> System.out.printf("  phase %-16s p50=%s p95=%s%n", name,
-                Stats.ms(s.percentile(50)), Stats.ms(s.percentile(95))));
+    private void print(String label, String title, Stats total, Map<String, Stats> phases) {
+        line(label, title, String.format(", over %d saves: p50=%s p95=%s max=%s", total.count(),
+                Stats.ms(total.percentile(50)), Stats.ms(total.percentile(95)), Stats.ms(total.percentile(100))));
+        phases.forEach((name, s) -> line(label, title, String.format("    phase %-16s p50=%s p95=%s", name,
+                Stats.ms(s.percentile(50)), Stats.ms(s.percentile(95)))));
+    }
+
+    private void line(String label, String title, String text) {
+        report.computeIfAbsent(title, t -> new LinkedHashMap<>()).computeIfAbsent(label, l -> new ArrayList<>())
+                .add(text);
     }
 
     private static void awaitRoute(LauncherProcess relive) throws Exception {
