@@ -55,7 +55,8 @@ public final class TemplateSaveBenchmark {
         try (Browser browser = Browser.start()) {
             for (Path jar : jars) {
                 System.setProperty("relive.jar", jar.toString());
-                String label = jars.size() == 1 ? "" : jar.equals(jars.get(jars.size() - 1)) ? "[after ] " : "[before] ";
+                boolean after = jar.equals(jars.get(jars.size() - 1));
+                String label = jars.size() == 1 ? "" : after ? "[after ] " : "[before] ";
                 lines.addAll(run(browser, label, saves, firstSaveAfterMs));
             }
         }

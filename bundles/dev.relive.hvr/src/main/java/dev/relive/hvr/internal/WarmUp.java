@@ -15,13 +15,13 @@ import dev.relive.hvr.internal.build.Folders;
 import dev.relive.hvr.internal.save.SavePipeline;
 
 /**
- * Makes the first save as cheap as the later ones. First, right after start-up, each watched project that is installed as a bundle is
- * built once for keeps and its bundle's classes fingerprinted, so the first save compiles only what it changed,
- * rewrites the last jar and compares with known fingerprints. Then the runtime's state capture and restore, the
- * compiler and bnd run on the code paths saves take, so the JIT compiles them: the projects are built round-robin, a
- * fixed number of times in all, the results thrown away. That second part gives way to the developer: it stops at
- * the first save (from then on the saves warm the compiler), so a save waits for at most one warm-up build. Runs
- * once, in the background.
+ * Makes the first save as cheap as the later ones. First, right after start-up, each watched project that is
+ * installed as a bundle is built once for keeps and its bundle's classes fingerprinted, so the first save compiles
+ * only what it changed, rewrites the last jar and compares with known fingerprints. Then, after a delay, the
+ * runtime's state capture and restore, the compiler and bnd run on the code paths saves take, so the JIT compiles
+ * them: the projects are built round-robin, a fixed number of times in all, the results thrown away. That second part
+ * gives way to the developer: it stops at the first save (from then on the saves warm the compiler), so a save waits
+ * for at most one warm-up build. Runs once, in the background.
  */
 final class WarmUp {
 

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Strongly connected components of the graph of which classes refer to which (Tarjan's algorithm, without recursion). */
+/** Strongly connected components of the graph of which classes refer to which (Tarjan's algorithm, no recursion). */
 final class ClassGraph {
 
     private ClassGraph() {

@@ -19,7 +19,8 @@ class Issue13BigBundleTest {
     private static final int CLASSES = 300;
 
     private static BundleCompiler compiler;
-    private static final BundlePackager packager = new BundlePackager(new JarClassPath(TestProjects.compileClassPath()));
+    private static final BundlePackager packager =
+            new BundlePackager(new JarClassPath(TestProjects.compileClassPath()));
 
     @TempDir
     Path dir;

@@ -23,7 +23,7 @@ import dev.relive.runtime.internal.state.StateSnapshot;
  */
 final class SwapWarmUp {
 
-    private static final int ROUNDS = 200;
+    private static final int ROUNDS = 50;
 
     private SwapWarmUp() {
     }
