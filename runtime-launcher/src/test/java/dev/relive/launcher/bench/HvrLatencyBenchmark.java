@@ -90,7 +90,7 @@ public final class HvrLatencyBenchmark {
         Map<String, Stats> bigPhases = new LinkedHashMap<>();
         int apiSaves = Math.max(5, saves / 3);
         try (DevWorkspace dev = DevWorkspace.start("/test/hvr");
-                WsClient ws = WsClient.connect(dev.relive().baseUrl())) {
+                WsClient ws = WsClient.connect(dev.relive().baseUrl()).keepAlive()) {
             long ready = System.nanoTime();
             ws.mount(dev.relive(), "/test/hvr");
             Path file = dev.view("HvrView.java");
@@ -177,7 +177,12 @@ public final class HvrLatencyBenchmark {
             Map<String, Stats> phases) throws Exception {
         long t0 = System.nanoTime();
         dev.save(file, text);
-        JsonNode applied = ws.next(f -> "hvr-applied".equals(f.path("type").asText()), Duration.ofSeconds(60));
+        JsonNode applied;
+        try {
+            applied = ws.next(f -> "hvr-applied".equals(f.path("type").asText()), Duration.ofSeconds(60));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\nruntime log:\n" + dev.relive().stderr(), e);
+        }
         long micros = (System.nanoTime() - t0) / 1000;
         total.add(micros);
         applied.path("phases").fields().forEachRemaining(e -> phases
