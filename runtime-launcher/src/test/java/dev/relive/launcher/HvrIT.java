@@ -65,8 +65,9 @@ class HvrIT {
      */
     @Test
     void issue5BodyEditsCompileOneFileAndKeepTheManifest() throws Exception {
-        try (DevWorkspace dev = DevWorkspace.start("/test/hvr"); WsClient ws = WsClient.connect(dev.relive().baseUrl());
-                WsClient other = WsClient.connect(dev.relive().baseUrl())) {
+        try (DevWorkspace dev = DevWorkspace.start("/test/hvr");
+                WsClient ws = WsClient.connect(dev.relive().baseUrl()).keepAlive();
+                WsClient other = WsClient.connect(dev.relive().baseUrl()).keepAlive()) {
             ws.mount(dev.relive(), "/test/hvr");
             other.mount(dev.relive(), "/test/hvr");
             dev.awaitWarmUp();
@@ -97,10 +98,17 @@ class HvrIT {
     /** A session whose mount is still running when the save comes is swapped once its mount is done. */
     @Test
     void aSessionMountingDuringTheSaveGetsTheNewCode() throws Exception {
-        try (DevWorkspace dev = DevWorkspace.start("/test/hvr"); WsClient ws = WsClient.connect(dev.relive().baseUrl());
-                WsClient slow = WsClient.connect(dev.relive().baseUrl())) {
+        try (DevWorkspace dev = DevWorkspace.start("/test/hvr");
+                WsClient ws = WsClient.connect(dev.relive().baseUrl()).keepAlive()) {
             ws.mount(dev.relive(), "/test/hvr");
             dev.awaitWarmUp(); // so the swap runs while the mount below sleeps
+            // connected only now: a socket that mounts nothing is closed when idle, and a warm-up may take a while
+            mountDuringSave(dev, ws, WsClient.connect(dev.relive().baseUrl()));
+        }
+    }
+
+    private void mountDuringSave(DevWorkspace dev, WsClient ws, WsClient slow) throws Exception {
+        try (slow) {
             String page = dev.relive().get("/test/hvr?pause=4000").body();
             Matcher token = Pattern.compile("rl-token=\"([^\"]+)\"").matcher(page);
             assertThat(token.find()).isTrue();

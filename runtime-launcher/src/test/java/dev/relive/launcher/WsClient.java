@@ -1,6 +1,7 @@
 package dev.relive.launcher;
 
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
@@ -114,6 +115,26 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     public void sendRaw(String text) {
         socket.sendText(text, true).join();
+    }
+
+    /**
+     * Sends a WebSocket ping every 10 s until the socket closes, as a browser's client keeps its socket busy, so that
+     * the server's idle timeout does not close it while a test waits (for a warm-up on a loaded machine).
+     */
+    public WsClient keepAlive() {
+        Thread pinger = new Thread(() -> {
+            try {
+                while (!socket.isOutputClosed()) {
+                    Thread.sleep(10_000);
+                    socket.sendPing(ByteBuffer.allocate(0)).join();
+                }
+            } catch (InterruptedException | RuntimeException e) {
+                // closed
+            }
+        }, "ws-keep-alive");
+        pinger.setDaemon(true);
+        pinger.start();
+        return this;
     }
 
     /** The next frame matching {@code test}; frames before it are skipped (and kept in {@link #seen()}). */

@@ -3,84 +3,108 @@ package dev.relive.launcher.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.relive.launcher.DevWorkspace;
-import dev.relive.launcher.EditorSaves;
 import dev.relive.launcher.LauncherProcess;
 import dev.relive.launcher.WsClient;
 
 /**
  * Save-to-applied latency of Hot View Replacement: a view's .java file is written, and the clock stops when a
- * WebSocket client mounted on the view receives {@code hvr-applied}. Prints p50/p95 over the saves, split by phase,
- * first for handler body edits (the common save: one source compiled, the last jar rewritten), then for saves that
- * add a handler (the view's API changes), then for saves that change a component property (bnd runs), then for body
- * edits of a real application's view ({@link TasksAppLatency}: the tasks app, or the app of {@code --app DIR} laid
- * out as it is), and, in the same run, what a user does without HVR: stop the runtime, start it again and mount the
- * view again. {@code --compare JAR} runs the saves with a second launcher jar first, so both print in one run.
+ * WebSocket client mounted on the view receives {@code hvr-applied}. Prints, split by phase: the first save, made
+ * {@code --first-save-after} ms after the view first rendered (while the runtime warms up); p50/p95 over handler body
+ * edits (the common save: one source compiled, the last jar rewritten), over saves that add a handler (the view's API
+ * changes), over saves that change a component property (bnd runs); then the same handler body edits once
+ * {@code --big} generated classes are added to the view's bundle (cost that grows with the bundle, not the change);
+ * then body edits of a real application's view ({@link TasksAppLatency}: the tasks app, or the app of
+ * {@code --app DIR} laid out as it is); and, in the same run, what a user does without HVR: stop the runtime, start it again and mount the view again.
+ * With {@code --before JAR} (or {@code --compare JAR}) every figure is measured first with that launcher jar (e.g. a build of the previous
+ * commit, with its {@code third-party} folder beside it), then with this build's, and printed side by side.
  *
  * <pre>
  * mvn -B -q install -DskipTests
- * mvn -B -q -pl runtime-launcher exec:exec@hvr-latency -Dbench.args="--saves 25 --restarts 5"
- * mvn -B -q -pl runtime-launcher exec:exec@hvr-latency -Dbench.args="--restarts 0 --compare /path/to/old/relive.jar"
+ * mvn -B -q -pl runtime-launcher exec:exec@hvr-latency -Dbench.args="--saves 25 --restarts 5 --before OLD/relive.jar"
  * </pre>
  */
 public final class HvrLatencyBenchmark {
 
+    private final int saves;
+    private final int restarts;
+    private final int big;
+    private final long firstSaveAfterMs;
+    private final Path app;
+    private final Map<String, Map<String, List<String>>> report = new LinkedHashMap<>();
+    private int bodyEdits;
+
+    private HvrLatencyBenchmark(int saves, int restarts, int big, long firstSaveAfterMs, Path app) {
+        this.app = app;
+        this.saves = saves;
+        this.restarts = restarts;
+        this.big = big;
+        this.firstSaveAfterMs = firstSaveAfterMs;
+    }
+
     public static void main(String[] args) throws Exception {
         int saves = 25;
         int restarts = 5;
+        int big = 300;
+        long firstSaveAfterMs = 5000;
+        List<Path> jars = new ArrayList<>();
         Path app = Path.of(HvrLatencyBenchmark.class.getResource("/tasks-app").toURI());
-        Map<String, Path> jars = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--saves" -> saves = Integer.parseInt(args[++i]);
                 case "--restarts" -> restarts = Integer.parseInt(args[++i]);
+                case "--big" -> big = Integer.parseInt(args[++i]);
+                case "--first-save-after" -> firstSaveAfterMs = Long.parseLong(args[++i]);
+                case "--before", "--compare" -> jars.add(Path.of(args[++i]).toAbsolutePath());
                 case "--app" -> app = Path.of(args[++i]).toAbsolutePath();
-                case "--compare" -> jars.put("compared jar", Path.of(args[++i]).toAbsolutePath());
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        jars.put("this jar", LauncherProcess.jar());
-        for (Map.Entry<String, Path> jar : jars.entrySet()) {
-            System.setProperty("relive.jar", jar.getValue().toString());
-            System.out.println("== " + jar.getKey() + ": " + jar.getValue());
-            ownViewSaves(saves);
-            Stats tasks = new Stats();
-            Map<String, Stats> tasksPhases = new LinkedHashMap<>();
-            TasksAppLatency.run(app, saves, tasks, tasksPhases);
-            print("HVR save -> hvr-applied, body edits of the tasks app's view (" + app.getFileName() + ")", tasks,
-                    tasksPhases);
+        jars.add(LauncherProcess.jar());
+        HvrLatencyBenchmark bench = new HvrLatencyBenchmark(saves, restarts, big, firstSaveAfterMs, app);
+        for (Path jar : jars) {
+            System.setProperty("relive.jar", jar.toString());
+            String label = jars.size() == 1 ? "" : jar.equals(jars.get(jars.size() - 1)) ? "after " : "before";
+            bench.run(label);
         }
-        if (restarts > 0) {
-            restarts(restarts);
-        }
+        bench.report.forEach((title, byLabel) -> {
+            System.out.println(title);
+            byLabel.forEach((label, lines) -> lines.forEach(line -> System.out.println(
+                    (label.isEmpty() ? "" : "  [" + label + "]") + line)));
+        });
     }
 
-    private static void ownViewSaves(int saves) throws Exception {
+    private void run(String label) throws Exception {
+        Stats first = new Stats();
+        Map<String, Stats> firstPhases = new LinkedHashMap<>();
         Stats total = new Stats();
         Map<String, Stats> phases = new LinkedHashMap<>();
         Stats apiTotal = new Stats();
         Map<String, Stats> apiPhases = new LinkedHashMap<>();
         Stats bndTotal = new Stats();
         Map<String, Stats> bndPhases = new LinkedHashMap<>();
+        Stats bigTotal = new Stats();
+        Map<String, Stats> bigPhases = new LinkedHashMap<>();
         int apiSaves = Math.max(5, saves / 3);
         try (DevWorkspace dev = DevWorkspace.start("/test/hvr");
-                WsClient ws = WsClient.connect(dev.relive().baseUrl())) {
+                WsClient ws = WsClient.connect(dev.relive().baseUrl()).keepAlive()) {
+            long ready = System.nanoTime();
             ws.mount(dev.relive(), "/test/hvr");
             Path file = dev.view("HvrView.java");
-            // the compiler and bnd warm up in the background after start-up, as they do while a developer reads
+            // a developer's first save, while the runtime may still be warming up
+            Thread.sleep(Math.max(0, firstSaveAfterMs - (System.nanoTime() - ready) / 1_000_000));
+            save(dev, ws, file, bodyEdit(file), first, firstPhases);
             dev.awaitWarmUp();
             for (int i = 1; i <= saves; i++) {
-                // a handler body edit: the common save
-                String text = Files.readString(file);
-                String next = text.replaceAll("count \\+= \\d+;\\n    }\\n\\n    @EventHandler\\n    public void add",
-                        "count += " + (i % 2 == 0 ? 1 : 2) + ";\n    }\n\n    @EventHandler\n    public void add");
-                save(ws, file, next, total, phases);
+                save(dev, ws, file, bodyEdit(file), total, phases);
             }
             for (int i = 1; i <= apiSaves; i++) {
                 // a new handler: the view's API changes (the classes using it would compile again; none do)
@@ -88,22 +112,53 @@ public final class HvrLatencyBenchmark {
                 int end = text.lastIndexOf('}');
                 String next = text.substring(0, end) + "\n    @EventHandler\n    public void extra" + i
                         + "() {\n        count += " + i + ";\n    }\n}\n";
-                save(ws, file, next, apiTotal, apiPhases);
+                save(dev, ws, file, next, apiTotal, apiPhases);
             }
             for (int i = 1; i <= apiSaves; i++) {
                 // a component property: the component XML changes, so bnd runs
                 String text = Files.readString(file);
                 String next = text.replaceAll("scope = ServiceScope.PROTOTYPE(, property = \"bench=\\d+\")?\\)",
                         "scope = ServiceScope.PROTOTYPE, property = \"bench=" + i + "\")");
-                save(ws, file, next, bndTotal, bndPhases);
+                save(dev, ws, file, next, bndTotal, bndPhases);
+            }
+            if (big > 0) {
+                // the bundle grows by a few hundred classes; the first save after builds them all
+                GeneratedClasses.write(file.getParent().getParent().getParent().getParent(), big);
+                Thread.sleep(1000);
+                save(dev, ws, file, bodyEdit(file), new Stats(), new LinkedHashMap<>());
+                for (int i = 1; i <= saves; i++) {
+                    save(dev, ws, file, bodyEdit(file), bigTotal, bigPhases);
+                }
             }
         }
-        print("HVR save -> hvr-applied, handler body edits", total, phases);
-        print("HVR save -> hvr-applied, a new handler each save", apiTotal, apiPhases);
-        print("HVR save -> hvr-applied, a new component property each save (bnd runs)", bndTotal, bndPhases);
+        print(label, "HVR first save -> hvr-applied, " + firstSaveAfterMs + " ms after the view first rendered",
+                first, firstPhases);
+        print(label, "HVR save -> hvr-applied, handler body edits", total, phases);
+        print(label, "HVR save -> hvr-applied, a new handler each save", apiTotal, apiPhases);
+        print(label, "HVR save -> hvr-applied, a new component property each save (bnd runs)", bndTotal, bndPhases);
+        if (big > 0) {
+            print(label, "HVR save -> hvr-applied, handler body edits, " + big + " more classes in the bundle",
+                    bigTotal, bigPhases);
+        }
+        Stats tasks = new Stats();
+        Map<String, Stats> tasksPhases = new LinkedHashMap<>();
+        TasksAppLatency.run(app, saves, tasks, tasksPhases);
+        print(label, "HVR save -> hvr-applied, body edits of the tasks app's view (" + app.getFileName() + ")", tasks,
+                tasksPhases);
+        if (restarts > 0) {
+            restarts(label);
+        }
     }
 
-    private static void restarts(int restarts) throws Exception {
+    /** The common save: a handler body edit of {@code increment}, another text than the last one. */
+    private String bodyEdit(Path file) throws Exception {
+        bodyEdits++;
+        return Files.readString(file).replaceAll(
+                "count \\+= \\d+;\\n    }\\n\\n    @EventHandler\\n    public void add",
+                "count += " + (bodyEdits % 2 == 0 ? 1 : 2) + ";\n    }\n\n    @EventHandler\n    public void add");
+    }
+
+    private void restarts(String label) throws Exception {
         Stats restart = new Stats();
         Path dir = Files.createTempDirectory("relive-restart");
         Files.createDirectories(dir.resolve("deploy"));
@@ -124,15 +179,20 @@ public final class HvrLatencyBenchmark {
             restart.add((System.nanoTime() - t0) / 1000);
         }
         relive.close();
-        System.out.printf("restart runtime + mount again over %d restarts: p50=%s p95=%s%n", restart.count(),
-                Stats.ms(restart.percentile(50)), Stats.ms(restart.percentile(95)));
+        line(label, "restart runtime + mount again", String.format("over %d restarts: p50=%s p95=%s",
+                restart.count(), Stats.ms(restart.percentile(50)), Stats.ms(restart.percentile(95))));
     }
 
-    /** Saves {@code text} as an editor does and waits for {@code hvr-applied}; adds its latency and phases. */
-    static void save(WsClient ws, Path file, String text, Stats total, Map<String, Stats> phases) throws Exception {
+    private static void save(DevWorkspace dev, WsClient ws, Path file, String text, Stats total,
+            Map<String, Stats> phases) throws Exception {
         long t0 = System.nanoTime();
-        EditorSaves.save(file, text);
-        JsonNode applied = ws.next(f -> "hvr-applied".equals(f.path("type").asText()), Duration.ofSeconds(120));
+        dev.save(file, text);
+        JsonNode applied;
+        try {
+            applied = ws.next(f -> "hvr-applied".equals(f.path("type").asText()), Duration.ofSeconds(60));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\nruntime log:\n" + dev.relive().stderr(), e);
+        }
         long micros = (System.nanoTime() - t0) / 1000;
         total.add(micros);
         applied.path("phases").fields().forEachRemaining(e -> phases
@@ -144,11 +204,16 @@ public final class HvrLatencyBenchmark {
         Thread.sleep(300);
     }
 
-    static void print(String title, Stats total, Map<String, Stats> phases) {
-        System.out.printf("%s, over %d saves: p50=%s p95=%s max=%s%n", title, total.count(),
-                Stats.ms(total.percentile(50)), Stats.ms(total.percentile(95)), Stats.ms(total.percentile(100)));
-        phases.forEach((name, s) -> System.out.printf("  phase %-16s p50=%s p95=%s%n", name,
-                Stats.ms(s.percentile(50)), Stats.ms(s.percentile(95))));
+    private void print(String label, String title, Stats total, Map<String, Stats> phases) {
+        line(label, title, String.format(", over %d saves: p50=%s p95=%s max=%s", total.count(),
+                Stats.ms(total.percentile(50)), Stats.ms(total.percentile(95)), Stats.ms(total.percentile(100))));
+        phases.forEach((name, s) -> line(label, title, String.format("    phase %-16s p50=%s p95=%s", name,
+                Stats.ms(s.percentile(50)), Stats.ms(s.percentile(95)))));
+    }
+
+    private void line(String label, String title, String text) {
+        report.computeIfAbsent(title, t -> new LinkedHashMap<>()).computeIfAbsent(label, l -> new ArrayList<>())
+                .add(text);
     }
 
     private static void awaitRoute(LauncherProcess relive) throws Exception {

@@ -33,7 +33,8 @@ import dev.relive.launcher.LauncherProcess;
  * load generator (this process) took while sending. Sessions mount 16 at a time. Before the runs it prints the heap
  * per idle session of the examples {@code /counter} and {@code /list}. With {@code --dev} the
  * runtime runs in dev mode on a workspace copy, and {@code --save-every S} saves a view source every S seconds
- * during the load (Hot View Replacement swaps under load). No timing decides anything: it only prints.
+ * during the load (Hot View Replacement swaps under load). With {@code --before JAR} all of it runs first with that
+ * launcher jar, then with this build's. No timing decides anything: it only prints.
  *
  * <pre>
  * mvn -B -q install -DskipTests
@@ -50,6 +51,7 @@ public final class LoadBenchmark {
         double rate = 2;
         boolean dev = false;
         int saveEvery = 0;
+        Path before = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--sessions" -> sizes = parseList(args[++i]);
@@ -57,9 +59,22 @@ public final class LoadBenchmark {
                 case "--rate" -> rate = Double.parseDouble(args[++i]);
                 case "--dev" -> dev = true;
                 case "--save-every" -> saveEvery = Integer.parseInt(args[++i]);
+                case "--before" -> before = Path.of(args[++i]).toAbsolutePath();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
+        Path after = LauncherProcess.jar();
+        for (Path jar : before == null ? List.of(after) : List.of(before, after)) {
+            System.setProperty("relive.jar", jar.toString());
+            if (before != null) {
+                System.out.println(jar.equals(after) ? "[after] this build" : "[before] " + jar);
+            }
+            runAll(sizes, seconds, rate, dev, saveEvery);
+        }
+    }
+
+    private static void runAll(List<Integer> sizes, int seconds, double rate, boolean dev, int saveEvery)
+            throws Exception {
         DevWorkspace ws = dev ? DevWorkspace.startConfigured("/test/echo", RUNTIME_CONFIG) : null;
         LauncherProcess relive = dev ? ws.relive() : startProduction();
         try {

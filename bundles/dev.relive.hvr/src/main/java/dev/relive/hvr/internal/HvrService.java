@@ -35,7 +35,8 @@ import dev.relive.runtime.spi.ViewSwapper;
  * Hot View Replacement, wired up: watches the configured folders and hands each change set to the
  * {@link SavePipeline}, on the watcher's thread, one at a time. At activation, the projects whose installed bundle
  * was not built from their current sources are built and installed first, in the background, as saves are (so a
- * restart runs the source); then the compiler and bnd are warmed so the first save is not a cold one.
+ * restart runs the source); then the compiler and bnd are warmed so the first save is not a cold one
+ * ({@link WarmUp}).
  */
 @Designate(ocd = HvrConfig.class)
 @Component(service = HvrService.class, immediate = true, configurationPid = HvrConfig.PID)
@@ -94,14 +95,7 @@ public class HvrService {
                         "HVR: {} builds {}, which is not installed (hvr:install installs it)", project, bsn));
                 buildOutOfDate(pipeline, projects.installed());
                 Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
-                try {
-                    Thread.sleep(WARM_UP_DELAY_MS); // after start-up, not competing with it
-                } catch (InterruptedException e) {
-                    return;
-                }
-                compiler.warmUp();
-                packager.warmUp();
-                new WarmUp(compiler, packager).projects(projects.installed());
+                new WarmUp(compiler, packager, pipeline).projects(projects.installed(), WARM_UP_DELAY_MS);
             }, "relive-hvr-warmup");
             warm.setDaemon(true);
             warm.start();
@@ -133,6 +127,7 @@ public class HvrService {
     }
 
     private static void apply(SavePipeline pipeline, Burst burst) {
+        pipeline.markSaved();
         for (ChangeSet change : burst.changeSets()) {
             pipeline.apply(change, burst.firstEventNanos());
         }

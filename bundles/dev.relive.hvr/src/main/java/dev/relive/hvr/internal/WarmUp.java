@@ -12,12 +12,16 @@ import org.osgi.framework.Bundle;
 import dev.relive.hvr.internal.build.BundleCompiler;
 import dev.relive.hvr.internal.build.BundlePackager;
 import dev.relive.hvr.internal.build.Folders;
+import dev.relive.hvr.internal.save.SavePipeline;
 
 /**
- * Builds the watched projects that are installed as bundles, round-robin, a fixed number of times in all, throwing
- * the results away, so that the compiler and bnd are JIT-compiled on the code paths a developer's first saves take;
- * then builds each once more for keeps, so the first save compiles only what it changed. Runs once, in the
- * background, at the lowest priority.
+ * Makes the first save as cheap as the later ones. First, right after start-up, each watched project that is
+ * installed as a bundle is built once for keeps and its bundle's classes fingerprinted, so the first save compiles
+ * only what it changed, rewrites the last jar and compares with known fingerprints. Then, after a delay, the
+ * runtime's state capture and restore, the compiler and bnd run on the code paths saves take, so the JIT compiles
+ * them: the projects are built round-robin, a fixed number of times in all, the results thrown away. That second part
+ * gives way to the developer: it stops at the first save (from then on the saves warm the compiler), so a save waits
+ * for at most one warm-up build. Runs once, in the background.
  */
 final class WarmUp {
 
@@ -26,38 +30,57 @@ final class WarmUp {
 
     private final BundleCompiler compiler;
     private final BundlePackager packager;
+    private final SavePipeline pipeline;
 
-    WarmUp(BundleCompiler compiler, BundlePackager packager) {
+    WarmUp(BundleCompiler compiler, BundlePackager packager, SavePipeline pipeline) {
         this.compiler = compiler;
         this.packager = packager;
+        this.pipeline = pipeline;
     }
 
-    void projects(Map<Path, Bundle> installed) {
+    /** @param delayMs between the builds for keeps and the JIT's warm-up, so that one is not part of start-up */
+    void projects(Map<Path, Bundle> installed, long delayMs) {
         List<Path> projects = new ArrayList<>(installed.keySet());
         List<Bundle> bundles = new ArrayList<>(installed.values());
-        for (int i = 0; i < BUILDS && !projects.isEmpty() && !Thread.currentThread().isInterrupted(); i++) {
-            if (!build(projects.get(i % projects.size()), bundles.get(i % projects.size()))) {
-                return;
-            }
-        }
         // the builds saves start from: the compiler's last output and bnd's last jar per project
-        for (int i = 0; i < projects.size() && !Thread.currentThread().isInterrupted(); i++) {
+        for (int i = 0; i < projects.size() && !stopped(); i++) {
             String version = bundles.get(i).getVersion().toString();
             Path project = projects.get(i);
             try {
                 compiler.build(project, compiled -> compiled.success()
                         ? packager.pack(project, compiled.outputDir(), version) : null);
+                pipeline.fingerprint(bundles.get(i));
             } catch (RuntimeException e) {
                 // the first save builds it then
             }
         }
+        try {
+            Thread.sleep(delayMs);
+        } catch (InterruptedException e) {
+            return;
+        }
+        if (stopped()) {
+            return;
+        }
+        pipeline.warmUpSwap();
+        compiler.warmUp();
+        packager.warmUp();
+        for (int i = 0; i < BUILDS && !projects.isEmpty() && !stopped(); i++) {
+            if (!build(projects.get(i % projects.size()), bundles.get(i % projects.size()))) {
+                return;
+            }
+        }
+    }
+
+    private boolean stopped() {
+        return Thread.currentThread().isInterrupted() || pipeline.saved();
     }
 
     private boolean build(Path project, Bundle bundle) {
         Path classes = null;
         try {
             classes = Files.createTempDirectory("relive-hvr-warm");
-            if (compiler.compile(project, classes).success()) {
+            if (compiler.compile(project, classes).success() && !stopped()) {
                 packager.analyse(project, classes, bundle.getVersion().toString());
             }
             return true;

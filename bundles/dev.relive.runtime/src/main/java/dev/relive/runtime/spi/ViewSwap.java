@@ -2,6 +2,7 @@ package dev.relive.runtime.spi;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -23,6 +24,17 @@ public interface ViewSwap extends AutoCloseable {
      *        fails with {@code class_removed}
      */
     List<SwapOutcome> restore(Set<String> classesAfter);
+
+    /**
+     * As {@link #restore(Set)}, but each session is done on its own: the sessions are restored on a few threads at
+     * once, and as soon as one's views are swapped (or it is sent a reload), {@code done} is called with its outcome
+     * on that thread (render the session there) and the session is released, so its queued events run on the new
+     * instances while other sessions are still being restored. Returns every outcome once all are done;
+     * {@link #close} then releases the rest.
+     *
+     * @param done called once per session, on any of the swap's threads, concurrently for different sessions
+     */
+    List<SwapOutcome> restore(Set<String> classesAfter, Consumer<SwapOutcome> done);
 
     /** Instead of {@link #restore}: sends a reload with {@code reason} to every session with a captured view. */
     List<SwapOutcome> reload(ReloadReason reason);

@@ -22,4 +22,11 @@ public interface ViewSwapper {
      * event or mount in progress; later events queue until {@link ViewSwap#close}.
      */
     ViewSwap hold(Collection<Bundle> bundles) throws InterruptedException;
+
+    /**
+     * Runs the capture and restore of view state on sample values, so that the first swap after start-up does not
+     * load and JIT-compile that code while sessions wait. Touches no session; call it from a background thread.
+     */
+    default void warmUp() {
+    }
 }

@@ -5,15 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayDeque;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -29,12 +26,16 @@ import org.osgi.framework.Bundle;
 
 /**
  * Fingerprints of the classes of one bundle: per class, a SHA-256 over its own bytes and the bytes of every class of
- * the same bundle it refers to, directly or transitively (see {@link ClassOutline#references()}). Comparing the fingerprints
+ * the same bundle it refers to, directly or transitively (see {@link ClassOutline#references()}), computed in time
+ * linear in the bundle's size and parsing only class files not seen before. Comparing the fingerprints
  * of two builds tells which views changed: editing a helper class changes the fingerprint of every class that uses
  * it, editing view A leaves view B's unchanged. Resources (templates) are not part of it. Keys are binary class
  * names ({@code a.b.View$1}); {@code module-info} and {@code META-INF/} classes are left out.
  */
 public final class ClassFingerprint {
+
+    /** The classes each class file refers to, by its digest: a save parses only the class files it changed. */
+    private static final ClassReferencesCache REFERENCES = new ClassReferencesCache();
 
     private ClassFingerprint() {
     }
@@ -87,46 +88,54 @@ public final class ClassFingerprint {
 
     /** @param classes class file bytes by internal name ({@code a/b/C}) */
     public static Map<String, String> of(Map<String, byte[]> classes) {
+        Map<String, byte[]> own = new HashMap<>();
         Map<String, Set<String>> references = new HashMap<>();
         classes.forEach((name, bytes) -> {
-            Set<String> local = new TreeSet<>(ClassOutline.of(bytes).references());
+            byte[] digest = sha256().digest(bytes);
+            own.put(name, digest);
+            Set<String> local = new TreeSet<>(REFERENCES.of(digest, bytes));
             local.retainAll(classes.keySet());
             references.put(name, local);
         });
         Map<String, String> fingerprints = new TreeMap<>();
-        for (String name : classes.keySet()) {
-            fingerprints.put(name.replace('/', '.'), hash(closure(name, references), classes));
-        }
-        return fingerprints;
+        ClassGraph.components(references).forEach(component -> {
+            String print = hash(component, own, references, fingerprints);
+            component.forEach(name -> fingerprints.put(name, print));
+        });
+        Map<String, String> byBinaryName = new TreeMap<>();
+        fingerprints.forEach((name, print) -> byBinaryName.put(name.replace('/', '.'), print));
+        return byBinaryName;
     }
 
-    private static Set<String> closure(String start, Map<String, Set<String>> references) {
-        Set<String> seen = new TreeSet<>();
-        Deque<String> todo = new ArrayDeque<>();
-        todo.add(start);
-        while (!todo.isEmpty()) {
-            String name = todo.pop();
-            if (seen.add(name)) {
-                todo.addAll(references.get(name));
+    /**
+     * The fingerprint of one strongly connected component (classes that refer to each other, whose closures are the
+     * same): its classes' names and own digests, then the fingerprints of the components it refers to, which come
+     * earlier in {@link ClassGraph#components} order. So it changes exactly when a class of its closure does.
+     */
+    private static String hash(Set<String> component, Map<String, byte[]> own, Map<String, Set<String>> references,
+            Map<String, String> done) {
+        MessageDigest digest = sha256();
+        Set<String> referred = new TreeSet<>();
+        for (String name : component) {
+            digest.update(name.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(own.get(name));
+            for (String reference : references.get(name)) {
+                if (!component.contains(reference)) {
+                    referred.add(done.get(reference));
+                }
             }
         }
-        return seen;
+        referred.forEach(print -> digest.update(print.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static String hash(Set<String> names, Map<String, byte[]> classes) {
-        MessageDigest digest;
+    private static MessageDigest sha256() {
         try {
-            digest = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        for (String name : names) {
-            byte[] bytes = classes.get(name);
-            digest.update(name.getBytes(StandardCharsets.UTF_8));
-            digest.update(ByteBuffer.allocate(4).putInt(bytes.length).flip());
-            digest.update(bytes);
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static boolean isClass(String name) {

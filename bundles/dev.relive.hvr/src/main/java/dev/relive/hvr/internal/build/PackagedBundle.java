@@ -159,7 +159,10 @@ final class PackagedBundle {
         return warnings;
     }
 
-    /** This jar with the classes of {@code classesDir}, the resources of {@code resourcesDir} and a new version. */
+    /**
+     * This jar with the classes of {@code classesDir} (stored), the resources of {@code resourcesDir} and a new
+     * version.
+     */
     byte[] rewrite(Path classesDir, Path resourcesDir, String bundleVersion) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(jar.length + 1024);
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(jar));
@@ -169,6 +172,10 @@ final class PackagedBundle {
                 String name = entry.getName();
                 ZipEntry copy = new ZipEntry(name);
                 copy.setTime(entry.getTime());
+                if (!entry.isDirectory() && name.endsWith(".class") && inputs.classes().containsKey(
+                        name.substring(0, name.length() - ".class".length()))) {
+                    stored(copy, classesDir.resolve(name));
+                }
                 out.putNextEntry(copy);
                 if (name.equals(JarFile.MANIFEST_NAME)) {
                     Manifest manifest = new Manifest(in);
@@ -176,7 +183,7 @@ final class PackagedBundle {
                     manifest.write(out);
                 } else if (!entry.isDirectory() && name.endsWith(".class") && inputs.classes().containsKey(
                         name.substring(0, name.length() - ".class".length()))) {
-                    out.write(Files.readAllBytes(classesDir.resolve(name)));
+                    out.write(FileCache.SHARED.bytes(classesDir.resolve(name)));
                 } else if (!entry.isDirectory() && inputs.resources().contains(name)) {
                     out.write(Files.readAllBytes(resourcesDir.resolve(name)));
                 } else {
@@ -186,6 +193,17 @@ final class PackagedBundle {
             }
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * Class files are stored, not deflated: a rewrite costs a copy per class, and only the classes the save
+     * changed are read again (see {@link FileCache}).
+     */
+    private static void stored(ZipEntry entry, Path classFile) throws IOException {
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(FileCache.SHARED.bytes(classFile).length);
+        entry.setCompressedSize(entry.getSize());
+        entry.setCrc(FileCache.SHARED.crc32(classFile));
     }
 
     private static boolean versionElsewhere(Manifest manifest, String bundleVersion) {

@@ -159,7 +159,7 @@ final class ProjectOutput {
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 if (file.toString().endsWith(".class") && Files.isRegularFile(file)) {
-                    ClassOutline outline = ClassOutline.of(Files.readAllBytes(file));
+                    ClassOutline outline = FileCache.SHARED.outline(file);
                     outlines.put(outline.name(), outline);
                 }
             }

@@ -26,14 +26,17 @@ public final class SourceDigest {
     private SourceDigest() {
     }
 
-    /** SHA-256 over each input's path, relative to {@code project}, and content, in path order. */
+    /**
+     * SHA-256 over each input's path, relative to {@code project}, and the SHA-256 of its content, in path order;
+     * only the files changed since the last digest are read (see {@link FileCache}).
+     */
     public static String of(Path project) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (Path file : inputs(project)) {
                 digest.update(project.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
-                digest.update(Files.readAllBytes(file));
+                digest.update(FileCache.SHARED.sha256(file));
                 digest.update((byte) 0);
             }
             return HexFormat.of().formatHex(digest.digest());

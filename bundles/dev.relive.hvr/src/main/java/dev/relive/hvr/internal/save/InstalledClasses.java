@@ -13,11 +13,12 @@ import dev.relive.hvr.internal.build.ClassFingerprint;
 
 /**
  * The classes of installed bundles by fingerprint (see {@link ClassFingerprint}), to tell which classes a new jar
- * changes. Jars this runtime installed are remembered, so the next save need not read them back from the bundle.
+ * changes. Jars this runtime installed, and bundles read once, are remembered until the bundle is updated, so the
+ * next save need not read them back from the bundle.
  */
 final class InstalledClasses {
 
-    private record Prints(String version, Map<String, String> prints) {
+    private record Prints(String stamp, Map<String, String> prints) {
     }
 
     private final Map<String, Prints> installed = new ConcurrentHashMap<>();
@@ -25,13 +26,22 @@ final class InstalledClasses {
     /** Class name to fingerprint of the bundle as installed now. */
     Map<String, String> of(Bundle bundle) {
         Prints known = installed.get(bundle.getSymbolicName());
-        return known != null && known.version().equals(bundle.getVersion().toString()) ? known.prints()
-                : fingerprints(bundle);
+        if (known != null && known.stamp().equals(stamp(bundle))) {
+            return known.prints();
+        }
+        Map<String, String> prints = fingerprints(bundle);
+        installed.put(bundle.getSymbolicName(), new Prints(stamp(bundle), prints));
+        return prints;
     }
 
     /** Remembers the fingerprints of the jar just installed as {@code bundle}. */
     void installed(Bundle bundle, Map<String, String> prints) {
-        installed.put(bundle.getSymbolicName(), new Prints(bundle.getVersion().toString(), prints));
+        installed.put(bundle.getSymbolicName(), new Prints(stamp(bundle), prints));
+    }
+
+    /** Changes with every install or update of the bundle, whatever its version. */
+    private static String stamp(Bundle bundle) {
+        return bundle.getVersion() + "@" + bundle.getLastModified();
     }
 
     /** Classes that exist after the update: the new jar's, and those of the refreshed dependents. */

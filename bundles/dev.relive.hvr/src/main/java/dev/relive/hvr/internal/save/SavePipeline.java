@@ -2,7 +2,6 @@ package dev.relive.hvr.internal.save;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,7 +19,6 @@ import dev.relive.hvr.internal.build.ProjectName;
 import dev.relive.hvr.internal.watch.ChangeSet;
 import dev.relive.runtime.spi.LiveSession;
 import dev.relive.runtime.spi.LiveSessions;
-import dev.relive.runtime.spi.SwapOutcome;
 import dev.relive.runtime.spi.ViewSwap;
 import dev.relive.runtime.spi.ViewSwapper;
 
@@ -29,8 +27,8 @@ import dev.relive.runtime.spi.ViewSwapper;
  * ({@link TemplateSave}); a Java save is built ({@link BundleBuild}: compile and package), the sessions showing its
  * views are held and their state captured ({@link ViewSwapper}), the jar installed ({@link BundleInstall}), the
  * views swapped to the new classes with their state, the pages rendered, and the browsers told
- * ({@link BrowserNotices}). Sessions are held from the capture to the render, so their events queue and then run on
- * the new instances. One save at a time.
+ * ({@link BrowserNotices}). Each session is held from the capture to its own render, so its events queue and then run
+ * on the new instances; sessions are swapped and rendered on several threads at once. One save at a time.
  */
 public final class SavePipeline {
 
@@ -46,6 +44,7 @@ public final class SavePipeline {
     private final InstalledClasses installedClasses = new InstalledClasses();
     private final KeptBuilds kept;
     private volatile boolean carryState = true;
+    private volatile boolean saved;
 
     public SavePipeline(BundleContext context, LiveSessions sessions, ViewSwapper swapper, HvrStatus status,
             TemplateOverrides templates, BundleCompiler compiler, BundlePackager packager) {
@@ -57,6 +56,26 @@ public final class SavePipeline {
         this.notices = new BrowserNotices(sessions, status);
         this.templateSave = new TemplateSave(sessions, status, templates, notices);
         this.kept = KeptBuilds.of(context);
+    }
+
+    /** Whether a save has come since start-up (the initial builds of out-of-date bundles are not saves). */
+    public boolean saved() {
+        return saved;
+    }
+
+    /** A developer saved (the watcher delivered a change): the warm-up gives way from now on. */
+    public void markSaved() {
+        saved = true;
+    }
+
+    /** Reads the classes of {@code bundle} as installed now, so the next save of it need not. */
+    public void fingerprint(Bundle bundle) {
+        installedClasses.of(bundle);
+    }
+
+    /** Runs the runtime's capture and restore of state on samples, so the first save's swap is not a cold one. */
+    public void warmUpSwap() {
+        swapper.warmUp();
     }
 
     /** {@code false}: every save updates the bundle and reloads the pages (HVR off, watcher on). */
@@ -153,23 +172,26 @@ public final class SavePipeline {
             templates.clear(bundle.getSymbolicName());
             notices.built(bundle);
             installedClasses.installed(bundle, newPrints);
-            List<SwapOutcome> outcomes = carryState
-                    ? swap.restore(InstalledClasses.after(affected, bundle, newPrints))
-                    : swap.reload(SwapReport.HVR_DISABLED);
-            SwapReport report = SwapReport.of(outcomes, InstalledClasses.changed(oldPrints, newPrints), notices,
-                    status);
-            timeline.mark("restore");
-            render(report, file, bundle.getSymbolicName(), timeline);
-            timeline.mark("render+send");
-            status.built(new HvrStatus.Build(bundle.getSymbolicName(), true, "swapped " + report.shown().size()
+            SwapReport report = new SwapReport(InstalledClasses.changed(oldPrints, newPrints), notices, status);
+            if (carryState) {
+                String bsn = bundle.getSymbolicName();
+                // each session is rendered and released as soon as it is swapped, on the swap's threads
+                swap.restore(InstalledClasses.after(affected, bundle, newPrints), outcome -> {
+                    String view = report.add(outcome);
+                    if (outcome.swapped()) {
+                        outcome.session().rerender(view == null ? null : notices.applied(view, report.version(view),
+                                file, bsn, timeline, outcome.dropped()));
+                    }
+                });
+            } else {
+                report.addAll(swap.reload(SwapReport.HVR_DISABLED));
+            }
+            int swapped = report.finish();
+            timeline.mark("restore+render");
+            status.built(new HvrStatus.Build(bundle.getSymbolicName(), true, "swapped " + swapped
                     + " session(s); " + summary, Instant.now(), timeline.phases()));
             return true;
         }
-    }
-
-    private void render(SwapReport report, Path file, String bsn, SaveTimeline timeline) {
-        report.shown().forEach((LiveSession session, String view) -> session.rerender(view == null ? null
-                : notices.applied(view, status.version(view), file, bsn, timeline, report.dropped(session))));
     }
 
     private static Path savedFile(ChangeSet change) {

@@ -16,26 +16,37 @@ import java.util.TreeSet;
  * Collects the paths touched by one burst of file events and decides, when the burst closes, what happened to each:
  * a path that exists then is changed, one that does not is deleted, and one that appeared and vanished within the
  * burst (an editor's temp file) is dropped. So a rename-save (delete or move-over, then create) counts as a change.
- * The burst closes {@code quiet} after its last event, or {@code maxDelay} after its first, whichever comes first.
+ * The burst closes {@code quiet} after its last event, or {@code maxDelay} after its first, whichever comes first; a
+ * burst of template files only ({@code .peb}) closes {@code templateQuiet} after its last event: an editor's save of
+ * one file is over within a millisecond, and a template save split in two costs two renders, not two builds.
  */
 final class BurstCollector {
 
     private final long quietNanos;
+    private final long templateQuietNanos;
     private final long maxDelayNanos;
     /** Touched paths, mapped to whether the burst's first event for them was a creation. */
     private final Map<Path, Boolean> touched = new LinkedHashMap<>();
     private long firstNanos;
     private long lastNanos;
+    private boolean templatesOnly;
 
     BurstCollector(long quietNanos, long maxDelayNanos) {
+        this(quietNanos, quietNanos, maxDelayNanos);
+    }
+
+    BurstCollector(long quietNanos, long templateQuietNanos, long maxDelayNanos) {
         this.quietNanos = quietNanos;
+        this.templateQuietNanos = Math.min(quietNanos, templateQuietNanos);
         this.maxDelayNanos = maxDelayNanos;
     }
 
     void record(Path path, boolean created, long nowNanos) {
         if (touched.isEmpty()) {
             firstNanos = nowNanos;
+            templatesOnly = true;
         }
+        templatesOnly &= path.getFileName() != null && path.getFileName().toString().endsWith(".peb");
         lastNanos = nowNanos;
         touched.putIfAbsent(path, created);
     }
@@ -46,7 +57,7 @@ final class BurstCollector {
 
     /** When the current burst closes, in {@link System#nanoTime()} terms; only meaningful when not empty. */
     long closesAtNanos() {
-        return Math.min(lastNanos + quietNanos, firstNanos + maxDelayNanos);
+        return Math.min(lastNanos + (templatesOnly ? templateQuietNanos : quietNanos), firstNanos + maxDelayNanos);
     }
 
     /** When the current burst's first event was recorded; only meaningful when not empty. */

@@ -38,6 +38,8 @@ public final class SourceWatcher implements AutoCloseable {
     public static final String THREAD_NAME = "relive-hvr-watcher";
     public static final Duration DEFAULT_QUIET = Duration.ofMillis(15);
     public static final Duration DEFAULT_MAX_DELAY = Duration.ofMillis(500);
+    /** The quiet period of a burst of template files only (see {@link BurstCollector}). */
+    public static final Duration DEFAULT_TEMPLATE_QUIET = Duration.ofMillis(3);
 
     private static final System.Logger LOG = System.getLogger(SourceWatcher.class.getName());
 
@@ -58,10 +60,15 @@ public final class SourceWatcher implements AutoCloseable {
 
     public SourceWatcher(List<Path> roots, List<Path> excludedFolders, Duration quiet, Duration maxDelay,
             Consumer<Burst> consumer) {
+        this(roots, excludedFolders, quiet, DEFAULT_TEMPLATE_QUIET, maxDelay, consumer);
+    }
+
+    public SourceWatcher(List<Path> roots, List<Path> excludedFolders, Duration quiet, Duration templateQuiet,
+            Duration maxDelay, Consumer<Burst> consumer) {
         this.roots = roots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         this.filter = new WatchFilter(excludedFolders);
         this.locator = new ProjectLocator(this.roots);
-        this.burst = new BurstCollector(quiet.toNanos(), maxDelay.toNanos());
+        this.burst = new BurstCollector(quiet.toNanos(), templateQuiet.toNanos(), maxDelay.toNanos());
         this.consumer = consumer;
     }
 

@@ -37,6 +37,18 @@ class BurstCollectorTest {
     }
 
     @Test
+    void aBurstOfTemplatesOnlyClosesAfterTheShorterQuietPeriod() {
+        BurstCollector templates = new BurstCollector(40, 3, 500);
+        templates.record(project.resolve("src/main/resources/a/View.peb"), false, 1000);
+        assertThat(templates.closesAtNanos()).isEqualTo(1003);
+        templates.record(project.resolve("src/main/java/a/View.java"), false, 1002);
+        assertThat(templates.closesAtNanos()).isEqualTo(1042);
+        templates.drain(locator);
+        templates.record(project.resolve("src/main/resources/a/Other.peb"), false, 2000);
+        assertThat(templates.closesAtNanos()).isEqualTo(2003);
+    }
+
+    @Test
     void finalStateDecidesChangedOrDeleted() throws IOException {
         Path kept = Files.writeString(project.resolve("src/main/java/Kept.java"), "class Kept {}");
         Path gone = project.resolve("src/main/java/Gone.java");

@@ -2,6 +2,7 @@ package dev.relive.runtime.internal.swap;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -19,14 +20,15 @@ import dev.relive.runtime.spi.ViewSlot;
 /**
  * The sessions one swap holds: those showing a view of the swapped bundles, and those that have not mounted a view
  * yet (a mount in progress finishes first and is swapped with the others; one not started runs the new code once
- * released). Each session is held once; {@link #releaseAll} ends every hold.
+ * released). Each session is held once; {@link #release} ends one hold as soon as that session is swapped,
+ * {@link #releaseAll} ends every hold left. Holding and capturing run on the swap's thread; releases on any thread.
  */
 final class HeldSessions {
 
     private final LiveSessions sessions;
     private final Set<Bundle> bundles;
     private final Set<LiveSession> seen = new HashSet<>();
-    private final List<LiveSession> held = new ArrayList<>();
+    private final Set<LiveSession> held = new LinkedHashSet<>();
     /** One per swap, shared by its captures and restores: its caches die with the swap. */
     private final ObjectMapper mapper = StateMapper.create();
 
@@ -65,9 +67,24 @@ final class HeldSessions {
         return captured;
     }
 
+    /** Ends the hold of one session (if it is still held): its queued events run. */
+    void release(LiveSession session) {
+        boolean wasHeld;
+        synchronized (held) {
+            wasHeld = held.remove(session);
+        }
+        if (wasHeld) {
+            session.release();
+        }
+    }
+
     void releaseAll() {
-        held.forEach(LiveSession::release);
-        held.clear();
+        List<LiveSession> left;
+        synchronized (held) {
+            left = new ArrayList<>(held);
+            held.clear();
+        }
+        left.forEach(LiveSession::release);
     }
 
     private List<LiveSession> holdNew() throws InterruptedException {
@@ -78,7 +95,9 @@ final class HeldSessions {
             }
             seen.add(session);
             session.hold();
-            held.add(session);
+            synchronized (held) {
+                held.add(session);
+            }
             added.add(session);
         }
         return added;

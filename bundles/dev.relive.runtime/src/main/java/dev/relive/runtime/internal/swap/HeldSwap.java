@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.osgi.framework.Bundle;
@@ -48,6 +49,19 @@ final class HeldSwap implements ViewSwap {
     }
 
     @Override
+    public List<SwapOutcome> restore(Set<String> classesAfter, Consumer<SwapOutcome> done) {
+        return settle(session -> {
+            try {
+                SwapOutcome outcome = restore.restore(session, classesAfter, held.mapper());
+                done.accept(outcome);
+                return outcome;
+            } finally {
+                held.release(session.session());
+            }
+        });
+    }
+
+    @Override
     public List<SwapOutcome> reload(ReloadReason reason) {
         reloaded = true;
         return settle(session -> {
@@ -72,7 +86,7 @@ final class HeldSwap implements ViewSwap {
         captured = List.of();
         try {
             for (int i = 0; i < ROUNDS && !round.isEmpty(); i++) {
-                round.forEach(session -> outcomes.add(action.apply(session)));
+                outcomes.addAll(ParallelRestore.run(round, action));
                 round = held.captureLate();
             }
         } catch (InterruptedException e) {

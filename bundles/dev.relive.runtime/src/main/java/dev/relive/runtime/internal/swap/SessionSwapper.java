@@ -37,6 +37,11 @@ public class SessionSwapper implements ViewSwapper {
     }
 
     @Override
+    public void warmUp() {
+        SwapWarmUp.run();
+    }
+
+    @Override
     public ViewSwap hold(Collection<Bundle> bundles) throws InterruptedException {
         Set<Bundle> swapped = Set.copyOf(bundles);
         HeldSessions held = new HeldSessions(sessions, swapped, injectedFields);
