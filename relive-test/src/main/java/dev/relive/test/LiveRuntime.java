@@ -1,20 +1,15 @@
 package dev.relive.test;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import dev.relive.test.internal.EmbeddedRuntime;
-import dev.relive.test.internal.PageConnection;
 
 /**
  * A running Relive runtime in this JVM (an in-process Felix with the runtime's bundles and the bundles under test),
@@ -65,36 +60,44 @@ public final class LiveRuntime implements ExtensionContext.Store.CloseableResour
     }
 
     /**
-     * Opens the page at {@code path} (with its query, e.g. {@code /todo?first=tea}) and mounts its view over a
-     * WebSocket, as a browser tab does. Waits up to 10 s for the route to appear, since views register
-     * asynchronously after the framework starts.
+     * Opens the page at {@code path} (with its query, e.g. {@code /todo?first=tea}) in a new {@link #browser()} and
+     * mounts its view over a WebSocket, as a browser tab does. Waits up to 10 s for the route to appear, since views
+     * register asynchronously after the framework starts.
      */
     public LivePage mount(String path) {
-        HttpResponse<String> page = awaitPage(path);
-        Document document = Jsoup.parse(page.body(), baseUrl().toString());
-        if (document.selectFirst("[rl-root]") == null) {
-            throw new AssertionError("GET " + path + " is not a live view page:\n" + page.body());
-        }
-        try {
-            return new LivePage(PageConnection.mount(http(), baseUrl(), document, path));
-        } catch (LiveError e) {
-            throw e;
-        } catch (Exception e) {
-            throw new AssertionError("cannot mount " + path + ": " + e, e);
-        }
+        return browser().mount(path);
     }
 
-    /** A plain GET of {@code path}, e.g. to check a status code. */
+    /** A plain GET of {@code path} from a new browser, e.g. to check a status code. */
     public HttpResponse<String> get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(baseUrl().resolve(path.startsWith("/") ? path.substring(1) : path))
-                .timeout(Duration.ofSeconds(30)).GET().build();
+        return browser().get(path);
+    }
+
+    /** A new browser: no cookies, no session until it signs in or a page starts one. */
+    public LiveBrowser browser() {
+        return new LiveBrowser(this);
+    }
+
+    /** A new browser signed in as {@code name}; see {@link LiveBrowser#signIn}. */
+    public LiveBrowser signIn(String name, String password) {
+        return browser().signIn(name, password);
+    }
+
+    /**
+     * Adds a user to the runtime's login form (a configuration of the factory PID {@code dev.relive.users}, as a
+     * deployment has), or replaces the one of that name, and returns once the runtime knows it. The password is
+     * hashed with few rounds, so signing in stays quick.
+     */
+    public void addUser(String name, String password, String... roles) {
+        if (runtime == null) {
+            throw new UnsupportedOperationException("a connected runtime's users are configured where it runs");
+        }
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("GET " + path + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            runtime.addUser(name, password, List.of(roles));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot add the user " + name + ": " + e, e);
         }
     }
 
@@ -114,25 +117,6 @@ public final class LiveRuntime implements ExtensionContext.Store.CloseableResour
     public void close() {
         if (runtime != null) {
             runtime.close();
-        }
-    }
-
-    private HttpResponse<String> awaitPage(String path) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            HttpResponse<String> page = get(path);
-            if (page.statusCode() == 200 || page.statusCode() != 404 || System.nanoTime() > deadline) {
-                if (page.statusCode() != 200) {
-                    throw new AssertionError("GET " + path + " answered " + page.statusCode() + ":\n" + page.body());
-                }
-                return page;
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
         }
     }
 }

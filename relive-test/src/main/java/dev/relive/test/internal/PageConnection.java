@@ -25,10 +25,13 @@ public final class PageConnection implements AutoCloseable {
         this.state = state;
     }
 
-    /** Opens a socket and mounts the page {@code document} (fetched from {@code path}) holds; fails on an error. */
-    public static PageConnection mount(HttpClient http, URI baseUrl, Document document, String path)
+    /**
+     * Opens a socket carrying {@code cookie} (the browser's {@code Cookie} header, empty for none) and mounts the
+     * page {@code document} (fetched from {@code path}) holds; fails on an error.
+     */
+    public static PageConnection mount(HttpClient http, URI baseUrl, String cookie, Document document, String path)
             throws Exception {
-        SocketConnection socket = SocketConnection.open(http, baseUrl);
+        SocketConnection socket = SocketConnection.open(http, baseUrl, cookie);
         PageConnection connection = new PageConnection(socket, new PageState(socket, document, path));
         String relative = path.startsWith("/") ? path.substring(1) : path;
         socket.sendText(SocketConnection.JSON.createObjectNode().put("type", "mount").put("protocol", 1)

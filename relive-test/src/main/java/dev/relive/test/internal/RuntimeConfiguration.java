@@ -22,6 +22,24 @@ final class RuntimeConfiguration {
 
     /** Sets {@code properties} on {@code pid}, waiting up to 20 s for ConfigAdmin. */
     static void apply(BundleContext context, String pid, Map<String, Object> properties) throws Exception {
+        update(context, properties, (api, admin) -> api.getMethod("getConfiguration", String.class, String.class)
+                .invoke(admin, pid, "?"));
+    }
+
+    /** Sets {@code properties} on the configuration {@code name} of the factory PID {@code factoryPid}. */
+    static void applyFactory(BundleContext context, String factoryPid, String name, Map<String, Object> properties)
+            throws Exception {
+        update(context, properties, (api, admin) -> api
+                .getMethod("getFactoryConfiguration", String.class, String.class, String.class)
+                .invoke(admin, factoryPid, name, "?"));
+    }
+
+    private interface ConfigurationLookup {
+        Object find(Class<?> api, Object admin) throws Exception;
+    }
+
+    private static void update(BundleContext context, Map<String, Object> properties, ConfigurationLookup lookup)
+            throws Exception {
         ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, CONFIG_ADMIN, null);
         tracker.open(true);
         ServiceReference<Object> ref;
@@ -37,8 +55,7 @@ final class RuntimeConfiguration {
         Class<?> api = ref.getBundle().loadClass(CONFIG_ADMIN);
         Object admin = context.getService(ref);
         try {
-            Object configuration = api.getMethod("getConfiguration", String.class, String.class)
-                    .invoke(admin, pid, "?");
+            Object configuration = lookup.find(api, admin);
             Method update = ref.getBundle().loadClass("org.osgi.service.cm.Configuration")
                     .getMethod("update", Dictionary.class);
             update.invoke(configuration, new Hashtable<>(properties));

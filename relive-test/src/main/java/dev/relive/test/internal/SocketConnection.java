@@ -28,11 +28,15 @@ public final class SocketConnection implements WebSocket.Listener, AutoCloseable
     private SocketConnection() {
     }
 
-    public static SocketConnection open(HttpClient http, URI baseUrl) throws Exception {
+    /** Opens the socket; a non-empty {@code cookie} goes in the upgrade request's {@code Cookie} header. */
+    public static SocketConnection open(HttpClient http, URI baseUrl, String cookie) throws Exception {
         SocketConnection connection = new SocketConnection();
         URI uri = URI.create(baseUrl.toString().replaceFirst("^http", "ws") + "relive/socket");
-        connection.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(uri, connection).get(20, TimeUnit.SECONDS);
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        if (!cookie.isEmpty()) {
+            builder.header("Cookie", cookie);
+        }
+        connection.socket = builder.buildAsync(uri, connection).get(20, TimeUnit.SECONDS);
         return connection;
     }
 

@@ -9,9 +9,11 @@ import dev.relive.test.internal.ClassPathBundles;
 
 /**
  * How fast the harness drives a runtime: sequential mounts (GET the page, open a socket, mount, close) and
- * sequential events on one page (each waits for its patch), after a warm-up. Prints mounts/s and events/s.
+ * sequential events on one page (each waits for its patch), after a warm-up, and sequential sign-ins of a new
+ * browser through the login form. Prints mounts/s, events/s, the time to add a user and sign-ins/s.
  *
- * <p>Arguments: {@code --mounts N} (default 300), {@code --events N} (default 3000).
+ * <p>Arguments: {@code --mounts N} (default 300), {@code --events N} (default 3000), {@code --signins N}
+ * (default 100).
  */
 public final class HarnessBenchmark {
 
@@ -21,6 +23,7 @@ public final class HarnessBenchmark {
     public static void main(String[] args) {
         int mounts = intArg(args, "--mounts", 300);
         int events = intArg(args, "--events", 3000);
+        int signIns = intArg(args, "--signins", 100);
         long started = System.nanoTime();
         try (LiveRuntime relive = LiveRuntime.start(
                 ClassPathBundles.named(List.of("dev.relive.testlib", "dev.relive.testviews")), false)) {
@@ -34,6 +37,11 @@ public final class HarnessBenchmark {
                 System.out.printf("events: %d in sequence, %.0f events/s (count %s)%n", events, eventRate,
                         page.text("#count"));
             }
+            long adding = System.nanoTime();
+            relive.addUser("bench", "bench-pw", "user");
+            System.out.printf("addUser: %d ms%n", (System.nanoTime() - adding) / 1_000_000);
+            signInMany(relive, Math.max(10, signIns / 5));
+            System.out.printf("sign-ins: %d in sequence, %.0f sign-ins/s%n", signIns, signInMany(relive, signIns));
         }
         System.exit(0);
     }
@@ -46,6 +54,14 @@ public final class HarnessBenchmark {
                     throw new IllegalStateException("wrong page " + page.html());
                 }
             }
+        }
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static double signInMany(LiveRuntime relive, int n) {
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            relive.signIn("bench", "bench-pw");
         }
         return n / ((System.nanoTime() - start) / 1e9);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.relive.test.LivePage;
@@ -12,14 +13,24 @@ import dev.relive.test.ReliveTest;
 
 /**
  * The tasks list in a real runtime: inside its layout (which extends the UI kit's), each row a component given its
- * task, telling the list when it deleted it, and the add form validated with the UI kit's field macro.
+ * task, telling the list when it deleted it, and the add form validated with the UI kit's field macro. The list is
+ * a signed-in user's: each test signs in first.
  */
 @ReliveTest(classPathBundles = "dev.relive.examples.uikit")
 class Issue15TasksComponentsTest {
 
+    @BeforeAll
+    static void user(LiveRuntime relive) {
+        relive.addUser("ann", "ann-pw", "user");
+    }
+
+    private static LivePage tasks(LiveRuntime relive) {
+        return relive.signIn("ann", "ann-pw").mount("/tasks");
+    }
+
     @Test
     void theLayoutFromTwoBundlesWrapsThePageAndItsHeaderFollowsTheStore(LiveRuntime relive) {
-        try (LivePage page = relive.mount("/tasks")) {
+        try (LivePage page = tasks(relive)) {
             assertThat(page.has("#kit-header")).isTrue();
             assertThat(page.has("#kit-footer")).as("the UI kit's footer block").isTrue();
             long open = openCount(page);
@@ -32,7 +43,7 @@ class Issue15TasksComponentsTest {
 
     @Test
     void aRowComponentRendersItsTaskAndUpdatesWhenItsTaskChanges(LiveRuntime relive) {
-        try (LivePage page = relive.mount("/tasks")) {
+        try (LivePage page = tasks(relive)) {
             page.fill("#title", "Row under test").submit("#add");
             String row = rowId(page, "Row under test");
             assertThat(page.one("[rl-child=\"" + row + "\"]").attr("rl-view")).endsWith(".TaskRow");
@@ -46,7 +57,7 @@ class Issue15TasksComponentsTest {
 
     @Test
     void aRowThatDeletesItsTaskTellsTheListWhichShowsAFlash(LiveRuntime relive) {
-        try (LivePage page = relive.mount("/tasks")) {
+        try (LivePage page = tasks(relive)) {
             page.fill("#title", "Row to delete").submit("#add");
             String row = rowId(page, "Row to delete");
             page.click("#" + row + " .delete");
@@ -58,7 +69,7 @@ class Issue15TasksComponentsTest {
 
     @Test
     void anEmptyTitleIsRefusedNextToItsFieldWhichTakesTheFocusAndKeepsTheText(LiveRuntime relive) {
-        try (LivePage page = relive.mount("/tasks")) {
+        try (LivePage page = tasks(relive)) {
             long open = openCount(page);
             page.fill("#title", "   ").submit("#add");
             assertThat(page.text("#title-error")).isEqualTo("A task needs a title.");

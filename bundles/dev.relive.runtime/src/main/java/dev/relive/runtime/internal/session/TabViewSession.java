@@ -133,4 +133,14 @@ final class TabViewSession implements ViewSession {
             throw new IllegalArgumentException("a " + what + " must have 1 to " + max + " characters");
         }
     }
+
+    @Override
+    public Optional<User> user() {
+        return Optional.ofNullable(tab.user());
+    }
+
+    @Override
+    public String csrfToken() {
+        return tab.csrfToken();
+    }
 }
