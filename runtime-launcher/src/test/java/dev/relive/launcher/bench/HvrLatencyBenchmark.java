@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.relive.launcher.DevWorkspace;
+import dev.relive.launcher.EditorSaves;
 import dev.relive.launcher.LauncherProcess;
 import dev.relive.launcher.WsClient;
 
@@ -185,13 +186,19 @@ public final class HvrLatencyBenchmark {
 
     private static void save(DevWorkspace dev, WsClient ws, Path file, String text, Stats total,
             Map<String, Stats> phases) throws Exception {
+        save(dev.relive(), ws, file, text, total, phases);
+    }
+
+    /** Saves {@code file} as an editor does and adds the time to {@code hvr-applied} and its phases. */
+    static void save(LauncherProcess relive, WsClient ws, Path file, String text, Stats total,
+            Map<String, Stats> phases) throws Exception {
         long t0 = System.nanoTime();
-        dev.save(file, text);
+        EditorSaves.save(file, text);
         JsonNode applied;
         try {
             applied = ws.next(f -> "hvr-applied".equals(f.path("type").asText()), Duration.ofSeconds(60));
         } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "\nruntime log:\n" + dev.relive().stderr(), e);
+            throw new AssertionError(e.getMessage() + "\nruntime log:\n" + relive.stderr(), e);
         }
         long micros = (System.nanoTime() - t0) / 1000;
         total.add(micros);

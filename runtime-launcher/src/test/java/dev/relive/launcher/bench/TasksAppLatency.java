@@ -43,7 +43,7 @@ final class TasksAppLatency {
                 for (int i = 1; i <= saves; i++) {
                     String text = Files.readString(view);
                     String next = text.replaceAll("return \"Tasks[^\"]*\";", "return \"Tasks " + i + "\";");
-                    HvrLatencyBenchmark.save(ws, view, next, total, phases);
+                    HvrLatencyBenchmark.save(relive, ws, view, next, total, phases);
                 }
             }
         } finally {

@@ -44,7 +44,7 @@ class Issue15LayoutsE2EIT {
         assertThat(browser.exists("#count")).as("the counter's part is gone").isFalse();
 
         // the tasks pages have a layout of their own: going there loads its page, with its head
-        browser.open(server.url("/tasks"));
+        server.openSignedIn(browser, "carol", "/tasks");
         browser.waitForLive();
         browser.find("#kit-search").sendKeys("tasks note");
         browser.js("document.getElementById('kit-header').__kept = 'tasks header'; window.__noPageLoad = true");
@@ -58,7 +58,7 @@ class Issue15LayoutsE2EIT {
 
     @Test
     void aRowComponentUpdatesWhenItsTaskChanges() {
-        browser.open(server.url("/tasks"));
+        server.openSignedIn(browser, "carol", "/tasks");
         browser.waitForLive();
         browser.find("#title").sendKeys("Row that changes elsewhere");
         browser.click("#add-button");
@@ -82,8 +82,7 @@ class Issue15LayoutsE2EIT {
     @Test
     void savingALayoutAPartialAMacroOfAnotherBundleAndARowsJavaKeepsWhatIsTyped() throws Exception {
         try (LiveServer dev = LiveServer.start()) {
-            dev.awaitPage("/tasks");
-            browser.open(dev.url("/tasks"));
+            dev.openSignedIn(browser, "carol", "/tasks");
             browser.waitForLive();
             browser.installHvrProbe();
             browser.find("#title").sendKeys("half typed");

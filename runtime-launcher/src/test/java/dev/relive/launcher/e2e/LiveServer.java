@@ -120,6 +120,22 @@ public final class LiveServer implements AutoCloseable {
         });
     }
 
+    /**
+     * Opens {@code path} (a page for signed-in users) in {@code browser}, signing in as {@code user} (one of
+     * {@link #USERS}) when the page sends the browser to the login form; returns once the browser shows {@code path}.
+     */
+    public void openSignedIn(Browser browser, String user, String path) {
+        browser.driver().get(url(path));
+        browser.waitUntil("the page or the login form", () -> browser.path().equals(path)
+                || browser.path().equals("/login"));
+        if (browser.path().equals("/login")) {
+            browser.find("#login-name").sendKeys(user);
+            browser.find("#login-password").sendKeys(user + "-pw");
+            browser.click("#login-submit");
+            browser.waitUntil("signed in, on " + path, () -> browser.path().equals(path));
+        }
+    }
+
     /** Waits until {@code path} answers 200 (a page of a bundle the runtime may still be starting). */
     public void awaitPage(String path) throws Exception {
         awaitRoute(path, 200);
