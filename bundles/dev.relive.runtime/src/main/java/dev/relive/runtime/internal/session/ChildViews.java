@@ -6,8 +6,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -32,7 +32,7 @@ final class ChildViews {
     private final TemplateRenderer renderer;
     private final ViewRegistry registry;
     private final String sessionId;
-    private final Function<Slot, ViewSession> sessions;
+    private final BiFunction<Slot, Consumer<Object>, ViewSession> sessions;
     private final Consumer<Runnable> tasks;
     private final Supplier<Map<String, String>> params;
     private final Predicate<Slot> onPage;
@@ -42,11 +42,12 @@ final class ChildViews {
     private Slot rendering;
 
     /**
-     * {@code sessions}: makes a child slot's session (with its topics); {@code tasks}: queues a task of the tab and
-     * renders after it; {@code params}: what children are mounted with; {@code onPage}: whether a slot is still on
+     * {@code sessions}: makes a child slot's session (with its topics and its link to the parent); {@code tasks}:
+     * queues a task of the tab and renders after it; {@code params}: what children are mounted with; {@code onPage}: whether a slot is still on
      * the page.
      */
-    ChildViews(TemplateRenderer renderer, ViewRegistry registry, String sessionId, Function<Slot, ViewSession> sessions,
+    ChildViews(TemplateRenderer renderer, ViewRegistry registry, String sessionId,
+            BiFunction<Slot, Consumer<Object>, ViewSession> sessions,
             Consumer<Runnable> tasks, Supplier<Map<String, String>> params, Predicate<Slot> onPage) {
         this.renderer = renderer;
         this.registry = registry;
@@ -195,7 +196,7 @@ final class ChildViews {
                 .orElseThrow(() -> new RenderException("no view " + viewClass + " for child '" + childId + "'", null));
         LiveView view = type.objects().getService();
         Slot mounted = new Slot(childId, sticky, view, type.reference(), type.objects());
-        mounted.session = new ChildViewSession(sessions.apply(mounted), message -> sendToParent(mounted, message));
+        mounted.session = sessions.apply(mounted, message -> sendToParent(mounted, message));
         try {
             view.mount(params.get(), mounted.session);
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.relive.runtime.internal.session;
 
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -281,9 +282,9 @@ final class TabSession {
         }
     }
 
-    private ViewSession sessionFor(Slot slot) {
+    private ViewSession sessionFor(Slot slot, Consumer<Object> toParent) {
         slot.topics = new SlotTopics(messaging, id, topicBudget, (topic, message) -> deliver(slot, topic, message));
-        return new TabViewSession(this, slot.topics);
+        return new TabViewSession(this, slot.topics, toParent);
     }
 
     private void tick(Slot slot) {

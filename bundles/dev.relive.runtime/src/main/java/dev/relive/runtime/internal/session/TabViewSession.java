@@ -3,13 +3,17 @@ package dev.relive.runtime.internal.session;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import dev.relive.api.User;
 import dev.relive.api.ViewSession;
 import dev.relive.runtime.internal.protocol.LocationUrl;
 import dev.relive.runtime.internal.protocol.ServerFrames;
 
-/** A tab as one of its views sees it ({@link ViewSession}), with that view's topics. */
+/**
+ * A tab as one of its views sees it ({@link ViewSession}), with that view's topics and its way to message its parent
+ * (nothing for the page's own view).
+ */
 final class TabViewSession implements ViewSession {
 
     static final int MAX_EVENT_NAME = 100;
@@ -17,10 +21,12 @@ final class TabViewSession implements ViewSession {
 
     private final TabSession tab;
     private final SlotTopics topics;
+    private final Consumer<Object> toParent;
 
-    TabViewSession(TabSession tab, SlotTopics topics) {
+    TabViewSession(TabSession tab, SlotTopics topics, Consumer<Object> toParent) {
         this.tab = tab;
         this.topics = topics;
+        this.toParent = toParent;
     }
 
     @Override
@@ -106,9 +112,9 @@ final class TabViewSession implements ViewSession {
         topics.untrack(topic);
     }
 
-    /** The page's own view has no parent: nothing to do. */
     @Override
     public void sendToParent(Object message) {
+        toParent.accept(message);
     }
 
     @Override

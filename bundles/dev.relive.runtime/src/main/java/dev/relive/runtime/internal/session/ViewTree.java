@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 
 import dev.relive.api.LiveView;
@@ -33,7 +34,7 @@ import dev.relive.runtime.internal.vdom.VElement;
 final class ViewTree {
 
     private final TemplateRenderer renderer;
-    private final Function<Slot, ViewSession> sessions;
+    private final BiFunction<Slot, Consumer<Object>, ViewSession> sessions;
     private final String sessionId;
     private volatile Slot root;
     private final ChildViews children;
@@ -48,11 +49,12 @@ final class ViewTree {
     private volatile Set<String> templatesUsed = Set.of();
 
     /**
-     * {@code sessions}: makes the session a new slot's view is mounted with (and sets up the slot's topics);
-     * {@code tasks}: queues a task of the tab (a child's message to its parent runs as one).
+     * {@code sessions}: makes the session a new slot's view is mounted with, given its way to message its parent
+     * (and sets up the slot's topics); {@code tasks}: queues a task of the tab (a child's message to its parent runs
+     * as one).
      */
-    ViewTree(TemplateRenderer renderer, ViewRegistry registry, String sessionId, Function<Slot, ViewSession> sessions,
-            java.util.function.Consumer<Runnable> tasks) {
+    ViewTree(TemplateRenderer renderer, ViewRegistry registry, String sessionId,
+            BiFunction<Slot, Consumer<Object>, ViewSession> sessions, Consumer<Runnable> tasks) {
         this.renderer = renderer;
         this.sessionId = sessionId;
         this.sessions = sessions;
@@ -78,7 +80,7 @@ final class ViewTree {
         location = PageLocation.of(url, type.route(), match.params(), query);
         LiveView view = type.objects().getService();
         Slot slot = new Slot(null, false, view, type.reference(), type.objects());
-        slot.session = sessions.apply(slot);
+        slot.session = sessions.apply(slot, message -> { }); // the page's own view has no parent
         try {
             UrlFields.apply(view, match.params(), query);
             view.mount(location.params(), slot.session);

@@ -179,7 +179,7 @@ class Issue15UrlStateTest {
         session.mount(list(4), "/lists/4", Map.of());
         session.event(1, null, "showOpen", json.readTree("{}"));
         assertThat(sent).contains("{\"type\":\"push-url\",\"url\":\"/lists/4?filter=open\",\"replace\":false}");
-        ViewSession viewSession = new TabViewSession(session, null);
+        ViewSession viewSession = new TabViewSession(session, null, m -> { });
         for (String url : List.of("//evil.example/", "https://evil.example/", "javascript:alert(1)", "lists")) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> viewSession.pushUrl(url)).as(url)
                     .isInstanceOf(IllegalArgumentException.class);

@@ -44,17 +44,17 @@ class Issue16TabViewSessionUserTest {
     void theRootViewsSessionCarriesTheTabsUserAndCsrfToken() {
         User alice = new User("alice", "Alice", Set.of("user"));
         tab.identify(alice, "csrf-of-alice");
-        ViewSession root = new TabViewSession(tab, null);
+        ViewSession root = new TabViewSession(tab, null, m -> { });
 
         assertThat(root.user()).contains(alice);
         assertThat(root.csrfToken()).isEqualTo("csrf-of-alice");
-        assertThat(new ChildViewSession(root, m -> { }).user()).contains(alice);
+        assertThat(new TabViewSession(tab, null, m -> { }).user()).contains(alice);
     }
 
     @Test
     void aTabOfNobodyHasNoUserAndNoToken() {
         tab.identify(null, "");
-        ViewSession root = new TabViewSession(tab, null);
+        ViewSession root = new TabViewSession(tab, null, m -> { });
 
         assertThat(root.user()).isEmpty();
         assertThat(root.csrfToken()).isEmpty();
