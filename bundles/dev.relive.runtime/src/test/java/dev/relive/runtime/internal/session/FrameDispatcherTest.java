@@ -37,7 +37,9 @@ class FrameDispatcherTest {
     private final Connection connection = new Connection() {
         @Override
         public void send(String frame) {
-            sent.add(frame);
+            synchronized (sent) { // a render answered late comes from the timer's thread
+                sent.add(frame);
+            }
         }
 
         @Override
@@ -139,7 +141,10 @@ class FrameDispatcherTest {
             limited.onText(frames[i % frames.length]);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        List<String> after = sent.subList(frames.length, sent.size());
+        List<String> after;
+        synchronized (sent) {
+            after = List.copyOf(sent.subList(frames.length, sent.size()));
+        }
         // the bucket refills and the notice may repeat while the frames go in, however long a loaded machine takes:
         // with no time elapsed, that is no frame passing and one notice
         long notices = after.stream().filter(this::rateLimited).count();
