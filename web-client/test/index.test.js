@@ -43,7 +43,9 @@ describe("index.js", () => {
     const options = { WebSocket: /** @type {any} */ (fakeWebSocketClass()), socketUrl: "ws://x/relive/socket", heartbeatMs: 0 };
     const devView = /** @type {import("../src/view.js").View} */ (start(dev.doc, options));
     const prodView = /** @type {import("../src/view.js").View} */ (start(prod.doc, options));
-    for (let i = 0; i < 200 && !devView.listeners.get("hvr-applied")?.size; i++) await sleep(5);
+    // hvr.js loads by a dynamic import: wait for its listener however long a loaded machine takes to load it
+    const deadline = Date.now() + 30_000;
+    while (!devView.listeners.get("hvr-applied")?.size && Date.now() < deadline) await sleep(5);
     let dispatched = 0;
     dev.doc.addEventListener(HVR_APPLIED_EVENT, () => dispatched++);
     devView.handleFrame({ type: "hvr-applied", view: "a.B", version: 1, file: "B.java", ms: 1, bundle: "b" });

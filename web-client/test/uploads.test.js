@@ -8,8 +8,18 @@ import { base64, CHUNK_BYTES, uploadsOf, UPLOAD_EVENT } from "../src/uploads.js"
 
 const PAGE = '<input id="f" type="file" rl-upload="avatar" multiple><ul id="list" rl-upload-list="avatar"></ul><p id="n">0</p>';
 
-/** Lets the chunk reads (promises) run. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+/**
+ * Lets the chunk reads and the module load (promises) run until `done` holds, for 30 s at most: a loaded machine may
+ * take long, and a fixed pause would then be too short.
+ * @param {() => boolean} done
+ */
+async function until(done) {
+  const deadline = Date.now() + 30_000;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${done}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
 
 /**
  * @param {any} win
@@ -34,7 +44,7 @@ describe("uploads", () => {
     assert.deepEqual(offer.files.map((/** @type {any} */ f) => [f.name, f.size, f.type]), [["big.png", CHUNK_BYTES + 10, "image/png"], ["huge.bin", 5, "application/zip"]]);
     assert.equal($("#list").children.length, 2);
     ws().receive({ type: "upload", ref: offer.ref, name: "avatar", files: [{ id: offer.files[0].id }, { id: offer.files[1].id, error: "files of this type are not accepted (image/*)" }] });
-    await settle();
+    await until(() => ws().last()?.type === "chunk");
     const first = ws().last();
     assert.equal(first.type, "chunk");
     assert.equal(first.offset, 0);
@@ -43,7 +53,7 @@ describe("uploads", () => {
     assert.equal(rows[1].getAttribute("rl-upload-state"), "error");
     assert.equal(rows[1].querySelector(".rl-upload-error").textContent, "files of this type are not accepted (image/*)");
     ws().receive({ type: "progress", ref: first.ref, id: first.id, received: CHUNK_BYTES, done: false });
-    await settle();
+    await until(() => ws().last() !== first);
     assert.equal(rows[0].querySelector("progress").value, CHUNK_BYTES);
     const second = ws().last();
     assert.equal(second.offset, CHUNK_BYTES);
@@ -69,12 +79,15 @@ describe("uploads", () => {
     uploads.offer($("#f"), [file(win, "a.bin", CHUNK_BYTES * 3, ""), file(win, "b.bin", CHUNK_BYTES * 3, "")]);
     const offer = ws().last();
     ws().receive({ type: "upload", ref: offer.ref, name: "avatar", files: offer.files.map((/** @type {any} */ f) => ({ id: f.id })) });
-    await settle();
+    await until(() => ws().sentOf("chunk").length === 2);
     $("#list").children[0].querySelector(".rl-upload-cancel").click();
     assert.deepEqual({ type: ws().last().type, id: ws().last().id }, { type: "cancel", id: offer.files[0].id });
     const chunkA = ws().sentOf("chunk").find((/** @type {any} */ c) => c.id === offer.files[0].id);
     ws().receive({ type: "progress", ref: chunkA.ref, id: chunkA.id, received: CHUNK_BYTES, done: false });
-    await settle();
+    // b's next chunk, asked for after a's, is read after a's would have been: once it is sent, a's would be too
+    const chunkB = ws().sentOf("chunk").find((/** @type {any} */ c) => c.id === offer.files[1].id);
+    ws().receive({ type: "progress", ref: chunkB.ref, id: chunkB.id, received: CHUNK_BYTES, done: false });
+    await until(() => ws().sentOf("chunk").filter((/** @type {any} */ c) => c.id === offer.files[1].id).length === 2);
     assert.equal(ws().sentOf("chunk").filter((/** @type {any} */ c) => c.id === offer.files[0].id).length, 1, "no chunk after cancel");
     assert.equal($("#list").children[0].getAttribute("rl-upload-state"), "cancelled");
     ws().drop();
@@ -86,7 +99,7 @@ describe("uploads", () => {
     const { ws, $, win } = live(PAGE);
     Object.defineProperty($("#f"), "files", { value: [file(win, "me.png", 4, "image/png")] });
     $("#f").dispatchEvent(new win.Event("change", { bubbles: true }));
-    await settle();
+    await until(() => ws().last()?.type === "upload");
     assert.equal(ws().last().type, "upload");
     assert.equal(ws().last().name, "avatar");
     assert.deepEqual(ws().last().files.map((/** @type {any} */ f) => f.name), ["me.png"]);
@@ -101,7 +114,7 @@ describe("uploads", () => {
     uploads.offer($("#f"), [file(win, "me.png", 4, "image/png")]);
     const offer = ws().last();
     ws().receive({ ...examples[3], ref: offer.ref, files: [{ id: offer.files[0].id }] });
-    await settle();
+    await until(() => ws().last()?.type === "chunk");
     const chunk = ws().last();
     uploads.cancel(chunk.id);
     const cancel = ws().last();
@@ -126,7 +139,7 @@ describe("uploads", () => {
     assert.equal($("#zone").classList.contains("rl-drop-over"), true);
     drag("drop");
     assert.equal($("#zone").classList.contains("rl-drop-over"), false);
-    await settle();
+    await until(() => ws().last()?.type === "upload");
     assert.equal(ws().last().type, "upload");
     assert.equal(ws().last().name, "gallery");
     assert.deepEqual(ws().last().files.map((/** @type {any} */ f) => f.name), ["a.txt", "b.txt"]);

@@ -27,7 +27,7 @@ import dev.relive.test.internal.PageConnection;
  */
 public final class LiveBrowser {
 
-    private static final Duration ROUTE_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration ROUTE_TIMEOUT = Duration.ofSeconds(30);
 
     private final LiveRuntime runtime;
     private final CookieJar cookies = new CookieJar();

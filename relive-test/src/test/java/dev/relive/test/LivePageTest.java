@@ -118,7 +118,7 @@ class LivePageTest {
         try (LivePage page = relive.mount("/test/echo")) {
             page.event("later", Map.of("amount", 3));
 
-            page.awaitPush(Duration.ofSeconds(10));
+            page.awaitPush(Duration.ofSeconds(30));
 
             assertThat(page.text("#count")).isEqualTo("3");
             assertThat(page.pushes()).isEqualTo(1);

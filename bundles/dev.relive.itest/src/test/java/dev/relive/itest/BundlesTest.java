@@ -29,7 +29,9 @@ class BundlesTest {
     void apiAndRuntimeAreActive() {
         for (String bsn : new String[] {"dev.relive.api", "dev.relive.runtime", "dev.relive.testlib",
                 "dev.relive.testviews"}) {
-            assertThat(bundle(bsn).getState()).as("state of %s", bsn).isEqualTo(Bundle.ACTIVE);
+            Bundle bundle = bundle(bsn);
+            // the framework may still be starting bundles (start levels) when the tests begin
+            Eventually.await(bsn + " active", bundle::getState, state -> state == Bundle.ACTIVE);
         }
     }
 

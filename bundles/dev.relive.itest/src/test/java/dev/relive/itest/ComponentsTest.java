@@ -31,7 +31,7 @@ class ComponentsTest {
     @InjectBundleContext
     BundleContext context;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30_000)
     ServiceComponentRuntime scr;
 
     @Test

@@ -15,7 +15,7 @@ import org.osgi.service.servlet.runtime.HttpServiceRuntimeConstants;
 /** The HTTP address the whiteboard published in {@code osgi.http.endpoint}, and plain GETs against it. */
 final class Endpoint {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
 
     private final URI base;
 
@@ -45,7 +45,24 @@ final class Endpoint {
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(http(path)).timeout(Duration.ofSeconds(10)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(http(path)).timeout(Duration.ofSeconds(30)).GET().build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * The first answer to GET {@code path} that {@code test} accepts: the views are services that the runtime tracks
+     * apart from its servlets, so a route may answer 404 for a moment after the servlets are registered.
+     */
+    HttpResponse<String> await(String path, java.util.function.Predicate<HttpResponse<String>> test) {
+        return Eventually.await("GET " + path, () -> {
+            try {
+                return get(path);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }, test);
     }
 }

@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 /** Polls until a value passes, for state that the framework reaches asynchronously (SCR, the whiteboard, sockets). */
 final class Eventually {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private Eventually() {
     }

@@ -83,7 +83,7 @@ class Issue15RoutesTest {
     @InjectBundleContext
     BundleContext context;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30_000)
     ServiceAware<HttpServiceRuntime> http;
 
     Endpoint endpoint;

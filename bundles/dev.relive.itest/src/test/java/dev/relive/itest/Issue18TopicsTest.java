@@ -30,13 +30,13 @@ class Issue18TopicsTest {
     @InjectBundleContext
     BundleContext context;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30_000)
     ServiceAware<HttpServiceRuntime> http;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30_000)
     Topics topics;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30_000)
     Presence presence;
 
     Endpoint endpoint;

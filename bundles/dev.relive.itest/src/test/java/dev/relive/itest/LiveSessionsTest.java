@@ -30,10 +30,10 @@ class LiveSessionsTest {
     @InjectBundleContext
     BundleContext context;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30_000)
     ServiceAware<HttpServiceRuntime> http;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30_000)
     LiveSessions sessions;
 
     Endpoint endpoint;

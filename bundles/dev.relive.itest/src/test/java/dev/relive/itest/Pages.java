@@ -17,7 +17,7 @@ final class Pages {
 
     /** The {@code mount} frame for the page at {@code path}, as the client would send it. */
     static Map<String, Object> mountFrame(Endpoint endpoint, String path) throws Exception {
-        HttpResponse<String> page = endpoint.get(path);
+        HttpResponse<String> page = endpoint.await(path, r -> r.statusCode() != 404);
         assertThat(page.statusCode()).as("status of %s", path).isEqualTo(200);
         Element root = Jsoup.parse(page.body()).selectFirst("[rl-token]");
         assertThat(root).as("an rl-token in %s", page.body()).isNotNull();

@@ -41,13 +41,13 @@ class RuntimeConfigTest {
     @InjectBundleContext
     BundleContext context;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30_000)
     ServiceAware<HttpServiceRuntime> http;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30_000)
     ServiceComponentRuntime scr;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30_000)
     ConfigurationAdmin configAdmin;
 
     Endpoint endpoint;

@@ -30,7 +30,7 @@ class ServletWhiteboardTest {
     @InjectBundleContext
     BundleContext context;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30_000)
     ServiceAware<HttpServiceRuntime> http;
 
     Endpoint endpoint;
@@ -43,17 +43,22 @@ class ServletWhiteboardTest {
 
     @Test
     void servletsAndClientResourcesAreRegisteredAndNothingFailed() {
-        RuntimeDTO dto = http.getService().getRuntimeDTO();
+        // the client resources are a component of their own, registered independently of the servlets
+        RuntimeDTO dto = Eventually.await("the runtime's client resources in the whiteboard",
+                () -> http.getService().getRuntimeDTO(), d -> !runtimeResources(d).isEmpty());
         assertThat(Whiteboard.runtimeServlets(http.getService(), context)).containsKeys("/*", "/relive/socket");
-        List<ResourceDTO> resources = Arrays.stream(dto.servletContextDTOs)
-                .flatMap(c -> Arrays.stream(c.resourceDTOs)).filter(r -> Whiteboard.fromRuntime(context, r.serviceId))
-                .toList();
+        List<ResourceDTO> resources = runtimeResources(dto);
         assertThat(resources).as("the runtime's resources in %s", dto).singleElement()
                 .satisfies(r -> assertThat(r.patterns).containsExactly("/relive/client/*"))
                 .satisfies(r -> assertThat(r.prefix).isEqualTo("/relive/client"));
         assertThat(dto.failedServletDTOs).as("failed servlets").isEmpty();
         assertThat(dto.failedResourceDTOs).as("failed resources").isEmpty();
         assertThat(dto.failedServletContextDTOs).as("failed servlet contexts").isEmpty();
+    }
+
+    private List<ResourceDTO> runtimeResources(RuntimeDTO dto) {
+        return Arrays.stream(dto.servletContextDTOs).flatMap(c -> Arrays.stream(c.resourceDTOs))
+                .filter(r -> Whiteboard.fromRuntime(context, r.serviceId)).toList();
     }
 
     @Test
@@ -64,7 +69,7 @@ class ServletWhiteboardTest {
 
     @Test
     void viewPageIsRenderedOnTheServerWithAToken() throws Exception {
-        HttpResponse<String> response = endpoint.get("/test/echo");
+        HttpResponse<String> response = endpoint.await("/test/echo", r -> r.statusCode() != 404);
         assertThat(response.statusCode()).as("status of /test/echo: %s", response.body()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 t -> assertThat(t).startsWith("text/html"));
@@ -79,7 +84,8 @@ class ServletWhiteboardTest {
 
     @Test
     void indexListsTheTestViews() throws Exception {
-        HttpResponse<String> response = endpoint.get("/");
+        HttpResponse<String> response = endpoint.await("/",
+                r -> r.statusCode() != 200 || r.body().contains("/test/echo"));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(Jsoup.parse(response.body()).select("#views a").eachAttr("href")).contains("/test/echo");
     }

@@ -32,8 +32,8 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
 
     static SocketClient connect(URI uri) throws Exception {
         SocketClient client = new SocketClient();
-        client.socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(uri, client).get(10, TimeUnit.SECONDS);
+        client.socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30))
+                .buildAsync(uri, client).get(30, TimeUnit.SECONDS);
         return client;
     }
 
@@ -42,7 +42,7 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
     }
 
     void send(String text) throws Exception {
-        socket.sendText(text, true).get(5, TimeUnit.SECONDS);
+        socket.sendText(text, true).get(30, TimeUnit.SECONDS);
     }
 
     /** The next frame of {@code type}; frames of other types before it are set aside. */
@@ -88,7 +88,7 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
     @Override
     public void close() throws Exception {
         if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "test done").get(5, TimeUnit.SECONDS);
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "test done").get(30, TimeUnit.SECONDS);
         }
     }
 }

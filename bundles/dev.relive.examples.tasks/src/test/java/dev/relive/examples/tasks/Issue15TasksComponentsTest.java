@@ -61,7 +61,7 @@ class Issue15TasksComponentsTest {
             page.fill("#title", "Row to delete").submit("#add");
             String row = rowId(page, "Row to delete");
             page.click("#" + row + " .delete");
-            page.awaitPush(java.time.Duration.ofSeconds(10));
+            page.awaitPush(java.time.Duration.ofSeconds(30));
             assertThat(page.has("#" + row)).isFalse();
             assertThat(page.text("#rl-flash")).isEqualTo("Task deleted");
         }

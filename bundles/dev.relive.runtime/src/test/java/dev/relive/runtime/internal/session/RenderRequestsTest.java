@@ -62,7 +62,7 @@ class RenderRequestsTest {
             renders.request(ref);
         }
         gate.countDown();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (answers() < 1 && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }

@@ -40,7 +40,7 @@ class SerialExecutorTest {
                 done.countDown();
             });
         }
-        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
         assertThat(overlaps.get()).isZero();
         assertThat(seen).isSorted().hasSize(1000);
     }
@@ -77,8 +77,8 @@ class SerialExecutorTest {
         Thread.sleep(50);
         assertThat(log).isEmpty();
         finish.countDown();
-        holder.join(5000);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        holder.join(30_000);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (log.size() < 4 && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
@@ -94,7 +94,7 @@ class SerialExecutorTest {
             throw new IllegalStateException("boom");
         });
         serial.execute(after::countDown);
-        assertThat(after.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(after.await(30, TimeUnit.SECONDS)).isTrue();
         assertThat(errors).hasSize(1);
     }
 }

@@ -38,19 +38,19 @@ class ViewWorkerBudgetTest {
                 slowRunning.decrementAndGet();
             });
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (slowRunning.get() < 2 && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         assertThat(slowRunning.get()).as("the slow view uses its whole budget of two workers").isEqualTo(2);
         CountDownLatch fastRan = new CountDownLatch(1);
         budget.executor(() -> "Fast").execute(fastRan::countDown);
-        assertThat(fastRan.await(10, TimeUnit.SECONDS)).as("another view runs while the slow one blocks").isTrue();
+        assertThat(fastRan.await(30, TimeUnit.SECONDS)).as("another view runs while the slow one blocks").isTrue();
         assertThat(slowMax.get()).isLessThanOrEqualTo(2);
         release.countDown();
         CountDownLatch slowAfter = new CountDownLatch(1);
         slow.execute(slowAfter::countDown);
-        assertThat(slowAfter.await(10, TimeUnit.SECONDS)).as("the slow view's queue drains").isTrue();
+        assertThat(slowAfter.await(30, TimeUnit.SECONDS)).as("the slow view's queue drains").isTrue();
         assertThat(slowMax.get()).isLessThanOrEqualTo(2);
     }
 }
