@@ -197,11 +197,15 @@ public final class LoadBenchmark {
         Stats rtt = new Stats();
         List<Session> sessions = new ArrayList<>();
         String token = token(relive, "/test/echo");
+        long mountServerCpu0 = cpuNanos(relive.process().toHandle());
+        long mountGeneratorCpu0 = cpuNanos(ProcessHandle.current());
         long t0 = System.nanoTime();
         sessions.addAll(openConcurrently(http, relive, "/test/echo", token, rtt, n));
         long mountMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         long serverCpu0 = cpuNanos(relive.process().toHandle());
         long generatorCpu0 = cpuNanos(ProcessHandle.current());
+        System.out.printf("sessions=%d mount CPU per session: server %.2f ms, load generator %.2f ms%n", n,
+                (serverCpu0 - mountServerCpu0) / 1e6 / n, (generatorCpu0 - mountGeneratorCpu0) / 1e6 / n);
         long heapAfter = heap(relive);
         ScheduledExecutorService senders = Executors.newScheduledThreadPool(2);
         long periodMicros = (long) (1_000_000 / rate);
@@ -249,10 +253,20 @@ public final class LoadBenchmark {
                 (heapAfter - heapBefore) / 1024.0 / n, 100 * serverCpu / elapsed, 100 * generatorCpu / elapsed,
                 saves.get() > 0 ? "; HVR saves during load: " + saves.get()
                         : "");
+        if (saves.get() > 0) {
+            System.out.println("last swap, hvr:status phases: " + lastSavePhases(relive));
+        }
         for (Session s : sessions) {
             s.close();
         }
         Thread.sleep(500);
+    }
+
+    /** The phases of the last save, in milliseconds, as {@code hvr:status} prints them. */
+    private static String lastSavePhases(LauncherProcess relive) throws Exception {
+        String line = relive.run("hvr:status", l -> l.trim().startsWith("ms:") && l.contains("restore"),
+                Duration.ofSeconds(30));
+        return line == null ? "(none)" : line.trim().substring(3).trim();
     }
 
     /**

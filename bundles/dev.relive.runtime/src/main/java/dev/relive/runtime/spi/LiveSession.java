@@ -1,6 +1,7 @@
 package dev.relive.runtime.spi;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.osgi.framework.ServiceReference;
@@ -33,6 +34,16 @@ public interface LiveSession {
 
     /** Ends a {@link #hold()}: queued events run, in arrival order. */
     void release();
+
+    /**
+     * Since when the session's oldest queued event has waited, in {@link System#nanoTime()} terms; empty when none
+     * waits. A swap releases the sessions whose events have waited longest first.
+     *
+     * @since 2.3
+     */
+    default OptionalLong waitingSince() {
+        return OptionalLong.empty();
+    }
 
     /**
      * Creates a new, unmounted instance of the view service {@code reference} for this session. Install it with

@@ -44,12 +44,15 @@ final class InstalledClasses {
         return bundle.getVersion() + "@" + bundle.getLastModified();
     }
 
-    /** Classes that exist after the update: the new jar's, and those of the refreshed dependents. */
-    static Set<String> after(Set<Bundle> affected, Bundle updated, Map<String, String> newPrints) {
+    /**
+     * Classes that exist after the update: the new jar's, and those of the dependents, which a refresh rewires but
+     * does not change (read once per dependent install, so before the sessions are held).
+     */
+    Set<String> after(Set<Bundle> affected, Bundle updated, Map<String, String> newPrints) {
         Set<String> names = new HashSet<>(newPrints.keySet());
         for (Bundle bundle : affected) {
             if (bundle != updated) {
-                names.addAll(fingerprints(bundle).keySet());
+                names.addAll(of(bundle).keySet());
             }
         }
         return names;

@@ -158,6 +158,7 @@ public final class SavePipeline {
         Set<Bundle> affected = install.withDependents(bundle);
         Map<String, String> oldPrints = installedClasses.of(bundle);
         Map<String, String> newPrints = ClassFingerprint.ofJar(jar);
+        Set<String> classesAfter = installedClasses.after(affected, bundle, newPrints);
         try (ViewSwap swap = swapper.hold(affected)) {
             timeline.mark("snapshot");
             BundleInstall.Outcome installed = install.install(bundle, jar, affected.size() > 1);
@@ -176,7 +177,7 @@ public final class SavePipeline {
             if (carryState) {
                 String bsn = bundle.getSymbolicName();
                 // each session is rendered and released as soon as it is swapped, on the swap's threads
-                swap.restore(InstalledClasses.after(affected, bundle, newPrints), outcome -> {
+                swap.restore(classesAfter, outcome -> {
                     String view = report.add(outcome);
                     if (outcome.swapped()) {
                         outcome.session().rerender(view == null ? null : notices.applied(view, report.version(view),

@@ -1,6 +1,7 @@
 package dev.relive.runtime.internal.session;
 
 import java.util.ArrayDeque;
+import java.util.OptionalLong;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -19,6 +20,8 @@ final class SerialExecutor implements Executor {
     private boolean scheduled;
     private int holds;
     private Thread runner;
+    /** See {@link #waitingSince()}; meaningless when the queue is empty. */
+    private long oldestQueuedAt;
 
     SerialExecutor(Executor pool, Consumer<Throwable> onError) {
         this.pool = pool;
@@ -27,6 +30,9 @@ final class SerialExecutor implements Executor {
 
     @Override
     public synchronized void execute(Runnable task) {
+        if (queue.isEmpty()) {
+            oldestQueuedAt = System.nanoTime();
+        }
         queue.add(task);
         scheduleIfIdle();
     }
@@ -61,6 +67,14 @@ final class SerialExecutor implements Executor {
         return queue.size();
     }
 
+    /**
+     * Since when a task has waited in the queue, in {@link System#nanoTime()} terms: when the oldest queued task was
+     * submitted, or when the last task to run was taken if others were queued behind it; empty when none waits.
+     */
+    synchronized OptionalLong waitingSince() {
+        return queue.isEmpty() ? OptionalLong.empty() : OptionalLong.of(oldestQueuedAt);
+    }
+
     /** Whether the calling thread is running one of this executor's tasks. */
     synchronized boolean inTask() {
         return runner == Thread.currentThread();
@@ -84,6 +98,7 @@ final class SerialExecutor implements Executor {
                     return;
                 }
                 task = queue.poll();
+                oldestQueuedAt = System.nanoTime();
                 runner = Thread.currentThread();
             }
             try {

@@ -1,8 +1,6 @@
 package dev.relive.runtime.internal.session;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,8 +36,6 @@ import dev.relive.runtime.spi.TemplateSource;
  */
 @Component(service = {Sessions.class, LiveSessions.class})
 public class Sessions implements LiveSessions {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final BundleContext context;
     private final ViewRegistry registry;
@@ -150,13 +146,8 @@ public class Sessions implements LiveSessions {
     }
 
     private TabSession newSession(Connection connection) {
-        return new TabSession(newId(), new BrowserChannel(connection, dev), budget, workers.timer(), renderer,
+        return new TabSession(SessionIds.next(), new BrowserChannel(connection, dev), budget, workers.timer(), renderer,
                 registry, invoker, binder, messaging);
     }
 
-    private static String newId() {
-        byte[] b = new byte[12];
-        RANDOM.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    }
 }

@@ -1,6 +1,7 @@
 package dev.relive.runtime.internal.session;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceObjects;
@@ -48,6 +49,11 @@ final class TabLiveSession implements LiveSession {
     @Override
     public void release() {
         tab.release();
+    }
+
+    @Override
+    public OptionalLong waitingSince() {
+        return tab.waitingSince();
     }
 
     @Override

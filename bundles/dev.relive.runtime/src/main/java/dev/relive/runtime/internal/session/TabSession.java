@@ -1,6 +1,7 @@
 package dev.relive.runtime.internal.session;
 
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -258,6 +259,11 @@ final class TabSession {
     /** Held by another thread (HVR swapping the session's views). */
     boolean held() {
         return executor.held();
+    }
+
+    /** Since when an event or other task has waited for its turn; see {@link SerialExecutor#waitingSince()}. */
+    OptionalLong waitingSince() {
+        return executor.waitingSince();
     }
 
     /** One of the session's views (root or child) is an instance of the service {@code reference}. */

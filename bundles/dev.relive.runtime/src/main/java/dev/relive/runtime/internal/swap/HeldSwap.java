@@ -86,7 +86,7 @@ final class HeldSwap implements ViewSwap {
         captured = List.of();
         try {
             for (int i = 0; i < ROUNDS && !round.isEmpty(); i++) {
-                outcomes.addAll(ParallelRestore.run(round, action));
+                outcomes.addAll(ParallelRestore.run(ReleaseOrder.of(round), action));
                 round = held.captureLate();
             }
         } catch (InterruptedException e) {

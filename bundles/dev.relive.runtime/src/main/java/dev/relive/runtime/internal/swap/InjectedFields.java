@@ -1,7 +1,9 @@
 package dev.relive.runtime.internal.swap;
 
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
@@ -11,11 +13,12 @@ import org.osgi.service.component.runtime.dto.ReferenceDTO;
 /**
  * The fields Declarative Services injects into a view component, as its component description lists them (field
  * references; {@code @Reference} on a field is not retained at run time). They belong to the component, not to its
- * state: a swap neither captures nor restores them.
+ * state: a swap neither captures nor restores them. Read once per service: one per swap. Thread-safe.
  */
 class InjectedFields {
 
     private final ServiceComponentRuntime scr;
+    private final Map<ServiceReference<?>, Set<String>> known = new ConcurrentHashMap<>();
 
     InjectedFields(ServiceComponentRuntime scr) {
         this.scr = scr;
@@ -23,6 +26,10 @@ class InjectedFields {
 
     /** The injected field names of the component registered as {@code ref}; empty when it is not a DS component. */
     Set<String> of(ServiceReference<?> ref) {
+        return known.computeIfAbsent(ref, this::read);
+    }
+
+    private Set<String> read(ServiceReference<?> ref) {
         Object name = ref.getProperty("component.name");
         if (name == null || ref.getBundle() == null) {
             return Set.of();

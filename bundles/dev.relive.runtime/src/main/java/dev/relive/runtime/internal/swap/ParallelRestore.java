@@ -6,10 +6,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * Runs one action per captured session on as many threads as there are cores (the calling thread one of them), each
- * thread taking the next session when it is done with one: restoring and rendering a thousand sessions is spread over
- * the cores, and each session is done as early as its place in the list allows. An action's exception ends nothing
- * but that action's thread; it is rethrown once every thread has stopped.
+ * Runs one action per session on as many threads as there are cores (the calling thread one of them), each thread
+ * taking the next session when it is done with one: holding and capturing, or restoring and rendering, a thousand
+ * sessions is spread over the cores, and each session is done as early as its place in the list allows. An action's
+ * exception ends nothing but that action's thread; it is rethrown once every thread has stopped.
  */
 final class ParallelRestore {
 

@@ -23,12 +23,15 @@ final class SessionRestore {
     /** How long a view's new service may take to come back after the update. */
     private static final long SERVICE_WAIT_MS = 3000;
 
-    private final BundleContext context;
+    private final ReplacementServices services;
     private final InjectedFields injectedFields;
+    private final ClassShapes shapes;
 
-    SessionRestore(BundleContext context, InjectedFields injectedFields) {
-        this.context = context;
+    /** One per swap: {@code injectedFields} and {@code shapes} are those its captures used. */
+    SessionRestore(BundleContext context, InjectedFields injectedFields, ClassShapes shapes) {
+        this.services = new ReplacementServices(context, SERVICE_WAIT_MS);
         this.injectedFields = injectedFields;
+        this.shapes = shapes;
     }
 
     SwapOutcome restore(CapturedSession captured, Set<String> classesAfter, ObjectMapper mapper) {
@@ -37,7 +40,7 @@ final class SessionRestore {
         ReloadReason failure = null;
         for (SlotState state : captured.views()) {
             Optional<SlotState.Prepared> p = classesAfter.contains(state.className())
-                    ? state.prepare(session, context, SERVICE_WAIT_MS, mapper, injectedFields) : Optional.empty();
+                    ? state.prepare(session, services, shapes, mapper, injectedFields) : Optional.empty();
             if (p.isEmpty() || p.get().failure() != null) {
                 failure = p.isEmpty() ? ReloadReason.of(ReloadReason.Code.CLASS_REMOVED)
                         : ReloadReason.parse(p.get().failure());

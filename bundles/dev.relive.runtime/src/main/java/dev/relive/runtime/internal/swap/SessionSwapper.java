@@ -22,7 +22,7 @@ public class SessionSwapper implements ViewSwapper {
 
     private final BundleContext context;
     private final LiveSessions sessions;
-    private final InjectedFields injectedFields;
+    private final ServiceComponentRuntime scr;
     private final SharedService shared;
     private final Duration reloadHold;
 
@@ -32,7 +32,7 @@ public class SessionSwapper implements ViewSwapper {
         this.context = context;
         this.reloadHold = Duration.ofSeconds(settings.hvrReloadHoldSeconds());
         this.sessions = sessions;
-        this.injectedFields = new InjectedFields(scr);
+        this.scr = scr;
         this.shared = new SharedService(scr);
     }
 
@@ -44,11 +44,13 @@ public class SessionSwapper implements ViewSwapper {
     @Override
     public ViewSwap hold(Collection<Bundle> bundles) throws InterruptedException {
         Set<Bundle> swapped = Set.copyOf(bundles);
-        HeldSessions held = new HeldSessions(sessions, swapped, injectedFields);
+        InjectedFields injectedFields = new InjectedFields(scr);
+        ClassShapes shapes = new ClassShapes();
+        HeldSessions held = new HeldSessions(sessions, swapped, injectedFields, shapes);
         HeldServices services = HeldServices.hold(context, swapped, shared);
         try {
-            return new HeldSwap(held, services, swapped, reloadHold, new SessionRestore(context, injectedFields),
-                    held.captureAll());
+            return new HeldSwap(held, services, swapped, reloadHold,
+                    new SessionRestore(context, injectedFields, shapes), held.captureAll());
         } catch (InterruptedException | RuntimeException e) {
             held.releaseAll();
             services.release();

@@ -44,13 +44,14 @@ class SessionRestoreTest {
     };
 
     private final ObjectMapper mapper = StateMapper.create();
+    private final ClassShapes shapes = new ClassShapes();
     private final RecordingSession session = new RecordingSession();
 
     @Test
     void everyViewOfTheSessionGetsANewInstanceCarryingItsState() {
         CapturedSession captured = captured(parent(4), child("typed"));
 
-        SwapOutcome outcome = new SessionRestore(newServices(), NO_INJECTION).restore(captured,
+        SwapOutcome outcome = new SessionRestore(newServices(), NO_INJECTION, shapes).restore(captured,
                 Set.of(ParentView.class.getName(), ChildView.class.getName()), mapper);
 
         assertThat(outcome.swapped()).isTrue();
@@ -64,7 +65,7 @@ class SessionRestoreTest {
     void aChildWhoseClassIsGoneReloadsTheSessionAndNothingIsReplaced() {
         CapturedSession captured = captured(parent(4), child("typed"));
 
-        SwapOutcome outcome = new SessionRestore(newServices(), NO_INJECTION).restore(captured,
+        SwapOutcome outcome = new SessionRestore(newServices(), NO_INJECTION, shapes).restore(captured,
                 Set.of(ParentView.class.getName()), mapper);
 
         assertThat(outcome.failure()).hasToString("class_removed");
@@ -75,7 +76,7 @@ class SessionRestoreTest {
     private CapturedSession captured(ViewSlot... slots) {
         List<SlotState> states = new ArrayList<>();
         for (ViewSlot slot : slots) {
-            states.add(SlotState.capture(slot, mapper, NO_INJECTION));
+            states.add(SlotState.capture(slot, mapper, NO_INJECTION, shapes));
         }
         return new CapturedSession(session, states);
     }
