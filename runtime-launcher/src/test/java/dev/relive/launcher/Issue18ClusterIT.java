@@ -58,6 +58,18 @@ class Issue18ClusterIT {
                 ada.event("send", Map.of("text", "hello across nodes"));
                 JsonNode patch = bob.next(f -> f.toString().contains("hello across nodes"), WAIT);
                 assertThat(patch.toString()).contains("ada");
+
+                long killed = System.nanoTime();
+                b.process().destroyForcibly(); // SIGKILL: no goodbye to the cluster
+                String left = a.waitForLog(l -> l.contains("Cluster: 1 members") && l.contains("left)"), WAIT);
+                long leftMillis = (System.nanoTime() - killed) / 1_000_000;
+                String removed = a.waitForLog(l -> l.contains("presence entries of the member that left"), WAIT);
+                long removedMillis = (System.nanoTime() - killed) / 1_000_000;
+                System.out.println("kill -9 of a member: the survivor logged '" + left.replaceAll(".*(Cluster)", "$1")
+                        + "' after " + leftMillis + " ms and removed its presence entries after " + removedMillis
+                        + " ms");
+                assertThat(removed).contains("removed 1 presence entries");
+                assertThat(a.get("/chat?room=tea&name=carl").body()).contains("ada").doesNotContain(">bob<");
             }
         }
     }
