@@ -7,9 +7,11 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,8 @@ import org.osgi.framework.launch.Framework;
  * Otherwise the storage is wiped and filled afresh. A kept storage is then {@linkplain #prune pruned}: a bundle whose
  * embedded jar changed (its CRC and size in the launcher jar differ from the stamp's) or is gone is uninstalled, so
  * that only the changed jars are installed again; a bundle the stamp names but the storage lost means the storage is
- * damaged, and the launch starts afresh. A second launch in the same folder while the first runs gets a temporary
+ * damaged, and the launch starts afresh. The folders are created owner-only, and one that others can write into is
+ * not used (the bundles in it are code that runs). A second launch in the same folder while the first runs gets a temporary
  * storage of its own, as every launch did before.
  */
 final class BundleCache implements AutoCloseable {
@@ -66,7 +69,16 @@ final class BundleCache implements AutoCloseable {
         String mode = options.dev() ? "dev" : "production";
         Path scratch = Files.createTempDirectory("relive-");
         Path dir = stateDir.resolve("felix");
-        Files.createDirectories(dir);
+        createOwnerOnly(stateDir);
+        createOwnerOnly(dir);
+        for (Path folder : List.of(stateDir, dir)) {
+            if (DeployCheck.writableByOthers(folder) != null) {
+                // the cache holds code that runs: one that others could write into is not trusted
+                System.err.println("relive: WARNING " + folder + " can be written by others: the bundles are "
+                        + "installed afresh in a temporary folder (chmod 700 it to keep them between launches)");
+                return new BundleCache(scratch.resolve("felix"), scratch, null, null, "", Map.of(), false);
+            }
+        }
         FileChannel channel = FileChannel.open(dir.resolve(mode + ".lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
         FileLock lock;
@@ -205,6 +217,19 @@ final class BundleCache implements AutoCloseable {
         try (InputStream in = BundleCache.class.getClassLoader()
                 .getResourceAsStream("org/apache/felix/framework/Felix.properties")) {
             return in == null ? "felix.version=?" : new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).trim();
+        }
+    }
+
+    /** Creates the folder (and its parents) readable and writable by this user only, where the file system can say so. */
+    private static void createOwnerOnly(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            return;
+        }
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(folder);
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 13: the bundle cache under {@code .relive/felix/production} is reused by the next launch, a bundle whose jar
- * changed in the launcher jar is installed again (and the new one runs), and a damaged cache is replaced by a fresh
- * install with a line saying so.
+ * changed in the launcher jar is installed again (and the new one runs), a damaged cache is replaced by a fresh
+ * install with a line saying so, and a cache that others can write into is not used.
  */
 class Issue13BundleCacheIT {
 
@@ -58,6 +59,26 @@ class Issue13BundleCacheIT {
                         && l.contains("is damaged (" + COUNTER + " is missing): installing the bundles afresh"), START);
                 assertThat(steps(relive)).contains("install bundles/core/dev.relive.runtime.jar");
                 assertThat(relive.get("/counter").body()).contains("<h1>Counter, rebuilt</h1>");
+            }
+        } finally {
+            TestFolders.deleteTree(dir);
+        }
+    }
+
+    @Test
+    void aCacheOthersCanWriteIntoIsNotUsed() throws Exception {
+        Path dir = Files.createTempDirectory("relive-issue13-open");
+        Files.createDirectories(dir.resolve("deploy"));
+        try {
+            launch(LauncherProcess.jar(), dir, "<h1>Counter</h1>");
+            Path felix = dir.resolve(".relive/felix");
+            assertThat(DeployCheck.writableByOthers(felix)).as("created owner-only").isNull();
+            Files.setPosixFilePermissions(felix, PosixFilePermissions.fromString("rwxrwxrwx"));
+            try (LauncherProcess relive = LauncherProcess.startJar(LauncherProcess.jar(), dir, "--profile-startup")) {
+                relive.waitForLog(l -> l.contains("relive: WARNING " + felix + " can be written by others"), START);
+                assertThat(steps(relive)).contains("bundle cache: new")
+                        .contains("install bundles/core/dev.relive.runtime.jar");
+                assertThat(relive.get("/counter").body()).contains("<h1>Counter</h1>");
             }
         } finally {
             TestFolders.deleteTree(dir);
