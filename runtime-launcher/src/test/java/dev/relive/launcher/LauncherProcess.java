@@ -59,6 +59,11 @@ public final class LauncherProcess implements AutoCloseable {
         return new LauncherProcess(p);
     }
 
+    /** Starts a launcher by a command of the caller's (a start script), which must pass {@code --port 0}. */
+    public static LauncherProcess start(ProcessBuilder command) throws Exception {
+        return new LauncherProcess(command.start());
+    }
+
     public static Path jar() {
         return Path.of(System.getProperty("relive.jar", "target/relive.jar")).toAbsolutePath();
     }
