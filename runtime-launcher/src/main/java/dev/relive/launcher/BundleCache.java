@@ -49,7 +49,7 @@ final class BundleCache implements AutoCloseable {
     private final FileLock lock;
     private final String expected;
     private final boolean stampable;
-    /** Location to stamp of the bundles the kept storage holds; empty when it was wiped. */
+    /** Location to stamp of the bundles a storage kept from an earlier launch holds, by its stamp; null if wiped. */
     private Map<String, String> previous;
 
     private BundleCache(Path storage, Path scratch, FileChannel lockChannel, FileLock lock, String expected,
@@ -76,7 +76,7 @@ final class BundleCache implements AutoCloseable {
                 // the cache holds code that runs: one that others could write into is not trusted
                 System.err.println("relive: WARNING " + folder + " can be written by others: the bundles are "
                         + "installed afresh in a temporary folder (chmod 700 it to keep them between launches)");
-                return new BundleCache(scratch.resolve("felix"), scratch, null, null, "", Map.of(), false);
+                return new BundleCache(scratch.resolve("felix"), scratch, null, null, "", null, false);
             }
         }
         FileChannel channel = FileChannel.open(dir.resolve(mode + ".lock"), StandardOpenOption.CREATE,
@@ -89,13 +89,13 @@ final class BundleCache implements AutoCloseable {
         }
         if (lock == null) {
             channel.close();
-            return new BundleCache(scratch.resolve("felix"), scratch, null, null, "", Map.of(), false);
+            return new BundleCache(scratch.resolve("felix"), scratch, null, null, "", null, false);
         }
         Path storage = dir.resolve(mode);
         String expected = header(mode) + entries(embedded);
         boolean deployEmpty = isEmpty(options.deploy());
         String found = read(storage.resolve(STAMP));
-        Map<String, String> previous = Map.of();
+        Map<String, String> previous = null; // stays null when the storage is wiped
         if (deployEmpty && found != null && found.startsWith(header(mode))) {
             previous = parse(found.substring(header(mode).length()));
             if (!found.equals(expected)) {
@@ -120,7 +120,7 @@ final class BundleCache implements AutoCloseable {
 
     /** Whether the storage holds bundles installed by an earlier launch. */
     boolean reused() {
-        return !previous.isEmpty();
+        return previous != null;
     }
 
     /**
@@ -137,6 +137,7 @@ final class BundleCache implements AutoCloseable {
         for (Bundle b : context.getBundles()) {
             String stamp = wanted.get(b.getLocation());
             if (b.getBundleId() != 0 && (stamp == null || !stamp.equals(previous.get(b.getLocation())))) {
+                // changed, gone from the launcher, or not the launcher's
                 b.uninstall();
             }
         }
@@ -151,7 +152,7 @@ final class BundleCache implements AutoCloseable {
     /** Empties a damaged storage, for a framework to fill afresh. */
     void wipe() {
         Storage.delete(storage);
-        previous = Map.of();
+        previous = null;
     }
 
     /** Where the bundle of an embedded jar is installed from. */
