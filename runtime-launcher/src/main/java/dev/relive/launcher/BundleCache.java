@@ -7,27 +7,37 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.launch.Framework;
 
 /**
  * The framework's storage, kept under {@code .relive/felix/<mode>} so that the next launch finds the embedded
- * bundles installed and skips copying them out of the launcher jar. A launch reuses it only when all of these hold:
+ * bundles installed and skips copying them out of the launcher jar. A launch keeps it only when all of these hold:
  * <ul>
- * <li>its stamp names the same embedded bundles (each jar's CRC and size), the same mode and the same Felix;</li>
+ * <li>its stamp was written for the same mode and the same Felix;</li>
  * <li>the deploy folder is empty, so that what FileInstall would install is exactly what the cache holds;</li>
  * <li>no bundle was installed, updated or uninstalled since the stamp was written (an HVR update, a Gogo
  * {@code install}, a jar dropped into the deploy folder): the first such event deletes the stamp.</li>
  * </ul>
- * Otherwise the storage is wiped and filled afresh. A second launch in the same folder while the first runs gets a
- * temporary storage of its own, as every launch did before.
+ * Otherwise the storage is wiped and filled afresh. A kept storage is then {@linkplain #prune pruned}: a bundle whose
+ * embedded jar changed (its CRC and size in the launcher jar differ from the stamp's) or is gone is uninstalled, so
+ * that only the changed jars are installed again; a bundle the stamp names but the storage lost means the storage is
+ * damaged, and the launch starts afresh. The folders are created owner-only, and one that others can write into is
+ * not used (the bundles in it are code that runs). A second launch in the same folder while the first runs gets a temporary
+ * storage of its own, as every launch did before.
  */
 final class BundleCache implements AutoCloseable {
 
@@ -38,17 +48,18 @@ final class BundleCache implements AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final String expected;
-    private final boolean reused;
     private final boolean stampable;
+    /** Location to stamp of the bundles a storage kept from an earlier launch holds, by its stamp; null if wiped. */
+    private Map<String, String> previous;
 
     private BundleCache(Path storage, Path scratch, FileChannel lockChannel, FileLock lock, String expected,
-            boolean reused, boolean stampable) {
+            Map<String, String> previous, boolean stampable) {
         this.storage = storage;
         this.scratch = scratch;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.expected = expected;
-        this.reused = reused;
+        this.previous = previous;
         this.stampable = stampable;
     }
 
@@ -58,7 +69,16 @@ final class BundleCache implements AutoCloseable {
         String mode = (options.dev() ? "dev" : "production") + (options.cluster() ? "-cluster" : "");
         Path scratch = Files.createTempDirectory("relive-");
         Path dir = stateDir.resolve("felix");
-        Files.createDirectories(dir);
+        createOwnerOnly(stateDir);
+        createOwnerOnly(dir);
+        for (Path folder : List.of(stateDir, dir)) {
+            if (DeployCheck.writableByOthers(folder) != null) {
+                // the cache holds code that runs: one that others could write into is not trusted
+                System.err.println("relive: WARNING " + folder + " can be written by others: the bundles are "
+                        + "installed afresh in a temporary folder (chmod 700 it to keep them between launches)");
+                return new BundleCache(scratch.resolve("felix"), scratch, null, null, "", null, false);
+            }
+        }
         FileChannel channel = FileChannel.open(dir.resolve(mode + ".lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
         FileLock lock;
@@ -69,16 +89,23 @@ final class BundleCache implements AutoCloseable {
         }
         if (lock == null) {
             channel.close();
-            return new BundleCache(scratch.resolve("felix"), scratch, null, null, "", false, false);
+            return new BundleCache(scratch.resolve("felix"), scratch, null, null, "", null, false);
         }
         Path storage = dir.resolve(mode);
-        String expected = stamp(mode, embedded);
+        String expected = header(mode) + entries(embedded);
         boolean deployEmpty = isEmpty(options.deploy());
-        boolean reuse = deployEmpty && expected.equals(read(storage.resolve(STAMP)));
-        if (!reuse) {
+        String found = read(storage.resolve(STAMP));
+        Map<String, String> previous = null; // stays null when the storage is wiped
+        if (deployEmpty && found != null && found.startsWith(header(mode))) {
+            previous = parse(found.substring(header(mode).length()));
+            if (!found.equals(expected)) {
+                // the storage is about to change: until it is stamped again, the next launch must not trust it
+                Files.delete(storage.resolve(STAMP));
+            }
+        } else {
             Storage.delete(storage);
         }
-        return new BundleCache(storage, scratch, channel, lock, expected, reuse, deployEmpty);
+        return new BundleCache(storage, scratch, channel, lock, expected, previous, deployEmpty);
     }
 
     /** Where Felix keeps its bundles. */
@@ -91,9 +118,46 @@ final class BundleCache implements AutoCloseable {
         return scratch;
     }
 
-    /** Whether the storage already holds the embedded bundles, installed by an earlier launch. */
+    /** Whether the storage holds bundles installed by an earlier launch. */
     boolean reused() {
-        return reused;
+        return previous != null;
+    }
+
+    /**
+     * Uninstalls the kept bundles whose embedded jar changed or is gone, leaving out of date nothing that
+     * {@link FelixFramework#install} would take as it is; returns why the storage is damaged (a bundle the stamp
+     * names is missing from it), or null when it is sound.
+     */
+    String prune(Framework framework, List<EmbeddedBundles.Entry> embedded) throws BundleException {
+        Map<String, String> wanted = new HashMap<>();
+        for (EmbeddedBundles.Entry e : embedded) {
+            wanted.put(location(e), e.stamp());
+        }
+        BundleContext context = framework.getBundleContext();
+        for (Bundle b : context.getBundles()) {
+            String stamp = wanted.get(b.getLocation());
+            if (b.getBundleId() != 0 && (stamp == null || !stamp.equals(previous.get(b.getLocation())))) {
+                // changed, gone from the launcher, or not the launcher's
+                b.uninstall();
+            }
+        }
+        for (EmbeddedBundles.Entry e : embedded) {
+            if (e.stamp().equals(previous.get(location(e))) && context.getBundle(location(e)) == null) {
+                return e.resource() + " is missing";
+            }
+        }
+        return null;
+    }
+
+    /** Empties a damaged storage, for a framework to fill afresh. */
+    void wipe() {
+        Storage.delete(storage);
+        previous = null;
+    }
+
+    /** Where the bundle of an embedded jar is installed from. */
+    static String location(EmbeddedBundles.Entry entry) {
+        return "relive:" + entry.resource();
     }
 
     /**
@@ -105,9 +169,7 @@ final class BundleCache implements AutoCloseable {
             return;
         }
         framework.getBundleContext().addBundleListener(new Staleness(framework));
-        if (!reused) {
-            Files.writeString(storage.resolve(STAMP), expected);
-        }
+        Files.writeString(storage.resolve(STAMP), expected);
     }
 
     @Override
@@ -127,13 +189,28 @@ final class BundleCache implements AutoCloseable {
         }
     }
 
-    private static String stamp(String mode, List<EmbeddedBundles.Entry> embedded) throws IOException {
-        StringBuilder s = new StringBuilder("mode=").append(mode).append('\n');
-        s.append(felixVersion()).append('\n');
+    private static String header(String mode) throws IOException {
+        return "mode=" + mode + '\n' + felixVersion() + '\n';
+    }
+
+    /** One line per embedded jar: its location and stamp. */
+    private static String entries(List<EmbeddedBundles.Entry> embedded) {
+        StringBuilder s = new StringBuilder();
         for (EmbeddedBundles.Entry e : embedded) {
-            s.append(e.resource()).append(' ').append(e.stamp()).append('\n');
+            s.append(location(e)).append(' ').append(e.stamp()).append('\n');
         }
         return s.toString();
+    }
+
+    private static Map<String, String> parse(String entries) {
+        Map<String, String> stamps = new HashMap<>();
+        for (String line : entries.split("\n")) {
+            int space = line.lastIndexOf(' ');
+            if (space > 0) {
+                stamps.put(line.substring(0, space), line.substring(space + 1));
+            }
+        }
+        return stamps;
     }
 
     /** The framework's own version line ({@code felix.version=...}): a new Felix may store bundles differently. */
@@ -141,6 +218,19 @@ final class BundleCache implements AutoCloseable {
         try (InputStream in = BundleCache.class.getClassLoader()
                 .getResourceAsStream("org/apache/felix/framework/Felix.properties")) {
             return in == null ? "felix.version=?" : new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).trim();
+        }
+    }
+
+    /** Creates the folder (and its parents) readable and writable by this user only, where the file system can say so. */
+    private static void createOwnerOnly(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            return;
+        }
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(folder);
         }
     }
 

@@ -90,7 +90,7 @@ final class FelixFramework {
             throws IOException, BundleException {
         List<Bundle> installed = new ArrayList<>();
         for (EmbeddedBundles.Entry entry : entries) {
-            String location = "relive:" + entry.resource();
+            String location = BundleCache.location(entry);
             Bundle cached = framework.getBundleContext().getBundle(location);
             if (cached != null) {
                 installed.add(cached);

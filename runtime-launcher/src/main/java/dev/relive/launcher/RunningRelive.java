@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.Bundle;
@@ -32,8 +33,7 @@ final class RunningRelive {
         try (BundleCache cache = BundleCache.open(stateDir(), options, embedded)) {
             profile.step(cache.reused() ? "bundle cache: reused" : "bundle cache: new", started);
             long initializing = System.nanoTime();
-            Framework framework = FelixFramework.create(
-                    FelixFramework.properties(options, cache.storage(), cache.scratch()));
+            Framework framework = open(cache, embedded);
             profile.step("framework init", initializing);
             framework.getBundleContext().addBundleListener(new DeployLog(options.deploy()));
             framework.getBundleContext().addFrameworkListener(DeployLog::frameworkEvent);
@@ -68,6 +68,34 @@ final class RunningRelive {
             }
             return 0;
         }
+    }
+
+    /**
+     * The framework on the cache's storage, with the kept bundles of changed jars uninstalled; on a damaged storage
+     * (one Felix cannot load, or that lost a bundle) says so and starts again on an empty one.
+     */
+    private Framework open(BundleCache cache, List<EmbeddedBundles.Entry> embedded) throws Exception {
+        Map<String, String> properties = FelixFramework.properties(options, cache.storage(), cache.scratch());
+        if (cache.reused()) {
+            String damage;
+            Framework framework = null;
+            try {
+                framework = FelixFramework.create(properties);
+                damage = cache.prune(framework, embedded);
+            } catch (BundleException | RuntimeException e) {
+                damage = e.toString();
+            }
+            if (damage == null) {
+                return framework;
+            }
+            System.err.println("relive: the bundle cache in " + cache.storage() + " is damaged (" + damage
+                    + "): installing the bundles afresh");
+            if (framework != null) {
+                stop(framework);
+            }
+            cache.wipe();
+        }
+        return FelixFramework.create(properties);
     }
 
     /** Kept across launches: the page token key, the bundle cache. */

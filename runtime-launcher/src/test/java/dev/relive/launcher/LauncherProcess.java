@@ -47,11 +47,21 @@ public final class LauncherProcess implements AutoCloseable {
 
     /** Starts {@code java -jar relive.jar --port 0 --deploy DIR/deploy ARGS} in {@code dir}. */
     public static LauncherProcess start(Path dir, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-jar", jar().toString(), "--port", "0",
+        return startJar(jar(), dir, args);
+    }
+
+    /** As {@link #start}, with another launcher jar. */
+    public static LauncherProcess startJar(Path jar, Path dir, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-jar", jar.toString(), "--port", "0",
                 "--deploy", dir.resolve("deploy").toString()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).start();
         return new LauncherProcess(p);
+    }
+
+    /** Starts a launcher by a command of the caller's (a start script), which must pass {@code --port 0}. */
+    public static LauncherProcess start(ProcessBuilder command) throws Exception {
+        return new LauncherProcess(command.start());
     }
 
     public static Path jar() {

@@ -19,26 +19,33 @@ import dev.relive.launcher.LauncherProcess;
  * Launch to {@code ready}, JVM start included: the wall-clock time from spawning {@code java -jar relive.jar} to the
  * {@code ready} line on its output, for the production and the dev run, min and median over the launches, beside a
  * bare {@code java -version} as the floor; and the CPU time the launcher used until then, which a loaded machine does
- * not stretch as it does the wall-clock time. Each mode launches in a folder of its own that is kept between its
- * launches (as a developer's project folder is), so the first launch is reported apart. {@code --compare JAR} launches
- * a second launcher jar the same way, interleaved with the first so that both see the same load.
+ * not stretch as it does the wall-clock time. Each run launches every series twice in the series' folder: cold (its
+ * {@code .relive/} and class data sharing archive deleted first, as on a first launch) and then warm (the bundle cache
+ * and the archive left by the cold launch), reported apart. {@code --compare JAR} launches a second launcher jar the
+ * same way, interleaved with the first so that both see the same load.
  *
- * {@code --java-options "OPTIONS"} (repeatable) adds a series of this jar launched with those JVM options, where
- * {@value #CDS} stands for a class data sharing archive of the series' folder that its first launch writes.
+ * {@code --script} adds a series of this jar started by the {@code relive} script (class sharing by the JDK's
+ * version), with the JDK that runs the benchmark. {@code --java-options "OPTIONS"} (repeatable) adds a series of this
+ * jar launched with those JVM options, where {@value #CDS} stands for a class data sharing archive of the series'
+ * folder that its cold launch writes.
  *
  * <pre>
  * mvn -B -q install -DskipTests
- * mvn -B -q -pl runtime-launcher exec:exec@launch -Dbench.args="--runs 5"
+ * mvn -B -q -pl runtime-launcher exec:exec@launch -Dbench.args="--runs 5 --script --compare OLD.jar"
  * mvn -B -q -pl runtime-launcher exec:exec@launch -Dbench.args="--runs 5 --java-options {cds} --java-options '{cds} -XX:TieredStopAtLevel=1'"
  * </pre>
  */
 public final class LaunchBenchmark {
 
-    private record Series(String label, Path jar, List<String> javaOptions, List<String> args, Path folder,
-            List<Launch> first, List<Launch> launches) {
+    /**
+     * A launcher jar started with JVM options or by the {@code relive} script, with the launcher's arguments, in a
+     * folder of its own, and its launches.
+     */
+    private record Series(String label, List<String> javaOptions, Path jar, boolean script, List<String> args,
+            Path folder, List<Launch> cold, List<Launch> warm) {
     }
 
-    /** In {@code --java-options}: the launch folder's class data sharing archive, written by the first launch. */
+    /** In {@code --java-options}: the launch folder's class data sharing archive, written by the cold launch. */
     private static final String CDS = "{cds}";
 
     /** Wall-clock and CPU milliseconds (all the launcher's threads, JIT and GC included) from spawn to ready. */
@@ -48,11 +55,13 @@ public final class LaunchBenchmark {
     public static void main(String[] args) throws Exception {
         int runs = 5;
         Path compare = null;
+        boolean script = false;
         List<String> javaOptions = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--compare" -> compare = Path.of(args[++i]).toAbsolutePath();
+                case "--script" -> script = true;
                 case "--java-options" -> javaOptions.add(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -65,44 +74,57 @@ public final class LaunchBenchmark {
         List<Series> series = new ArrayList<>();
         for (String mode : List.of("production", "dev")) {
             for (Map.Entry<String, Path> jar : jars.entrySet()) {
-                Path folder = Files.createTempDirectory("relive-launch-");
-                List<String> launchArgs = mode.equals("dev")
-                        ? List.of("--dev", "--workspace", folder.toString()) : List.of();
-                series.add(new Series(mode + (jars.size() > 1 ? " (" + jar.getKey() + ")" : ""), jar.getValue(),
-                        List.of(), launchArgs, folder, new ArrayList<>(), new ArrayList<>()));
+                series.add(series(mode + (jars.size() > 1 ? " (" + jar.getKey() + ")" : ""), mode, List.of(),
+                        jar.getValue(), false));
+            }
+            if (script) {
+                series.add(series(mode + " (relive script)", mode, List.of(), LauncherProcess.jar(), true));
             }
             for (String options : javaOptions) {
-                List<String> launchArgs = mode.equals("dev")
-                        ? List.of("--dev", "--workspace", Files.createTempDirectory("relive-launch-").toString())
-                        : List.of();
-                series.add(new Series(mode + " " + options, LauncherProcess.jar(), List.of(options.split(" +")),
-                        launchArgs, Files.createTempDirectory("relive-launch-"), new ArrayList<>(),
-                        new ArrayList<>()));
+                series.add(series(mode + " " + options, mode, List.of(options.split(" +")), LauncherProcess.jar(),
+                        false));
             }
         }
         List<Long> floor = new ArrayList<>();
-        System.out.printf("Relive launch benchmark: %d launches per mode after a first one, on %s%n", runs,
+        System.out.printf("Relive launch benchmark: %d cold and %d warm launches per series, on %s%n", runs, runs,
                 System.getProperty("java.version"));
-        for (int run = 0; run <= runs; run++) {
+        for (int run = 0; run < runs; run++) {
             floor.add(javaVersion());
             for (Series s : series) {
-                Launch launch = launch(s.jar(), s.folder(), javaOptions(s), s.args());
-                (run == 0 ? s.first() : s.launches()).add(launch);
+                delete(s.folder().resolve(".relive"));
+                Files.deleteIfExists(s.folder().resolve("relive.jsa"));
+                s.cold().add(launch(s));
+                s.warm().add(launch(s));
             }
         }
         int width = series.stream().mapToInt(s -> s.label().length()).max().orElse(0) + 2;
-        System.out.printf("%-" + width + "s %8s %8s %8s %12s%n", "launch to ready, ms", "first", "min", "median",
-                "CPU median");
-        System.out.printf("%-" + width + "s %8s %8d %8d%n", "java -version (floor)", "", min(floor), median(floor));
+        System.out.printf("%-" + width + "s %8s %8s %8s %8s %10s %10s%n", "launch to ready, ms", "cold min",
+                "median", "warm min", "median", "CPU cold", "CPU warm");
+        System.out.printf("%-" + width + "s %8d %8d%n", "java -version (floor)", min(floor), median(floor));
         for (Series s : series) {
-            List<Long> wall = s.launches().stream().map(Launch::wallMillis).toList();
-            List<Long> cpu = s.launches().stream().map(Launch::cpuMillis).toList();
-            System.out.printf("%-" + width + "s %8d %8d %8d %12d%n", s.label(), s.first().get(0).wallMillis(),
-                    min(wall), median(wall), median(cpu));
+            System.out.printf("%-" + width + "s %8d %8d %8d %8d %10d %10d%n", s.label(), min(wall(s.cold())),
+                    median(wall(s.cold())), min(wall(s.warm())), median(wall(s.warm())), median(cpu(s.cold())),
+                    median(cpu(s.warm())));
         }
+        System.out.println("(CPU: median of the launcher's CPU time until ready)");
         for (Series s : series) {
             delete(s.folder());
         }
+    }
+
+    private static Series series(String label, String mode, List<String> javaOptions, Path jar, boolean script)
+            throws IOException {
+        Path folder = Files.createTempDirectory("relive-launch-");
+        List<String> args = mode.equals("dev") ? List.of("--dev", "--workspace", folder.toString()) : List.of();
+        return new Series(label, javaOptions, jar, script, args, folder, new ArrayList<>(), new ArrayList<>());
+    }
+
+    private static List<Long> wall(List<Launch> launches) {
+        return launches.stream().map(Launch::wallMillis).toList();
+    }
+
+    private static List<Long> cpu(List<Launch> launches) {
+        return launches.stream().map(Launch::cpuMillis).toList();
     }
 
     private static long javaVersion() throws IOException, InterruptedException {
@@ -114,7 +136,7 @@ public final class LaunchBenchmark {
     }
 
     /**
-     * The series' JVM options, {@value #CDS} replaced by the folder's archive: written at the end of the first launch
+     * The series' JVM options, {@value #CDS} replaced by the folder's archive: written at the end of the cold launch
      * ({@code -XX:ArchiveClassesAtExit}), used by the later ones ({@code -XX:SharedArchiveFile}).
      */
     private static List<String> javaOptions(Series s) {
@@ -132,33 +154,67 @@ public final class LaunchBenchmark {
         return options;
     }
 
-    /** Launches once and measures spawn to the ready line; stops the launch after. */
-    private static Launch launch(Path jar, Path folder, List<String> javaOptions, List<String> args)
-            throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(javaBin()));
-        cmd.addAll(javaOptions);
-        cmd.addAll(List.of("-jar", jar.toString(), "--port", "0"));
-        cmd.addAll(args);
+    /**
+     * Launches once and measures spawn to the ready line; stops the launch then, and waits for its end (a cold
+     * launch that records a class data sharing archive writes it on the way out).
+     */
+    private static Launch launch(Series s) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        ProcessBuilder builder = new ProcessBuilder(cmd);
+        if (s.script()) {
+            cmd.addAll(List.of("sh", script().toString()));
+            builder.environment().put("RELIVE_JAR", s.jar().toString());
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            builder.environment().remove("JAVA_OPTS");
+        } else {
+            cmd.add(javaBin());
+            cmd.addAll(javaOptions(s));
+            cmd.addAll(List.of("-jar", s.jar().toString()));
+        }
+        cmd.addAll(List.of("--port", "0"));
+        cmd.addAll(s.args());
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).directory(folder.toFile()).redirectErrorStream(true)
+        Process p = builder.directory(s.folder().toFile()).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        Thread deadline = new Thread(() -> {
+            try {
+                if (!p.waitFor(300, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+            }
+        }, "launch-deadline");
+        deadline.setDaemon(true);
+        deadline.start();
+        Launch launch = null;
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            // read to the end: a cold launch recording an archive still prints while it writes it on the way out,
+            // and the JDK's process that assembles an AOT cache fails on a closed output
             String line;
             while ((line = out.readLine()) != null) {
-                if (line.contains("relive: ready at ")) {
+                if (launch == null && line.contains("relive: ready at ")) {
                     long wall = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
                     long cpu = p.toHandle().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
-                    return new Launch(wall, cpu);
+                    launch = new Launch(wall, cpu);
+                    // SIGTERM, a normal exit that writes a recorded archive; Process.destroy would close the output
+                    p.toHandle().destroy();
                 }
             }
-            throw new IllegalStateException("the launcher ended without a ready line: " + cmd);
         } finally {
-            p.destroy(); // a normal exit: a first launch with {cds} writes its archive on the way out
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor();
-            }
+            p.destroy();
+            p.waitFor();
         }
+        if (launch == null) {
+            throw new IllegalStateException("the launcher ended without a ready line: " + cmd);
+        }
+        return launch;
+    }
+
+    /** The {@code relive} start script beside the launcher module's build folder. */
+    private static Path script() {
+        return Path.of(System.getProperty("relive.script", "relive")).toAbsolutePath();
     }
 
     private static String javaBin() {
@@ -175,6 +231,9 @@ public final class LaunchBenchmark {
     }
 
     private static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (var walk = Files.walk(dir)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
