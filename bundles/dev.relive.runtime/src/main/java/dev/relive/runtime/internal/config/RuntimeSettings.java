@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
 
 import dev.relive.runtime.internal.upload.UploadSettings;
+import dev.relive.runtime.internal.web.TrustedProxies;
 
 /** The runtime's settings: its configuration plus whether the runtime runs in dev mode. */
 @Designate(ocd = RuntimeConfig.class)
@@ -17,6 +18,7 @@ public class RuntimeSettings {
 
     private final boolean dev;
     private final RuntimeConfig config;
+    private final TrustedProxies trustedProxies;
 
     @Activate
     public RuntimeSettings(BundleContext context, RuntimeConfig config) {
@@ -26,6 +28,7 @@ public class RuntimeSettings {
     public RuntimeSettings(boolean dev, RuntimeConfig config) {
         this.dev = dev;
         this.config = config;
+        this.trustedProxies = TrustedProxies.of(List.of(config.trusted__proxies()));
     }
 
     /** Dev mode: error details go to the browser, the HVR client is loaded. */
@@ -101,5 +104,10 @@ public class RuntimeSettings {
 
     public int loginAttemptsPerMinute() {
         return config.login__attempts__per__minute();
+    }
+
+    /** The proxies whose {@code X-Forwarded-For} names the client; the per-address caps and logs go by it. */
+    public TrustedProxies trustedProxies() {
+        return trustedProxies;
     }
 }
