@@ -16,8 +16,6 @@ import org.osgi.service.component.annotations.Reference;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.relive.api.Presence;
-import dev.relive.api.Topics;
 import dev.relive.api.User;
 import dev.relive.runtime.internal.config.RuntimeSettings;
 import dev.relive.runtime.internal.invoke.FieldBinder;
@@ -57,7 +55,7 @@ public class Sessions implements LiveSessions {
 
     @Activate
     public Sessions(BundleContext context, @Reference ViewRegistry registry, @Reference RuntimeSettings settings,
-            @Reference Workers workers, @Reference Topics topics, @Reference Presence presence) {
+            @Reference Workers workers, @Reference Messaging messaging) {
         this.context = context;
         this.registry = registry;
         this.workers = workers;
@@ -70,7 +68,7 @@ public class Sessions implements LiveSessions {
         ObjectMapper json = ProtocolJson.newMapper();
         this.invoker = new HandlerInvoker(json);
         this.binder = new FieldBinder(json);
-        this.messaging = new Messaging(topics, presence, settings.maxTopicsPerSession());
+        this.messaging = messaging;
         this.stoppedViews = new StoppedViewReload(live.keySet(), context);
         registry.addListener(stoppedViews);
     }
