@@ -29,6 +29,7 @@ import dev.relive.launcher.TestFolders;
 public final class Nginx implements AutoCloseable {
 
     static final String DEFAULT_BINARY = "/usr/sbin/nginx";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
     private final Path dir;
@@ -80,14 +81,13 @@ public final class Nginx implements AutoCloseable {
     }
 
     private void awaitAnswer(Duration timeout) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (!process.isAlive()) {
                 throw new AssertionError("nginx exited with " + process.exitValue() + ":\n" + log());
             }
             try {
-                http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "relive/health-of-nginx"))
+                HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "relive/health-of-nginx"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
                 return;
             } catch (IOException e) {
@@ -98,6 +98,12 @@ public final class Nginx implements AutoCloseable {
                 Thread.sleep(100);
             }
         }
+    }
+
+    /** GETs {@code path} through nginx; returns the response, {@code X-Relive-Upstream} naming the runtime. */
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path.substring(1)))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** {@code http://127.0.0.1:PORT/}. */
