@@ -55,7 +55,7 @@ final class BundleCache implements AutoCloseable {
     /** Opens the cache for this launch: locked, and either reusable or wiped. */
     static BundleCache open(Path stateDir, LaunchOptions options, List<EmbeddedBundles.Entry> embedded)
             throws IOException {
-        String mode = options.dev() ? "dev" : "production";
+        String mode = (options.dev() ? "dev" : "production") + (options.cluster() ? "-cluster" : "");
         Path scratch = Files.createTempDirectory("relive-");
         Path dir = stateDir.resolve("felix");
         Files.createDirectories(dir);

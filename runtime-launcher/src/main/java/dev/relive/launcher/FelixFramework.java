@@ -105,8 +105,17 @@ final class FelixFramework {
         return installed;
     }
 
+    /**
+     * The bundle sets of this launch. The cluster's come first, so that its services are registered by the time the
+     * runtime's components bind theirs.
+     */
     static List<String> bundleSets(LaunchOptions options) {
-        return options.dev() ? List.of("core", "app", "dev") : List.of("core", "app");
+        List<String> sets = new ArrayList<>();
+        if (options.cluster()) {
+            sets.add("cluster");
+        }
+        sets.addAll(options.dev() ? List.of("core", "app", "dev") : List.of("core", "app"));
+        return sets;
     }
 
     /** An empty Gogo home, so that the headless shell finds an empty profile. */

@@ -10,7 +10,7 @@ import org.osgi.framework.launch.Framework;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
- * {@code --check}: installs every embedded bundle (core, app and dev) into a throw-away framework and resolves
+ * {@code --check}: installs every embedded bundle (core, app, dev and cluster) into a throw-away framework and resolves
  * them. Run at build time so that a missing requirement fails the build, not a launch.
  */
 final class ResolutionCheck {
@@ -26,7 +26,7 @@ final class ResolutionCheck {
         try {
             Framework framework = FelixFramework.create(FelixFramework.properties(options, tmp.resolve("felix"), tmp));
             List<Bundle> bundles = FelixFramework.install(framework,
-                    FelixFramework.embedded(List.of("core", "app", "dev")), new StartupProfile(false, 0));
+                    FelixFramework.embedded(List.of("cluster", "core", "app", "dev")), new StartupProfile(false, 0));
             framework.start();
             framework.adapt(FrameworkWiring.class).resolveBundles(bundles);
             int failures = 0;

@@ -46,7 +46,8 @@ final class RunningRelive {
             long starting = System.nanoTime();
             framework.start();
             profile.step("framework start", starting);
-            StartSequence sequence = new StartSequence(bundles, profile);
+            StartSequence sequence = new StartSequence(bundles, profile,
+                    context -> ClusterConfiguration.write(context, options));
             sequence.startBeforeReady(framework);
             profile.step("start bundles", starting);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "relive-shutdown"));

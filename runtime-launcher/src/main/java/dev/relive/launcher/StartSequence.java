@@ -3,8 +3,10 @@ package dev.relive.launcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.wiring.FrameworkWiring;
@@ -13,7 +15,8 @@ import org.osgi.framework.wiring.FrameworkWiring;
  * Starts the embedded bundles in the order that gets HTTP answering soonest: every bundle is resolved first, then
  * Jetty starts on a thread of its own while the rest start on the caller's, with ConfigAdmin before SCR so that
  * components are activated once with their configuration. While the rest start, the Jetty thread sends HTTP a first
- * request, so that Jetty's request path is loaded by the time {@code ready} is checked. The console's bundles (Gogo,
+ * request, so that Jetty's request path is loaded by the time {@code ready} is checked. Configuration that the
+ * command line stands for is written after ConfigAdmin starts and before SCR does. The console's bundles (Gogo,
  * JLine) and MetaType start only after {@code ready}. Bundles are started transiently: each launch starts them itself,
  * so a reused bundle cache never starts anything on its own.
  */
@@ -27,14 +30,17 @@ final class StartSequence {
 
     private final List<Bundle> http = new ArrayList<>();
     private final List<Bundle> core = new ArrayList<>();
+    private final List<Bundle> scr = new ArrayList<>();
     private final List<Bundle> afterReady = new ArrayList<>();
     private final List<Bundle> all;
     private final StartupProfile profile;
+    private final Consumer<BundleContext> configure;
 
-    StartSequence(List<Bundle> bundles, StartupProfile profile) {
+    /** {@code configure} runs once ConfigAdmin is started and before SCR is. */
+    StartSequence(List<Bundle> bundles, StartupProfile profile, Consumer<BundleContext> configure) {
         this.all = bundles;
         this.profile = profile;
-        List<Bundle> scr = new ArrayList<>();
+        this.configure = configure;
         for (Bundle b : bundles) {
             String name = b.getSymbolicName();
             if (HTTP.contains(name)) {
@@ -47,7 +53,6 @@ final class StartSequence {
                 core.add(b);
             }
         }
-        core.addAll(scr);
     }
 
     /** Resolves every bundle and starts all but the console's; returns once they are all started. */
@@ -60,8 +65,13 @@ final class StartSequence {
             ReadyProbe.firstRequest(framework.getBundleContext());
         }, "relive-start-http");
         jetty.start();
-        startAll(core);
-        jetty.join();
+        try {
+            startAll(core);
+            configure.accept(framework.getBundleContext());
+            startAll(scr);
+        } finally {
+            jetty.join();
+        }
     }
 
     /** Starts the console's bundles and MetaType. */

@@ -1,0 +1,90 @@
+package dev.relive.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * {@code --cluster}: two launchers on loopback form one cluster, and a chat message sent to one reaches a tab on the
+ * other, with the presence of both tabs; a launch without the flag has no Hazelcast at all.
+ */
+class Issue18ClusterIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(120);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSingleNodeLaunchHasNoHazelcastBundle() throws Exception {
+        try (LauncherProcess relive = LauncherProcess.start(Files.createDirectories(dir.resolve("single")))) {
+            String lb = relive.commandUntil("lb", l -> l.contains("Relive runtime"), WAIT);
+            assertThat(lb).contains("Active");
+            assertThat(relive.stdout()).doesNotContainIgnoringCase("hazelcast").doesNotContain("Relive cluster");
+            assertThat(relive.stderr()).doesNotContainIgnoringCase("hazelcast");
+        }
+    }
+
+    @Test
+    void twoLaunchersFormOneClusterAndAChatMessageCrossesIt() throws Exception {
+        int[] ports = freePorts();
+        String members = "127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1];
+        Path one = node("one");
+        Path two = node("two");
+        try (LauncherProcess a = LauncherProcess.start(one, "--cluster", members, "--cluster-port", "" + ports[0]);
+                LauncherProcess b = LauncherProcess.start(two, "--cluster", members, "--cluster-port", "" + ports[1])) {
+            a.waitForLog(l -> l.contains("Cluster: 2 members"), WAIT);
+            b.waitForLog(l -> l.contains("Cluster: 2 members"), WAIT);
+            String listed = a.commandUntil("cluster:members", l -> l.contains("Cluster: 2 members"), WAIT);
+            assertThat(listed).contains("[127.0.0.1]:" + ports[0] + " (this)").contains("[127.0.0.1]:" + ports[1]);
+            a.commandUntil("lb", l -> l.contains("Relive example: chat") && l.contains("Active"), WAIT);
+            b.commandUntil("lb", l -> l.contains("Relive example: chat") && l.contains("Active"), WAIT);
+
+            try (WsClient ada = WsClient.connect(a.baseUrl()); WsClient bob = WsClient.connect(b.baseUrl())) {
+                ada.mount(a, "/chat?room=tea&name=ada");
+                JsonNode mounted = bob.mount(b, "/chat?room=tea&name=bob");
+                assertThat(mounted.toString()).as("the tab on the other node is present").contains("ada");
+                ada.event("send", Map.of("text", "hello across nodes"));
+                JsonNode patch = bob.next(f -> f.toString().contains("hello across nodes"), WAIT);
+                assertThat(patch.toString()).contains("ada");
+
+                long killed = System.nanoTime();
+                b.process().destroyForcibly(); // SIGKILL: no goodbye to the cluster
+                String left = a.waitForLog(l -> l.contains("Cluster: 1 members") && l.contains("left)"), WAIT);
+                long leftMillis = (System.nanoTime() - killed) / 1_000_000;
+                String removed = a.waitForLog(l -> l.contains("presence entries of the member that left"), WAIT);
+                long removedMillis = (System.nanoTime() - killed) / 1_000_000;
+                System.out.println("kill -9 of a member: the survivor logged '" + left.replaceAll(".*(Cluster)", "$1")
+                        + "' after " + leftMillis + " ms and removed its presence entries after " + removedMillis
+                        + " ms");
+                assertThat(removed).contains("removed 1 presence entries");
+                assertThat(a.get("/chat?room=tea&name=carl").body()).contains("ada").doesNotContain(">bob<");
+            }
+        }
+    }
+
+    private Path node(String name) throws IOException {
+        Path node = Files.createDirectories(dir.resolve(name).resolve("deploy")).getParent();
+        Path chat = LauncherProcess.jar().getParent().resolve("third-party/dev.relive.examples.chat.jar");
+        Files.copy(chat, node.resolve("deploy/chat.jar"));
+        return node;
+    }
+
+    private static int[] freePorts() throws IOException {
+        try (ServerSocket s1 = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                ServerSocket s2 = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return new int[] {s1.getLocalPort(), s2.getLocalPort()};
+        }
+    }
+}
