@@ -110,4 +110,16 @@ public class RuntimeSettings {
     public TrustedProxies trustedProxies() {
         return trustedProxies;
     }
+
+    public long clusterStateWriteDelayMs() {
+        return Math.max(0, config.cluster__state__write__delay__ms());
+    }
+
+    public long clusterStateTtlSeconds() {
+        return Math.max(1, config.cluster__state__ttl__seconds());
+    }
+
+    public int clusterStateMaxBytes() {
+        return config.cluster__state__max__bytes();
+    }
 }

@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Reference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.relive.api.User;
+import dev.relive.runtime.internal.cluster.StateWriter;
 import dev.relive.runtime.internal.config.RuntimeSettings;
 import dev.relive.runtime.internal.invoke.FieldBinder;
 import dev.relive.runtime.internal.invoke.HandlerInvoker;
@@ -51,11 +52,13 @@ public class Sessions implements LiveSessions {
     private final StoppedViewReload stoppedViews;
     private final ViewWorkerBudget budget;
     private final Messaging messaging;
+    private final StateWriter stateWriter;
     private volatile MountListener mountListener;
 
     @Activate
     public Sessions(BundleContext context, @Reference ViewRegistry registry, @Reference RuntimeSettings settings,
-            @Reference Workers workers, @Reference Messaging messaging) {
+            @Reference Workers workers, @Reference Messaging messaging, @Reference StateWriter stateWriter) {
+        this.stateWriter = stateWriter;
         this.context = context;
         this.registry = registry;
         this.workers = workers;
@@ -84,6 +87,7 @@ public class Sessions implements LiveSessions {
     /** A session for a new WebSocket connection; {@link #closed} must be called when it ends. */
     TabSession open(Connection connection) {
         TabSession session = newSession(connection);
+        session.joinCluster(new ClusterTab(session, stateWriter), newId(24));
         live.put(session, new TabLiveSession(session, context));
         return session;
     }
@@ -95,11 +99,13 @@ public class Sessions implements LiveSessions {
         if (listener != null && live != null) {
             listener.mounted(live);
         }
+        session.cluster().changed();
     }
 
     void closed(TabSession session) {
         live.remove(session);
         session.close();
+        session.cluster().closed();
     }
 
     /** A page's HTML and title, rendered without a socket. */
@@ -148,12 +154,12 @@ public class Sessions implements LiveSessions {
     }
 
     private TabSession newSession(Connection connection) {
-        return new TabSession(newId(), new BrowserChannel(connection, dev), budget, workers.timer(), renderer,
+        return new TabSession(newId(12), new BrowserChannel(connection, dev), budget, workers.timer(), renderer,
                 registry, invoker, binder, messaging);
     }
 
-    private static String newId() {
-        byte[] b = new byte[12];
+    private static String newId(int bytes) {
+        byte[] b = new byte[bytes];
         RANDOM.nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }

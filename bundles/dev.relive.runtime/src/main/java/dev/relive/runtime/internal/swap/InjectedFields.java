@@ -2,6 +2,7 @@ package dev.relive.runtime.internal.swap;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
@@ -13,9 +14,14 @@ import org.osgi.service.component.runtime.dto.ReferenceDTO;
  * references; {@code @Reference} on a field is not retained at run time). They belong to the component, not to its
  * state: a swap neither captures nor restores them.
  */
-class InjectedFields {
+public class InjectedFields {
 
     private final ServiceComponentRuntime scr;
+
+    /** The injected field names of a component, by its service, for code outside this package. */
+    public static Function<ServiceReference<?>, Set<String>> lookup(ServiceComponentRuntime scr) {
+        return new InjectedFields(scr)::of;
+    }
 
     InjectedFields(ServiceComponentRuntime scr) {
         this.scr = scr;
