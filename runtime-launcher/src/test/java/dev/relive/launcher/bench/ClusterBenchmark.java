@@ -20,11 +20,13 @@ import dev.relive.launcher.cluster.Nginx;
  * where round robin splits them); one publisher on the first node publishes a numbered message, and the time from
  * the publish to the patch reaching the last subscriber is taken, P times: p50/p99/max. Also the heap per mounted
  * session with the cluster on (both nodes' heap growth over all sessions, state backups included) and of a single
- * runtime without it (same view, half the count). Only prints; exits by itself.
+ * runtime without it (same view, half the count). Last the failover: the second node killed ({@code kill -9}) under
+ * tabs that each held a count, and the time until each tab has its count back through nginx ({@link Failover}). Only
+ * prints; exits by itself.
  *
  * <pre>
  * mvn -B -q install -DskipTests
- * mvn -B -q -pl runtime-launcher exec:exec@cluster -Dbench.args="--subscribers 1000 --publishes 20"
+ * mvn -B -q -pl runtime-launcher exec:exec@cluster -Dbench.args="--subscribers 1000 --publishes 20 --failovers 5"
  * </pre>
  */
 public final class ClusterBenchmark {
@@ -36,16 +38,18 @@ public final class ClusterBenchmark {
         int subscribers = 1000;
         int publishes = 20;
         boolean viaNginx = false;
+        int failovers = 5;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--subscribers" -> subscribers = Integer.parseInt(args[++i]);
                 case "--publishes" -> publishes = Integer.parseInt(args[++i]);
                 case "--via-nginx" -> viaNginx = true;
+                case "--failovers" -> failovers = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        System.out.printf("Relive cluster benchmark: 2 nodes, %d subscribers %s, %d publishes%n",
-                subscribers, viaNginx ? "through nginx" : "straight to their nodes", publishes);
+        System.out.printf("Relive cluster benchmark: 2 nodes, %d subscribers %s, %d publishes, %d failover tabs%n",
+                subscribers, viaNginx ? "through nginx" : "straight to their nodes", publishes, failovers);
         Path root = Files.createTempDirectory("relive-cluster-bench");
         try {
             Path deploy = deployFolder(root);
@@ -57,6 +61,7 @@ public final class ClusterBenchmark {
                     node.commandUntil("lb", l -> l.contains("Relive test views") && l.contains("Active"), START);
                 }
                 broadcast(cluster, nginx, http, subscribers, publishes, viaNginx, singleHeap);
+                new Failover(cluster, nginx, http).run(failovers, 200);
             }
         } finally {
             TestFolders.deleteTree(root);
