@@ -21,8 +21,8 @@ import dev.relive.launcher.cluster.Nginx;
  * the publish to the patch reaching the last subscriber is taken, P times: p50/p99/max. Also the heap per mounted
  * session with the cluster on (both nodes' heap growth over all sessions, state backups included) and of a single
  * runtime without it (same view, half the count). Last the failover: the second node killed ({@code kill -9}) under
- * tabs that each held a count, and the time until each tab has its count back through nginx ({@link Failover}). Only
- * prints; exits by itself.
+ * tabs that each held a count ({@code --settle-seconds} after their last event, 45), and the time until each tab has
+ * its count back through nginx ({@link Failover}). Only prints; exits by itself.
  *
  * <pre>
  * mvn -B -q install -DskipTests
@@ -39,12 +39,14 @@ public final class ClusterBenchmark {
         int publishes = 20;
         boolean viaNginx = false;
         int failovers = 5;
+        int settle = 45;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--subscribers" -> subscribers = Integer.parseInt(args[++i]);
                 case "--publishes" -> publishes = Integer.parseInt(args[++i]);
                 case "--via-nginx" -> viaNginx = true;
                 case "--failovers" -> failovers = Integer.parseInt(args[++i]);
+                case "--settle-seconds" -> settle = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -61,7 +63,7 @@ public final class ClusterBenchmark {
                     node.commandUntil("lb", l -> l.contains("Relive test views") && l.contains("Active"), START);
                 }
                 broadcast(cluster, nginx, http, subscribers, publishes, viaNginx, singleHeap);
-                new Failover(cluster, nginx, http).run(failovers, 200);
+                new Failover(cluster, nginx, http).run(failovers, Duration.ofSeconds(settle));
             }
         } finally {
             TestFolders.deleteTree(root);

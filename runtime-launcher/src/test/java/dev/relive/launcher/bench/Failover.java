@@ -42,8 +42,16 @@ final class Failover {
         this.http = http;
     }
 
-    void run(int tabs, long writeDelayMs) throws Exception {
+    /**
+     * {@code settle}: the wait between the tabs' last events and the kill, so that their writes behind are in the store
+     * (after a broadcast to many tabs the writer has their states to write first).
+     */
+    void run(int tabs, Duration settle) throws Exception {
         int victim = cluster.size() - 1;
+        long quiet = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (cluster.sessions(0) + cluster.sessions(victim) > 0 && System.nanoTime() < quiet) {
+            Thread.sleep(200); // the tabs of earlier measures are gone
+        }
         String base = cluster.node(victim).baseUrl();
         String url = nginx.baseUrl() + PATH;
         String page = http.send(HttpRequest.newBuilder(URI.create(base + PATH)).build(),
@@ -66,7 +74,7 @@ final class Failover {
             f.await("\"ref\":1", Duration.ofSeconds(30));
             sockets.add(f);
         }
-        Thread.sleep(Math.max(1000, writeDelayMs * 5)); // the last writes behind are in the store
+        Thread.sleep(settle.toMillis());
         long killed = System.nanoTime();
         cluster.kill(victim);
         List<CompletableFuture<Long>> back = new ArrayList<>();
@@ -88,6 +96,14 @@ final class Failover {
                 + " survivor: p50 %s, max %s; %d/%d tabs resumed with their count%n", victim + 1, tabs,
                 Stats.ms(took.percentile(50)), Stats.ms(took.percentile(100)), restored, tabs);
         sockets.forEach(Frames::abort);
+        if (restored < tabs) {
+            for (int n = 0; n < cluster.size(); n++) {
+                for (String line : cluster.node(n).stderr().lines().filter(l -> l.contains("Cluster state"))
+                        .limit(20).toList()) {
+                    System.out.println("  node " + (n + 1) + ": " + line);
+                }
+            }
+        }
     }
 
     /** Reconnects through nginx until mounted; the micros from the kill when the count is back, else -1. */
@@ -102,8 +118,16 @@ final class Failover {
                 long at = System.nanoTime();
                 f.abort();
                 Matcher c = COUNT.matcher(mounted);
-                return c.find() && Integer.parseInt(c.group(1)) == expected ? (at - killed) / 1000 : -1;
+                int count = c.find() ? Integer.parseInt(c.group(1)) : -1;
+                if (count != expected) {
+                    System.out.printf("failover: a tab came back with count %d instead of %d%n", count, expected);
+                    return -1;
+                }
+                return (at - killed) / 1000;
             } catch (Exception e) {
+                if (System.nanoTime() >= deadline) {
+                    System.out.printf("failover: a tab did not come back: %s%n", e);
+                }
                 try {
                     Thread.sleep(50);
                 } catch (InterruptedException i) {
