@@ -17,7 +17,7 @@ import dev.relive.api.User;
 import dev.relive.api.security.Authenticator;
 import dev.relive.api.security.WebSession;
 import dev.relive.runtime.internal.config.RuntimeSettings;
-import dev.relive.runtime.internal.web.TrustedProxies;
+import dev.relive.runtime.internal.config.TrustedProxies;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.relive.api.security.WebSession;
 import dev.relive.runtime.internal.config.RuntimeSettings;
-import dev.relive.runtime.internal.web.TrustedProxies;
+import dev.relive.runtime.internal.config.TrustedProxies;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;

@@ -9,7 +9,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
 
 import dev.relive.runtime.internal.upload.UploadSettings;
-import dev.relive.runtime.internal.web.TrustedProxies;
 
 /** The runtime's settings: its configuration plus whether the runtime runs in dev mode. */
 @Designate(ocd = RuntimeConfig.class)

@@ -1,4 +1,4 @@
-package dev.relive.runtime.internal.web;
+package dev.relive.runtime.internal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.relive.runtime.internal.web;
+package dev.relive.runtime.internal.config;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
