@@ -3,12 +3,15 @@ package dev.relive.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * {@code --cluster}: two launchers on loopback form one cluster, and a chat message sent to one reaches a tab on the
- * other, with the presence of both tabs; a launch without the flag has no Hazelcast at all.
+ * other, with the presence of both tabs; a killed member leaves with its presence entries; a launch without the
+ * flag has no Hazelcast at all, unless the bundles and a {@code dev.relive.cluster.cfg} are put into its deploy folder.
  */
 class Issue18ClusterIT {
 
@@ -71,6 +75,26 @@ class Issue18ClusterIT {
                 assertThat(removed).contains("removed 1 presence entries");
                 assertThat(a.get("/chat?room=tea&name=carl").body()).contains("ada").doesNotContain(">bob<");
             }
+        }
+    }
+
+    @Test
+    void theBundlesAndACfgFileInDeployStartAMemberWithoutTheFlag() throws Exception {
+        Path node = Files.createDirectories(dir.resolve("deployed").resolve("deploy")).getParent();
+        try (ZipFile launcher = new ZipFile(LauncherProcess.jar().toFile())) {
+            for (String bundle : List.of("hazelcast.jar", "dev.relive.cluster.jar")) {
+                try (InputStream in = launcher.getInputStream(launcher.getEntry("bundles/cluster/" + bundle))) {
+                    Files.copy(in, node.resolve("deploy").resolve(bundle));
+                }
+            }
+        }
+        int port = freePorts()[0];
+        Files.writeString(node.resolve("deploy/dev.relive.cluster.cfg"),
+                "members=127.0.0.1:" + port + "\nport=" + port + "\n");
+        try (LauncherProcess relive = LauncherProcess.start(node)) {
+            relive.waitForLog(l -> l.contains("Cluster: 1 members"), WAIT);
+            String listed = relive.commandUntil("cluster:members", l -> l.contains("Cluster: 1 members"), WAIT);
+            assertThat(listed).contains("[127.0.0.1]:" + port + " (this)");
         }
     }
 

@@ -63,7 +63,11 @@ public class ClusterTopics implements Topics {
             LOG.warn("a message on topic {} reached this member only: {} is not serializable", name, e.getMessage());
             return;
         }
-        topic.publish(new Envelope(self, name, body));
+        try {
+            topic.publish(new Envelope(self, name, body));
+        } catch (RuntimeException e) { // shutting down, or cut off: only this member's subscribers got it
+            LOG.warn("a message on topic {} reached this member only: {}", name, e.toString());
+        }
     }
 
     @Override
