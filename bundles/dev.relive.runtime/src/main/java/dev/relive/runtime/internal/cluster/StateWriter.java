@@ -128,6 +128,12 @@ public class StateWriter {
         }
     }
 
+    /** The live tab of this member written under {@code resumeKey}, if there is one. */
+    public Optional<StatefulTab> liveTab(String resumeKey) {
+        Dirty dirty = tabs.get(resumeKey);
+        return dirty == null ? Optional.empty() : Optional.of(dirty.tab);
+    }
+
     /** The state stored under {@code resumeKey}, when a store has one of the current format. Blocks on the store. */
     public Optional<TabState> read(String resumeKey) {
         SessionStateStore s = store;
