@@ -1,9 +1,11 @@
 package dev.relive.runtime.internal.cluster;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -48,6 +50,9 @@ public class StateWriter {
     private final Duration ttl;
     private final TabStateCodec codec;
     private final Function<ServiceReference<?>, Set<String>> injected;
+    /** The injected fields by view service, looked up once per service (the lookup builds SCR's DTOs). */
+    private final Map<ServiceReference<?>, Set<String>> injectedByService =
+            Collections.synchronizedMap(new WeakHashMap<>());
     private final Map<String, Dirty> tabs = new ConcurrentHashMap<>();
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
     private volatile SessionStateStore store;
@@ -123,6 +128,12 @@ public class StateWriter {
         }
     }
 
+    /** The live tab of this member written under {@code resumeKey}, if there is one. */
+    public Optional<StatefulTab> liveTab(String resumeKey) {
+        Dirty dirty = tabs.get(resumeKey);
+        return dirty == null ? Optional.empty() : Optional.of(dirty.tab);
+    }
+
     /** The state stored under {@code resumeKey}, when a store has one of the current format. Blocks on the store. */
     public Optional<TabState> read(String resumeKey) {
         SessionStateStore s = store;
@@ -142,7 +153,7 @@ public class StateWriter {
     }
 
     public Set<String> injected(ServiceReference<?> reference) {
-        return injected.apply(reference);
+        return injectedByService.computeIfAbsent(reference, injected);
     }
 
     private void write(Dirty dirty) {
@@ -156,7 +167,7 @@ public class StateWriter {
             dirty.written = true;
             byte[] bytes;
             try {
-                bytes = codec.encode(tab.capture(mapper(), injected));
+                bytes = codec.encode(tab.capture(mapper(), this::injected));
             } catch (UnstorableStateException e) {
                 refuse(tab, e.viewClass(), e.getMessage(), null);
                 return;

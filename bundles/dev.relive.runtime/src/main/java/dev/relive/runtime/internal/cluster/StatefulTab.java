@@ -19,6 +19,12 @@ public interface StatefulTab {
     /** Whether the tab has closed; a closed tab is written no more. */
     boolean isClosed();
 
+    /**
+     * Its browser has reconnected and resumed it on this member under a new connection before this one was seen to
+     * end: this one ends now, its presence entries removed at once (they have the same key as the new one's).
+     */
+    void supersede();
+
     /** Queues {@code task} on the tab's serial executor, after its events so far. */
     void submit(Runnable task);
 

@@ -65,6 +65,12 @@ final class ClusterTab implements StatefulTab {
     }
 
     @Override
+    public void supersede() {
+        writer.closed(this, false);
+        tab.shutdown();
+    }
+
+    @Override
     public void submit(Runnable task) {
         tab.submit(task);
     }
@@ -135,6 +141,7 @@ final class ClusterTab implements StatefulTab {
             LOG.info("Cluster state not resumed: {}: {}", state.view(), mismatch);
             return Optional.empty();
         }
+        writer.liveTab(resumeKey).filter(old -> old != this).ifPresent(StatefulTab::supersede);
         String id = tab.id();
         String key = tab.resumeKey();
         tab.resumeAs(state.session(), resumeKey);

@@ -211,6 +211,23 @@ class Issue18StateStoreTest {
     }
 
     @Test
+    void aResumeOnThisMemberEndsTheStaleConnectionOfTheSameTabAndKeepsWritingTheNewOne() throws Exception {
+        writer.setStore(store);
+        TabSession stale = written("s1", "key-of-the-first-tab-0001"); // its drop not seen yet
+
+        TabSession second = tab("s2", "key-of-the-second-tab-001");
+        NotesView resumed = new NotesView();
+        resume(second, resumed, "key-of-the-first-tab-0001", null).orElseThrow();
+        stale.close(); // the stale socket's end, seen at last
+
+        assertThat(stale.isClosed()).isTrue();
+        assertThat(messaging.presence().list("notes")).extracting(e -> e.key()).containsExactly("s1");
+        assertThat(topics.subscriberCount("notes")).isEqualTo(1);
+        second.event(2, null, "add", json.readTree("{\"text\":\"two\"}"));
+        store.await("the resumed tab written", () -> store.text("key-of-the-first-tab-0001").contains("\"count\":2"));
+    }
+
+    @Test
     void aStateStoredForAnotherUserIsNotResumed() throws Exception {
         writer.setStore(store);
         written("s1", "key-of-the-first-tab-0001");
@@ -257,7 +274,7 @@ class Issue18StateStoreTest {
         assertThat(resume(second, new NotesView(), "key-of-the-first-tab-0001", null)).isEmpty();
         assertThat(second.id()).isEqualTo("s2");
         assertThat(second.tree().mounted()).isFalse();
-        assertThat(topics.subscriberCount("notes")).isEqualTo(1); // the first tab's only
+        assertThat(topics.subscriberCount("notes")).isZero(); // the first tab's connection, stale, ended; none made
     }
 
     /** A tab mounted at /notes?x=1 with one event, its state written. */
