@@ -157,14 +157,15 @@ public class StateWriter {
     }
 
     private void write(Dirty dirty) {
-        dirty.scheduled.set(false);
         StatefulTab tab = dirty.tab;
+        // the interval counts from here: changes from now on are written by the next write, a delay later
+        dirty.lastWrite = System.nanoTime();
+        dirty.written = true;
+        dirty.scheduled.set(false);
         if (tab.isClosed() || tabs.get(tab.resumeKey()) != dirty) {
             return;
         }
         tab.submit(() -> {
-            dirty.lastWrite = System.nanoTime();
-            dirty.written = true;
             byte[] bytes;
             try {
                 bytes = codec.encode(tab.capture(mapper(), this::injected));

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,10 +30,11 @@ import dev.relive.runtime.internal.render.TemplateRenderer;
 
 /**
  * The cost of writing tab state behind events: the same events on the same tabs (a chat view keeping its last 50
- * lines and a draft), each run to its end, without a state store, with an in-JVM store written at most every 200 ms per tab (the default),
- * and with one written after every event (delay 0), in one run. Prints events per second (until every tab has run all its events) and
- * the process's CPU time per event (events, renders, diffs, captures, serialization and the store's puts). Not a
- * test: it asserts nothing, and exits by itself.
+ * lines and a draft), run by two worker threads to their end, without a state store, with an in-JVM store written at
+ * most every 200 ms per tab (the default), and with one written after every event (delay 0), in one run. Prints
+ * events per second (until every tab has run all its events) and the process's CPU time per event (events, renders,
+ * diffs, captures, serialization and the store's puts), then the time of one capture and its JSON alone. Not a test:
+ * it asserts nothing, and exits by itself.
  *
  * <p>Run from the repository root:
  * <pre>
@@ -90,7 +92,7 @@ public final class StateWriteBenchmark {
                 byMode.get(m).add(run(modes[m], tabs, events, delays[m]));
             }
         }
-        System.out.printf(Locale.ROOT, "%d tabs x %d events (say, on a 50-line chat view), one driving thread, "
+        System.out.printf(Locale.ROOT, "%d tabs x %d events (say, on a 50-line chat view), two worker threads, "
                 + "median of %d rounds%n", tabs, events, rounds);
         System.out.printf(Locale.ROOT, "%-20s %10s %12s %16s %8s %12s%n", "mode", "events", "events/s",
                 "CPU us/event", "puts", "bytes/put");
@@ -147,19 +149,24 @@ public final class StateWriteBenchmark {
         if (delayMs >= 0) {
             writer.setStore(store);
         }
+        ExecutorService pool = Executors.newFixedThreadPool(2); // the tabs' workers, as the runtime's pool
+        ViewWorkerBudget workers = new ViewWorkerBudget(pool, 2);
         TemplateRenderer renderer = new TemplateRenderer();
         HandlerInvoker invoker = new HandlerInvoker(json);
         FieldBinder binder = new FieldBinder(json);
         List<TabSession> tabs = new ArrayList<>();
         for (int i = 0; i < tabCount; i++) {
-            TabSession tab = new TabSession("s" + i, new BrowserChannel(discarding(), false),
-                    new ViewWorkerBudget(Runnable::run, 1), timer, renderer, new ViewRegistry(null), invoker, binder,
+            TabSession tab = new TabSession("s" + i, new BrowserChannel(discarding(), false), workers, timer,
+                    renderer, new ViewRegistry(null), invoker, binder,
                     Messaging.local());
             tab.joinCluster(new ClusterTab(tab, writer), "benchmark-resume-key-" + i);
             tab.submit(() -> tab.mount(new RouteMatch(StubReference.typeOf(new ChatTabView(), "/chat"), Map.of()),
                     "/chat", Map.of()));
             tabs.add(tab);
         }
+        CountDownLatch mounted = new CountDownLatch(tabs.size());
+        tabs.forEach(tab -> tab.submit(mounted::countDown));
+        mounted.await();
         List<JsonNode> params = new ArrayList<>();
         for (int e = 0; e < 16; e++) {
             params.add(json.readTree("{\"text\":\"line " + e + " of a chat message of average length\"}"));
@@ -186,7 +193,8 @@ public final class StateWriteBenchmark {
         int bytes = store.entries.values().stream().mapToInt(b -> b.length).max().orElse(0);
         writer.stop();
         timer.shutdownNow();
-        timer.awaitTermination(1, TimeUnit.SECONDS);
+        pool.shutdown();
+        pool.awaitTermination(5, TimeUnit.SECONDS);
         return new Result(mode, events, seconds, cpu / 1e3 / events, puts, bytes);
     }
 
