@@ -21,7 +21,7 @@ import dev.relive.launcher.cluster.Nginx;
  * the publish to the patch reaching the last subscriber is taken, P times: p50/p99/max. Also the heap per mounted
  * session with the cluster on (both nodes' heap growth over all sessions, state backups included) and of a single
  * runtime without it (same view, half the count). Last the failover: the second node killed ({@code kill -9}) under
- * tabs that each held a count ({@code --settle-seconds} after their last event, 45), and the time until each tab has
+ * tabs that each held a count ({@code --settle-seconds} after their last event, 3), and the time until each tab has
  * its count back through nginx ({@link Failover}). Only prints; exits by itself.
  *
  * <pre>
@@ -39,7 +39,7 @@ public final class ClusterBenchmark {
         int publishes = 20;
         boolean viaNginx = false;
         int failovers = 5;
-        int settle = 45;
+        int settle = 3;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--subscribers" -> subscribers = Integer.parseInt(args[++i]);
