@@ -89,6 +89,12 @@ export class View {
     this.viewName = root.getAttribute(ATTR.VIEW);
     /** @type {string | null} */
     this.session = null;
+    /**
+     * The key a `mounted` frame gave to resume this tab's state after a reconnect (a cluster keeps it), sent back
+     * in the next `mount`; null when the server keeps no state for it.
+     * @type {string | null}
+     */
+    this.resumeKey = null;
     /** @type {Frame[]} frames whose listeners wait until the DOM is in step again */
     this.deferred = [];
     /** @type {Map<string, Set<FrameListener>>} */
@@ -254,6 +260,7 @@ export class View {
     const mount = { type: CLIENT_FRAME.MOUNT, protocol: PROTOCOL, token: this.token, url: this.win.location.href };
     const flash = takeCarriedFlash(this.win);
     if (flash) mount.flash = flash;
+    if (this.resumeKey) mount.resume = this.resumeKey;
     this.socket.send(mount);
   }
 
@@ -288,6 +295,7 @@ export class View {
       this.root.setAttribute(ATTR.VIEW, frame.view);
     }
     if (typeof frame.session === "string") this.session = frame.session;
+    this.resumeKey = typeof frame.resume === "string" ? frame.resume : null;
     if (typeof frame.token === "string") {
       this.token = frame.token;
       this.tokenStale = false;

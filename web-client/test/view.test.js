@@ -492,3 +492,32 @@ describe("flash across a redirect (Issue 15)", () => {
     next.stop();
   });
 });
+
+describe("resume after a reconnect (issue 18)", () => {
+  test("the next mount carries the resume key of the last mounted, and morphs to the resumed state", () => {
+    const { ws, mount, view, clock, root } = setup();
+    mount({ resume: "K".repeat(32) });
+    assert.equal(view.resumeKey, "K".repeat(32));
+    ws().drop();
+    clock.tick(500);
+    ws().open();
+    assert.deepEqual(ws().sent, [{ type: "mount", protocol: 1, token: TOKEN, url: "http://localhost:8080/counter", resume: "K".repeat(32) }]);
+    ws().receive({ type: "mounted", protocol: 1, session: "S1", view: VIEW, url: "/counter", seq: 0, html: COUNTER.replace(">5<", ">9<"), title: "Counter", resume: "K".repeat(32) });
+    assert.equal(root.querySelector("#n")?.textContent, "9");
+    assert.equal(view.session, "S1");
+  });
+
+  test("a mount without a key sends none, and a mounted without one forgets the old key", () => {
+    const { ws, mount, view, clock } = setup();
+    mount({ resume: "K".repeat(32) });
+    ws().drop();
+    clock.tick(500);
+    ws().open();
+    ws().receive({ type: "mounted", protocol: 1, session: "S2", view: VIEW, url: "/counter", seq: 0, html: "<p>fresh</p>", title: "Counter" });
+    assert.equal(view.resumeKey, null);
+    ws().drop();
+    clock.tick(1000);
+    ws().open();
+    assert.equal("resume" in /** @type {any} */ (ws().sent[0]), false);
+  });
+});

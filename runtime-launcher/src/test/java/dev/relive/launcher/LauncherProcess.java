@@ -47,13 +47,25 @@ public final class LauncherProcess implements AutoCloseable {
 
     /** Starts {@code java -jar relive.jar --port 0 --deploy DIR/deploy ARGS} in {@code dir}. */
     public static LauncherProcess start(Path dir, String... args) throws Exception {
-        return startJar(jar(), dir, args);
+        return launch(jar(), dir, dir.resolve("deploy"), args);
     }
 
     /** As {@link #start}, with another launcher jar. */
     public static LauncherProcess startJar(Path jar, Path dir, String... args) throws Exception {
+        return launch(jar, dir, dir.resolve("deploy"), args);
+    }
+
+    /**
+     * Starts {@code java -jar relive.jar --port 0 --deploy DEPLOY ARGS} in {@code dir}: the process is the JVM itself,
+     * so {@link Process#destroyForcibly()} on it is a {@code kill -9} of the runtime.
+     */
+    public static LauncherProcess start(Path dir, Path deploy, String... args) throws Exception {
+        return launch(jar(), dir, deploy, args);
+    }
+
+    private static LauncherProcess launch(Path jar, Path dir, Path deploy, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(javaBin(), "-jar", jar.toString(), "--port", "0",
-                "--deploy", dir.resolve("deploy").toString()));
+                "--deploy", deploy.toString()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).start();
         return new LauncherProcess(p);

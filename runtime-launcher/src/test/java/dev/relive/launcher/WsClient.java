@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     public static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient PAGES = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final List<JsonNode> seen = new ArrayList<>();
@@ -55,15 +56,26 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
 
     private static WsClient connect(String baseUrl, String origin, boolean stall, String cookie) throws Exception {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        if (origin != null) {
+            headers.put("Origin", origin);
+        }
+        if (cookie != null) {
+            headers.put("Cookie", cookie);
+        }
+        return connect(baseUrl, headers, stall);
+    }
+
+    /** A client whose upgrade request carries {@code headers} (e.g. {@code X-Forwarded-For} towards a proxy). */
+    public static WsClient connectWithHeaders(String baseUrl, Map<String, String> headers) throws Exception {
+        return connect(baseUrl, headers, false);
+    }
+
+    private static WsClient connect(String baseUrl, Map<String, String> headers, boolean stall) throws Exception {
         WsClient client = new WsClient();
         client.stalled = stall;
         WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
-        if (origin != null) {
-            b.header("Origin", origin);
-        }
-        if (cookie != null) {
-            b.header("Cookie", cookie);
-        }
+        headers.forEach(b::header);
         client.socket = b.buildAsync(URI.create(baseUrl.replaceFirst("^http", "ws") + "relive/socket"), client)
                 .get(10, TimeUnit.SECONDS);
         return client;
@@ -77,13 +89,20 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     /** Mounts the page at {@code path}: fetches it for its token, sends {@code mount}, waits for {@code mounted}. */
     public JsonNode mount(LauncherProcess relive, String path) throws Exception {
-        String page = relive.get(path).body();
+        return mount(relive.baseUrl(), path);
+    }
+
+    /** {@link #mount(LauncherProcess, String)} for a page served at {@code baseUrl} (a runtime, or a proxy). */
+    public JsonNode mount(String baseUrl, String path) throws Exception {
+        String page = PAGES.send(java.net.http.HttpRequest.newBuilder(URI.create(baseUrl
+                + path.substring(1))).timeout(Duration.ofSeconds(10)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         var m = java.util.regex.Pattern.compile("rl-token=\"([^\"]+)\"").matcher(page);
         if (!m.find()) {
             throw new AssertionError("no token in page " + path + ":\n" + page);
         }
         sendRaw("{\"type\":\"mount\",\"protocol\":1,\"token\":\"" + m.group(1) + "\",\"url\":\""
-                + relive.baseUrl() + path.substring(1) + "\"}");
+                + baseUrl + path.substring(1) + "\"}");
         return next(f -> "mounted".equals(f.path("type").asText()));
     }
 

@@ -85,9 +85,14 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
         return null;
     }
 
+    /** Drops the connection without a close frame, as a network failure or a dying member would. */
+    void abort() {
+        socket.abort();
+    }
+
     @Override
     public void close() throws Exception {
-        if (!socket.isOutputClosed()) {
+        if (!socket.isOutputClosed() && !socket.isInputClosed()) {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "test done").get(30, TimeUnit.SECONDS);
         }
     }

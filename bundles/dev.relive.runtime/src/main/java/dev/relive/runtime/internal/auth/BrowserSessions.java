@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import dev.relive.api.User;
@@ -29,12 +30,18 @@ public class BrowserSessions {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final SessionStore store;
+    /** The best-ranked store of the moment: a cluster's store is taken up when it comes, without a restart. */
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SessionStore store;
     private final SessionTabs tabs;
 
     @Activate
-    public BrowserSessions(@Reference(policyOption = ReferencePolicyOption.GREEDY) SessionStore store,
-            @Reference SessionTabs tabs) {
+    public BrowserSessions(@Reference SessionTabs tabs) {
+        this.tabs = tabs;
+    }
+
+    /** With a fixed store, for use outside the framework. */
+    public BrowserSessions(SessionStore store, SessionTabs tabs) {
         this.store = store;
         this.tabs = tabs;
     }

@@ -17,6 +17,7 @@ import dev.relive.api.User;
 import dev.relive.api.security.Authenticator;
 import dev.relive.api.security.WebSession;
 import dev.relive.runtime.internal.config.RuntimeSettings;
+import dev.relive.runtime.internal.config.TrustedProxies;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -41,6 +42,7 @@ public class LoginServlet extends HttpServlet {
     private final transient BrowserSessions sessions;
     private final transient Authenticator authenticator;
     private final transient LoginAttempts attempts;
+    private final transient TrustedProxies proxies;
 
     @Activate
     public LoginServlet(@Reference BrowserSessions sessions,
@@ -49,6 +51,7 @@ public class LoginServlet extends HttpServlet {
         this.sessions = sessions;
         this.authenticator = authenticator;
         this.attempts = new LoginAttempts(settings.loginAttemptsPerMinute(), System::nanoTime);
+        this.proxies = settings.trustedProxies();
     }
 
     @Override
@@ -60,17 +63,18 @@ public class LoginServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String address = proxies.clientAddress(req);
         Optional<WebSession> session = sessions.current(req);
         if (session.isEmpty() || !BrowserSessions.csrfMatches(session.get(), req.getParameter("_csrf"))) {
-            LOG.warn("refused a login from {}: no valid CSRF token", req.getRemoteAddr());
+            LOG.warn("refused a login from {}: no valid CSRF token", address);
             sendForbidden(resp);
             return;
         }
         String name = String.valueOf(req.getParameter("name"));
         String next = LocalPath.orRoot(req.getParameter("next"));
         String csrf = session.get().csrfToken();
-        if (!attempts.tryAttempt(req.getRemoteAddr(), name)) {
-            LOG.warn("refused a login from {}: too many attempts for the address or the name", req.getRemoteAddr());
+        if (!attempts.tryAttempt(address, name)) {
+            LOG.warn("refused a login from {}: too many attempts for the address or the name", address);
             resp.setHeader("Retry-After", "60");
             send(resp, 429, LoginPage.render(csrf, next, "Too many attempts; try again in a minute.", null));
             return;
@@ -83,12 +87,12 @@ public class LoginServlet extends HttpServlet {
             Arrays.fill(password, '\0');
         }
         if (user.isEmpty()) {
-            LOG.info("failed login from {}", req.getRemoteAddr());
+            LOG.info("failed login from {}", address);
             send(resp, 401, LoginPage.render(csrf, next, "Wrong name or password.", null));
             return;
         }
         sessions.signIn(req, resp, user.get());
-        LOG.info("user {} signed in from {}", user.get().id(), req.getRemoteAddr());
+        LOG.info("user {} signed in from {}", user.get().id(), address);
         resp.setStatus(303);
         resp.setHeader("Location", next);
         resp.setHeader("Cache-Control", "no-store");

@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.relive.api.security.WebSession;
+import dev.relive.runtime.internal.config.RuntimeSettings;
+import dev.relive.runtime.internal.config.TrustedProxies;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -30,11 +32,13 @@ public class LogoutServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(LogoutServlet.class);
 
     private final transient BrowserSessions sessions;
+    private final transient TrustedProxies proxies;
 
     @Activate
-    public LogoutServlet(@Reference BrowserSessions sessions,
+    public LogoutServlet(@Reference BrowserSessions sessions, @Reference RuntimeSettings settings,
             @Reference(target = LoginServlet.SECURITY_FILTER) Filter filteredBy) {
         this.sessions = sessions;
+        this.proxies = settings.trustedProxies();
     }
 
     @Override
@@ -47,13 +51,13 @@ public class LogoutServlet extends HttpServlet {
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Optional<WebSession> session = sessions.current(req);
         if (session.isEmpty() || !BrowserSessions.csrfMatches(session.get(), req.getParameter("_csrf"))) {
-            LOG.warn("refused a logout from {}: no valid CSRF token", req.getRemoteAddr());
+            LOG.warn("refused a logout from {}: no valid CSRF token", proxies.clientAddress(req));
             LoginServlet.sendForbidden(resp);
             return;
         }
         sessions.signOut(session.get(), req, resp);
         LOG.info("session of {} signed out from {}", session.get().user() == null ? "(nobody)"
-                : session.get().user().id(), req.getRemoteAddr());
+                : session.get().user().id(), proxies.clientAddress(req));
         resp.setStatus(303);
         resp.setHeader("Location", "/login");
         resp.setHeader("Cache-Control", "no-store");

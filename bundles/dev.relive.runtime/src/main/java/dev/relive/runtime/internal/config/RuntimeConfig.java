@@ -9,7 +9,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * {@code max_sessions_per_address}, {@code max_workers_per_view}, {@code max_topics_per_session}, {@code live_upgrade},
  * {@code live_upgrade_wait_seconds}, {@code upload_max_file_bytes}, {@code upload_max_files}, {@code upload_dir},
  * {@code hvr_reload_hold_seconds}, {@code session_idle_seconds}, {@code max_browser_sessions},
- * {@code login_attempts_per_minute} (a double underscore in a method name is one underscore in the key).
+ * {@code login_attempts_per_minute}, {@code cluster_state_write_delay_ms}, {@code cluster_state_ttl_seconds},
+ * {@code cluster_state_max_bytes}, {@code trusted_proxies} (a double underscore in a method name is one underscore in
+ * the key).
  */
 @ObjectClassDefinition(id = RuntimeConfig.PID, name = "Relive runtime")
 public @interface RuntimeConfig {
@@ -81,4 +83,21 @@ public @interface RuntimeConfig {
     @AttributeDefinition(description = "Login attempts per minute from one address, and for one user name; more "
             + "are refused (429).")
     int login__attempts__per__minute() default 10;
+
+    @AttributeDefinition(description = "Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed: "
+            + "a request from one of them is from the last address in that header that is not a trusted proxy. "
+            + "Empty: the header is ignored and every request is from its socket's peer.")
+    String[] trusted__proxies() default {};
+
+    @AttributeDefinition(description = "With a cluster's state store: a tab's view state is written at most once per "
+            + "this many milliseconds, after its events; the events of the last interval before a member dies are lost.")
+    long cluster__state__write__delay__ms() default 200;
+
+    @AttributeDefinition(description = "With a cluster's state store: how long a tab's stored state outlives its last "
+            + "write, in seconds (a tab whose socket dropped can resume within it).")
+    long cluster__state__ttl__seconds() default 300;
+
+    @AttributeDefinition(description = "With a cluster's state store: the largest state stored for one tab, in bytes; "
+            + "a larger one is not stored (the tab mounts afresh after a failover).")
+    int cluster__state__max__bytes() default 262144;
 }

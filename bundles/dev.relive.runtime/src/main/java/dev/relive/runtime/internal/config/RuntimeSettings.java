@@ -17,6 +17,7 @@ public class RuntimeSettings {
 
     private final boolean dev;
     private final RuntimeConfig config;
+    private final TrustedProxies trustedProxies;
 
     @Activate
     public RuntimeSettings(BundleContext context, RuntimeConfig config) {
@@ -26,6 +27,7 @@ public class RuntimeSettings {
     public RuntimeSettings(boolean dev, RuntimeConfig config) {
         this.dev = dev;
         this.config = config;
+        this.trustedProxies = TrustedProxies.of(List.of(config.trusted__proxies()));
     }
 
     /** Dev mode: error details go to the browser, the HVR client is loaded. */
@@ -101,5 +103,22 @@ public class RuntimeSettings {
 
     public int loginAttemptsPerMinute() {
         return config.login__attempts__per__minute();
+    }
+
+    /** The proxies whose {@code X-Forwarded-For} names the client; the per-address caps and logs go by it. */
+    public TrustedProxies trustedProxies() {
+        return trustedProxies;
+    }
+
+    public long clusterStateWriteDelayMs() {
+        return Math.max(0, config.cluster__state__write__delay__ms());
+    }
+
+    public long clusterStateTtlSeconds() {
+        return Math.max(1, config.cluster__state__ttl__seconds());
+    }
+
+    public int clusterStateMaxBytes() {
+        return config.cluster__state__max__bytes();
     }
 }

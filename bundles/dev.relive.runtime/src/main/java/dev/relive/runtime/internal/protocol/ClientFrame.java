@@ -15,11 +15,16 @@ public sealed interface ClientFrame {
 
     /**
      * Mount the view the signed {@code token} names; {@code url} is the page's location; {@code flash} the flash
-     * messages by kind carried across a redirect (empty when none).
+     * messages by kind carried across a redirect (empty when none); {@code resume} the key of the tab whose stored
+     * state the mount may resume ({@code null}: none).
      */
-    record Mount(String token, String url, java.util.Map<String, String> flash) implements ClientFrame {
+    record Mount(String token, String url, java.util.Map<String, String> flash, String resume) implements ClientFrame {
         public Mount {
             flash = java.util.Map.copyOf(flash);
+        }
+
+        public Mount(String token, String url, java.util.Map<String, String> flash) {
+            this(token, url, flash, null);
         }
 
         public Mount(String token, String url) {

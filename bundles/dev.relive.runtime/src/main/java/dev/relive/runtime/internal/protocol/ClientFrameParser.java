@@ -15,6 +15,8 @@ public final class ClientFrameParser {
 
     /** The protocol version this server speaks. */
     public static final int PROTOCOL = 1;
+    /** A resume key as the runtime makes them: base64url, 16 to 64 characters. */
+    private static final java.util.regex.Pattern RESUME_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
     private final ObjectMapper json;
     private final int maxFrameBytes;
@@ -76,7 +78,9 @@ public final class ClientFrameParser {
         if (token == null || url == null) {
             throw new RefusedFrameException(null, ErrorCode.BAD_FRAME, "mount needs \"token\" and \"url\"");
         }
-        return new ClientFrame.Mount(token, url, flash(frame.get("flash")));
+        String resume = text(frame, "resume");
+        return new ClientFrame.Mount(token, url, flash(frame.get("flash")),
+                resume != null && RESUME_KEY.matcher(resume).matches() ? resume : null);
     }
 
     /**

@@ -25,6 +25,11 @@ public final class ServerFrames {
     }
 
     public static String mounted(Mounted m) {
+        return mounted(m, null);
+    }
+
+    /** The same, with the key the client sends back to resume the tab ({@code null}: none, not resumable). */
+    public static String mounted(Mounted m, String resume) {
         ObjectNode f = frame("mounted").put("protocol", ClientFrameParser.PROTOCOL).put("session", m.session())
                 .put("view", m.view()).put("url", m.url()).put("seq", m.seq()).put("html", m.html())
                 .put("title", m.title());
@@ -33,6 +38,9 @@ public final class ServerFrames {
         }
         if (m.token() != null) {
             f.put("token", m.token());
+        }
+        if (resume != null) {
+            f.put("resume", resume);
         }
         return text(f);
     }

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 
 import dev.relive.api.LiveView;
 import dev.relive.api.ViewSession;
+import dev.relive.runtime.internal.cluster.StoredViews;
 import dev.relive.runtime.internal.registry.ViewRegistry;
 import dev.relive.runtime.internal.registry.ViewType;
 import dev.relive.runtime.internal.render.RenderException;
@@ -38,6 +39,8 @@ final class ChildViews {
     private final Predicate<Slot> onPage;
     private final Map<String, Slot> children = new LinkedHashMap<>();
     private int depth;
+    /** The stored states children are given instead of a mount, during a resume's first render; else null. */
+    private StoredViews stored;
     /** The view whose template is being rendered: the parent of the children it embeds. */
     private Slot rendering;
 
@@ -74,6 +77,11 @@ final class ChildViews {
         synchronized (children) {
             return children.containsValue(slot);
         }
+    }
+
+    /** During the render that follows, new children take their {@code stored} state when they have one. */
+    void resuming(StoredViews stored) {
+        this.stored = stored;
     }
 
     /** Every child gets its values again at the next render ({@code update} runs even if they are equal). */
@@ -198,7 +206,9 @@ final class ChildViews {
         Slot mounted = new Slot(childId, sticky, view, type.reference(), type.objects());
         mounted.session = sessions.apply(mounted, message -> sendToParent(mounted, message));
         try {
-            view.mount(params.get(), mounted.session);
+            if (stored == null || !stored.restore(childId, view, type.reference(), mounted.session)) {
+                view.mount(params.get(), mounted.session);
+            }
         } catch (RuntimeException e) {
             mounted.release();
             throw new RenderException("child '" + childId + "' (" + viewClass + ") failed to mount: " + e, e);

@@ -137,6 +137,18 @@ public final class FrameDispatcher {
         error(null, ErrorCode.BAD_FRAME, "frame could not be read: " + e.getMessage());
     }
 
+    /**
+     * The connection ended with {@code status}: a normal close or the browser going away (the tab was closed or
+     * left) ends the tab for good; any other leaves its stored state for a reconnect to resume.
+     */
+    public void closed(int status) {
+        ClusterTab cluster = session.cluster();
+        if (cluster != null && (status == 1000 || status == 1001)) {
+            cluster.leave();
+        }
+        closed();
+    }
+
     /** The connection ended. */
     public void closed() {
         session.submit(uploads::discardAll);
@@ -182,7 +194,10 @@ public final class FrameDispatcher {
             }
             try {
                 session.tree().flash().carried(frame.flash());
-                String html = session.mount(match, url.relative(), url.query());
+                ClusterTab cluster = session.cluster();
+                String html = (cluster == null ? Optional.<String>empty()
+                        : cluster.resume(frame.resume(), match, url.relative(), url.query()))
+                        .orElseGet(() -> session.mount(match, url.relative(), url.query()));
                 connection.send(session.mountedFrame(null, html, null));
                 onMounted.run();
             } catch (BadParamException | NotFoundException e) {
@@ -272,6 +287,10 @@ public final class FrameDispatcher {
      */
     private void signedOut() {
         signedOut = true;
+        ClusterTab cluster = session.cluster();
+        if (cluster != null) {
+            cluster.leave();
+        }
         session.submit(() -> {
             String here = session.tree().mounted() ? session.tree().url() : "/";
             connection.send(ServerFrames.redirect(ViewAccess.loginUrl(here)));

@@ -18,9 +18,14 @@ final class SessionIds {
     }
 
     static String next() {
-        byte[] bytes = new byte[12];
-        RANDOM.get().nextBytes(bytes);
-        return ENCODER.encodeToString(bytes);
+        return next(12);
+    }
+
+    /** {@code bytes} random bytes, URL-safe: e.g. a tab's resume key, which only that tab ever sees. */
+    static String next(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.get().nextBytes(random);
+        return ENCODER.encodeToString(random);
     }
 
     private static SecureRandom generator() {

@@ -14,9 +14,8 @@ import org.osgi.service.component.annotations.Reference;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.relive.api.Presence;
-import dev.relive.api.Topics;
 import dev.relive.api.User;
+import dev.relive.runtime.internal.cluster.StateWriter;
 import dev.relive.runtime.internal.config.RuntimeSettings;
 import dev.relive.runtime.internal.invoke.FieldBinder;
 import dev.relive.runtime.internal.invoke.HandlerInvoker;
@@ -49,11 +48,13 @@ public class Sessions implements LiveSessions {
     private final StoppedViewReload stoppedViews;
     private final ViewWorkerBudget budget;
     private final Messaging messaging;
+    private final StateWriter stateWriter;
     private volatile MountListener mountListener;
 
     @Activate
     public Sessions(BundleContext context, @Reference ViewRegistry registry, @Reference RuntimeSettings settings,
-            @Reference Workers workers, @Reference Topics topics, @Reference Presence presence) {
+            @Reference Workers workers, @Reference Messaging messaging, @Reference StateWriter stateWriter) {
+        this.stateWriter = stateWriter;
         this.context = context;
         this.registry = registry;
         this.workers = workers;
@@ -66,7 +67,7 @@ public class Sessions implements LiveSessions {
         ObjectMapper json = ProtocolJson.newMapper();
         this.invoker = new HandlerInvoker(json);
         this.binder = new FieldBinder(json);
-        this.messaging = new Messaging(topics, presence, settings.maxTopicsPerSession());
+        this.messaging = messaging;
         this.stoppedViews = new StoppedViewReload(live.keySet(), context);
         registry.addListener(stoppedViews);
     }
@@ -82,6 +83,7 @@ public class Sessions implements LiveSessions {
     /** A session for a new WebSocket connection; {@link #closed} must be called when it ends. */
     TabSession open(Connection connection) {
         TabSession session = newSession(connection);
+        session.joinCluster(new ClusterTab(session, stateWriter), SessionIds.next(24));
         live.put(session, new TabLiveSession(session, context));
         return session;
     }
@@ -93,11 +95,13 @@ public class Sessions implements LiveSessions {
         if (listener != null && live != null) {
             listener.mounted(live);
         }
+        session.cluster().changed();
     }
 
     void closed(TabSession session) {
         live.remove(session);
         session.close();
+        session.cluster().closed();
     }
 
     /** A page's HTML and title, rendered without a socket. */

@@ -16,6 +16,7 @@ import dev.relive.api.LiveView;
 import dev.relive.api.PresenceDiff;
 import dev.relive.api.ViewSession;
 import dev.relive.api.User;
+import dev.relive.runtime.internal.cluster.StoredViews;
 import dev.relive.runtime.internal.invoke.FieldBinder;
 import dev.relive.runtime.internal.invoke.HandlerInvoker;
 import dev.relive.runtime.internal.invoke.InvocationException;
@@ -39,7 +40,11 @@ final class TabSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(TabSession.class);
 
-    private final String id;
+    private volatile String id;
+    /** The key the tab's state is stored under in a cluster; its browser sends it back to resume. */
+    private volatile String resumeKey;
+    /** Captures and resumes the tab's state in a cluster; {@code null} for tabs made outside the framework. */
+    private volatile ClusterTab cluster;
     private final BrowserChannel channel;
     private final SerialExecutor executor;
     private final HandlerInvoker invoker;
@@ -78,6 +83,26 @@ final class TabSession {
 
     String id() {
         return id;
+    }
+
+    String resumeKey() {
+        return resumeKey;
+    }
+
+    /** The tab takes the session id and resume key of the tab it resumes (or of its own tab, again). */
+    void resumeAs(String id, String resumeKey) {
+        this.id = id;
+        this.resumeKey = resumeKey;
+    }
+
+    /** The tab's state is written to a cluster's store under {@code resumeKey}, through {@code cluster}. */
+    void joinCluster(ClusterTab cluster, String resumeKey) {
+        this.cluster = cluster;
+        this.resumeKey = resumeKey;
+    }
+
+    ClusterTab cluster() {
+        return cluster;
     }
 
     boolean isConnected() {
@@ -155,8 +180,13 @@ final class TabSession {
 
     /** Mounts the root view for the page at {@code url} served by {@code match}; returns its inner HTML. */
     String mount(RouteMatch match, String url, Map<String, String> query) {
+        return mount(match, url, query, null);
+    }
+
+    /** The same, the views given their {@code stored} state instead of a mount ({@code null}: mounted). */
+    String mount(RouteMatch match, String url, Map<String, String> query, StoredViews stored) {
         viewClass = match.type().className();
-        String html = tree.mount(match, url, query);
+        String html = tree.mount(match, url, query, stored);
         scheduleTicks();
         return html;
     }
@@ -188,8 +218,9 @@ final class TabSession {
 
     /** The frame that answers a mount or a live navigation ({@code ref}), with its {@code html}. */
     String mountedFrame(Long ref, String html, String token) {
+        ClusterTab c = cluster;
         return ServerFrames.mounted(new ServerFrames.Mounted(ref, id, tree.rootClassName(), tree.route(), seq, html,
-                tree.title(), token));
+                tree.title(), token), c != null && c.resumable() ? resumeKey : null);
     }
 
     /** Runs handler {@code name}, then sends the patch (or ack) for {@code ref}. */
@@ -308,6 +339,10 @@ final class TabSession {
         try {
             change.run();
             renderAndSend(ref);
+            ClusterTab c = cluster;
+            if (c != null) {
+                c.changed();
+            }
             return true;
         } catch (InvocationException e) {
             restore(before);

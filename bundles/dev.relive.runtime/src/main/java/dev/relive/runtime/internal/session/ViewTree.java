@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import dev.relive.api.LiveView;
 import dev.relive.api.PageMeta;
 import dev.relive.api.ViewSession;
+import dev.relive.runtime.internal.cluster.StoredViews;
 import dev.relive.runtime.internal.registry.RouteMatch;
 import dev.relive.runtime.internal.registry.ViewRegistry;
 import dev.relive.runtime.internal.registry.ViewType;
@@ -76,22 +77,40 @@ final class ViewTree {
      * returns the inner HTML.
      */
     String mount(RouteMatch match, String url, Map<String, String> query) {
+        return mount(match, url, query, null);
+    }
+
+    /**
+     * The same, every view that has a {@code stored} state given it instead of a mount (the page's own view must
+     * have one); {@code null}: all mounted.
+     */
+    String mount(RouteMatch match, String url, Map<String, String> query, StoredViews stored) {
         ViewType type = match.type();
         location = PageLocation.of(url, type.route(), match.params(), query);
         LiveView view = type.objects().getService();
         Slot slot = new Slot(null, false, view, type.reference(), type.objects());
         slot.session = sessions.apply(slot, message -> { }); // the page's own view has no parent
         try {
-            UrlFields.apply(view, match.params(), query);
-            view.mount(location.params(), slot.session);
-            view.urlChanged(slot.session);
+            if (stored != null) {
+                stored.restore(null, view, type.reference(), slot.session);
+            } else {
+                UrlFields.apply(view, match.params(), query);
+                view.mount(location.params(), slot.session);
+                view.urlChanged(slot.session);
+            }
         } catch (RuntimeException e) {
             slot.release();
             throw e;
         }
         root = slot;
         StringBuilder headHtml = new StringBuilder();
-        String html = renderHtml(headHtml);
+        children.resuming(stored);
+        String html;
+        try {
+            html = renderHtml(headHtml);
+        } finally {
+            children.resuming(null);
+        }
         head = headHtml.toString();
         layoutChanged = false;
         VElement parsed = HtmlParser.parse(html);

@@ -48,7 +48,7 @@ public final class SocketEndpoint implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketClose(int status, String reason) {
         if (dispatcher != null) {
-            dispatcher.closed();
+            dispatcher.closed(status);
         }
         end();
     }

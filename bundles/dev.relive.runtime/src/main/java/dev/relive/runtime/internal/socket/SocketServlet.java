@@ -23,7 +23,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The one WebSocket endpoint, {@value #PATH}. Upgrades each request itself (no container mapping, which would
  * outlive this servlet) after checking {@code Origin} against the page's host and the configured allow-list, and
- * the number of connections open, runtime-wide and from the request's address. The request's session cookie
+ * the number of connections open, runtime-wide and from the client's address (the request's, or the one a trusted
+ * proxy forwarded). The request's session cookie
  * decides which page tokens the socket may mount ({@link SocketVisitor}).
  */
 @HttpWhiteboardServletPattern(SocketServlet.PATH)
@@ -67,7 +68,7 @@ public class SocketServlet extends HttpServlet {
         if (container.getMaxTextMessageSize() != limit) {
             container.setMaxTextMessageSize(limit);
         }
-        String address = req.getRemoteAddr();
+        String address = settings.trustedProxies().clientAddress(req);
         ConnectionLimits.Refusal refusal = limits.tryOpen(address);
         if (refusal != null) {
             refusals.refused(refusal, address, limits.limit(refusal));

@@ -82,6 +82,23 @@ public final class StateSnapshot {
         return new StateSnapshot(type.getName(), values, objects, unserializable, oldRevision);
     }
 
+    /**
+     * A snapshot of state fields kept as trees elsewhere (another process wrote them), for a new instance of
+     * {@code type}: every field of {@code type} whose type is an interface {@code session} implements is given it
+     * (whatever was stored for it), the way a swap gives the new instance the {@code ViewSession} the old one kept.
+     */
+    public static StateSnapshot detached(Class<?> type, Map<String, JsonNode> values, Object session) {
+        Map<String, JsonNode> trees = new LinkedHashMap<>(values);
+        Map<String, Object> objects = new LinkedHashMap<>();
+        StateFields.byName(type).forEach((name, field) -> {
+            if (field.getType().isInterface() && field.getType().isInstance(session)) {
+                objects.put(name, session);
+                trees.remove(name);
+            }
+        });
+        return new StateSnapshot(type.getName(), trees, objects, Set.of(), Set.of());
+    }
+
     /** The name of the captured view's class. */
     public String viewClass() {
         return viewClass;

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
@@ -15,10 +16,15 @@ import org.osgi.service.component.runtime.dto.ReferenceDTO;
  * references; {@code @Reference} on a field is not retained at run time). They belong to the component, not to its
  * state: a swap neither captures nor restores them. Read once per service: one per swap. Thread-safe.
  */
-class InjectedFields {
+public class InjectedFields {
 
     private final ServiceComponentRuntime scr;
     private final Map<ServiceReference<?>, Set<String>> known = new ConcurrentHashMap<>();
+
+    /** The injected field names of a component, by its service, for code outside this package. */
+    public static Function<ServiceReference<?>, Set<String>> lookup(ServiceComponentRuntime scr) {
+        return new InjectedFields(scr)::of;
+    }
 
     InjectedFields(ServiceComponentRuntime scr) {
         this.scr = scr;

@@ -1,24 +1,33 @@
 package dev.relive.runtime.internal.token;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
+import dev.relive.runtime.cluster.ClusterSecret;
 import dev.relive.runtime.internal.config.RuntimeSettings;
 import dev.relive.runtime.internal.registry.ViewType;
 
 /**
- * The tokens pages carry and mount with: signed with the key kept in {@code <relive.state>/token.key} when that
- * framework property is set (so open pages re-mount after a restart), else with a random key.
+ * The tokens pages carry and mount with: signed with the cluster's key while a {@link ClusterSecret} is present (so
+ * every member accepts the tokens of the others), else with the key kept in {@code <relive.state>/token.key} when that
+ * framework property is set (so open pages re-mount after a restart), else with a random key. A token signed with
+ * one key is refused once the other is in use: the page then reloads and gets a new one.
  */
 @Component(service = PageTokens.class)
 public class PageTokens {
 
-    private final TokenSigner signer;
+    private final TokenSigner ownSigner;
+    private volatile TokenSigner signer;
+    private volatile ClusterSecret secret;
     private final long ttlSeconds;
 
     @Activate
@@ -28,8 +37,23 @@ public class PageTokens {
 
     /** Tokens of {@code signer} that live {@code ttlSeconds}. */
     public PageTokens(TokenSigner signer, long ttlSeconds) {
+        this.ownSigner = signer;
         this.signer = signer;
         this.ttlSeconds = ttlSeconds;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setClusterSecret(ClusterSecret secret) {
+        this.secret = secret;
+        this.signer = new TokenSigner(secret.tokenKey(), Clock.systemUTC());
+    }
+
+    void unsetClusterSecret(ClusterSecret gone) {
+        if (secret == gone) {
+            secret = null;
+            signer = ownSigner;
+        }
     }
 
     private static TokenSigner signer(String stateFolder) {

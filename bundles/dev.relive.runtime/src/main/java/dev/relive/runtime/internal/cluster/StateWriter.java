@@ -1,0 +1,234 @@
+package dev.relive.runtime.internal.cluster;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.relive.runtime.cluster.SessionStateStore;
+import dev.relive.runtime.internal.config.RuntimeSettings;
+import dev.relive.runtime.internal.state.StateMapper;
+import dev.relive.runtime.internal.swap.InjectedFields;
+
+/**
+ * Writes the state of changed tabs to the cluster's {@link SessionStateStore}, behind their events: a changed tab is
+ * marked dirty, and one scheduler thread writes each dirty tab at most once per {@code cluster_state_write_delay_ms}:
+ * the capture runs on the tab's executor (after the events queued before it), the store's {@code put} on the
+ * scheduler. A state that cannot be stored removes the tab's entry (it would resume stale) and is logged once per
+ * view class. Without a store, {@link #changed} returns at once and no thread exists.
+ */
+@Component(service = StateWriter.class)
+public class StateWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StateWriter.class);
+    /** A mapper caches serializers per view class: renewed now and then so that old bundle revisions can go. */
+    private static final long MAPPER_LIFETIME_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+    private final long delayNanos;
+    private final Duration ttl;
+    private final TabStateCodec codec;
+    private final Function<ServiceReference<?>, Set<String>> injected;
+    /** The injected fields by view service, looked up once per service (the lookup builds SCR's DTOs). */
+    private final Map<ServiceReference<?>, Set<String>> injectedByService =
+            Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<String, Dirty> tabs = new ConcurrentHashMap<>();
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
+    private volatile SessionStateStore store;
+    private volatile ScheduledExecutorService scheduler;
+    private volatile ObjectMapper mapper = StateMapper.create();
+    private volatile long mapperMade = System.nanoTime();
+
+    @Activate
+    public StateWriter(@Reference RuntimeSettings settings, @Reference ServiceComponentRuntime scr) {
+        this(settings.clusterStateWriteDelayMs(), settings.clusterStateTtlSeconds(), settings.clusterStateMaxBytes(),
+                InjectedFields.lookup(scr));
+    }
+
+    public StateWriter(long delayMs, long ttlSeconds, int maxBytes,
+            Function<ServiceReference<?>, Set<String>> injected) {
+        this.delayNanos = TimeUnit.MILLISECONDS.toNanos(delayMs);
+        this.ttl = Duration.ofSeconds(ttlSeconds);
+        this.codec = new TabStateCodec(maxBytes);
+        this.injected = injected;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public synchronized void setStore(SessionStateStore store) {
+        if (scheduler == null) {
+            scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "relive-state-writer");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        this.store = store;
+    }
+
+    public synchronized void unsetStore(SessionStateStore gone) {
+        if (store == gone) {
+            store = null;
+            tabs.clear();
+        }
+    }
+
+    @Deactivate
+    public synchronized void stop() {
+        store = null;
+        if (scheduler != null) {
+            scheduler.shutdown();
+        }
+    }
+
+    /** Whether a store is there: tabs are written and resumed. */
+    public boolean active() {
+        return store != null;
+    }
+
+    /** {@code tab} changed: its state is written within the delay. Any thread. */
+    public void changed(StatefulTab tab) {
+        if (store == null) {
+            return;
+        }
+        Dirty dirty = tabs.computeIfAbsent(tab.resumeKey(), k -> new Dirty(tab));
+        if (dirty.tab == tab && dirty.scheduled.compareAndSet(false, true)) {
+            long wait = dirty.written ? Math.max(0, dirty.lastWrite + delayNanos - System.nanoTime()) : 0;
+            scheduleQuietly(() -> write(dirty), wait);
+        }
+    }
+
+    /** {@code tab} ended; {@code forGood}: closed by its browser or signed out (its entry goes), not dropped. */
+    public void closed(StatefulTab tab, boolean forGood) {
+        SessionStateStore s = store;
+        tabs.computeIfPresent(tab.resumeKey(), (k, d) -> d.tab == tab ? null : d);
+        if (s != null && forGood) {
+            scheduleQuietly(() -> s.remove(tab.resumeKey()), 0);
+        }
+    }
+
+    /** The live tab of this member written under {@code resumeKey}, if there is one. */
+    public Optional<StatefulTab> liveTab(String resumeKey) {
+        Dirty dirty = tabs.get(resumeKey);
+        return dirty == null ? Optional.empty() : Optional.of(dirty.tab);
+    }
+
+    /** The state stored under {@code resumeKey}, when a store has one of the current format. Blocks on the store. */
+    public Optional<TabState> read(String resumeKey) {
+        SessionStateStore s = store;
+        if (s == null || resumeKey == null) {
+            return Optional.empty();
+        }
+        return s.get(resumeKey).flatMap(codec::decode);
+    }
+
+    /** The mapper restores and captures use now. */
+    public ObjectMapper mapper() {
+        if (System.nanoTime() - mapperMade > MAPPER_LIFETIME_NANOS) {
+            mapper = StateMapper.create();
+            mapperMade = System.nanoTime();
+        }
+        return mapper;
+    }
+
+    public Set<String> injected(ServiceReference<?> reference) {
+        return injectedByService.computeIfAbsent(reference, injected);
+    }
+
+    private void write(Dirty dirty) {
+        StatefulTab tab = dirty.tab;
+        // the interval counts from here: changes from now on are written by the next write, a delay later
+        dirty.lastWrite = System.nanoTime();
+        dirty.written = true;
+        dirty.scheduled.set(false);
+        if (tab.isClosed() || tabs.get(tab.resumeKey()) != dirty) {
+            return;
+        }
+        tab.submit(() -> {
+            byte[] bytes;
+            try {
+                bytes = codec.encode(tab.capture(mapper(), this::injected));
+            } catch (UnstorableStateException e) {
+                refuse(tab, e.viewClass(), e.getMessage(), null);
+                return;
+            } catch (RuntimeException | StackOverflowError e) {
+                // a value Jackson cannot walk (a cycle it recursed into) is as unstorable as one it refused
+                refuse(tab, tab.viewClass(), e.toString(), null);
+                return;
+            }
+            scheduleQuietly(() -> put(dirty, bytes), 0);
+        });
+    }
+
+    private void put(Dirty dirty, byte[] bytes) {
+        SessionStateStore s = store;
+        if (s != null && tabs.get(dirty.tab.resumeKey()) == dirty) {
+            try {
+                s.put(dirty.tab.resumeKey(), bytes, ttl);
+            } catch (RuntimeException e) {
+                LOG.warn("Cluster state not stored: the store failed: {}", e.toString());
+            }
+        }
+    }
+
+    private void refuse(StatefulTab tab, String viewClass, String reason, Throwable cause) {
+        if (reported.add(viewClass)) {
+            LOG.warn("Cluster state not stored: {}: {}", viewClass, reason, cause);
+        }
+        SessionStateStore s = store;
+        if (s != null) {
+            scheduleQuietly(() -> s.remove(tab.resumeKey()), 0);
+        }
+    }
+
+    private void scheduleQuietly(Runnable task, long delay) {
+        ScheduledExecutorService s = scheduler;
+        if (s == null) {
+            return;
+        }
+        try {
+            s.schedule(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("Cluster state store failed: {}", e.toString());
+                }
+            }, delay, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // stopping
+        }
+    }
+
+    /** A tab known to have changed since its last write, with its write scheduled or not. */
+    private static final class Dirty {
+        final StatefulTab tab;
+        final AtomicBoolean scheduled = new AtomicBoolean();
+        volatile long lastWrite;
+        volatile boolean written;
+
+        Dirty(StatefulTab tab) {
+            this.tab = tab;
+        }
+    }
+}
