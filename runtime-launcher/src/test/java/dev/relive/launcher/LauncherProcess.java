@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -22,10 +24,28 @@ import java.util.regex.Pattern;
 /**
  * The launcher jar running as a separate process on a free port, in a working folder of the test's, with its
  * standard input open for Gogo commands and its output collected.
+ *
+ * <p>A launcher that does not get ready is stopped before the failure is thrown, and every launcher still running
+ * when the test JVM exits (a test that never closed it, a run cut short) is stopped then, so that no process outlives
+ * the run holding its port and folders.
  */
 public final class LauncherProcess implements AutoCloseable {
 
+    /**
+     * How long a start may take until {@code ready at}: a few seconds on an idle machine, 10 to 15 s on a loaded one;
+     * the rest is margin.
+     */
+    public static final Duration START = Duration.ofSeconds(120);
+    /** How long a page may take to answer as expected once the launcher is ready (its bundles may still start). */
+    public static final Duration PAGE = Duration.ofSeconds(90);
+
     private static final Pattern READY = Pattern.compile("ready at (http://[^ ]+/)");
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly),
+                "launcher-process-reaper"));
+    }
 
     private final Process process;
     private final OutputStream stdin;
@@ -36,10 +56,17 @@ public final class LauncherProcess implements AutoCloseable {
 
     private LauncherProcess(Process process) throws Exception {
         this.process = process;
+        RUNNING.add(process);
         this.stdin = process.getOutputStream();
         collect(process.getInputStream(), out, "out");
         collect(process.getErrorStream(), err, "err");
-        String line = waitForOutput(l -> READY.matcher(l).find(), Duration.ofSeconds(60));
+        String line;
+        try {
+            line = waitForOutput(l -> READY.matcher(l).find(), START);
+        } catch (Throwable t) {
+            stop();
+            throw t;
+        }
         Matcher m = READY.matcher(line);
         m.find();
         this.baseUrl = m.group(1);
@@ -171,16 +198,22 @@ public final class LauncherProcess implements AutoCloseable {
         }
     }
 
-    /** Runs {@code command} repeatedly until a line matching {@code test} appears after it. */
+    /**
+     * Runs {@code command} repeatedly until a line matching {@code test} appears after it. Each try waits twice as
+     * long as the one before (from 300 ms up to 5 s), so that a console slowed down by a loaded machine is not sent
+     * commands faster than it runs them.
+     */
     public String commandUntil(String command, Predicate<String> test, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
+        long tryMillis = 300;
         while (true) {
             try {
-                return run(command, test, Duration.ofMillis(300));
+                return run(command, test, Duration.ofMillis(tryMillis));
             } catch (AssertionError e) {
                 if (System.nanoTime() > deadline) {
                     throw e;
                 }
+                tryMillis = Math.min(5_000, tryMillis * 2);
             }
         }
     }
@@ -194,17 +227,52 @@ public final class LauncherProcess implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl).resolve(path)).timeout(Duration.ofSeconds(10))
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl).resolve(path)).timeout(Duration.ofSeconds(30))
                 .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Waits ({@link #PAGE} at most) until {@code path} answers 200: a page of a bundle that may still be starting. */
+    public void awaitPage(String path) throws Exception {
+        awaitStatus(path, 200, PAGE);
+    }
+
+    /**
+     * Waits until {@code path} answers {@code status}, asking again every 100 ms; a request that fails or times out
+     * (a loaded machine, bundles being refreshed) counts as a wrong answer, not as the test's failure.
+     */
+    public void awaitStatus(String path, int status, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer";
+        while (true) {
+            try {
+                int answer = get(path).statusCode();
+                if (answer == status) {
+                    return;
+                }
+                last = "status " + answer;
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                throw new AssertionError(path + " did not answer " + status + " within " + timeout + " (last: " + last
+                        + ")\nstdout:\n" + stdout() + "\nstderr:\n" + stderr());
+            }
+            Thread.sleep(100);
+        }
     }
 
     @Override
     public void close() throws Exception {
+        stop();
+    }
+
+    private void stop() throws InterruptedException {
         if (process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         }
+        RUNNING.remove(process);
     }
 }
