@@ -82,7 +82,7 @@ class Issue16HardeningIT {
         Path deploy = Files.createDirectories(dir.resolve("deploy"));
         Files.setPosixFilePermissions(deploy, PosixFilePermissions.fromString("rwxrwxrwx"));
         try (LauncherProcess open = LauncherProcess.start(dir)) {
-            String line = open.waitForLog(l -> l.contains("can be written by others"), Duration.ofSeconds(10));
+            String line = open.waitForLog(l -> l.contains("can be written by others"), Duration.ofSeconds(30));
             assertThat(line).contains("rwxrwxrwx").contains("chmod go-w");
         }
         assertThat(relive.stderr()).doesNotContain("can be written by others");
@@ -95,7 +95,7 @@ class Issue16HardeningIT {
 
     private static String request(String raw) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", relive.port())) {
-            socket.setSoTimeout(10_000);
+            socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(raw.getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
