@@ -110,14 +110,16 @@ class HvrIT {
 
     private void mountDuringSave(DevWorkspace dev, WsClient ws, WsClient slow) throws Exception {
         try (slow) {
-            String page = dev.relive().get("/test/hvr?pause=4000").body();
+            String page = dev.relive().get("/test/hvr?pause=5000").body();
             Matcher token = Pattern.compile("rl-token=\"([^\"]+)\"").matcher(page);
             assertThat(token.find()).isTrue();
             slow.sendRaw("{\"type\":\"mount\",\"protocol\":1,\"token\":\"" + token.group(1) + "\",\"url\":\""
-                    + dev.relive().baseUrl() + "test/hvr?pause=4000\"}");
-            // the mount is sleeping in HvrView.mount, with an instance of the old class; the 4 s pause leaves room
-            // for a save on a loaded machine to be applied before it ends
-            Thread.sleep(1000);
+                    + dev.relive().baseUrl() + "test/hvr?pause=5000\"}");
+            // the mount is sleeping in HvrView.mount, with an instance of the old class, once the frame has reached
+            // the server: 2 s for that on a loaded machine (a save applied before the mount began would be no swap
+            // of this session, and no hvr-applied would come); a save applied after the 5 s pause swaps the mounted
+            // session as any other, so a slow build cannot fail the test
+            Thread.sleep(2000);
 
             dev.edit(dev.view("HvrView.java"), "count += 1;", "count += 10;");
 

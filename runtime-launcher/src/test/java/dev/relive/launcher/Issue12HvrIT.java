@@ -69,8 +69,9 @@ class Issue12HvrIT {
 
             dev.restart("/test/hvr");
             dev.relive().waitForLog(l -> l.contains("HVR: dev.relive.testviews updated to"), SWAP);
+            // each waited for as it is read from the launcher's output (stdout and stderr are two streams)
+            dev.relive().waitForLog(l -> l.contains(views + "installed the build of them kept from the last run"), SWAP);
             assertThat(dev.relive().stdout() + dev.relive().stderr())
-                    .contains(views + "installed the build of them kept from the last run")
                     .doesNotContain(views + "building it").doesNotContain("HVR: dev.relive.testlib in");
             assertCountsBy10(dev);
 
@@ -78,14 +79,13 @@ class Issue12HvrIT {
             TestFolders.deleteTree(dev.dir().resolve(".relive/hvr/builds"));
             dev.restart("/test/hvr");
             dev.relive().waitForLog(l -> l.contains("HVR: dev.relive.testviews updated to"), SWAP);
-            assertThat(dev.relive().stdout() + dev.relive().stderr()).contains(views + "building it");
+            dev.relive().waitForLog(l -> l.contains(views + "building it"), SWAP);
             assertCountsBy10(dev);
 
             dev.restart("/test/hvr");
             dev.relive().waitForLog(l -> l.contains("HVR: dev.relive.testviews updated to"), SWAP);
-            assertThat(dev.relive().stdout() + dev.relive().stderr())
-                    .contains(views + "installed the build of them kept from the last run")
-                    .doesNotContain(views + "building it");
+            dev.relive().waitForLog(l -> l.contains(views + "installed the build of them kept from the last run"), SWAP);
+            assertThat(dev.relive().stdout() + dev.relive().stderr()).doesNotContain(views + "building it");
             assertCountsBy10(dev);
         }
     }

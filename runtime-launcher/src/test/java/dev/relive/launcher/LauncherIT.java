@@ -110,6 +110,7 @@ class LauncherIT {
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
             System.out.printf("SIGTERM to exit: %d ms%n", ms);
             assertThat(ended).as("stopped by itself (waited %d ms)", ms).isTrue();
+            relive.awaitOutputEnd(Duration.ofSeconds(30));
             assertThat(relive.stderr()).doesNotContain("Exception");
             assertThat(portIsFree(port)).isTrue();
         }
@@ -121,6 +122,7 @@ class LauncherIT {
             // the console's bundles start after "ready": a command sent before is read once they are up
             relive.command("stop 0");
             assertThat(relive.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+            relive.awaitOutputEnd(Duration.ofSeconds(30));
             assertThat(relive.stderr()).doesNotContain("Exception");
         }
     }

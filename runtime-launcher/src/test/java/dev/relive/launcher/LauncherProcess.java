@@ -51,6 +51,7 @@ public final class LauncherProcess implements AutoCloseable {
     private final OutputStream stdin;
     private final List<String> out = new ArrayList<>();
     private final List<String> err = new ArrayList<>();
+    private final List<Thread> readers = new ArrayList<>();
     private final String baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -105,6 +106,21 @@ public final class LauncherProcess implements AutoCloseable {
         }, "launcher-" + name);
         t.setDaemon(true);
         t.start();
+        readers.add(t);
+    }
+
+    /**
+     * Waits until the process has ended and all its output is read, so that a check of what it printed sees the last
+     * line too; fails after {@code timeout}.
+     */
+    public void awaitOutputEnd(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Thread reader : readers) {
+            reader.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            if (reader.isAlive()) {
+                throw new AssertionError("the launcher's output did not end within " + timeout);
+            }
+        }
     }
 
     public String baseUrl() {
