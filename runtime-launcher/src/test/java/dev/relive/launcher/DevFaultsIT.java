@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 class DevFaultsIT {
 
     /** A save built, the bundle updated and the sessions swapped, on a machine that may be busy. */
-    private static final Duration SWAP = Duration.ofSeconds(90);
+    private static final Duration SWAP = Duration.ofSeconds(120);
 
     @Test
     void aBundleThatCannotResolveIsReportedAndSessionsKeepTheirState() throws Exception {

@@ -23,7 +23,7 @@ class HvrIT {
 
     private static final String VIEW = "dev.relive.testviews.HvrView";
     /** A save built, the bundle updated and the sessions swapped, on a machine that may be busy. */
-    private static final Duration SWAP = Duration.ofSeconds(90);
+    private static final Duration SWAP = Duration.ofSeconds(120);
 
     static JsonNode applied(WsClient ws) throws InterruptedException {
         return ws.next(f -> "hvr-applied".equals(f.path("type").asText()), SWAP);

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 class Issue12HvrIT {
 
     /** A save built, the bundle updated and the sessions swapped, on a machine that may be busy. */
-    private static final Duration SWAP = Duration.ofSeconds(90);
+    private static final Duration SWAP = Duration.ofSeconds(120);
 
     private static JsonNode next(WsClient ws, String type) throws InterruptedException {
         return ws.next(f -> type.equals(f.path("type").asText()), SWAP);

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 class Issue18LiveUpgradeIT {
 
     /** The deploy folder's update and the live upgrade, on a machine that may be busy. */
-    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final Duration WAIT = Duration.ofSeconds(120);
     private static final Pattern COUNT = Pattern.compile("<p id=\\\\?\"count\\\\?\">(\\d+)</p>");
 
     @TempDir

@@ -32,12 +32,12 @@ import java.util.regex.Pattern;
 public final class LauncherProcess implements AutoCloseable {
 
     /**
-     * How long a start may take until {@code ready at}: a few seconds on an idle machine, 10 to 15 s on a loaded one;
-     * the rest is margin.
+     * How long a start may take until {@code ready at}: a few seconds on an idle machine, 10 to 15 s on a loaded one,
+     * 40 to over 60 s on 2 cores with a load of 30 to 40 (measured); the rest is margin.
      */
-    public static final Duration START = Duration.ofSeconds(120);
+    public static final Duration START = Duration.ofSeconds(180);
     /** How long a page may take to answer as expected once the launcher is ready (its bundles may still start). */
-    public static final Duration PAGE = Duration.ofSeconds(90);
+    public static final Duration PAGE = Duration.ofSeconds(120);
 
     private static final Pattern READY = Pattern.compile("ready at (http://[^ ]+/)");
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();

@@ -51,12 +51,13 @@ public final class Browser implements AutoCloseable {
      */
     public static final Duration WAIT = Duration.ofSeconds(30);
     /** How long {@link #waitForSwap} waits: a save is built, the bundle updated and the pages patched. */
-    public static final Duration SWAP = Duration.ofSeconds(90);
+    public static final Duration SWAP = Duration.ofSeconds(120);
 
     private final ChromeDriver driver;
     private final ChromeDriverService service;
     private final Path profile;
     private final List<String> console = new ArrayList<>();
+    private boolean closed;
 
     private Browser(ChromeDriverService service, ChromeDriver driver, Path profile) {
         this.service = service;
@@ -88,7 +89,10 @@ public final class Browser implements AutoCloseable {
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(90));
             driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(90));
-            return new Browser(service, driver, profile);
+            Browser browser = new Browser(service, driver, profile);
+            // a run cut short (no close by the test extension) leaves no ChromeDriver or Chromium behind
+            Runtime.getRuntime().addShutdownHook(new Thread(browser::close, "browser-reaper"));
+            return browser;
         } catch (WebDriverException e) {
             service.stop();
             deleteTree(profile);
@@ -413,7 +417,11 @@ public final class Browser implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             driver.quit();
         } catch (WebDriverException e) {
