@@ -71,6 +71,8 @@ class DevFaultsIT {
                 assertThat(mounted.path("type").asText()).isEqualTo("mounted");
                 assertThat(mounted.path("html").asText()).contains("<h1 id=\"greeting\">hi</h1>");
             }
+        } finally {
+            TestFolders.deleteTree(dir);
         }
     }
 

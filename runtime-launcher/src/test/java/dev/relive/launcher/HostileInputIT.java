@@ -33,10 +33,11 @@ class HostileInputIT {
      */
     static final int TOKEN_TTL_SECONDS = 10;
     static LauncherProcess relive;
+    static Path dir;
 
     @BeforeAll
     static void start() throws Exception {
-        Path dir = Files.createTempDirectory("relive-hostile");
+        dir = Files.createTempDirectory("relive-hostile");
         Files.createDirectories(dir.resolve("deploy"));
         Path thirdParty = LauncherProcess.jar().getParent().resolve("third-party");
         Files.copy(thirdParty.resolve("dev.relive.testlib.jar"), dir.resolve("deploy/testlib.jar"));
@@ -54,6 +55,7 @@ class HostileInputIT {
             assertThat(relive.stderr()).doesNotContain("Exception in thread", "OutOfMemoryError");
         } finally {
             relive.close();
+            TestFolders.deleteTree(dir);
         }
     }
 

@@ -36,11 +36,12 @@ class Issue16SessionIT {
     static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     static final Pattern TOKEN = Pattern.compile("rl-token=\"([^\"]+)\"");
     static LauncherProcess relive;
+    static Path dir;
     static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @BeforeAll
     static void start() throws Exception {
-        Path dir = Files.createTempDirectory("relive-sessions");
+        dir = Files.createTempDirectory("relive-sessions");
         Path deploy = Files.createDirectories(dir.resolve("deploy"));
         user(deploy, "ada", "Ada Lovelace", "ada-password");
         user(deploy, "bob", "Bob", "bob-password");
@@ -61,7 +62,11 @@ class Issue16SessionIT {
 
     @AfterAll
     static void stop() throws Exception {
-        relive.close();
+        try {
+            relive.close();
+        } finally {
+            TestFolders.deleteTree(dir);
+        }
     }
 
     @Test

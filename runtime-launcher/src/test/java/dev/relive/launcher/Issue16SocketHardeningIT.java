@@ -27,10 +27,11 @@ class Issue16SocketHardeningIT {
      */
     static final int NAP_MILLIS = 10_000;
     static LauncherProcess relive;
+    static Path dir;
 
     @BeforeAll
     static void start() throws Exception {
-        Path dir = Files.createTempDirectory("relive-socket-hardening");
+        dir = Files.createTempDirectory("relive-socket-hardening");
         Files.createDirectories(dir.resolve("deploy"));
         Path thirdParty = LauncherProcess.jar().getParent().resolve("third-party");
         Files.copy(thirdParty.resolve("dev.relive.testlib.jar"), dir.resolve("deploy/testlib.jar"));
@@ -56,10 +57,10 @@ class Issue16SocketHardeningIT {
             assertThat(relive.process().isAlive()).isTrue();
         } finally {
             relive.close();
+            TestFolders.deleteTree(dir);
         }
     }
 
-    /** Before: every {@code render} frame was answered with the whole page, about 5,700 bytes out per byte in. */
     @Test
     void renderFloodsAreLimitedAndMerged() throws Exception {
         int sockets = 4;
@@ -242,11 +243,11 @@ class Issue16SocketHardeningIT {
 
     @Test
     void theRuntimeRefusesConnectionsBeyondMaxSessions() throws Exception {
-        Path dir = Files.createTempDirectory("relive-max-sessions");
-        Files.createDirectories(dir.resolve("deploy"));
-        Files.writeString(dir.resolve("deploy/dev.relive.runtime.cfg"), "max_sessions=3\n");
+        Path own = Files.createTempDirectory("relive-max-sessions");
+        Files.createDirectories(own.resolve("deploy"));
+        Files.writeString(own.resolve("deploy/dev.relive.runtime.cfg"), "max_sessions=3\n");
         List<WsClient> clients = new ArrayList<>();
-        try (LauncherProcess small = LauncherProcess.start(dir)) {
+        try (LauncherProcess small = LauncherProcess.start(own)) {
             for (int i = 0; i < 3; i++) {
                 clients.add(WsClient.connect(small.baseUrl()));
             }
@@ -254,7 +255,9 @@ class Issue16SocketHardeningIT {
                     .hasStackTraceContaining("503");
             assertThat(small.waitForLog(l -> l.contains("WebSocket refused from"), Duration.ofSeconds(30)))
                     .contains("max_sessions)");
+        } finally {
             clients.forEach(WsClient::close);
+            TestFolders.deleteTree(own);
         }
     }
 }

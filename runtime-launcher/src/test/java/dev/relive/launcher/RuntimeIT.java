@@ -37,7 +37,11 @@ class RuntimeIT {
 
     @AfterAll
     static void stop() throws Exception {
-        relive.close();
+        try {
+            relive.close();
+        } finally {
+            TestFolders.deleteTree(dir);
+        }
     }
 
     static void awaitRoute(String path) throws Exception {
