@@ -49,9 +49,7 @@ public final class DevWorkspace implements AutoCloseable {
         args[2] = ws.dir.toString();
         System.arraycopy(extraArgs, 0, args, 3, extraArgs.length);
         ws.args = args;
-        ws.relive = LauncherProcess.start(ws.dir, args);
-        ws.awaitRoute(route);
-        return ws;
+        return ws.launch(route);
     }
 
     /**
@@ -63,9 +61,19 @@ public final class DevWorkspace implements AutoCloseable {
         ws.copy();
         Files.writeString(ws.dir.resolve("deploy/dev.relive.runtime.cfg"), runtimeConfig);
         ws.args = new String[] {"--dev", "--workspace", ws.dir.toString()};
-        ws.relive = LauncherProcess.start(ws.dir, ws.args);
-        ws.awaitRoute(route);
-        return ws;
+        return ws.launch(route);
+    }
+
+    /** Starts the launcher and waits for {@code route}; on a failure, stops it and deletes the folder. */
+    private DevWorkspace launch(String route) throws Exception {
+        try {
+            relive = LauncherProcess.start(dir, args);
+            awaitRoute(route);
+            return this;
+        } catch (Throwable t) {
+            close();
+            throw t;
+        }
     }
 
     /** Stops the launcher and starts it again on the same folder, as a developer does; waits until {@code route}. */
@@ -105,23 +113,20 @@ public final class DevWorkspace implements AutoCloseable {
     }
 
     public void awaitRoute(String path) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (relive.get(path).statusCode() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(path + " never came up:\n" + relive.stdout() + "\n" + relive.stderr());
-            }
-            Thread.sleep(50);
-        }
+        relive.awaitPage(path);
     }
 
     /**
-     * Waits (60 s at most) until the runtime's background HVR warm-up is over: from then on saves compile only what
+     * Waits (120 s at most) until the runtime's background HVR warm-up is over: from then on saves compile only what
      * changed, with a compiler the JIT has compiled.
      */
     public void awaitWarmUp() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!relive.run("relive:loaded relive-hvr-warmup", l -> l.startsWith("prefix="), Duration.ofSeconds(10))
-                .endsWith("threads=0") && System.nanoTime() < deadline) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!relive.run("relive:loaded relive-hvr-warmup", l -> l.startsWith("prefix="), Duration.ofSeconds(30))
+                .endsWith("threads=0")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the HVR warm-up did not end within 120 s:\n" + relive.stdout());
+            }
             Thread.sleep(200);
         }
     }
@@ -156,7 +161,9 @@ public final class DevWorkspace implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        relive.close();
+        if (relive != null) {
+            relive.close();
+        }
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 class HvrIT {
 
     private static final String VIEW = "dev.relive.testviews.HvrView";
-    private static final Duration SWAP = Duration.ofSeconds(30);
+    /** A save built, the bundle updated and the sessions swapped, on a machine that may be busy. */
+    private static final Duration SWAP = Duration.ofSeconds(120);
 
     static JsonNode applied(WsClient ws) throws InterruptedException {
         return ws.next(f -> "hvr-applied".equals(f.path("type").asText()), SWAP);
@@ -79,7 +80,7 @@ class HvrIT {
             assertThat(applied(other).path("version").asInt()).isEqualTo(1);
             // the status is recorded once the frames are sent
             assertThat(dev.relive().commandUntil("hvr:status", l -> l.contains("dev.relive.testviews: ok"),
-                    Duration.ofSeconds(10))).containsPattern("compiled 1 of \\d+ source\\(s\\), manifest unchanged");
+                    SWAP)).containsPattern("compiled 1 of \\d+ source\\(s\\), manifest unchanged");
             assertThat(ws.answer(ws.event("increment", null)).path("patches").toString()).contains("\"text\":\"51\"");
 
             // a new component property changes the component XML: bnd runs
@@ -89,7 +90,7 @@ class HvrIT {
             assertThat(applied(ws).path("version").asInt()).isEqualTo(2);
             assertThat(applied(other).path("version").asInt()).isEqualTo(2);
             assertThat(dev.relive().commandUntil("hvr:status", l -> l.contains("dev.relive.testviews: ok")
-                    && !l.contains("manifest unchanged"), Duration.ofSeconds(10)))
+                    && !l.contains("manifest unchanged"), SWAP))
                     .containsPattern("compiled 1 of \\d+ source\\(s\\), analysed by bnd");
             assertThat(ws.answer(ws.event("increment", null)).path("patches").toString()).contains("\"text\":\"151\"");
         }
@@ -109,14 +110,16 @@ class HvrIT {
 
     private void mountDuringSave(DevWorkspace dev, WsClient ws, WsClient slow) throws Exception {
         try (slow) {
-            String page = dev.relive().get("/test/hvr?pause=4000").body();
+            String page = dev.relive().get("/test/hvr?pause=5000").body();
             Matcher token = Pattern.compile("rl-token=\"([^\"]+)\"").matcher(page);
             assertThat(token.find()).isTrue();
             slow.sendRaw("{\"type\":\"mount\",\"protocol\":1,\"token\":\"" + token.group(1) + "\",\"url\":\""
-                    + dev.relive().baseUrl() + "test/hvr?pause=4000\"}");
-            // the mount is sleeping in HvrView.mount, with an instance of the old class; the 4 s pause leaves room
-            // for a save on a loaded machine to be applied before it ends
-            Thread.sleep(1000);
+                    + dev.relive().baseUrl() + "test/hvr?pause=5000\"}");
+            // the mount is sleeping in HvrView.mount, with an instance of the old class, once the frame has reached
+            // the server: 2 s for that on a loaded machine (a save applied before the mount began would be no swap
+            // of this session, and no hvr-applied would come); a save applied after the 5 s pause swaps the mounted
+            // session as any other, so a slow build cannot fail the test
+            Thread.sleep(2000);
 
             dev.edit(dev.view("HvrView.java"), "count += 1;", "count += 10;");
 
@@ -252,7 +255,7 @@ class HvrIT {
     }
 
     private static JsonNode nextTick(WsClient ws) throws InterruptedException {
-        return ws.next(f -> "patch".equals(f.path("type").asText()) && !f.has("ref"), Duration.ofSeconds(30));
+        return ws.next(f -> "patch".equals(f.path("type").asText()) && !f.has("ref"), SWAP);
     }
 
     @Test
@@ -303,7 +306,7 @@ class HvrIT {
             }
             assertThat(html(ws)).contains("<p id=\"listeners\">1</p>", "[HVR 5]");
             String status = dev.relive().commandUntil("hvr:status", l -> l.contains(VIEW + ": sessions=1 version=5"),
-                    Duration.ofSeconds(10));
+                    SWAP);
             assertThat(status).contains("last=swapped");
         }
     }

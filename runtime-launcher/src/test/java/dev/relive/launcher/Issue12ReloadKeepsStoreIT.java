@@ -18,7 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class Issue12ReloadKeepsStoreIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    /** A build, an install or a swap, on a machine that may be busy. */
+    private static final Duration WAIT = Duration.ofSeconds(120);
     private static final String VIEW = "apps/tasks-web/src/main/java/com/example/tasks/TasksView.java";
 
     @Test

@@ -19,7 +19,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class Issue12StateIT {
 
-    private static final Duration SWAP = Duration.ofSeconds(30);
+    /** A save built, the bundle updated and the sessions swapped, on a machine that may be busy. */
+    private static final Duration SWAP = Duration.ofSeconds(120);
 
     @Test
     void threeSavesKeepTheStoreOneListenerPerTabAndTheRenamedField() throws Exception {

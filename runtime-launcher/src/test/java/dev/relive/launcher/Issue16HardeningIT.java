@@ -24,17 +24,22 @@ import org.junit.jupiter.api.Test;
 class Issue16HardeningIT {
 
     static LauncherProcess relive;
+    static Path dir;
 
     @BeforeAll
     static void start() throws Exception {
-        Path dir = Files.createTempDirectory("relive-hardening");
+        dir = Files.createTempDirectory("relive-hardening");
         Files.createDirectories(dir.resolve("deploy"));
         relive = LauncherProcess.start(dir);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        relive.close();
+        try {
+            relive.close();
+        } finally {
+            TestFolders.deleteTree(dir);
+        }
     }
 
     @Test
@@ -78,12 +83,14 @@ class Issue16HardeningIT {
 
     @Test
     void aDeployFolderOthersCanWriteIsWarnedAbout() throws Exception {
-        Path dir = Files.createTempDirectory("relive-open-deploy");
-        Path deploy = Files.createDirectories(dir.resolve("deploy"));
+        Path own = Files.createTempDirectory("relive-open-deploy");
+        Path deploy = Files.createDirectories(own.resolve("deploy"));
         Files.setPosixFilePermissions(deploy, PosixFilePermissions.fromString("rwxrwxrwx"));
-        try (LauncherProcess open = LauncherProcess.start(dir)) {
-            String line = open.waitForLog(l -> l.contains("can be written by others"), Duration.ofSeconds(10));
+        try (LauncherProcess open = LauncherProcess.start(own)) {
+            String line = open.waitForLog(l -> l.contains("can be written by others"), Duration.ofSeconds(30));
             assertThat(line).contains("rwxrwxrwx").contains("chmod go-w");
+        } finally {
+            TestFolders.deleteTree(own);
         }
         assertThat(relive.stderr()).doesNotContain("can be written by others");
     }
@@ -95,7 +102,7 @@ class Issue16HardeningIT {
 
     private static String request(String raw) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", relive.port())) {
-            socket.setSoTimeout(10_000);
+            socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(raw.getBytes(StandardCharsets.ISO_8859_1));
             out.flush();

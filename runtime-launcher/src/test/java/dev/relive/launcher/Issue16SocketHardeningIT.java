@@ -21,18 +21,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 class Issue16SocketHardeningIT {
 
     static final int PER_ADDRESS = 24;
+    /**
+     * How long each nap of {@code /test/slow} sleeps (its most): longer than an event takes on a loaded machine (3.4 s
+     * was seen with a load of 34 on 2 cores).
+     */
+    static final int NAP_MILLIS = 10_000;
     static LauncherProcess relive;
+    static Path dir;
 
     @BeforeAll
     static void start() throws Exception {
-        Path dir = Files.createTempDirectory("relive-socket-hardening");
+        dir = Files.createTempDirectory("relive-socket-hardening");
         Files.createDirectories(dir.resolve("deploy"));
         Path thirdParty = LauncherProcess.jar().getParent().resolve("third-party");
         Files.copy(thirdParty.resolve("dev.relive.testlib.jar"), dir.resolve("deploy/testlib.jar"));
         Files.copy(thirdParty.resolve("dev.relive.testviews.jar"), dir.resolve("deploy/testviews.jar"));
         Files.writeString(dir.resolve("deploy/dev.relive.runtime.cfg"), "max_sessions_per_address=" + PER_ADDRESS + "\n");
         relive = LauncherProcess.start(dir);
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long deadline = System.nanoTime() + LauncherProcess.PAGE.toNanos();
         // up, and still up a second later (the deploy folder may refresh the test bundles once at start)
         long upSince = 0;
         while (upSince == 0 || System.nanoTime() - upSince < 1_000_000_000L) {
@@ -47,11 +53,14 @@ class Issue16SocketHardeningIT {
 
     @AfterAll
     static void stop() throws Exception {
-        assertThat(relive.process().isAlive()).isTrue();
-        relive.close();
+        try {
+            assertThat(relive.process().isAlive()).isTrue();
+        } finally {
+            relive.close();
+            TestFolders.deleteTree(dir);
+        }
     }
 
-    /** Before: every {@code render} frame was answered with the whole page, about 5,700 bytes out per byte in. */
     @Test
     void renderFloodsAreLimitedAndMerged() throws Exception {
         int sockets = 4;
@@ -79,14 +88,10 @@ class Issue16SocketHardeningIT {
             for (Thread t : senders) {
                 t.join();
             }
-            Thread.sleep(1500); // lets the rate limit refill, so the ping below is answered
             long out = 0;
             for (int i = 0; i < sockets; i++) {
                 WsClient ws = clients.get(i);
-                long ref = ws.nextRef();
-                ws.sendRaw("{\"type\":\"ping\",\"ref\":" + ref + "}");
-                ws.next(f -> "pong".equals(f.path("type").asText()) && f.path("ref").asLong() == ref,
-                        Duration.ofSeconds(30));
+                awaitPong(ws);
                 out += ws.receivedChars() - afterMount.get(i);
                 assertThat(ws.seen()).anyMatch(f -> "render".equals(f.path("type").asText()));
             }
@@ -97,6 +102,27 @@ class Issue16SocketHardeningIT {
             assertThat(ratio).as("bytes out per byte in").isLessThan(20);
         } finally {
             clients.forEach(WsClient::close);
+        }
+    }
+
+    /**
+     * Pings until a pong comes: every frame sent before that ping has been handled. A ping that reaches the server
+     * while the rate limit is still spent on the flood is dropped, so each one gets a second before the next.
+     */
+    private static void awaitPong(WsClient ws) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        java.util.Set<Long> sent = new java.util.HashSet<>();
+        while (true) {
+            long ref = ws.nextRef();
+            sent.add(ref);
+            ws.sendRaw("{\"type\":\"ping\",\"ref\":" + ref + "}");
+            JsonNode f;
+            while ((f = ws.poll(Duration.ofSeconds(1))) != null) {
+                if ("pong".equals(f.path("type").asText()) && sent.contains(f.path("ref").asLong())) {
+                    return;
+                }
+            }
+            assertThat(System.nanoTime()).as("a pong within 120 s").isLessThan(deadline);
         }
     }
 
@@ -116,12 +142,12 @@ class Issue16SocketHardeningIT {
             assertThat(refused).as("a connection over the cap is refused").isNotNull();
             assertThat(refused).hasStackTraceContaining("429");
             assertThat(clients.size()).isLessThanOrEqualTo(PER_ADDRESS);
-            String line = relive.waitForLog(l -> l.contains("WebSocket refused from"), Duration.ofSeconds(10));
+            String line = relive.waitForLog(l -> l.contains("WebSocket refused from"), Duration.ofSeconds(30));
             assertThat(line).contains("max_sessions_per_address");
         } finally {
             clients.forEach(WsClient::close);
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             try (WsClient again = WsClient.connect(relive.baseUrl())) {
                 again.mount(relive, "/test/echo");
@@ -137,7 +163,8 @@ class Issue16SocketHardeningIT {
 
     /**
      * Before: 16 sockets on a view that sleeps took all 8 shared workers, and an unrelated session's event waited
-     * 9.8 s. Now the sleeping view gets at most its share of the workers and the other view answers at once.
+     * until naps ended. Now the sleeping view gets at most its share of the workers and the other view answers at
+     * once: before the first nap has ended (an order of arrivals, however slow the machine runs the rest).
      */
     @Test
     void aSlowViewDoesNotDelayAnotherViewsEvents() throws Exception {
@@ -149,18 +176,26 @@ class Issue16SocketHardeningIT {
                 slow.add(ws);
                 ws.mount(relive, "/test/slow");
             }
+            List<Long> naps = new ArrayList<>();
             for (WsClient ws : slow) {
-                ws.event("nap", java.util.Map.of("millis", 3000));
-                ws.event("nap", java.util.Map.of("millis", 3000));
+                naps.add(ws.event("nap", java.util.Map.of("millis", NAP_MILLIS)));
             }
-            Thread.sleep(500); // the naps have taken their workers
+            Thread.sleep(500); // the naps take their workers
             long t0 = System.nanoTime();
             JsonNode answer = other.answer(other.event("add", java.util.Map.of("amount", 1)));
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("slow view: an unrelated event answered in %.3f s while 16 sessions sleep 2 x 3 s%n",
-                    seconds);
+            long answered = other.receivedNanos(answer);
+            System.out.printf("slow view: an unrelated event answered in %.3f s while 16 sessions sleep %d s%n",
+                    (answered - t0) / 1e9, NAP_MILLIS / 1000);
             assertThat(answer.path("type").asText()).isEqualTo("patch");
-            assertThat(seconds).as("seconds for the unrelated event").isLessThan(2.0);
+            long firstNapEnded = Long.MAX_VALUE;
+            for (int i = 0; i < slow.size(); i++) {
+                long ref = naps.get(i);
+                // a nap may wait for a worker behind other sessions' naps: three rounds of NAP_MILLIS
+                JsonNode napped = slow.get(i).next(f -> f.path("ref").asLong(-1) == ref, Duration.ofSeconds(180));
+                firstNapEnded = Math.min(firstNapEnded, slow.get(i).receivedNanos(napped));
+            }
+            assertThat(answered).as("the unrelated event is answered before any nap has ended")
+                    .isLessThan(firstNapEnded);
         } finally {
             slow.forEach(WsClient::close);
         }
@@ -198,26 +233,31 @@ class Issue16SocketHardeningIT {
             assertThat(error.path("code").asText()).isEqualTo("handler_failed");
             assertThat(error.toString()).doesNotContain("boom", "IllegalStateException", "dev.relive", "detail");
             String incident = error.path("message").asText().replaceAll(".*incident (\\d+).*", "$1");
-            String line = relive.waitForLog(l -> l.contains("incident " + incident + " "), Duration.ofSeconds(10));
-            assertThat(line + relive.stdout() + relive.stderr()).contains("boom");
+            String line = relive.waitForLog(l -> l.contains("incident " + incident + " "), Duration.ofSeconds(30));
+            if (!line.contains("boom")) {
+                // the details may follow on the next lines (a stack trace), read in their own time
+                relive.waitForLog(l -> l.contains("boom"), Duration.ofSeconds(30));
+            }
         }
     }
 
     @Test
     void theRuntimeRefusesConnectionsBeyondMaxSessions() throws Exception {
-        Path dir = Files.createTempDirectory("relive-max-sessions");
-        Files.createDirectories(dir.resolve("deploy"));
-        Files.writeString(dir.resolve("deploy/dev.relive.runtime.cfg"), "max_sessions=3\n");
+        Path own = Files.createTempDirectory("relive-max-sessions");
+        Files.createDirectories(own.resolve("deploy"));
+        Files.writeString(own.resolve("deploy/dev.relive.runtime.cfg"), "max_sessions=3\n");
         List<WsClient> clients = new ArrayList<>();
-        try (LauncherProcess small = LauncherProcess.start(dir)) {
+        try (LauncherProcess small = LauncherProcess.start(own)) {
             for (int i = 0; i < 3; i++) {
                 clients.add(WsClient.connect(small.baseUrl()));
             }
             assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> WsClient.connect(small.baseUrl())))
                     .hasStackTraceContaining("503");
-            assertThat(small.waitForLog(l -> l.contains("WebSocket refused from"), Duration.ofSeconds(10)))
+            assertThat(small.waitForLog(l -> l.contains("WebSocket refused from"), Duration.ofSeconds(30)))
                     .contains("max_sessions)");
+        } finally {
             clients.forEach(WsClient::close);
+            TestFolders.deleteTree(own);
         }
     }
 }

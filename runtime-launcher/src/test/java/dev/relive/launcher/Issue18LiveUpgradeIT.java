@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class Issue18LiveUpgradeIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    /** The deploy folder's update and the live upgrade, on a machine that may be busy. */
+    private static final Duration WAIT = Duration.ofSeconds(120);
     private static final Pattern COUNT = Pattern.compile("<p id=\\\\?\"count\\\\?\">(\\d+)</p>");
 
     @TempDir

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The launcher jar as a user runs it: a separate process, a free port, a temp working folder. */
 class LauncherIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    /** For the console, the deploy folder and configuration changes, on a machine that may be busy. */
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @TempDir
     Path dir;
@@ -100,27 +101,30 @@ class LauncherIT {
 
     @Test
     void sigtermStopsAndReleasesThePort() throws Exception {
-        LauncherProcess relive = LauncherProcess.start(dir, "--dev", "--workspace", dir.toString());
-        int port = relive.port();
-        long t0 = System.nanoTime();
-        relive.process().destroy(); // SIGTERM
-        // the launcher gives the framework 4 s to stop; the margin is for a loaded machine
-        boolean ended = relive.process().waitFor(30, TimeUnit.SECONDS);
-        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-        System.out.printf("SIGTERM to exit: %d ms%n", ms);
-        assertThat(ended).as("stopped by itself (waited %d ms)", ms).isTrue();
-        assertThat(relive.stderr()).doesNotContain("Exception");
-        assertThat(portIsFree(port)).isTrue();
-        relive.close();
+        try (LauncherProcess relive = LauncherProcess.start(dir, "--dev", "--workspace", dir.toString())) {
+            int port = relive.port();
+            long t0 = System.nanoTime();
+            relive.process().destroy(); // SIGTERM
+            // the launcher gives the framework 4 s to stop; the margin is for a loaded machine
+            boolean ended = relive.process().waitFor(60, TimeUnit.SECONDS);
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            System.out.printf("SIGTERM to exit: %d ms%n", ms);
+            assertThat(ended).as("stopped by itself (waited %d ms)", ms).isTrue();
+            relive.awaitOutputEnd(Duration.ofSeconds(30));
+            assertThat(relive.stderr()).doesNotContain("Exception");
+            assertThat(portIsFree(port)).isTrue();
+        }
     }
 
     @Test
     void gogoStopZeroStopsTheRuntime() throws Exception {
-        LauncherProcess relive = LauncherProcess.start(dir);
-        relive.command("stop 0");
-        assertThat(relive.process().waitFor(5, TimeUnit.SECONDS)).isTrue();
-        assertThat(relive.stderr()).doesNotContain("Exception");
-        relive.close();
+        try (LauncherProcess relive = LauncherProcess.start(dir)) {
+            // the console's bundles start after "ready": a command sent before is read once they are up
+            relive.command("stop 0");
+            assertThat(relive.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+            relive.awaitOutputEnd(Duration.ofSeconds(30));
+            assertThat(relive.stderr()).doesNotContain("Exception");
+        }
     }
 
     private static boolean portIsFree(int port) {

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -22,24 +24,50 @@ import java.util.regex.Pattern;
 /**
  * The launcher jar running as a separate process on a free port, in a working folder of the test's, with its
  * standard input open for Gogo commands and its output collected.
+ *
+ * <p>A launcher that does not get ready is stopped before the failure is thrown, and every launcher still running
+ * when the test JVM exits (a test that never closed it, a run cut short) is stopped then, so that no process outlives
+ * the run holding its port and folders.
  */
 public final class LauncherProcess implements AutoCloseable {
 
+    /**
+     * How long a start may take until {@code ready at}: a few seconds on an idle machine, 10 to 15 s on a loaded one,
+     * 40 to over 60 s on 2 cores with a load of 30 to 40 (measured); the rest is margin.
+     */
+    public static final Duration START = Duration.ofSeconds(180);
+    /** How long a page may take to answer as expected once the launcher is ready (its bundles may still start). */
+    public static final Duration PAGE = Duration.ofSeconds(120);
+
     private static final Pattern READY = Pattern.compile("ready at (http://[^ ]+/)");
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly),
+                "launcher-process-reaper"));
+    }
 
     private final Process process;
     private final OutputStream stdin;
     private final List<String> out = new ArrayList<>();
     private final List<String> err = new ArrayList<>();
+    private final List<Thread> readers = new ArrayList<>();
     private final String baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private LauncherProcess(Process process) throws Exception {
         this.process = process;
+        RUNNING.add(process);
         this.stdin = process.getOutputStream();
         collect(process.getInputStream(), out, "out");
         collect(process.getErrorStream(), err, "err");
-        String line = waitForOutput(l -> READY.matcher(l).find(), Duration.ofSeconds(60));
+        String line;
+        try {
+            line = waitForOutput(l -> READY.matcher(l).find(), START);
+        } catch (Throwable t) {
+            stop();
+            throw t;
+        }
         Matcher m = READY.matcher(line);
         m.find();
         this.baseUrl = m.group(1);
@@ -100,6 +128,21 @@ public final class LauncherProcess implements AutoCloseable {
         }, "launcher-" + name);
         t.setDaemon(true);
         t.start();
+        readers.add(t);
+    }
+
+    /**
+     * Waits until the process has ended and all its output is read, so that a check of what it printed sees the last
+     * line too; fails after {@code timeout}.
+     */
+    public void awaitOutputEnd(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Thread reader : readers) {
+            reader.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            if (reader.isAlive()) {
+                throw new AssertionError("the launcher's output did not end within " + timeout);
+            }
+        }
     }
 
     public String baseUrl() {
@@ -193,16 +236,22 @@ public final class LauncherProcess implements AutoCloseable {
         }
     }
 
-    /** Runs {@code command} repeatedly until a line matching {@code test} appears after it. */
+    /**
+     * Runs {@code command} repeatedly until a line matching {@code test} appears after it. Each try waits twice as
+     * long as the one before (from 300 ms up to 5 s), so that a console slowed down by a loaded machine is not sent
+     * commands faster than it runs them.
+     */
     public String commandUntil(String command, Predicate<String> test, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
+        long tryMillis = 300;
         while (true) {
             try {
-                return run(command, test, Duration.ofMillis(300));
+                return run(command, test, Duration.ofMillis(tryMillis));
             } catch (AssertionError e) {
                 if (System.nanoTime() > deadline) {
                     throw e;
                 }
+                tryMillis = Math.min(5_000, tryMillis * 2);
             }
         }
     }
@@ -216,17 +265,52 @@ public final class LauncherProcess implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl).resolve(path)).timeout(Duration.ofSeconds(10))
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl).resolve(path)).timeout(Duration.ofSeconds(30))
                 .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Waits ({@link #PAGE} at most) until {@code path} answers 200: a page of a bundle that may still be starting. */
+    public void awaitPage(String path) throws Exception {
+        awaitStatus(path, 200, PAGE);
+    }
+
+    /**
+     * Waits until {@code path} answers {@code status}, asking again every 100 ms; a request that fails or times out
+     * (a loaded machine, bundles being refreshed) counts as a wrong answer, not as the test's failure.
+     */
+    public void awaitStatus(String path, int status, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer";
+        while (true) {
+            try {
+                int answer = get(path).statusCode();
+                if (answer == status) {
+                    return;
+                }
+                last = "status " + answer;
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                throw new AssertionError(path + " did not answer " + status + " within " + timeout + " (last: " + last
+                        + ")\nstdout:\n" + stdout() + "\nstderr:\n" + stderr());
+            }
+            Thread.sleep(100);
+        }
     }
 
     @Override
     public void close() throws Exception {
+        stop();
+    }
+
+    private void stop() throws InterruptedException {
         if (process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         }
+        RUNNING.remove(process);
     }
 }

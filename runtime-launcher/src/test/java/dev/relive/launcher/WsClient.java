@@ -12,7 +12,10 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -21,11 +24,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** A real WebSocket client over loopback (the JDK's), collecting the server's frames as JSON. */
+/**
+ * A real WebSocket client over loopback (the JDK's), collecting the server's frames as JSON. Like the browser's client
+ * it keeps its socket busy with a ping every 10 s, so that the server's idle timeout does not close it while a test
+ * waits (for a build, a swap or a warm-up on a loaded machine).
+ */
 public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     public static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient PAGES = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient PAGES = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** How long {@link #next(Predicate)} waits for a frame: an answer, on a machine that may be busy. */
+    public static final Duration ANSWER = Duration.ofSeconds(30);
+
+    private static final ScheduledExecutorService PINGS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ws-keep-alive");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final List<JsonNode> seen = new ArrayList<>();
@@ -36,6 +51,7 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     private volatile int closeStatus = -1;
     private volatile boolean stalled;
     private WebSocket socket;
+    private ScheduledFuture<?> pings;
 
     public static WsClient connect(String baseUrl) throws Exception {
         return connect(baseUrl, null);
@@ -77,8 +93,8 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         headers.forEach(b::header);
         client.socket = b.buildAsync(URI.create(baseUrl.replaceFirst("^http", "ws") + "relive/socket"), client)
-                .get(10, TimeUnit.SECONDS);
-        return client;
+                .get(30, TimeUnit.SECONDS);
+        return client.keepAlive();
     }
 
     /** Sends a {@code mount} frame for the page at {@code path} with {@code token}; returns at once. */
@@ -136,29 +152,25 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         socket.sendText(text, true).join();
     }
 
-    /**
-     * Sends a WebSocket ping every 10 s until the socket closes, as a browser's client keeps its socket busy, so that
-     * the server's idle timeout does not close it while a test waits (for a warm-up on a loaded machine).
-     */
-    public WsClient keepAlive() {
-        Thread pinger = new Thread(() -> {
-            try {
-                while (!socket.isOutputClosed()) {
-                    Thread.sleep(10_000);
-                    socket.sendPing(ByteBuffer.allocate(0)).join();
+    /** Sends a WebSocket ping every 10 s until the socket closes (every client does from its connect on). */
+    public synchronized WsClient keepAlive() {
+        if (pings == null) {
+            pings = PINGS.scheduleWithFixedDelay(() -> {
+                try {
+                    if (!socket.isOutputClosed()) {
+                        socket.sendPing(ByteBuffer.allocate(0));
+                    }
+                } catch (RuntimeException e) {
+                    // the previous ping is still being sent, or the socket is closing: the next try comes
                 }
-            } catch (InterruptedException | RuntimeException e) {
-                // closed
-            }
-        }, "ws-keep-alive");
-        pinger.setDaemon(true);
-        pinger.start();
+            }, 10, 10, TimeUnit.SECONDS);
+        }
         return this;
     }
 
     /** The next frame matching {@code test}; frames before it are skipped (and kept in {@link #seen()}). */
     public JsonNode next(Predicate<JsonNode> test) throws InterruptedException {
-        return next(test, Duration.ofSeconds(10));
+        return next(test, ANSWER);
     }
 
     public JsonNode next(Predicate<JsonNode> test, Duration timeout) throws InterruptedException {
@@ -240,6 +252,11 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (pings != null) {
+                pings.cancel(false);
+            }
+        }
         try {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(2, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -45,13 +45,19 @@ public final class Browser implements AutoCloseable {
 
     static final String DEFAULT_CHROMIUM = "/usr/bin/chromium";
     static final String DEFAULT_CHROMEDRIVER = "/usr/bin/chromedriver";
-    /** How long the helpers wait for the page to get somewhere. */
-    public static final Duration WAIT = Duration.ofSeconds(15);
+    /**
+     * How long the helpers wait for the page to get somewhere: an answer, a patch, a page load, on a machine that may
+     * be busy. A wait that passes costs only its own time, so the margin is wide.
+     */
+    public static final Duration WAIT = Duration.ofSeconds(30);
+    /** How long {@link #waitForSwap} waits: a save is built, the bundle updated and the pages patched. */
+    public static final Duration SWAP = Duration.ofSeconds(120);
 
     private final ChromeDriver driver;
     private final ChromeDriverService service;
     private final Path profile;
     private final List<String> console = new ArrayList<>();
+    private boolean closed;
 
     private Browser(ChromeDriverService service, ChromeDriver driver, Path profile) {
         this.service = service;
@@ -81,9 +87,12 @@ public final class Browser implements AutoCloseable {
                 .build();
         try {
             ChromeDriver driver = new ChromeDriver(service, options);
-            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-            return new Browser(service, driver, profile);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(90));
+            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(90));
+            Browser browser = new Browser(service, driver, profile);
+            // a run cut short (no close by the test extension) leaves no ChromeDriver or Chromium behind
+            Runtime.getRuntime().addShutdownHook(new Thread(browser::close, "browser-reaper"));
+            return browser;
         } catch (WebDriverException e) {
             service.stop();
             deleteTree(profile);
@@ -159,12 +168,39 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Counts, from now on, the {@code relive:hvr-applied} events of the current page (the client dispatches one when
-     * new code is live in its session); read with {@link #hvrApplied()}.
+     * new code is live in its session); read with {@link #hvrApplied()}. On a dev page, waits first until the client's
+     * HVR module (loaded after the view starts) listens for the frames, so that no swap from now on goes unseen.
      */
     public void installHvrProbe() {
+        waitForHvrClient();
         js("if (!window.__reliveHvr) { window.__reliveHvr = { count: 0, last: null };"
                 + " document.addEventListener('relive:hvr-applied', function (e) {"
                 + " window.__reliveHvr.count++; window.__reliveHvr.last = e.detail; }); }");
+    }
+
+    /**
+     * Records, from now on, every HVR toast the current page shows, as {@code role: text}: a toast goes after 3 s,
+     * which a busy machine may take between two WebDriver calls. Read with {@link #toasts()}.
+     */
+    public void recordToasts() {
+        js("window.__reliveToasts = []; new MutationObserver(function (records) { records.forEach(function (r) {"
+                + " r.addedNodes.forEach(function (n) { if (n.nodeType === 1 && n.hasAttribute('data-relive-toast'))"
+                + " window.__reliveToasts.push(n.getAttribute('role') + ': ' + n.textContent); }); }); })"
+                + ".observe(document.body, { childList: true });");
+    }
+
+    /** The toasts the page showed since {@link #recordToasts()}. */
+    @SuppressWarnings("unchecked")
+    public List<String> toasts() {
+        return (List<String>) js("return window.__reliveToasts.slice()");
+    }
+
+    /** On a dev page, waits until the client's HVR module (loaded after the view starts) handles HVR frames. */
+    public void waitForHvrClient() {
+        waitUntil("the HVR client listens on " + driver.getCurrentUrl(), () -> Boolean.TRUE.equals(js(
+                "return !document.querySelector('meta[name=relive-dev][content=true]')"
+                        + " || !!(window.Relive && window.Relive.view && window.Relive.view.listeners"
+                        + " && window.Relive.view.listeners.has('hvr-applied'))")));
     }
 
     /** How many {@code relive:hvr-applied} events the current page saw since {@link #installHvrProbe()}. */
@@ -227,7 +263,7 @@ public final class Browser implements AutoCloseable {
     public String waitForText(String css, Predicate<String> test, String what) {
         String[] last = { null };
         waitUntil(() -> css + " reads " + what + " (last seen: " + (last[0] == null ? "no element" : "'" + last[0]
-                + "'") + ")", () -> {
+                + "'") + ")", WAIT, () -> {
                     try {
                         last[0] = text(css);
                         return test.test(last[0]);
@@ -242,7 +278,7 @@ public final class Browser implements AutoCloseable {
     /** Waits until the DOM property {@code name} of {@code css} is {@code expected}. */
     public void waitForProperty(String css, String name, String expected) {
         String[] last = { null };
-        waitUntil(() -> css + "." + name + " is '" + expected + "' (last seen: '" + last[0] + "')", () -> {
+        waitUntil(() -> css + "." + name + " is '" + expected + "' (last seen: '" + last[0] + "')", WAIT, () -> {
             try {
                 last[0] = property(css, name);
                 return expected.equals(last[0]);
@@ -254,15 +290,23 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until {@code condition} holds, for at most {@link #WAIT}. */
     public void waitUntil(String description, Supplier<Boolean> condition) {
-        waitUntil(() -> description, condition);
+        waitUntil(() -> description, WAIT, condition);
     }
 
-    private void waitUntil(Supplier<String> description, Supplier<Boolean> condition) {
+    /**
+     * Waits until {@code condition} holds, for at most {@link #SWAP}: for what follows a save of a source file (the
+     * build, the bundle update, the patches), which takes seconds on an idle machine and many more on a busy one.
+     */
+    public void waitForSwap(String description, Supplier<Boolean> condition) {
+        waitUntil(() -> description, SWAP, condition);
+    }
+
+    private void waitUntil(Supplier<String> description, Duration timeout, Supplier<Boolean> condition) {
         try {
-            new WebDriverWait(driver, WAIT, Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
+            new WebDriverWait(driver, timeout, Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
                     .until(d -> condition.get());
         } catch (TimeoutException e) {
-            throw new AssertionError("timed out after " + WAIT.toSeconds() + " s waiting until "
+            throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting until "
                     + description.get(), e);
         }
     }
@@ -373,7 +417,11 @@ public final class Browser implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             driver.quit();
         } catch (WebDriverException e) {

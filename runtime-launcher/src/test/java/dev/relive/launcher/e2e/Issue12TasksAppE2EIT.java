@@ -31,7 +31,7 @@ import dev.relive.launcher.LauncherProcess;
 class Issue12TasksAppE2EIT {
 
     /** Longer than {@link Browser#WAIT}: a save builds and swaps while the runtime's warm-up shares the CPU. */
-    private static final Duration SWAP = Duration.ofSeconds(60);
+    private static final Duration SWAP = Browser.SWAP;
     private static final String VIEW = "apps/tasks-web/src/main/java/com/example/tasks/TasksView.java";
     private static final String TEMPLATE = "apps/tasks-web/src/main/resources/com/example/tasks/TasksView.peb";
 
@@ -52,7 +52,7 @@ class Issue12TasksAppE2EIT {
         try (relive) {
             install(relive, app.resolve("libs/tasks-store"), "com.example.tasks.store");
             install(relive, app.resolve("apps/tasks-web"), "com.example.tasks");
-            awaitRoute(relive, "/todo");
+            relive.awaitPage("/todo");
             String url = relive.baseUrl().replaceAll("/$", "") + "/todo";
 
             String first = browser.driver().getWindowHandle();
@@ -191,16 +191,6 @@ class Issue12TasksAppE2EIT {
         String line = relive.run("hvr:install " + project, l -> l.startsWith(bundle + " "), SWAP);
         assertThat(line).contains(bundle + " 1.0.0.SNAPSHOT built and written to");
         relive.waitForOutput(l -> l.startsWith("relive: deploy: started " + bundle + " "), SWAP);
-    }
-
-    private static void awaitRoute(LauncherProcess relive, String path) throws Exception {
-        long deadline = System.nanoTime() + SWAP.toNanos();
-        while (relive.get(path).statusCode() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(path + " never came up:\n" + relive.stdout() + "\n" + relive.stderr());
-            }
-            Thread.sleep(100);
-        }
     }
 
     private void openTasks(String url) {

@@ -38,12 +38,12 @@ class Issue13WrapKeepsInputE2EIT {
             String field = nameField(template);
             String wrapped = "    <section id=\"name-wrap\" class=\"card\">\n" + field + "\n    </section>";
             edit(template, field, wrapped);
-            browser.waitUntil("the wrapper is on the page", () -> browser.exists("#signup > #name-wrap > .field > #name"));
-            browser.waitUntil("hvr-applied", () -> browser.hvrApplied() >= 1);
+            browser.waitForSwap("the wrapper is on the page", () -> browser.exists("#signup > #name-wrap > .field > #name"));
+            browser.waitForSwap("hvr-applied", () -> browser.hvrApplied() >= 1);
             assertTypedStateKept();
 
             edit(template, wrapped, field);
-            browser.waitUntil("the wrapper is gone", () -> browser.exists("#signup > .field > #name")
+            browser.waitForSwap("the wrapper is gone", () -> browser.exists("#signup > .field > #name")
                     && !browser.exists("#name-wrap"));
             assertTypedStateKept();
         }
@@ -57,8 +57,8 @@ class Issue13WrapKeepsInputE2EIT {
 
             edit(template, "  <form id=\"signup\"", "  <p id=\"notice\">Almost done: one more step.</p>\n"
                     + "  <form id=\"signup\"");
-            browser.waitUntil("the notice is on the page", () -> browser.exists("#notice + #signup"));
-            browser.waitUntil("hvr-applied", () -> browser.hvrApplied() >= 1);
+            browser.waitForSwap("the notice is on the page", () -> browser.exists("#notice + #signup"));
+            browser.waitForSwap("hvr-applied", () -> browser.hvrApplied() >= 1);
             assertThat(browser.text("#notice")).isEqualTo("Almost done: one more step.");
             assertTypedStateKept();
         }

@@ -114,14 +114,14 @@ class Issue15LayoutsE2EIT {
             Path row = dev.source(TASKS, "src/main/java/dev/relive/examples/tasks/TaskRow.java");
             edit(row, "return task.title();", "return task.title() + \" (hot)\";");
             awaitApplied(4);
-            browser.waitUntil("the rows show the new code",
+            browser.waitForSwap("the rows show the new code",
                     () -> browser.text("#tasks li a.title").endsWith(" (hot)"));
             assertTyped();
         }
     }
 
     private void awaitApplied(long count) {
-        browser.waitUntil("hvr-applied #" + count, () -> browser.hvrApplied() >= count);
+        browser.waitForSwap("hvr-applied #" + count, () -> browser.hvrApplied() >= count);
         browser.waitForIdle();
     }
 

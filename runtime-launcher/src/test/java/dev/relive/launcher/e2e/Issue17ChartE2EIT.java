@@ -62,7 +62,7 @@ class Issue17ChartE2EIT {
             Path template = dev.source("dev.relive.examples.chart",
                     "src/main/resources/dev/relive/examples/chart/ChartView.peb");
             edit(template, "{{ paused ? \"paused\" : \"live\" }}", "{{ paused ? \"paused\" : \"streaming\" }}");
-            browser.waitUntil("the swap is applied", () -> browser.hvrApplied() >= 1);
+            browser.waitForSwap("the swap is applied", () -> browser.hvrApplied() >= 1);
             browser.waitForText("#state", "streaming");
             long last = lastPoint();
             browser.waitUntil("the chart goes on after the swap", () -> lastPoint() >= last + 2);

@@ -21,7 +21,7 @@ import dev.relive.launcher.LauncherProcess;
 @ExtendWith(E2EExtension.class)
 class Issue18ChatE2EIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration WAIT = Browser.SWAP;
 
     private final Browser browser;
 
@@ -38,7 +38,7 @@ class Issue18ChatE2EIT {
         Files.createDirectories(dir.resolve("deploy"));
         Files.copy(chatJar, dir.resolve("deploy/chat.jar"));
         try (LauncherProcess relive = LauncherProcess.start(dir)) {
-            awaitRoute(relive, "/chat");
+            relive.awaitPage("/chat");
             browser.open(relive.baseUrl() + "chat?room=e2e&name=ada");
             String ada = browser.driver().getWindowHandle();
             String bob = browser.openTab(relive.baseUrl() + "chat?room=e2e&name=bob");
@@ -95,15 +95,5 @@ class Issue18ChatE2EIT {
         browser.find("#draft").clear();
         browser.find("#draft").sendKeys(text);
         browser.waitForIdle();
-    }
-
-    private static void awaitRoute(LauncherProcess relive, String path) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (relive.get(path).statusCode() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(path + " never answered 200");
-            }
-            Thread.sleep(100);
-        }
     }
 }

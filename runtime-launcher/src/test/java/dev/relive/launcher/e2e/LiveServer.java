@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Duration;
 import java.util.List;
 
 import dev.relive.launcher.LauncherProcess;
@@ -57,7 +56,7 @@ public final class LiveServer implements AutoCloseable {
                 server.awaitRoute(route, 303);
             }
             for (String user : USERS) {
-                launcher.waitForLog(line -> line.contains("User " + user + " configured"), Duration.ofSeconds(30));
+                launcher.waitForLog(line -> line.contains("User " + user + " configured"), LauncherProcess.PAGE);
             }
         } catch (Throwable t) {
             server.close();
@@ -156,13 +155,7 @@ public final class LiveServer implements AutoCloseable {
     }
 
     private void awaitRoute(String path, int status) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (launcher.get(path).statusCode() != status) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(path + " never came up:\n" + launcher.stdout() + "\n" + launcher.stderr());
-            }
-            Thread.sleep(100);
-        }
+        launcher.awaitStatus(path, status, LauncherProcess.PAGE);
     }
 
     /**

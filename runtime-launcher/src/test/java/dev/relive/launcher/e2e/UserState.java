@@ -82,7 +82,7 @@ public final class UserState {
     /** Waits until the page of {@code route} has seen {@code count} {@code relive:hvr-applied} events in all. */
     public void awaitHvrApplied(String route, long count) {
         browser.switchTo(tabs.get(route));
-        browser.waitUntil(route + " saw " + count + " hvr-applied event(s)", () -> browser.hvrApplied() >= count);
+        browser.waitForSwap(route + " saw " + count + " hvr-applied event(s)", () -> browser.hvrApplied() >= count);
     }
 
     void buildCounter() {

@@ -49,7 +49,7 @@ final class Processes {
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         started.add(p);
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (System.nanoTime() < deadline) {
             Matcher m = READY.matcher(Files.readString(log));
             if (m.find()) {
@@ -60,7 +60,7 @@ final class Processes {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError(name + " not ready within 90 s:\n" + tail(log));
+        throw new AssertionError(name + " not ready within 180 s:\n" + tail(log));
     }
 
     String log(String name) throws IOException {

@@ -91,7 +91,7 @@ class StarterIT {
     void devCommandSwapsAnEditedViewKeepingItsCount() throws Exception {
         String url = processes.startApp(project, project.resolve("app/target/hello.jar"), "dev", "--dev", "--port", "0");
         Path source = project.resolve("bundles/com.example.hello/src/main/java/com/example/hello/CounterView.java");
-        try (LivePage page = LiveRuntime.connect(URI.create(url)).mount("/counter")) {
+        try (LivePage page = awaitPage(LiveRuntime.connect(URI.create(url)), "/counter").mount("/counter")) {
             page.click("#inc");
             assertThat(page.text("#count")).isEqualTo("1");
 
@@ -111,8 +111,7 @@ class StarterIT {
         processes.maven(project, repository, "package", "package", "-DskipTests");
 
         String url = processes.startApp(project, project.resolve("app/target/hello.jar"), "production", "--port", "0");
-        LiveRuntime production = LiveRuntime.connect(URI.create(url));
-        assertThat(production.get("/counter").statusCode()).isEqualTo(200);
+        LiveRuntime production = awaitPage(LiveRuntime.connect(URI.create(url)), "/counter");
         assertThat(production.get("/counter").body()).contains("id=\"count\"").doesNotContain("relive-dev");
         try (LivePage page = production.mount("/counter")) {
             page.click("#inc");
@@ -120,5 +119,28 @@ class StarterIT {
             assertThat(page.text("#count")).isEqualTo("5");
         }
         assertThat(production.get("/form").statusCode()).as("no example views").isEqualTo(404);
+    }
+
+    /**
+     * Waits (90 s at most) until {@code path} answers 200: "ready" comes once HTTP answers, the app's bundles may
+     * still be starting then, for longer than a mount waits for its route on a busy machine.
+     */
+    private static LiveRuntime awaitPage(LiveRuntime runtime, String path) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            try {
+                int status = runtime.get(path).statusCode();
+                if (status == 200) {
+                    return runtime;
+                }
+                last = "status " + status;
+            } catch (IllegalStateException e) {
+                last = e.getMessage();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(path + " did not answer 200 within 90 s (last: " + last + ")\n"
+                + processes.log("dev") + "\n" + processes.log("production"));
     }
 }
