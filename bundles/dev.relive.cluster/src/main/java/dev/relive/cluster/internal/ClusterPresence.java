@@ -103,15 +103,16 @@ public class ClusterPresence implements Presence {
                 table = new PresenceTable();
             }
             PresenceDiff diff = edit.apply(table);
-            if (diff == null) {
-                return;
-            }
+            // saved even without a diff: tracking an unchanged entry again may change its owner (a tab resumed on
+            // this member before the member that tracked it first was seen to die), which decides its fate then
             if (table.isEmpty()) {
                 tables.delete(topic);
             } else {
                 tables.set(topic, table);
             }
-            topics.publish(topic, diff);
+            if (diff != null) {
+                topics.publish(topic, diff);
+            }
         } finally {
             tables.unlock(topic);
         }
