@@ -51,7 +51,7 @@ final class ConsoleBridge implements Runnable {
         ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, PROCESSOR, null);
         tracker.open(true);
         try {
-            Object processor = tracker.waitForService(30_000);
+            Object processor = tracker.waitForService(300_000);
             if (processor == null) {
                 System.err.println("relive: no Gogo command processor; console commands are not available");
                 return;

@@ -114,7 +114,7 @@ class ClusterServicesTest {
         storeB.remove("tab-s");
         assertThat(storeA.get("tab-s")).isEmpty();
 
-        storeA.put("tab-short", new byte[] {9}, Duration.ofSeconds(1));
+        storeA.put("tab-short", new byte[] {9}, Duration.ofSeconds(5)); // long enough to be seen on a busy machine
         await(() -> storeB.get("tab-short").isPresent(), "the short-lived state");
         await(() -> storeB.get("tab-short").isEmpty(), "the state to expire");
     }

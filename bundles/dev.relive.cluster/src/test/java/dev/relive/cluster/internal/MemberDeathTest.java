@@ -29,7 +29,10 @@ class MemberDeathTest {
                 new ClusterStateStore(cluster.get(1)).put("tab-" + i, new byte[] {(byte) i}, java.time.Duration.ofMinutes(5));
             }
             ClusterStateStore states = new ClusterStateStore(cluster.get(0));
-            await(() -> states.get("tab-99").isPresent(), "the last state written");
+            // puts are asynchronous and land in any order: wait for every one, and for their backups
+            await(() -> java.util.stream.IntStream.range(0, 100).allMatch(i -> states.get("tab-" + i).isPresent()),
+                    "every state written");
+            await(() -> cluster.get(0).getPartitionService().isClusterSafe(), "the backups in place");
             List<Object> diffs = new CopyOnWriteArrayList<>();
             topicsA.subscribe("chat:tea", diffs::add);
 

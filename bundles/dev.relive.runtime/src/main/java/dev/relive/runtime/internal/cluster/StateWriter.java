@@ -1,15 +1,20 @@
 package dev.relive.runtime.internal.cluster;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -56,6 +61,8 @@ public class StateWriter {
     private final Map<String, Dirty> tabs = new ConcurrentHashMap<>();
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
     private volatile SessionStateStore store;
+    /** This member is stopping: tabs whose sockets close now are resumed elsewhere, so no entry is removed. */
+    private volatile boolean retiring;
     private volatile ScheduledExecutorService scheduler;
     private volatile ObjectMapper mapper = StateMapper.create();
     private volatile long mapperMade = System.nanoTime();
@@ -119,11 +126,57 @@ public class StateWriter {
         }
     }
 
+    /** The sessions of this member serve (again): closed tabs take their entries along. */
+    public void serve() {
+        retiring = false;
+    }
+
+    /**
+     * This member is stopping gracefully (a restart, a rolling upgrade): every tab changed since its last write is
+     * written now, on its executor, waiting at most {@code max} for all of them; from now on no entry is removed, as
+     * the sockets the stop closes look like tabs their browsers closed. Their browsers reconnect to another member
+     * and resume there.
+     */
+    public void retire(Duration max) {
+        SessionStateStore s = store;
+        retiring = true;
+        if (s == null) {
+            return;
+        }
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        for (Dirty dirty : tabs.values()) {
+            if (dirty.tab.isClosed() || (dirty.written && !dirty.scheduled.get())) {
+                continue;
+            }
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            writes.add(done);
+            dirty.tab.submit(() -> {
+                try {
+                    s.put(dirty.tab.resumeKey(), codec.encode(dirty.tab.capture(mapper(), this::injected)), ttl);
+                } catch (UnstorableStateException | RuntimeException | StackOverflowError e) {
+                    LOG.debug("Cluster state not written at the stop: {}: {}", dirty.tab.viewClass(), e.toString());
+                } finally {
+                    done.complete(null);
+                }
+            });
+        }
+        try {
+            CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).get(max.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("Cluster state: {} of {} changed tabs not written within {} s of the stop",
+                    writes.stream().filter(w -> !w.isDone()).count(), writes.size(), max.toSeconds());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** {@code tab} ended; {@code forGood}: closed by its browser or signed out (its entry goes), not dropped. */
     public void closed(StatefulTab tab, boolean forGood) {
         SessionStateStore s = store;
         tabs.computeIfPresent(tab.resumeKey(), (k, d) -> d.tab == tab ? null : d);
-        if (s != null && forGood) {
+        if (s != null && forGood && !retiring) {
             scheduleQuietly(() -> s.remove(tab.resumeKey()), 0);
         }
     }

@@ -1,5 +1,6 @@
 package dev.relive.runtime.internal.session;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,7 @@ public class Sessions implements LiveSessions {
     public Sessions(BundleContext context, @Reference ViewRegistry registry, @Reference RuntimeSettings settings,
             @Reference Workers workers, @Reference Messaging messaging, @Reference StateWriter stateWriter) {
         this.stateWriter = stateWriter;
+        stateWriter.serve();
         this.context = context;
         this.registry = registry;
         this.workers = workers;
@@ -74,6 +76,7 @@ public class Sessions implements LiveSessions {
 
     @Deactivate
     void stop() {
+        stateWriter.retire(Duration.ofSeconds(5));
         registry.removeListener(stoppedViews);
         libraries.close();
         live.keySet().forEach(TabSession::shutdown);

@@ -175,6 +175,29 @@ class Issue18StateStoreTest {
     }
 
     @Test
+    void aGracefulStopWritesTheChangedTabsAtOnceAndKeepsTheirEntriesAsTheirSocketsClose() throws Exception {
+        StateWriter slow = new StateWriter(60_000, 300, 262144, reference -> Set.of());
+        slow.setStore(store);
+        TabSession tab = tab("s1", "key-of-the-first-tab-0001");
+        tab.joinCluster(new ClusterTab(tab, slow), "key-of-the-first-tab-0001");
+        mount(tab, new NotesView());
+        tab.cluster().changed();
+        store.await("written once", () -> store.puts.get() == 1);
+        for (int i = 0; i < 5; i++) {
+            tab.event(i, null, "add", json.readTree("{\"text\":\"n" + i + "\"}"));
+        }
+
+        slow.retire(java.time.Duration.ofSeconds(30));
+        tab.cluster().leave(); // the stop closes the socket as a browser closing the tab would
+        tab.cluster().closed();
+
+        assertThat(store.text("key-of-the-first-tab-0001")).contains("\"count\":5");
+        assertThat(store.entries).containsKey("key-of-the-first-tab-0001");
+        assertThat(store.removes.get()).isZero();
+        slow.stop();
+    }
+
+    @Test
     void withoutAStoreNothingIsWrittenAndNoKeyIsSent() {
         TabSession tab = tab("s1", "key-of-the-first-tab-0001");
         mount(tab, new NotesView());
