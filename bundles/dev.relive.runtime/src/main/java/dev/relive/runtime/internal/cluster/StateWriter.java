@@ -18,7 +18,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -67,10 +70,23 @@ public class StateWriter {
     private volatile ObjectMapper mapper = StateMapper.create();
     private volatile long mapperMade = System.nanoTime();
 
+    private BundleContext context;
+    private SynchronousBundleListener frameworkStop;
+
     @Activate
-    public StateWriter(@Reference RuntimeSettings settings, @Reference ServiceComponentRuntime scr) {
+    public StateWriter(@Reference RuntimeSettings settings, @Reference ServiceComponentRuntime scr,
+            BundleContext context) {
         this(settings.clusterStateWriteDelayMs(), settings.clusterStateTtlSeconds(), settings.clusterStateMaxBytes(),
                 InjectedFields.lookup(scr));
+        // the framework's stop begins with the system bundle STOPPING, before any bundle (Jetty's included) stops and
+        // closes sockets: the moment to write every changed tab while the store and the tabs still work
+        this.context = context;
+        this.frameworkStop = event -> {
+            if (event.getType() == BundleEvent.STOPPING && event.getBundle().getBundleId() == 0) {
+                retire(Duration.ofSeconds(5));
+            }
+        };
+        context.addBundleListener(frameworkStop);
     }
 
     public StateWriter(long delayMs, long ttlSeconds, int maxBytes,
@@ -103,6 +119,13 @@ public class StateWriter {
 
     @Deactivate
     public synchronized void stop() {
+        if (context != null) {
+            try {
+                context.removeBundleListener(frameworkStop);
+            } catch (IllegalStateException e) {
+                // the bundle is already stopping
+            }
+        }
         store = null;
         if (scheduler != null) {
             scheduler.shutdown();
