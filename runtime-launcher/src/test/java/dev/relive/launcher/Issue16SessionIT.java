@@ -216,7 +216,10 @@ class Issue16SessionIT {
         if (cookie != null) {
             b.header("Cookie", cookie);
         }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        // each form on a connection of its own: a pooled connection the server closed after answering a refused form
+        // would be picked for the next request and fail it with no bytes read
+        HttpClient fresh = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        return fresh.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The {@code relive_session=...} pair the response sets, or {@code null}. */
