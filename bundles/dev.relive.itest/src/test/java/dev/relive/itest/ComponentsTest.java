@@ -63,7 +63,7 @@ class ComponentsTest {
     void testViewsArePrototypeLiveViewServicesWithRoutes() throws Exception {
         Bundle views = bundle("dev.relive.testviews");
         List<ServiceReference<LiveView>> routed = context.getServiceReferences(LiveView.class,
-                "(" + LiveViewRoute.PROPERTY + "=*)").stream().filter(r -> r.getBundle().equals(views)).toList();
+                "(" + LiveViewRoute.PROPERTY + "=*)").stream().filter(r -> views.equals(r.getBundle())).toList();
         assertThat(routed).extracting(r -> r.getProperty(LiveViewRoute.PROPERTY))
                 .contains("/test/echo", "/test/broken");
         assertThat(routed).allSatisfy(r -> assertThat(r.getProperty(Constants.SERVICE_SCOPE))

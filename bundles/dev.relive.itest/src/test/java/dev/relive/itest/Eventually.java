@@ -12,14 +12,27 @@ final class Eventually {
     private Eventually() {
     }
 
-    /** The first value of {@code probe} that passes {@code test} within {@link #TIMEOUT}; else an error naming it. */
+    /**
+     * The first value of {@code probe} that passes {@code test} within {@link #TIMEOUT}; else an error naming it. A
+     * probe that throws counts as not yet there (a service can go away between two calls while SCR reactivates
+     * components); the last exception is the cause of the timeout error.
+     */
     static <T> T await(String what, Supplier<T> probe, Predicate<? super T> test) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        T last = probe.get();
-        while (!test.test(last)) {
+        while (true) {
+            RuntimeException failure = null;
+            T last = null;
+            try {
+                last = probe.get();
+                if (test.test(last)) {
+                    return last;
+                }
+            } catch (RuntimeException e) {
+                failure = e;
+            }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out after " + TIMEOUT.toSeconds() + " s waiting for " + what
-                        + "; last seen: " + last);
+                        + (failure == null ? "; last seen: " + last : "; last probe failed"), failure);
             }
             try {
                 Thread.sleep(20);
@@ -27,8 +40,6 @@ final class Eventually {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted waiting for " + what, e);
             }
-            last = probe.get();
         }
-        return last;
     }
 }

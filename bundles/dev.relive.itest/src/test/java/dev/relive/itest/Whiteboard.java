@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
@@ -37,7 +38,12 @@ final class Whiteboard {
     static boolean fromRuntime(BundleContext context, long serviceId) {
         try {
             ServiceReference<?>[] refs = context.getAllServiceReferences(null, "(service.id=" + serviceId + ")");
-            return refs != null && RUNTIME_BSN.equals(refs[0].getBundle().getSymbolicName());
+            if (refs == null) {
+                return false;
+            }
+            // null once the service is unregistered, which happens while SCR reactivates the runtime's components
+            Bundle owner = refs[0].getBundle();
+            return owner != null && RUNTIME_BSN.equals(owner.getSymbolicName());
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         }
