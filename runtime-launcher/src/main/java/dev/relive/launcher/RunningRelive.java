@@ -50,7 +50,11 @@ final class RunningRelive {
                     context -> ClusterConfiguration.write(context, options));
             sequence.startBeforeReady(framework);
             profile.step("start bundles", starting);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "relive-shutdown"));
+            // on SIGTERM the JVM halts once this hook returns, before the main thread closes the cache
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stop(framework);
+                Storage.delete(cache.scratch());
+            }, "relive-shutdown"));
 
             ReadyProbe.await(framework.getBundleContext(), started, options);
             profile.moment("ready");

@@ -1,6 +1,7 @@
 package dev.relive.launcher;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -18,8 +19,8 @@ final class Storage {
         }
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // leftovers in the temp folder are harmless
+        } catch (IOException | UncheckedIOException e) {
+            // leftovers in the temp folder are harmless; the shutdown hook and the main thread may both delete it
         }
     }
 }

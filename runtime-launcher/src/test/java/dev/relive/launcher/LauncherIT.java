@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,6 +119,20 @@ class LauncherIT {
     }
 
     @Test
+    void sigtermLeavesNoScratchFolderBehind() throws Exception {
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        ProcessBuilder command = new ProcessBuilder(LauncherProcess.javaBin(), "-Djava.io.tmpdir=" + tmp, "-jar",
+                LauncherProcess.jar().toString(), "--port", "0", "--deploy", dir.resolve("deploy").toString())
+                .directory(dir.toFile());
+        try (LauncherProcess relive = LauncherProcess.start(command)) {
+            assertThat(scratchFolders(tmp)).as("the launch's scratch folder while it runs").hasSize(1);
+            relive.process().destroy(); // SIGTERM
+            assertThat(relive.process().waitFor(60, TimeUnit.SECONDS)).as("stopped by itself").isTrue();
+            assertThat(scratchFolders(tmp)).as("scratch folders left in %s", tmp).isEmpty();
+        }
+    }
+
+    @Test
     void gogoStopZeroStopsTheRuntime() throws Exception {
         try (LauncherProcess relive = LauncherProcess.start(dir)) {
             // the console's bundles start after "ready": a command sent before is read once they are up
@@ -124,6 +140,12 @@ class LauncherIT {
             assertThat(relive.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
             relive.awaitOutputEnd(Duration.ofSeconds(30));
             assertThat(relive.stderr()).doesNotContain("Exception");
+        }
+    }
+
+    private static List<Path> scratchFolders(Path tmp) throws IOException {
+        try (Stream<Path> files = Files.list(tmp)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("relive-")).toList();
         }
     }
 
