@@ -113,7 +113,7 @@ class LauncherIT {
             System.out.printf("SIGTERM to exit: %d ms%n", ms);
             assertThat(ended).as("stopped by itself (waited %d ms)", ms).isTrue();
             relive.awaitOutputEnd(Duration.ofSeconds(30));
-            assertThat(relive.stderr()).doesNotContain("Exception");
+            assertThat(relive.stderrAtStop()).doesNotContain("Exception");
             assertThat(portIsFree(port)).isTrue();
         }
     }
@@ -139,7 +139,7 @@ class LauncherIT {
             relive.command("stop 0");
             assertThat(relive.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
             relive.awaitOutputEnd(Duration.ofSeconds(30));
-            assertThat(relive.stderr()).doesNotContain("Exception");
+            assertThat(relive.stderrAtStop()).doesNotContain("Exception");
         }
     }
 
