@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,7 +108,7 @@ public final class BundleCompiler implements AutoCloseable {
         compilerNanos = 0;
         Path sourceRoot = projectDir.toAbsolutePath().normalize().resolve(ProjectLayout.SOURCES);
         try {
-            prepareOutput(outputDir);
+            Folders.createEmpty(outputDir);
             List<Path> sources = ProjectSources.of(sourceRoot);
             if (sources.isEmpty()) {
                 return result(outputDir, List.of(new CompileError(sourceRoot, 0, 0, "no Java sources")), start, 0, 0);
@@ -294,17 +293,6 @@ public final class BundleCompiler implements AutoCloseable {
             LOG.debug("HVR: closing {}: {}", ecj.name(), e.toString());
         }
         return true;
-    }
-
-    private static void prepareOutput(Path outputDir) throws IOException {
-        if (Files.isDirectory(outputDir)) {
-            try (Stream<Path> children = Files.list(outputDir)) {
-                if (children.findAny().isPresent()) {
-                    throw new IllegalArgumentException("output folder is not empty: " + outputDir);
-                }
-            }
-        }
-        Files.createDirectories(outputDir);
     }
 
     private CompileResult result(Path outputDir, List<CompileError> errors, long start, int compiled, int sources) {
