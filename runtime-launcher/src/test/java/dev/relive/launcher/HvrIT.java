@@ -206,7 +206,13 @@ class HvrIT {
                     "    private String caption = \"hello\";\n    private String fresh = \"new field\";");
             dev.edit(dev.view("HvrView.peb"), "<p id=\"caption\">", "<p id=\"fresh\">{{ fresh }}</p><p id=\"caption\">");
             applied(ws);
-            assertThat(html(ws)).contains("<p id=\"fresh\">new field</p>", "<p id=\"count\">42</p>");
+            String page = html(ws);
+            if (!page.contains("<p id=\"fresh\">")) {
+                // the source was built before the template's save arrived: the template comes as a save of its own
+                applied(ws);
+                page = html(ws);
+            }
+            assertThat(page).contains("<p id=\"fresh\">new field</p>", "<p id=\"count\">42</p>");
 
             dev.edit(dev.view("HvrView.peb"), "<p id=\"marker\">v1</p>", "<p id=\"marker\">v2</p>");
             JsonNode tpl = applied(ws);

@@ -95,7 +95,8 @@ public class HvrService {
                         "HVR: {} builds {}, which is not installed (hvr:install installs it)", project, bsn));
                 buildOutOfDate(pipeline, projects.installed());
                 Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
-                new WarmUp(compiler, packager, pipeline).projects(projects.installed(), WARM_UP_DELAY_MS);
+                new WarmUp(compiler, () -> BundleCompiler.another(classPath), packager, pipeline)
+                        .projects(projects.installed(), WARM_UP_DELAY_MS);
             }, "relive-hvr-warmup");
             warm.setDaemon(true);
             warm.start();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.osgi.framework.Bundle;
 
@@ -20,8 +21,9 @@ import dev.relive.hvr.internal.save.SavePipeline;
  * only what it changed, rewrites the last jar and compares with known fingerprints. Then, after a delay, the
  * runtime's state capture and restore, the compiler and bnd run on the code paths saves take, so the JIT compiles
  * them: the projects are built round-robin, a fixed number of times in all, the results thrown away. That second part
- * gives way to the developer: it stops at the first save (from then on the saves warm the compiler), so a save waits
- * for at most one warm-up build. Runs once, in the background.
+ * gives way to the developer: it stops at the first save (from then on the saves warm the compiler). Those builds run
+ * on a compiler of their own ({@code jitBuilds}), not the one saves use, so a save never waits for one to finish: it
+ * runs beside it. Runs once, in the background.
  */
 final class WarmUp {
 
@@ -29,11 +31,18 @@ final class WarmUp {
     private static final int BUILDS = 40;
 
     private final BundleCompiler compiler;
+    private final Supplier<BundleCompiler> jitBuilds;
     private final BundlePackager packager;
     private final SavePipeline pipeline;
 
-    WarmUp(BundleCompiler compiler, BundlePackager packager, SavePipeline pipeline) {
+    /**
+     * @param compiler the compiler saves use: it builds the projects for keeps
+     * @param jitBuilds makes the compiler of the builds that only warm the JIT; closed when they end
+     */
+    WarmUp(BundleCompiler compiler, Supplier<BundleCompiler> jitBuilds, BundlePackager packager,
+            SavePipeline pipeline) {
         this.compiler = compiler;
+        this.jitBuilds = jitBuilds;
         this.packager = packager;
         this.pipeline = pipeline;
     }
@@ -65,10 +74,17 @@ final class WarmUp {
         pipeline.warmUpSwap();
         compiler.warmUp();
         packager.warmUp();
-        for (int i = 0; i < BUILDS && !projects.isEmpty() && !stopped(); i++) {
-            if (!build(projects.get(i % projects.size()), bundles.get(i % projects.size()))) {
-                return;
+        if (projects.isEmpty() || stopped()) {
+            return;
+        }
+        try (BundleCompiler builds = jitBuilds.get()) {
+            for (int i = 0; i < BUILDS && !stopped(); i++) {
+                if (!build(builds, projects.get(i % projects.size()), bundles.get(i % projects.size()))) {
+                    return;
+                }
             }
+        } catch (IOException | RuntimeException e) {
+            // a warm-up that fails costs nothing but its own time
         }
     }
 
@@ -76,11 +92,11 @@ final class WarmUp {
         return Thread.currentThread().isInterrupted() || pipeline.saved();
     }
 
-    private boolean build(Path project, Bundle bundle) {
+    private boolean build(BundleCompiler builds, Path project, Bundle bundle) {
         Path classes = null;
         try {
             classes = Files.createTempDirectory("relive-hvr-warm");
-            if (compiler.compile(project, classes).success() && !stopped()) {
+            if (builds.compile(project, classes).success() && !stopped()) {
                 packager.analyse(project, classes, bundle.getVersion().toString());
             }
             return true;

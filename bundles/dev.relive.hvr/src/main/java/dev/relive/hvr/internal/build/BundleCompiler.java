@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +47,7 @@ public final class BundleCompiler implements AutoCloseable {
     private final ClassPath classPath;
     private final Map<Path, ProjectOutput> outputs = new HashMap<>(); // guarded by this; by project folder
     private CompilerEngine engine; // guarded by this; replaced by javac when ecj fails
+    private long compilerNanos; // guarded by this; time inside the compiler since the current build started
 
     /** @throws NoJavaCompilerException when neither ecj nor the JDK's javac is available */
     public BundleCompiler(ClassPath classPath) {
@@ -56,6 +56,10 @@ public final class BundleCompiler implements AutoCloseable {
 
     /** @param compiler {@code javac}, or {@code ecj} to use ecj when it is available */
     BundleCompiler(ClassPath classPath, String compiler) {
+        this(classPath, compiler, true);
+    }
+
+    private BundleCompiler(ClassPath classPath, String compiler, boolean logChoice) {
         this.classPath = classPath;
         String why = "";
         CompilerEngine chosen = null;
@@ -75,7 +79,14 @@ public final class BundleCompiler implements AutoCloseable {
             throw new NoJavaCompilerException();
         }
         this.engine = chosen;
-        LOG.info("HVR: compiler {}{}", chosen.name(), why);
+        if (logChoice) {
+            LOG.info("HVR: compiler {}{}", chosen.name(), why);
+        }
+    }
+
+    /** One more compiler on {@code classPath}, chosen as the first one was, for builds beside that one's. */
+    public static BundleCompiler another(ClassPath classPath) {
+        return new BundleCompiler(classPath, System.getProperty(COMPILER_PROPERTY, "ecj"), false);
     }
 
     /** A compiler whose class path is the given jars or class folders. */
@@ -94,9 +105,10 @@ public final class BundleCompiler implements AutoCloseable {
      */
     public synchronized CompileResult compile(Path projectDir, Path outputDir) {
         long start = System.nanoTime();
+        compilerNanos = 0;
         Path sourceRoot = projectDir.toAbsolutePath().normalize().resolve(ProjectLayout.SOURCES);
         try {
-            prepareOutput(outputDir);
+            Folders.createEmpty(outputDir);
             List<Path> sources = ProjectSources.of(sourceRoot);
             if (sources.isEmpty()) {
                 return result(outputDir, List.of(new CompileError(sourceRoot, 0, 0, "no Java sources")), start, 0, 0);
@@ -119,6 +131,7 @@ public final class BundleCompiler implements AutoCloseable {
      */
     public synchronized <T> T build(Path projectDir, Function<CompileResult, T> use) {
         long start = System.nanoTime();
+        compilerNanos = 0;
         Path project = projectDir.toAbsolutePath().normalize();
         Path sourceRoot = project.resolve(ProjectLayout.SOURCES);
         String bsn = ProjectName.of(project);
@@ -246,6 +259,7 @@ public final class BundleCompiler implements AutoCloseable {
 
     private List<CompileError> compileWith(Path sourceRoot, List<Path> sources, Path outputDir, String bsn,
             Set<String> packages, Path ownClasses) throws IOException {
+        long started = System.nanoTime();
         try {
             return engine.compile(classPath, sourceRoot, sources, outputDir, bsn, packages, ownClasses);
         } catch (CompilerEngine.CompilerFailure e) {
@@ -255,6 +269,8 @@ public final class BundleCompiler implements AutoCloseable {
             Folders.deleteRecursively(outputDir);
             Files.createDirectories(outputDir);
             return engine.compile(classPath, sourceRoot, sources, outputDir, bsn, packages, ownClasses);
+        } finally {
+            compilerNanos += System.nanoTime() - started;
         }
     }
 
@@ -279,19 +295,8 @@ public final class BundleCompiler implements AutoCloseable {
         return true;
     }
 
-    private static void prepareOutput(Path outputDir) throws IOException {
-        if (Files.isDirectory(outputDir)) {
-            try (Stream<Path> children = Files.list(outputDir)) {
-                if (children.findAny().isPresent()) {
-                    throw new IllegalArgumentException("output folder is not empty: " + outputDir);
-                }
-            }
-        }
-        Files.createDirectories(outputDir);
-    }
-
-    private static CompileResult result(Path outputDir, List<CompileError> errors, long start, int compiled,
-            int sources) {
-        return new CompileResult(outputDir, errors, Duration.ofNanos(System.nanoTime() - start), compiled, sources);
+    private CompileResult result(Path outputDir, List<CompileError> errors, long start, int compiled, int sources) {
+        return new CompileResult(outputDir, errors, Duration.ofNanos(System.nanoTime() - start), compiled, sources,
+                Duration.ofNanos(compilerNanos));
     }
 }

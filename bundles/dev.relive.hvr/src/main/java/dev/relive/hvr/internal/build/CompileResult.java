@@ -12,12 +12,19 @@ import java.util.List;
  * @param elapsed wall time of the compile
  * @param compiledFiles the source files compiled
  * @param sourceFiles the project's source files
+ * @param compilerTime the part of {@code elapsed} spent inside the compiler itself (ecj or javac), the rest being
+ *        finding, stamping and merging sources and classes
  */
 public record CompileResult(Path outputDir, List<CompileError> errors, Duration elapsed, int compiledFiles,
-        int sourceFiles) {
+        int sourceFiles, Duration compilerTime) {
 
     public CompileResult {
         errors = List.copyOf(errors);
+    }
+
+    public CompileResult(Path outputDir, List<CompileError> errors, Duration elapsed, int compiledFiles,
+            int sourceFiles) {
+        this(outputDir, errors, elapsed, compiledFiles, sourceFiles, elapsed);
     }
 
     /** Only some of the sources were compiled: the others' classes are those of an earlier compile. */

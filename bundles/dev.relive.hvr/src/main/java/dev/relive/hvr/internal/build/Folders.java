@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Deleting build folders; telling whether a file changed. */
+/** Creating and deleting build folders; telling whether a file changed. */
 public final class Folders {
 
     private Folders() {
@@ -25,6 +25,22 @@ public final class Folders {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + path, e);
         }
+    }
+
+    /**
+     * Creates {@code folder} when it is missing.
+     *
+     * @throws IllegalArgumentException when it exists and is not empty
+     */
+    public static void createEmpty(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> children = Files.list(folder)) {
+                if (children.findAny().isPresent()) {
+                    throw new IllegalArgumentException("output folder is not empty: " + folder);
+                }
+            }
+        }
+        Files.createDirectories(folder);
     }
 
     /** A value that changes when the file is rewritten (modification time and size); -1 for a missing file. */

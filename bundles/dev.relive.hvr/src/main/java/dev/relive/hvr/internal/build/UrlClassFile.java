@@ -1,5 +1,6 @@
 package dev.relive.hvr.internal.build;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -9,11 +10,16 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.tools.SimpleJavaFileObject;
 
-/** A class file on the framework class path, read through a URL (a bundle entry or a launcher jar entry). */
+/**
+ * A class file on the framework class path, read through a URL (a bundle entry or a launcher jar entry). Its bytes
+ * are read once and kept: the entry belongs to one bundle revision (a new revision lists new files), so it never
+ * changes, and each compile would otherwise open and inflate again every class it looks at.
+ */
 final class UrlClassFile extends SimpleJavaFileObject {
 
     private final String binaryName;
     private final URL url;
+    private volatile byte[] bytes;
 
     /**
      * @param origin names where the class comes from (e.g. a bundle id); part of the unique URI
@@ -32,7 +38,14 @@ final class UrlClassFile extends SimpleJavaFileObject {
 
     @Override
     public InputStream openInputStream() throws IOException {
-        return url.openStream();
+        byte[] content = bytes;
+        if (content == null) {
+            try (InputStream in = url.openStream()) {
+                content = in.readAllBytes();
+            }
+            bytes = content;
+        }
+        return new ByteArrayInputStream(content);
     }
 
     @Override

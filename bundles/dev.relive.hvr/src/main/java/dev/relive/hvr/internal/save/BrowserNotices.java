@@ -88,10 +88,14 @@ final class BrowserNotices {
         return sessionsWithError.remove(session.id());
     }
 
-    /** The {@code hvr-applied} frame for a new version of {@code view}; {@code dropped}: fields not carried. */
-    HvrApplied applied(String view, int version, Path file, String bsn, SaveTimeline timeline, List<String> dropped) {
+    /**
+     * The {@code hvr-applied} frame for a new version of {@code view}; {@code phases}: the save's so far (see
+     * {@link SaveTimeline}); {@code dropped}: fields not carried.
+     */
+    HvrApplied applied(String view, int version, Path file, String bsn, SaveTimeline timeline,
+            Map<String, Long> phases, List<String> dropped) {
         return new HvrApplied(view, version, file == null ? null : file.toString(), timeline.sinceSaved(), bsn,
-                timeline.phases(), dropped);
+                phases, dropped);
     }
 
     private static boolean showsViewOf(LiveSession session, Set<Bundle> bundles) {

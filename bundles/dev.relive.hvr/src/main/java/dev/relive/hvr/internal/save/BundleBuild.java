@@ -40,9 +40,12 @@ final class BundleBuild {
      * @param errors compile or packaging errors, empty when {@code jar} is set
      * @param compileTime from the start of the build to the compiler's result
      * @param packageTime packaging, {@code null} when the compile failed
+     * @param compilerTime the part of {@code compileTime} inside the compiler itself
+     * @param lockTime the part of {@code compileTime} spent waiting for another build of the compiler to finish
+     * @param stampTime the source digest written into the manifest, {@code null} when no jar was made
      */
     record Outcome(byte[] jar, String summary, List<CompileError> errors, Duration compileTime,
-            Duration packageTime) {
+            Duration packageTime, Duration compilerTime, Duration lockTime, Duration stampTime) {
 
         boolean success() {
             return jar != null;
@@ -55,18 +58,24 @@ final class BundleBuild {
         return compiler.build(project, compiled -> {
             long compiledAt = System.nanoTime();
             Duration compileTime = Duration.ofNanos(compiledAt - started);
+            Duration lockTime = compileTime.minus(compiled.elapsed()).isNegative() ? Duration.ZERO
+                    : compileTime.minus(compiled.elapsed());
             if (!compiled.success()) {
-                return new Outcome(null, null, compiled.errors(), compileTime, null);
+                return new Outcome(null, null, compiled.errors(), compileTime, null, compiled.compilerTime(),
+                        lockTime, null);
             }
             PackageResult packed = packager.pack(project, compiled.outputDir(), version);
             Duration packageTime = Duration.ofNanos(System.nanoTime() - compiledAt);
             if (!packed.success()) {
                 CompileError error = new CompileError(project.resolve("bnd.bnd"), 0, 0,
                         String.join("; ", packed.errors()));
-                return new Outcome(null, null, List.of(error), compileTime, packageTime);
+                return new Outcome(null, null, List.of(error), compileTime, packageTime, compiled.compilerTime(),
+                        lockTime, null);
             }
+            long packedAt = System.nanoTime();
             byte[] jar = ManifestStamp.with(packed.jar(), SourceDigest.HEADER, SourceDigest.of(project));
-            return new Outcome(jar, summary(compiled, packed), List.of(), compileTime, packageTime);
+            return new Outcome(jar, summary(compiled, packed), List.of(), compileTime, packageTime,
+                    compiled.compilerTime(), lockTime, Duration.ofNanos(System.nanoTime() - packedAt));
         });
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -35,8 +36,9 @@ final class BundleInstall {
      * @param failure {@code null}, or why the new code cannot run
      * @param updateTime {@code Bundle.update}, with SCR's restart of the bundle's components
      * @param refreshTime the refresh of the dependents, {@code null} when there were none
+     * @param updateSteps the steps of {@code updateTime} (see {@link UpdateSteps})
      */
-    record Outcome(String failure, Duration updateTime, Duration refreshTime) {
+    record Outcome(String failure, Duration updateTime, Duration refreshTime, Map<String, Duration> updateSteps) {
     }
 
     /** The installed bundle of that symbolic name, or {@code null}. */
@@ -64,12 +66,14 @@ final class BundleInstall {
     Outcome install(Bundle bundle, byte[] jar, boolean hasDependents) throws InterruptedException {
         long started = System.nanoTime();
         Duration update = null;
-        try {
+        Map<String, Duration> steps = Map.of();
+        try (UpdateSteps timed = UpdateSteps.start(context, bundle)) {
             bundle.update(new ByteArrayInputStream(jar));
             if (bundle.getState() != Bundle.ACTIVE) {
                 bundle.start();
             }
             update = Duration.ofNanos(System.nanoTime() - started);
+            steps = timed.steps();
             Duration refresh = null;
             if (hasDependents) {
                 // bundles wired to the old revision move to the new one; without dependents Felix drops the old
@@ -82,10 +86,10 @@ final class BundleInstall {
                 refresh = Duration.ofNanos(System.nanoTime() - refreshStarted);
             }
             LOG.info("HVR: {} updated to {}", bundle.getSymbolicName(), bundle.getVersion());
-            return new Outcome(null, update, refresh);
+            return new Outcome(null, update, refresh, steps);
         } catch (BundleException e) {
             Duration took = update != null ? update : Duration.ofNanos(System.nanoTime() - started);
-            return new Outcome(e.getMessage(), took, null);
+            return new Outcome(e.getMessage(), took, null, steps);
         }
     }
 

@@ -140,8 +140,13 @@ public final class SavePipeline {
     private void javaSave(ChangeSet change, Bundle bundle, SaveTimeline timeline) throws InterruptedException {
         BundleBuild.Outcome built = build.build(change.project(), bundle);
         timeline.add("compile", built.compileTime());
+        timeline.detail("compile", "lock", built.lockTime());
+        timeline.detail("compile", "compiler", built.compilerTime());
         if (built.packageTime() != null) {
             timeline.add("package", built.packageTime());
+        }
+        if (built.stampTime() != null) {
+            timeline.add("stamp", built.stampTime());
         }
         if (!built.success()) {
             notices.buildFailed(bundle, install.withDependents(bundle), built.errors(), timeline);
@@ -163,6 +168,7 @@ public final class SavePipeline {
             timeline.mark("snapshot");
             BundleInstall.Outcome installed = install.install(bundle, jar, affected.size() > 1);
             timeline.add("update", installed.updateTime());
+            installed.updateSteps().forEach((step, took) -> timeline.detail("update", step, took));
             if (installed.refreshTime() != null) {
                 timeline.add("refresh", installed.refreshTime());
             }
@@ -181,7 +187,7 @@ public final class SavePipeline {
                     String view = report.add(outcome);
                     if (outcome.swapped()) {
                         outcome.session().rerender(view == null ? null : notices.applied(view, report.version(view),
-                                file, bsn, timeline, outcome.dropped()));
+                                file, bsn, timeline, timeline.phasesWith("restore"), outcome.dropped()));
                     }
                 });
             } else {

@@ -36,6 +36,21 @@ final class SaveTimeline {
         last = System.nanoTime();
     }
 
+    /**
+     * Records {@code part} of the phase {@code phase} as {@code phase/part}: a detail of a phase already counted,
+     * which does not move the start of the next phase.
+     */
+    void detail(String phase, String part, Duration took) {
+        phases.put(phase + "/" + part, took.toMillis());
+    }
+
+    /** The phases so far, with {@code running}, the phase in progress, up to now. */
+    Map<String, Long> phasesWith(String running) {
+        Map<String, Long> all = phases();
+        all.put(running, (System.nanoTime() - last) / 1_000_000);
+        return all;
+    }
+
     /** Milliseconds from the save to now. */
     long sinceSaved() {
         return Math.max(0, (System.nanoTime() - savedNanos) / 1_000_000);

@@ -63,7 +63,7 @@ final class TemplateSave {
                 String view = viewOf(session, bsn, path);
                 int version = versions.computeIfAbsent(view, v -> status.swapped(v, "template"));
                 Path file = changed.get(path);
-                session.rerender(notices.applied(view, version, file, bsn, timeline, List.of()));
+                session.rerender(notices.applied(view, version, file, bsn, timeline, timeline.phases(), List.of()));
             } finally {
                 session.release();
             }

@@ -19,25 +19,37 @@ import java.util.TreeSet;
  * The burst closes {@code quiet} after its last event, or {@code maxDelay} after its first, whichever comes first; a
  * burst of template files only ({@code .peb}) closes {@code templateQuiet} after its last event: an editor's save of
  * one file is over within a millisecond, and a template save split in two costs two renders, not two builds.
+ * Any other burst is looked at {@code settledQuiet} after its last event: when every file in it reads whole
+ * ({@link SourceCompleteness}) it closes then, without waiting out the quiet period; else it waits for it, and a
+ * later event in the burst arms the look again. The saves that land within {@code settledQuiet} of each other (an
+ * editor's "save all", a checkout) still make one burst.
  */
 final class BurstCollector {
 
     private final long quietNanos;
     private final long templateQuietNanos;
+    private final long settledQuietNanos;
     private final long maxDelayNanos;
     /** Touched paths, mapped to whether the burst's first event for them was a creation. */
     private final Map<Path, Boolean> touched = new LinkedHashMap<>();
     private long firstNanos;
     private long lastNanos;
     private boolean templatesOnly;
+    /** Whether the files were found not whole since the last event: the burst waits the full quiet period. */
+    private boolean notWhole;
 
     BurstCollector(long quietNanos, long maxDelayNanos) {
         this(quietNanos, quietNanos, maxDelayNanos);
     }
 
     BurstCollector(long quietNanos, long templateQuietNanos, long maxDelayNanos) {
+        this(quietNanos, templateQuietNanos, quietNanos, maxDelayNanos);
+    }
+
+    BurstCollector(long quietNanos, long templateQuietNanos, long settledQuietNanos, long maxDelayNanos) {
         this.quietNanos = quietNanos;
         this.templateQuietNanos = Math.min(quietNanos, templateQuietNanos);
+        this.settledQuietNanos = Math.min(quietNanos, settledQuietNanos);
         this.maxDelayNanos = maxDelayNanos;
     }
 
@@ -48,6 +60,7 @@ final class BurstCollector {
         }
         templatesOnly &= path.getFileName() != null && path.getFileName().toString().endsWith(".peb");
         lastNanos = nowNanos;
+        notWhole = false;
         touched.putIfAbsent(path, created);
     }
 
@@ -57,7 +70,27 @@ final class BurstCollector {
 
     /** When the current burst closes, in {@link System#nanoTime()} terms; only meaningful when not empty. */
     long closesAtNanos() {
-        return Math.min(lastNanos + (templatesOnly ? templateQuietNanos : quietNanos), firstNanos + maxDelayNanos);
+        long quiet = templatesOnly ? templateQuietNanos : notWhole ? quietNanos : settledQuietNanos;
+        return Math.min(lastNanos + quiet, firstNanos + maxDelayNanos);
+    }
+
+    /**
+     * Whether the burst closes at {@code nowNanos}: after {@link #closesAtNanos()}, unless that was only the time to
+     * look whether its files are whole and they are not; then it waits for the full quiet period (or the max delay).
+     */
+    boolean closesAt(long nowNanos) {
+        if (touched.isEmpty() || nowNanos - closesAtNanos() < 0) {
+            return false;
+        }
+        if (templatesOnly || notWhole || settledQuietNanos == quietNanos
+                || nowNanos - (firstNanos + maxDelayNanos) >= 0) {
+            return true;
+        }
+        if (touched.keySet().stream().allMatch(SourceCompleteness::isWhole)) {
+            return true;
+        }
+        notWhole = true;
+        return nowNanos - closesAtNanos() >= 0;
     }
 
     /** When the current burst's first event was recorded; only meaningful when not empty. */

@@ -40,6 +40,8 @@ public final class SourceWatcher implements AutoCloseable {
     public static final Duration DEFAULT_MAX_DELAY = Duration.ofMillis(500);
     /** The quiet period of a burst of template files only (see {@link BurstCollector}). */
     public static final Duration DEFAULT_TEMPLATE_QUIET = Duration.ofMillis(3);
+    /** The quiet period of a burst whose files all read whole (see {@link BurstCollector}). */
+    public static final Duration DEFAULT_SETTLED_QUIET = Duration.ofMillis(3);
 
     private static final System.Logger LOG = System.getLogger(SourceWatcher.class.getName());
 
@@ -55,7 +57,8 @@ public final class SourceWatcher implements AutoCloseable {
     private volatile boolean closed;
 
     public SourceWatcher(List<Path> roots, List<Path> excludedFolders, Consumer<Burst> consumer) {
-        this(roots, excludedFolders, DEFAULT_QUIET, DEFAULT_MAX_DELAY, consumer);
+        this(roots, excludedFolders, DEFAULT_QUIET, DEFAULT_TEMPLATE_QUIET, DEFAULT_SETTLED_QUIET, DEFAULT_MAX_DELAY,
+                consumer);
     }
 
     public SourceWatcher(List<Path> roots, List<Path> excludedFolders, Duration quiet, Duration maxDelay,
@@ -65,10 +68,20 @@ public final class SourceWatcher implements AutoCloseable {
 
     public SourceWatcher(List<Path> roots, List<Path> excludedFolders, Duration quiet, Duration templateQuiet,
             Duration maxDelay, Consumer<Burst> consumer) {
+        this(roots, excludedFolders, quiet, templateQuiet, quiet, maxDelay, consumer);
+    }
+
+    /**
+     * @param settledQuiet how long a burst waits after its last event before it looks whether its files are whole,
+     *        and closes if they are; {@code quiet} to wait the quiet period always
+     */
+    public SourceWatcher(List<Path> roots, List<Path> excludedFolders, Duration quiet, Duration templateQuiet,
+            Duration settledQuiet, Duration maxDelay, Consumer<Burst> consumer) {
         this.roots = roots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         this.filter = new WatchFilter(excludedFolders);
         this.locator = new ProjectLocator(this.roots);
-        this.burst = new BurstCollector(quiet.toNanos(), templateQuiet.toNanos(), maxDelay.toNanos());
+        this.burst = new BurstCollector(quiet.toNanos(), templateQuiet.toNanos(), settledQuiet.toNanos(),
+                maxDelay.toNanos());
         this.consumer = consumer;
     }
 
@@ -135,7 +148,7 @@ public final class SourceWatcher implements AutoCloseable {
                     handle(key);
                     key = service.poll();
                 }
-                if (!burst.isEmpty() && System.nanoTime() - burst.closesAtNanos() >= 0) {
+                if (closes()) {
                     deliver();
                 }
             }
@@ -144,6 +157,10 @@ public final class SourceWatcher implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "source watcher stopped", e);
         }
+    }
+
+    private synchronized boolean closes() {
+        return burst.closesAt(System.nanoTime());
     }
 
     private void deliver() {
