@@ -30,7 +30,9 @@ import dev.relive.launcher.LauncherProcess;
  * runtime runs in dev mode on a workspace copy, and {@code --save-every S} saves a view source every S seconds
  * during the load (Hot View Replacement swaps under load). With {@code --before JAR} all of it runs first with that
  * launcher jar, then with this build's. {@code --java-options "OPTIONS"} starts the production runtime with those
- * JVM options (a flight recording: {@code -XX:StartFlightRecording=filename=server.jfr,settings=profile}). No timing
+ * JVM options (a flight recording: {@code -XX:StartFlightRecording=filename=server.jfr,settings=profile});
+ * with {@code --page-get} each session loads its page (and so gets a token of its own) before it mounts, as a
+ * browser does, instead of all sharing one page's token. No timing
  * decides anything: it only prints.
  *
  * <pre>
@@ -50,6 +52,7 @@ public final class LoadBenchmark {
         int saveEvery = 0;
         Path before = null;
         List<String> javaOptions = new ArrayList<>();
+        boolean pageGet = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--sessions" -> sizes = parseList(args[++i]);
@@ -59,6 +62,7 @@ public final class LoadBenchmark {
                 case "--save-every" -> saveEvery = Integer.parseInt(args[++i]);
                 case "--before" -> before = Path.of(args[++i]).toAbsolutePath();
                 case "--java-options" -> javaOptions.addAll(List.of(args[++i].trim().split("\\s+")));
+                case "--page-get" -> pageGet = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -68,12 +72,12 @@ public final class LoadBenchmark {
             if (before != null) {
                 System.out.println(jar.equals(after) ? "[after] this build" : "[before] " + jar);
             }
-            runAll(sizes, seconds, rate, dev, saveEvery, javaOptions);
+            runAll(sizes, seconds, rate, dev, saveEvery, javaOptions, pageGet);
         }
     }
 
     private static void runAll(List<Integer> sizes, int seconds, double rate, boolean dev, int saveEvery,
-            List<String> javaOptions) throws Exception {
+            List<String> javaOptions, boolean pageGet) throws Exception {
         DevWorkspace ws = dev ? DevWorkspace.startConfigured("/test/echo", RUNTIME_CONFIG) : null;
         LauncherProcess relive = dev ? ws.relive() : startProduction(javaOptions);
         try {
@@ -83,7 +87,7 @@ public final class LoadBenchmark {
             footprint(relive);
             viewHeap(relive, HEAP_SESSIONS);
             for (int n : sizes) {
-                run(relive, ws, n, seconds, rate, saveEvery);
+                run(relive, ws, n, seconds, rate, saveEvery, pageGet);
             }
         } finally {
             if (ws != null) {
@@ -189,17 +193,18 @@ public final class LoadBenchmark {
         s.close();
     }
 
-    private static void run(LauncherProcess relive, DevWorkspace ws, int n, int seconds, double rate, int saveEvery)
+    private static void run(LauncherProcess relive, DevWorkspace ws, int n, int seconds, double rate, int saveEvery,
+            boolean pageGet)
             throws Exception {
-        measure(relive, ws, n, seconds, rate, saveEvery);
+        measure(relive, ws, n, seconds, rate, saveEvery, pageGet);
     }
 
     private static void measure(LauncherProcess relive, DevWorkspace ws, int n, int seconds,
-            double rate, int saveEvery) throws Exception {
+            double rate, int saveEvery, boolean pageGet) throws Exception {
         long heapBefore = heap(relive);
         Stats rtt = new Stats();
         List<Session> sessions = new ArrayList<>();
-        String token = token(relive, "/test/echo");
+        String token = pageGet ? null : token(relive, "/test/echo");
         long mountServerCpu0 = cpuNanos(relive.process().toHandle());
         long mountGeneratorCpu0 = cpuNanos(ProcessHandle.current());
         long t0 = System.nanoTime();
@@ -207,8 +212,8 @@ public final class LoadBenchmark {
         long mountMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         long serverCpu0 = cpuNanos(relive.process().toHandle());
         long generatorCpu0 = cpuNanos(ProcessHandle.current());
-        System.out.printf("sessions=%d mount CPU per session: server %.2f ms, load generator %.2f ms%n", n,
-                (serverCpu0 - mountServerCpu0) / 1e6 / n, (generatorCpu0 - mountGeneratorCpu0) / 1e6 / n);
+        System.out.printf("sessions=%d mount CPU per session%s: server %.2f ms, load generator %.2f ms%n", n,
+                pageGet ? " (its page GET and mount)" : "", (serverCpu0 - mountServerCpu0) / 1e6 / n, (generatorCpu0 - mountGeneratorCpu0) / 1e6 / n);
         long heapAfter = heap(relive);
         ScheduledExecutorService senders = Executors.newScheduledThreadPool(2);
         long periodMicros = (long) (1_000_000 / rate);
@@ -319,7 +324,7 @@ public final class LoadBenchmark {
     }
 
     static String token(LauncherProcess relive, String path) throws Exception {
-        String page = relive.get(path).body();
+        String page = PlainPageGet.body(URI.create(relive.baseUrl() + path.substring(1)));
         Matcher m = Pattern.compile("rl-token=\"([^\"]+)\"").matcher(page);
         if (!m.find()) {
             throw new IllegalStateException("no token on " + path);
