@@ -1,6 +1,5 @@
 package dev.relive.launcher.bench;
 
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,11 +58,10 @@ public final class LiveUpgradeBenchmark {
 
     private static void run(LauncherProcess relive, Path dir, Path viewsJar, int n, int seconds, double rate)
             throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
         String token = LoadBenchmark.token(relive, "/test/echo");
         List<LoadBenchmark.Session> sessions = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            sessions.add(LoadBenchmark.Session.open(http, relive, "/test/echo", token, new Stats()));
+            sessions.add(LoadBenchmark.Session.open(relive, "/test/echo", token, new Stats()));
         }
         ScheduledExecutorService senders = Executors.newScheduledThreadPool(2);
         long periodMicros = (long) (1_000_000 / rate);

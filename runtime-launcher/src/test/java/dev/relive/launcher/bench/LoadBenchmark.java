@@ -1,17 +1,12 @@
 package dev.relive.launcher.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +29,11 @@ import dev.relive.launcher.LauncherProcess;
  * per idle session of the examples {@code /counter} and {@code /list}. With {@code --dev} the
  * runtime runs in dev mode on a workspace copy, and {@code --save-every S} saves a view source every S seconds
  * during the load (Hot View Replacement swaps under load). With {@code --before JAR} all of it runs first with that
- * launcher jar, then with this build's. No timing decides anything: it only prints.
+ * launcher jar, then with this build's. {@code --java-options "OPTIONS"} starts the production runtime with those
+ * JVM options (a flight recording: {@code -XX:StartFlightRecording=filename=server.jfr,settings=profile});
+ * with {@code --page-get} each session loads its page (and so gets a token of its own) before it mounts, as a
+ * browser does, instead of all sharing one page's token. No timing
+ * decides anything: it only prints.
  *
  * <pre>
  * mvn -B -q install -DskipTests
@@ -52,6 +51,8 @@ public final class LoadBenchmark {
         boolean dev = false;
         int saveEvery = 0;
         Path before = null;
+        List<String> javaOptions = new ArrayList<>();
+        boolean pageGet = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--sessions" -> sizes = parseList(args[++i]);
@@ -60,6 +61,8 @@ public final class LoadBenchmark {
                 case "--dev" -> dev = true;
                 case "--save-every" -> saveEvery = Integer.parseInt(args[++i]);
                 case "--before" -> before = Path.of(args[++i]).toAbsolutePath();
+                case "--java-options" -> javaOptions.addAll(List.of(args[++i].trim().split("\\s+")));
+                case "--page-get" -> pageGet = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -69,14 +72,14 @@ public final class LoadBenchmark {
             if (before != null) {
                 System.out.println(jar.equals(after) ? "[after] this build" : "[before] " + jar);
             }
-            runAll(sizes, seconds, rate, dev, saveEvery);
+            runAll(sizes, seconds, rate, dev, saveEvery, javaOptions, pageGet);
         }
     }
 
-    private static void runAll(List<Integer> sizes, int seconds, double rate, boolean dev, int saveEvery)
-            throws Exception {
+    private static void runAll(List<Integer> sizes, int seconds, double rate, boolean dev, int saveEvery,
+            List<String> javaOptions, boolean pageGet) throws Exception {
         DevWorkspace ws = dev ? DevWorkspace.startConfigured("/test/echo", RUNTIME_CONFIG) : null;
-        LauncherProcess relive = dev ? ws.relive() : startProduction();
+        LauncherProcess relive = dev ? ws.relive() : startProduction(javaOptions);
         try {
             System.out.printf("Relive load benchmark: %s run, %d s per size, %.1f events/s per session%n",
                     dev ? "dev" : "production", seconds, rate);
@@ -84,7 +87,7 @@ public final class LoadBenchmark {
             footprint(relive);
             viewHeap(relive, HEAP_SESSIONS);
             for (int n : sizes) {
-                run(relive, ws, n, seconds, rate, saveEvery);
+                run(relive, ws, n, seconds, rate, saveEvery, pageGet);
             }
         } finally {
             if (ws != null) {
@@ -120,14 +123,13 @@ public final class LoadBenchmark {
      * after each session appended rows up to 10,000 (the example's "more" button, in batches of 1,000).
      */
     private static void viewHeap(LauncherProcess relive, int n) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
         StringBuilder line = new StringBuilder("heap per idle session (" + n + " sessions each):");
         for (String path : List.of("/counter", "/list")) {
             long before = heap(relive);
             List<Session> sessions = new ArrayList<>();
             String token = token(relive, path);
             for (int i = 0; i < n; i++) {
-                sessions.add(Session.open(http, relive, path, token));
+                sessions.add(Session.open(relive, path, token));
             }
             long after = heap(relive);
             line.append(String.format(" %s %.1f KiB;", path, (after - before) / 1024.0 / n));
@@ -154,14 +156,15 @@ public final class LoadBenchmark {
     /** Every simulated user connects from 127.0.0.1: the per-address cap must let them all in. */
     private static final String RUNTIME_CONFIG = "max_sessions_per_address=20000\n";
 
-    private static LauncherProcess startProduction() throws Exception {
+    private static LauncherProcess startProduction(List<String> javaOptions) throws Exception {
         Path dir = Files.createTempDirectory("relive-load");
         Files.createDirectories(dir.resolve("deploy"));
         Path thirdParty = LauncherProcess.jar().getParent().resolve("third-party");
         Files.copy(thirdParty.resolve("dev.relive.testlib.jar"), dir.resolve("deploy/testlib.jar"));
         Files.copy(thirdParty.resolve("dev.relive.testviews.jar"), dir.resolve("deploy/testviews.jar"));
         Files.writeString(dir.resolve("deploy/dev.relive.runtime.cfg"), RUNTIME_CONFIG);
-        LauncherProcess relive = LauncherProcess.start(dir);
+        LauncherProcess relive = javaOptions.isEmpty() ? LauncherProcess.start(dir)
+                : LauncherProcess.start(withOptions(javaOptions, dir));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (relive.get("/test/echo").statusCode() != 200 && System.nanoTime() < deadline) {
             Thread.sleep(50);
@@ -169,11 +172,20 @@ public final class LoadBenchmark {
         return relive;
     }
 
+    /** The production launch of {@link LauncherProcess#start(Path, String...)}, with JVM options before the jar. */
+    private static ProcessBuilder withOptions(List<String> javaOptions, Path dir) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(javaOptions);
+        cmd.addAll(List.of("-jar", LauncherProcess.jar().toString(), "--port", "0", "--deploy",
+                dir.resolve("deploy").toString()));
+        return new ProcessBuilder(cmd).directory(dir.toFile());
+    }
+
     /** Bytes on the wire for one counter click, against the page's full HTML. */
     private static void wireSizes(LauncherProcess relive) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
         String page = relive.get("/counter").body();
-        Session s = Session.open(http, relive, "/counter", null);
+        Session s = Session.open(relive, "/counter", null);
         s.send("increment");
         s.awaitAll(Duration.ofSeconds(5));
         System.out.printf("wire: counter click patch frame %d bytes; full /counter page %d bytes (%.1fx smaller)%n",
@@ -181,31 +193,27 @@ public final class LoadBenchmark {
         s.close();
     }
 
-    private static void run(LauncherProcess relive, DevWorkspace ws, int n, int seconds, double rate, int saveEvery)
+    private static void run(LauncherProcess relive, DevWorkspace ws, int n, int seconds, double rate, int saveEvery,
+            boolean pageGet)
             throws Exception {
-        ExecutorService httpThreads = Executors.newFixedThreadPool(2);
-        try {
-            measure(HttpClient.newBuilder().executor(httpThreads).build(), relive, ws, n, seconds, rate, saveEvery);
-        } finally {
-            httpThreads.shutdownNow();
-        }
+        measure(relive, ws, n, seconds, rate, saveEvery, pageGet);
     }
 
-    private static void measure(HttpClient http, LauncherProcess relive, DevWorkspace ws, int n, int seconds,
-            double rate, int saveEvery) throws Exception {
+    private static void measure(LauncherProcess relive, DevWorkspace ws, int n, int seconds,
+            double rate, int saveEvery, boolean pageGet) throws Exception {
         long heapBefore = heap(relive);
         Stats rtt = new Stats();
         List<Session> sessions = new ArrayList<>();
-        String token = token(relive, "/test/echo");
+        String token = pageGet ? null : token(relive, "/test/echo");
         long mountServerCpu0 = cpuNanos(relive.process().toHandle());
         long mountGeneratorCpu0 = cpuNanos(ProcessHandle.current());
         long t0 = System.nanoTime();
-        sessions.addAll(openConcurrently(http, relive, "/test/echo", token, rtt, n));
+        sessions.addAll(openConcurrently(relive, "/test/echo", token, rtt, n));
         long mountMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         long serverCpu0 = cpuNanos(relive.process().toHandle());
         long generatorCpu0 = cpuNanos(ProcessHandle.current());
-        System.out.printf("sessions=%d mount CPU per session: server %.2f ms, load generator %.2f ms%n", n,
-                (serverCpu0 - mountServerCpu0) / 1e6 / n, (generatorCpu0 - mountGeneratorCpu0) / 1e6 / n);
+        System.out.printf("sessions=%d mount CPU per session%s: server %.2f ms, load generator %.2f ms%n", n,
+                pageGet ? " (its page GET and mount)" : "", (serverCpu0 - mountServerCpu0) / 1e6 / n, (generatorCpu0 - mountGeneratorCpu0) / 1e6 / n);
         long heapAfter = heap(relive);
         ScheduledExecutorService senders = Executors.newScheduledThreadPool(2);
         long periodMicros = (long) (1_000_000 / rate);
@@ -273,13 +281,13 @@ public final class LoadBenchmark {
      * Opens {@code n} sessions with up to {@value #MOUNTS_IN_FLIGHT} mounts in flight at once, as users arriving
      * together would, and waits until every one is mounted.
      */
-    private static List<Session> openConcurrently(HttpClient http, LauncherProcess relive, String path, String token,
+    private static List<Session> openConcurrently(LauncherProcess relive, String path, String token,
             Stats rtt, int n) throws Exception {
         ExecutorService openers = Executors.newFixedThreadPool(MOUNTS_IN_FLIGHT);
         try {
             List<java.util.concurrent.Future<Session>> opened = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                opened.add(openers.submit(() -> Session.open(http, relive, path, token, rtt)));
+                opened.add(openers.submit(() -> Session.open(relive, path, token, rtt)));
             }
             List<Session> sessions = new ArrayList<>();
             for (java.util.concurrent.Future<Session> f : opened) {
@@ -316,7 +324,7 @@ public final class LoadBenchmark {
     }
 
     static String token(LauncherProcess relive, String path) throws Exception {
-        String page = relive.get(path).body();
+        String page = PlainPageGet.body(URI.create(relive.baseUrl() + path.substring(1)));
         Matcher m = Pattern.compile("rl-token=\"([^\"]+)\"").matcher(page);
         if (!m.find()) {
             throw new IllegalStateException("no token on " + path);
@@ -333,7 +341,7 @@ public final class LoadBenchmark {
     }
 
     /** One benchmark session: sends events, matches answers by ref, records round trips. */
-    static final class Session implements WebSocket.Listener {
+    static final class Session {
         final Map<Long, Long> pending = new ConcurrentHashMap<>();
         final AtomicLong sent = new AtomicLong();
         final AtomicLong answered = new AtomicLong();
@@ -341,28 +349,26 @@ public final class LoadBenchmark {
         final AtomicLong refs = new AtomicLong();
         final CountDownLatch mounted = new CountDownLatch(1);
         final Stats rtt;
-        final StringBuilder partial = new StringBuilder();
         volatile String lastHtml;
         volatile long renderRef = -1;
         volatile int lastFrameBytes;
-        WebSocket socket;
+        PlainWebSocket socket;
 
         Session(Stats rtt) {
             this.rtt = rtt;
         }
 
-        static Session open(HttpClient http, LauncherProcess relive, String path, String token) throws Exception {
-            return open(http, relive, path, token, new Stats());
+        static Session open(LauncherProcess relive, String path, String token) throws Exception {
+            return open(relive, path, token, new Stats());
         }
 
-        static Session open(HttpClient http, LauncherProcess relive, String path, String token, Stats rtt)
-                throws Exception {
+        static Session open(LauncherProcess relive, String path, String token, Stats rtt) throws Exception {
             Session s = new Session(rtt);
             String t = token != null ? token : LoadBenchmark.token(relive, path);
-            s.socket = http.newWebSocketBuilder().buildAsync(URI.create(relive.baseUrl().replace("http", "ws")
-                    + "relive/socket"), s).get(30, TimeUnit.SECONDS);
+            s.socket = PlainWebSocket.connect(URI.create(relive.baseUrl().replace("http", "ws") + "relive/socket"),
+                    s::onText);
             s.socket.sendText("{\"type\":\"mount\",\"protocol\":1,\"token\":\"" + t + "\",\"url\":\""
-                    + relive.baseUrl() + path.substring(1) + "\"}", true);
+                    + relive.baseUrl() + path.substring(1) + "\"}");
             s.awaitMounted(Duration.ofSeconds(30));
             return s;
         }
@@ -378,8 +384,8 @@ public final class LoadBenchmark {
             pending.put(ref, System.nanoTime());
             sent.incrementAndGet();
             String params = "add".equals(handler) ? "{\"amount\":1}" : "{}";
-            socket.sendText("{\"type\":\"event\",\"ref\":" + ref + ",\"handler\":\"" + handler + "\",\"params\":"
-                    + params + "}", true).join();
+            sendText("{\"type\":\"event\",\"ref\":" + ref + ",\"handler\":\"" + handler + "\",\"params\":"
+                    + params + "}");
         }
 
         void awaitAll(Duration timeout) throws InterruptedException {
@@ -394,7 +400,7 @@ public final class LoadBenchmark {
             synchronized (this) {
                 ref = refs.incrementAndGet();
                 renderRef = ref;
-                socket.sendText("{\"type\":\"render\",\"ref\":" + ref + "}", true).join();
+                sendText("{\"type\":\"render\",\"ref\":" + ref + "}");
             }
             long deadline = System.nanoTime() + timeout.toNanos();
             while (lastHtml == null && System.nanoTime() < deadline) {
@@ -404,32 +410,32 @@ public final class LoadBenchmark {
             return m.find() ? Integer.parseInt(m.group(1)) : -1;
         }
 
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String frame = partial.toString();
-                partial.setLength(0);
-                lastFrameBytes = frame.length();
-                if (frame.startsWith("{\"type\":\"mounted\"")) {
-                    mounted.countDown();
+        private void sendText(String text) {
+            try {
+                socket.sendText(text);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        private void onText(String frame) {
+            lastFrameBytes = frame.length();
+            if (frame.startsWith("{\"type\":\"mounted\"")) {
+                mounted.countDown();
+                return;
+            }
+            long ref = refOf(frame);
+            if (ref == renderRef && frame.startsWith("{\"type\":\"render\"")) {
+                lastHtml = frame;
+            } else if (ref > 0) {
+                Long sentAt = pending.remove(ref);
+                if (sentAt == null) {
+                    doubled.incrementAndGet();
                 } else {
-                    long ref = refOf(frame);
-                    if (ref == renderRef && frame.startsWith("{\"type\":\"render\"")) {
-                        lastHtml = frame;
-                    } else if (ref > 0) {
-                        Long sentAt = pending.remove(ref);
-                        if (sentAt == null) {
-                            doubled.incrementAndGet();
-                        } else {
-                            answered.incrementAndGet();
-                            rtt.add((System.nanoTime() - sentAt) / 1000);
-                        }
-                    }
+                    answered.incrementAndGet();
+                    rtt.add((System.nanoTime() - sentAt) / 1000);
                 }
             }
-            ws.request(1);
-            return null;
         }
 
         private static long refOf(String frame) {
@@ -446,7 +452,7 @@ public final class LoadBenchmark {
         }
 
         void close() {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+            socket.close();
         }
     }
 }

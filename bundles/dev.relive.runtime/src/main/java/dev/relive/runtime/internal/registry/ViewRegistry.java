@@ -35,6 +35,8 @@ public class ViewRegistry {
     private final Map<ServiceReference<LiveView>, ViewType> types = new LinkedHashMap<>();
     private final Map<ServiceReference<LiveView>, ViewType> refused = new LinkedHashMap<>();
     private final List<ViewRegistryListener> listeners = new CopyOnWriteArrayList<>();
+    /** {@code types}' values as of the last change, read without the lock by every page request and mount. */
+    private volatile List<ViewType> views = List.of();
 
     @Activate
     public ViewRegistry(BundleContext context) {
@@ -62,6 +64,7 @@ public class ViewRegistry {
                     }
                 }
             }
+            views = List.copyOf(types.values());
         }
         if (removed != null) {
             listeners.forEach(l -> l.viewRemoved(removed));
@@ -80,6 +83,7 @@ public class ViewRegistry {
                 return;
             }
             types.put(type.reference(), type);
+            views = List.copyOf(types.values());
         }
         listeners.forEach(l -> l.viewAdded(type));
     }
@@ -123,14 +127,18 @@ public class ViewRegistry {
 
     /** The view serving {@code path} and its route's parameters; of several, the most specific route. */
     public Optional<RouteMatch> match(String path) {
+        String[] segments = RoutePattern.segments(path);
+        if (segments == null) {
+            return Optional.empty();
+        }
         RouteMatch best = null;
         RoutePattern bestPattern = null;
-        for (ViewType type : snapshot()) {
+        for (ViewType type : views) {
             if (type.route() == null) {
                 continue;
             }
             RoutePattern pattern = type.pattern();
-            Optional<Map<String, String>> params = pattern.match(path);
+            Optional<Map<String, String>> params = pattern.match(segments);
             if (params.isPresent() && (bestPattern == null || pattern.compareTo(bestPattern) < 0)) {
                 best = new RouteMatch(type, params.get());
                 bestPattern = pattern;
@@ -162,8 +170,6 @@ public class ViewRegistry {
     }
 
     private List<ViewType> snapshot() {
-        synchronized (types) {
-            return new ArrayList<>(types.values());
-        }
+        return new ArrayList<>(views);
     }
 }

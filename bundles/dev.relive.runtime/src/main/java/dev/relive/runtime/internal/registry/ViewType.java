@@ -25,7 +25,7 @@ public record ViewType(ServiceReference<LiveView> reference, ServiceObjects<Live
 
     /** The route as a pattern; only for routed views. */
     public RoutePattern pattern() {
-        return RoutePattern.parse(route);
+        return RoutePattern.of(route);
     }
 
     /** The HTTP status this view is the application's error page for ({@link ErrorPage}), or 0. */

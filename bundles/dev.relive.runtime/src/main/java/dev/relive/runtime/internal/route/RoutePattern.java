@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +18,9 @@ import java.util.regex.Pattern;
 public final class RoutePattern implements Comparable<RoutePattern> {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** Enough for every route of a large application; past it the memo starts again. */
+    private static final int MEMO_LIMIT = 512;
+    private static final Map<String, RoutePattern> MEMO = new ConcurrentHashMap<>();
 
     private final String text;
     /** One entry per segment after the leading {@code /}: the text, or {@code null} for a parameter. */
@@ -54,6 +58,23 @@ public final class RoutePattern implements Comparable<RoutePattern> {
         return new RoutePattern(route, Collections.unmodifiableList(literals), Collections.unmodifiableList(names));
     }
 
+    /**
+     * {@link #parse}, remembered: a runtime's routes are few, and each is matched on every page request and mount.
+     * A malformed route is refused every time and never remembered.
+     */
+    public static RoutePattern of(String route) {
+        RoutePattern known = route == null ? null : MEMO.get(route);
+        if (known != null) {
+            return known;
+        }
+        RoutePattern parsed = parse(route);
+        if (MEMO.size() >= MEMO_LIMIT) {
+            MEMO.clear();
+        }
+        MEMO.put(route, parsed);
+        return parsed;
+    }
+
     /** The route as written. */
     public String text() {
         return text;
@@ -70,10 +91,17 @@ public final class RoutePattern implements Comparable<RoutePattern> {
 
     /** The parameters of {@code path} (decoded) by name when the pattern matches it. */
     public Optional<Map<String, String>> match(String path) {
-        if (path == null || !path.startsWith("/")) {
-            return Optional.empty();
-        }
-        String[] segments = path.substring(1).split("/", -1);
+        String[] segments = segments(path);
+        return segments == null ? Optional.empty() : match(segments);
+    }
+
+    /** The segments of {@code path} after its leading {@code /}, or {@code null} when it has none. */
+    public static String[] segments(String path) {
+        return path == null || !path.startsWith("/") ? null : path.substring(1).split("/", -1);
+    }
+
+    /** {@link #match(String)} of a path already cut into its {@link #segments}. */
+    public Optional<Map<String, String>> match(String[] segments) {
         if (segments.length != literals.size()) {
             return Optional.empty();
         }

@@ -17,6 +17,18 @@ import dev.relive.api.RouteParam;
  */
 public final class UrlFields {
 
+    /**
+     * Each view class's URL fields, found and made accessible once per class (a class Hot View Replacement loads is
+     * another class, with fields of its own). A class with a field that cannot hold a URL parameter is refused on
+     * every mount: nothing is remembered for it.
+     */
+    private static final ClassValue<List<Field>> FIELDS = new ClassValue<>() {
+        @Override
+        protected List<Field> computeValue(Class<?> type) {
+            return List.copyOf(fields(type));
+        }
+    };
+
     private UrlFields() {
     }
 
@@ -27,7 +39,7 @@ public final class UrlFields {
      */
     public static void apply(LiveView view, Map<String, String> route, Map<String, String> query) {
         Map<Field, Object> values = new LinkedHashMap<>();
-        for (Field field : fields(view.getClass())) {
+        for (Field field : FIELDS.get(view.getClass())) {
             RouteParam fromRoute = field.getAnnotation(RouteParam.class);
             if (fromRoute != null) {
                 String name = fromRoute.value().isEmpty() ? field.getName() : fromRoute.value();

@@ -210,7 +210,7 @@ public final class FrameDispatcher {
 
     private static boolean routeMatches(String route, String path) {
         try {
-            return RoutePattern.parse(route).match(path).isPresent();
+            return RoutePattern.of(route).match(path).isPresent();
         } catch (IllegalArgumentException e) {
             return false;
         }
