@@ -28,10 +28,10 @@ class Issue18ProvidersTest {
     @InjectBundleContext
     BundleContext context;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30_000)
     ServiceAware<HttpServiceRuntime> http;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30_000)
     Topics runtimeTopics;
 
     Endpoint endpoint;

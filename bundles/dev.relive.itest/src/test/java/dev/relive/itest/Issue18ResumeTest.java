@@ -37,13 +37,13 @@ class Issue18ResumeTest {
     @InjectBundleContext
     BundleContext context;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30_000)
     ServiceAware<HttpServiceRuntime> http;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30_000)
     Topics topics;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30_000)
     Presence presence;
 
     Endpoint endpoint;
