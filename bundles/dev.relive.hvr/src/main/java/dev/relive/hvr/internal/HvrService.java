@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -33,10 +36,11 @@ import dev.relive.runtime.spi.ViewSwapper;
 
 /**
  * Hot View Replacement, wired up: watches the configured folders and hands each change set to the
- * {@link SavePipeline}, on the watcher's thread, one at a time. At activation, the projects whose installed bundle
- * was not built from their current sources are built and installed first, in the background, as saves are (so a
- * restart runs the source); then the compiler and bnd are warmed so the first save is not a cold one
- * ({@link WarmUp}).
+ * {@link SavePipeline}, on the watcher's thread, one at a time. Activation only registers the watched folders: the
+ * compiler, bnd and the pipeline are made in the background (a save seen before waits for them), so that they cost
+ * the launch nothing. Then the projects whose installed bundle was not built from their current sources are built
+ * and installed, as saves are (so a restart runs the source); then the compiler and bnd are warmed so the first save
+ * is not a cold one ({@link WarmUp}).
  */
 @Designate(ocd = HvrConfig.class)
 @Component(service = HvrService.class, immediate = true, configurationPid = HvrConfig.PID)
@@ -47,11 +51,17 @@ public class HvrService {
     /** How long {@code hvr:install} waits for the deploy folder's watcher to start what it built. */
     private static final Duration DEPLOY_WAIT = Duration.ofSeconds(30);
 
+    private record Tools(BundleCompiler compiler, BundlePackager packager, SavePipeline pipeline) {
+    }
+
     private final BundleContext context;
     private final LiveSessions sessions;
     private final HvrStatus status;
     private final TemplateOverrides templates = new TemplateOverrides();
-    private BundleCompiler compiler;
+    /** Completed by the warm-up thread once the compiler and bnd are loaded. */
+    private final CompletableFuture<SavePipeline> pipeline = new CompletableFuture<>();
+    private BundleCompiler compiler; // guarded by this
+    private boolean stopped; // guarded by this
     private volatile FirstBuild firstBuild;
     private Path deploy;
     private SourceWatcher watcher;
@@ -78,25 +88,27 @@ public class HvrService {
         }
         try {
             FrameworkClassPath classPath = new FrameworkClassPath(context, CompileLibraries.of(context).jars());
-            compiler = new BundleCompiler(classPath);
-            BundlePackager packager = new BundlePackager(classPath);
-            firstBuild = new FirstBuild(compiler, packager);
             deploy = HvrFolders.deployDir(context);
-            SavePipeline pipeline = new SavePipeline(context, sessions, swapper, status, templates, compiler,
-                    packager);
-            pipeline.carryState(config.hvr__enabled());
-            sessions.setMountListener(pipeline::mounted);
-            watcher = new SourceWatcher(existing, excluded, burst -> apply(pipeline, burst));
+            // saves from now on are seen; the first waits until the pipeline is built
+            watcher = new SourceWatcher(existing, excluded, burst -> {
+                SavePipeline ready = pipeline();
+                if (ready != null) {
+                    apply(ready, burst);
+                }
+            });
             watcher.start();
-            status.compiler(compiler.compilerName());
             warm = new Thread(() -> {
+                Tools tools = tools(context, config, swapper, classPath);
+                if (tools == null) {
+                    return;
+                }
                 WatchedProjects projects = WatchedProjects.find(context, existing, excluded);
                 projects.notInstalled().forEach((project, bsn) -> LOG.info(
                         "HVR: {} builds {}, which is not installed (hvr:install installs it)", project, bsn));
-                buildOutOfDate(pipeline, projects.installed());
+                buildOutOfDate(tools.pipeline(), projects.installed());
                 Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
-                new WarmUp(compiler, () -> BundleCompiler.another(classPath), packager, pipeline)
-                        .projects(projects.installed(), WARM_UP_DELAY_MS);
+                new WarmUp(tools.compiler(), () -> BundleCompiler.another(classPath), tools.packager(),
+                        tools.pipeline()).projects(projects.installed(), WARM_UP_DELAY_MS);
             }, "relive-hvr-warmup");
             warm.setDaemon(true);
             warm.start();
@@ -104,6 +116,38 @@ public class HvrService {
         } catch (RuntimeException | IOException e) {
             status.unavailable(e.getClass().getSimpleName() + ": " + e.getMessage());
             LOG.warn("HVR: unavailable: {}", e.toString());
+        }
+    }
+
+    /**
+     * The compiler (creating ecj's file manager reads the JDK's whole module image), bnd and the save pipeline, made
+     * on the warm-up thread rather than in activation, which the launch waits for; null when HVR stopped meanwhile
+     * or they cannot be made.
+     */
+    private Tools tools(BundleContext context, HvrConfig config, ViewSwapper swapper, FrameworkClassPath classPath) {
+        try {
+            BundleCompiler made = new BundleCompiler(classPath);
+            BundlePackager packager = new BundlePackager(classPath);
+            SavePipeline built = new SavePipeline(context, sessions, swapper, status, templates, made, packager);
+            built.carryState(config.hvr__enabled());
+            synchronized (this) {
+                if (stopped) {
+                    made.close();
+                    pipeline.cancel(false);
+                    return null;
+                }
+                compiler = made;
+                firstBuild = new FirstBuild(made, packager);
+                sessions.setMountListener(built::mounted);
+            }
+            status.compiler(made.compilerName());
+            pipeline.complete(built);
+            return new Tools(made, packager, built);
+        } catch (IOException | RuntimeException e) {
+            status.unavailable(e.getClass().getSimpleName() + ": " + e.getMessage());
+            LOG.warn("HVR: unavailable: {}", e.toString());
+            pipeline.completeExceptionally(e);
+            return null;
         }
     }
 
@@ -140,6 +184,9 @@ public class HvrService {
      * packages builds right after; then its saves swap as any other's. What happened, for the console.
      */
     public String install(Path project) {
+        if (watcher != null) {
+            pipeline();
+        }
         FirstBuild build = firstBuild;
         if (build == null) {
             return "HVR is not watching (see hvr:check): nothing can be built";
@@ -156,8 +203,23 @@ public class HvrService {
         return result.message();
     }
 
+    /** The save pipeline once it is built; null when it cannot be or HVR stopped first. */
+    private SavePipeline pipeline() {
+        try {
+            return pipeline.join();
+        } catch (CancellationException | CompletionException e) {
+            return null;
+        }
+    }
+
     @Deactivate
     void stop() throws IOException {
+        BundleCompiler made;
+        synchronized (this) {
+            stopped = true;
+            made = compiler;
+        }
+        pipeline.cancel(false);
         sessions.setTemplateSource(null);
         sessions.setMountListener(null);
         if (warm != null) {
@@ -166,8 +228,8 @@ public class HvrService {
         if (watcher != null) {
             watcher.close();
         }
-        if (compiler != null) {
-            compiler.close();
+        if (made != null) {
+            made.close();
         }
     }
 
