@@ -67,7 +67,7 @@ final class BundleCache implements AutoCloseable {
     static BundleCache open(Path stateDir, LaunchOptions options, List<EmbeddedBundles.Entry> embedded)
             throws IOException {
         String mode = (options.dev() ? "dev" : "production") + (options.cluster() ? "-cluster" : "");
-        Path scratch = Files.createTempDirectory("relive-");
+        Path scratch = Storage.newScratch();
         Path dir = stateDir.resolve("felix");
         createOwnerOnly(stateDir);
         createOwnerOnly(dir);

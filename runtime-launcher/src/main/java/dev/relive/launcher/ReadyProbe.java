@@ -1,8 +1,11 @@
 package dev.relive.launcher;
 
 import java.io.IOException;
-import java.net.HttpURLConnection;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.BundleContext;
@@ -72,14 +75,26 @@ final class ReadyProbe {
         return s.endsWith("/") ? s : s + "/";
     }
 
+    /**
+     * Whether HTTP answers a {@code GET} of the endpoint with a status line. A plain socket, not
+     * {@code HttpURLConnection}: that one's protocol handler (through the framework's URL handlers) and its classes
+     * cost the launch more than the request does.
+     */
     private static boolean answers(String endpoint) {
-        try {
-            HttpURLConnection c = (HttpURLConnection) URI.create(endpoint).toURL().openConnection();
-            c.setConnectTimeout(500);
-            c.setReadTimeout(2000);
-            int status = c.getResponseCode();
-            c.disconnect();
-            return status > 0;
+        URI uri = URI.create(endpoint);
+        String host = uri.getHost();
+        int port = uri.getPort() < 0 ? 80 : uri.getPort();
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 500);
+            socket.setSoTimeout(2000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getRawAuthority()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            // read to the end, so that the server closes a connection that is done with, not one reset under it
+            byte[] response = socket.getInputStream().readAllBytes();
+            return new String(response, 0, Math.min(12, response.length), StandardCharsets.US_ASCII)
+                    .matches("HTTP/1\\.[01] \\d{3}");
         } catch (IOException e) {
             return false;
         }
