@@ -242,7 +242,8 @@ final class BundleCache implements AutoCloseable {
         }
     }
 
-    private static boolean isEmpty(Path dir) throws IOException {
+    /** Whether {@code dir} is missing or holds nothing. */
+    static boolean isEmpty(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return true;
         }

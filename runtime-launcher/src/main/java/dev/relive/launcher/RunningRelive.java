@@ -28,6 +28,7 @@ final class RunningRelive {
         // the process's own streams, before the console bundles install theirs in System.out and System.err
         PrintStream out = System.out;
         PrintStream err = System.err;
+        boolean deployEmpty = BundleCache.isEmpty(options.deploy());
         Files.createDirectories(options.deploy());
         List<EmbeddedBundles.Entry> embedded = FelixFramework.embedded(FelixFramework.bundleSets(options));
         try (BundleCache cache = BundleCache.open(stateDir(), options, embedded)) {
@@ -46,7 +47,7 @@ final class RunningRelive {
             long starting = System.nanoTime();
             framework.start();
             profile.step("framework start", starting);
-            StartSequence sequence = new StartSequence(bundles, profile,
+            StartSequence sequence = new StartSequence(bundles, deployEmpty, profile,
                     context -> ClusterConfiguration.write(context, options));
             sequence.startBeforeReady(framework);
             profile.step("start bundles", starting);
@@ -60,7 +61,7 @@ final class RunningRelive {
             profile.moment("ready");
             cache.stamp(framework);
             sequence.startAfterReady();
-            profile.step("console started", starting);
+            profile.step("deploy folder watched, console started", starting);
             profile.print();
             DeployCheck.start(options.deploy());
             ConsoleBridge.startIfHeadless(framework.getBundleContext(), out, err);

@@ -17,8 +17,10 @@ import org.osgi.framework.wiring.FrameworkWiring;
  * components are activated once with their configuration. While the rest start, the Jetty thread sends HTTP a first
  * request, so that Jetty's request path is loaded by the time {@code ready} is checked. Configuration that the
  * command line stands for is written after ConfigAdmin starts and before SCR does. The console's bundles (Gogo,
- * JLine) and MetaType start only after {@code ready}. Bundles are started transiently: each launch starts them itself,
- * so a reused bundle cache never starts anything on its own.
+ * JLine) and MetaType start only after {@code ready}, and so does FileInstall when the deploy folder was empty at the
+ * launch (nothing there for it to install or configure before the pages answer; its first scan after {@code ready}
+ * finds what was dropped there meanwhile). Bundles are started transiently: each launch starts them itself, so a
+ * reused bundle cache never starts anything on its own.
  */
 final class StartSequence {
 
@@ -27,17 +29,24 @@ final class StartSequence {
     private static final Set<String> AFTER_READY = Set.of("org.apache.felix.gogo.runtime",
             "org.apache.felix.gogo.command", "org.apache.felix.gogo.jline", "org.jline", "org.apache.felix.metatype");
     private static final String SCR = "org.apache.felix.scr";
+    private static final String FILE_INSTALL = "org.apache.felix.fileinstall";
 
     private final List<Bundle> http = new ArrayList<>();
     private final List<Bundle> core = new ArrayList<>();
     private final List<Bundle> scr = new ArrayList<>();
+    private final List<Bundle> deployWatch = new ArrayList<>();
     private final List<Bundle> afterReady = new ArrayList<>();
     private final List<Bundle> all;
     private final StartupProfile profile;
     private final Consumer<BundleContext> configure;
 
-    /** {@code configure} runs once ConfigAdmin is started and before SCR is. */
-    StartSequence(List<Bundle> bundles, StartupProfile profile, Consumer<BundleContext> configure) {
+    /**
+     * @param deployEmpty whether the deploy folder was empty at the launch: then FileInstall starts after
+     *        {@code ready}
+     * @param configure runs once ConfigAdmin is started and before SCR is
+     */
+    StartSequence(List<Bundle> bundles, boolean deployEmpty, StartupProfile profile,
+            Consumer<BundleContext> configure) {
         this.all = bundles;
         this.profile = profile;
         this.configure = configure;
@@ -47,6 +56,8 @@ final class StartSequence {
                 http.add(b);
             } else if (AFTER_READY.contains(name)) {
                 afterReady.add(b);
+            } else if (deployEmpty && FILE_INSTALL.equals(name)) {
+                deployWatch.add(b);
             } else if (SCR.equals(name)) {
                 scr.add(b);
             } else {
@@ -74,8 +85,9 @@ final class StartSequence {
         }
     }
 
-    /** Starts the console's bundles and MetaType. */
+    /** Starts FileInstall if it waited, then the console's bundles and MetaType. */
     void startAfterReady() {
+        startAll(deployWatch);
         startAll(afterReady);
     }
 

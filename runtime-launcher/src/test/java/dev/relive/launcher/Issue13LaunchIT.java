@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Issue 13 (launch under a second): what the launch leaves until after {@code ready} still happens, and
- * {@code ready} still means that the pages answer.
+ * {@code ready} still means that the pages answer. (That a jar dropped into the deploy folder right after {@code ready}
+ * is installed, FileInstall having started after it, {@code LauncherIT} checks.)
  */
 class Issue13LaunchIT {
 
@@ -37,6 +38,8 @@ class Issue13LaunchIT {
             long console = at(rows, "console started");
             assertThat(ready).as("ms since the process started").isGreaterThan(first[0]);
             assertThat(console).as("the console's bundles start after ready").isGreaterThanOrEqualTo(ready);
+            assertThat(at(rows, "start org.apache.felix.fileinstall"))
+                    .as("with the deploy folder empty at the launch, FileInstall starts after ready").isGreaterThan(ready);
         } finally {
             TestFolders.deleteTree(dir);
         }
