@@ -28,11 +28,13 @@ import dev.relive.launcher.LauncherProcess;
  * load generator (this process) took while sending. Sessions mount 16 at a time. Before the runs it prints the heap
  * per idle session of the examples {@code /counter} and {@code /list}. With {@code --dev} the
  * runtime runs in dev mode on a workspace copy, and {@code --save-every S} saves a view source every S seconds
- * during the load (Hot View Replacement swaps under load). With {@code --before JAR} all of it runs first with that
- * launcher jar, then with this build's. {@code --java-options "OPTIONS"} starts the production runtime with those
+ * during the load (Hot View Replacement swaps under load): {@code BaseView.java}, which no session's view uses but
+ * whose bundle they show, or with {@code --save-file EchoView.java} the sessions' own view. With {@code --before JAR} all of it runs first with that
+ * launcher jar, then with this build's. {@code --java-options "OPTIONS"} starts the runtime (production or dev) with those
  * JVM options (a flight recording: {@code -XX:StartFlightRecording=filename=server.jfr,settings=profile});
  * with {@code --page-get} each session loads its page (and so gets a token of its own) before it mounts, as a
- * browser does, instead of all sharing one page's token. No timing
+ * browser does, instead of all sharing one page's token. With {@code --timeline} it prints, for each swap under
+ * load, when the sessions were released and where their held events' time went ({@link SwapTimeline}). No timing
  * decides anything: it only prints.
  *
  * <pre>
@@ -53,6 +55,8 @@ public final class LoadBenchmark {
         Path before = null;
         List<String> javaOptions = new ArrayList<>();
         boolean pageGet = false;
+        boolean timeline = false;
+        String saveFile = "BaseView.java";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--sessions" -> sizes = parseList(args[++i]);
@@ -63,6 +67,8 @@ public final class LoadBenchmark {
                 case "--before" -> before = Path.of(args[++i]).toAbsolutePath();
                 case "--java-options" -> javaOptions.addAll(List.of(args[++i].trim().split("\\s+")));
                 case "--page-get" -> pageGet = true;
+                case "--timeline" -> timeline = true;
+                case "--save-file" -> saveFile = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -72,13 +78,17 @@ public final class LoadBenchmark {
             if (before != null) {
                 System.out.println(jar.equals(after) ? "[after] this build" : "[before] " + jar);
             }
-            runAll(sizes, seconds, rate, dev, saveEvery, javaOptions, pageGet);
+            runAll(sizes, seconds, rate, dev, new Saves(saveEvery, saveFile), javaOptions, pageGet, timeline);
         }
     }
 
-    private static void runAll(List<Integer> sizes, int seconds, double rate, boolean dev, int saveEvery,
-            List<String> javaOptions, boolean pageGet) throws Exception {
-        DevWorkspace ws = dev ? DevWorkspace.startConfigured("/test/echo", RUNTIME_CONFIG) : null;
+    /** Every {@code seconds} s, a body edit of the test view source {@code file}. */
+    private record Saves(int seconds, String file) {
+    }
+
+    private static void runAll(List<Integer> sizes, int seconds, double rate, boolean dev, Saves saveEvery,
+            List<String> javaOptions, boolean pageGet, boolean timeline) throws Exception {
+        DevWorkspace ws = dev ? DevWorkspace.startConfigured("/test/echo", RUNTIME_CONFIG, javaOptions) : null;
         LauncherProcess relive = dev ? ws.relive() : startProduction(javaOptions);
         try {
             System.out.printf("Relive load benchmark: %s run, %d s per size, %.1f events/s per session%n",
@@ -87,7 +97,7 @@ public final class LoadBenchmark {
             footprint(relive);
             viewHeap(relive, HEAP_SESSIONS);
             for (int n : sizes) {
-                run(relive, ws, n, seconds, rate, saveEvery, pageGet);
+                measure(relive, ws, n, seconds, rate, saveEvery, pageGet, timeline ? new SwapTimeline() : null);
             }
         } finally {
             if (ws != null) {
@@ -193,14 +203,8 @@ public final class LoadBenchmark {
         s.close();
     }
 
-    private static void run(LauncherProcess relive, DevWorkspace ws, int n, int seconds, double rate, int saveEvery,
-            boolean pageGet)
-            throws Exception {
-        measure(relive, ws, n, seconds, rate, saveEvery, pageGet);
-    }
-
     private static void measure(LauncherProcess relive, DevWorkspace ws, int n, int seconds,
-            double rate, int saveEvery, boolean pageGet) throws Exception {
+            double rate, Saves saveEvery, boolean pageGet, SwapTimeline timeline) throws Exception {
         long heapBefore = heap(relive);
         Stats rtt = new Stats();
         List<Session> sessions = new ArrayList<>();
@@ -215,6 +219,15 @@ public final class LoadBenchmark {
         System.out.printf("sessions=%d mount CPU per session%s: server %.2f ms, load generator %.2f ms%n", n,
                 pageGet ? " (its page GET and mount)" : "", (serverCpu0 - mountServerCpu0) / 1e6 / n, (generatorCpu0 - mountGeneratorCpu0) / 1e6 / n);
         long heapAfter = heap(relive);
+        for (Session s : sessions) {
+            s.timeline = timeline;
+        }
+        ScheduledExecutorService cpuSampler = Executors.newSingleThreadScheduledExecutor();
+        if (timeline != null) {
+            ProcessHandle server = relive.process().toHandle();
+            cpuSampler.scheduleAtFixedRate(() -> timeline.cpu(System.nanoTime(), cpuNanos(server),
+                    cpuNanos(ProcessHandle.current())), 0, 50, TimeUnit.MILLISECONDS);
+        }
         ScheduledExecutorService senders = Executors.newScheduledThreadPool(2);
         long periodMicros = (long) (1_000_000 / rate);
         for (int i = 0; i < n; i++) {
@@ -224,13 +237,15 @@ public final class LoadBenchmark {
         }
         AtomicInteger saves = new AtomicInteger();
         ScheduledExecutorService saver = Executors.newSingleThreadScheduledExecutor();
-        if (ws != null && saveEvery > 0) {
-            saver.scheduleAtFixedRate(() -> save(ws, saves), saveEvery, saveEvery, TimeUnit.SECONDS);
+        if (ws != null && saveEvery.seconds() > 0) {
+            saver.scheduleAtFixedRate(() -> save(ws, saveEvery.file(), saves), saveEvery.seconds(),
+                    saveEvery.seconds(), TimeUnit.SECONDS);
         }
         long start = System.nanoTime();
         Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
         senders.shutdownNow();
         saver.shutdownNow();
+        cpuSampler.shutdownNow();
         senders.awaitTermination(5, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - start) / 1e9;
         double serverCpu = (cpuNanos(relive.process().toHandle()) - serverCpu0) / 1e9;
@@ -263,6 +278,9 @@ public final class LoadBenchmark {
                         : "");
         if (saves.get() > 0) {
             System.out.println("last swap, hvr:status phases: " + lastSavePhases(relive));
+        }
+        if (timeline != null) {
+            timeline.print();
         }
         for (Session s : sessions) {
             s.close();
@@ -305,11 +323,19 @@ public final class LoadBenchmark {
         return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
-    private static void save(DevWorkspace ws, AtomicInteger saves) {
+    /**
+     * Changes the string that {@code file}'s method {@code revision()} (or {@code BaseView}'s {@code title()})
+     * returns, adding the method to the class on the first save.
+     */
+    private static void save(DevWorkspace ws, String file, AtomicInteger saves) {
         try {
             int n = saves.incrementAndGet();
-            Path base = ws.view("BaseView.java");
+            Path base = ws.view(file);
             String text = Files.readString(base);
+            if (!text.contains("return \"HVR")) {
+                int end = text.lastIndexOf('}');
+                text = text.substring(0, end) + "\n    String revision() {\n        return \"HVR\";\n    }\n}\n";
+            }
             ws.save(base, text.replaceAll("return \"HVR[^\"]*\";", "return \"HVR " + n + "\";"));
         } catch (Exception e) {
             System.out.println("save failed: " + e);
@@ -349,6 +375,9 @@ public final class LoadBenchmark {
         final AtomicLong refs = new AtomicLong();
         final CountDownLatch mounted = new CountDownLatch(1);
         final Stats rtt;
+        /** Each answered event: when it was sent and when its answer came, in {@link System#nanoTime()} terms. */
+        final List<long[]> events = new ArrayList<>();
+        volatile SwapTimeline timeline;
         volatile String lastHtml;
         volatile long renderRef = -1;
         volatile int lastFrameBytes;
@@ -420,8 +449,14 @@ public final class LoadBenchmark {
 
         private void onText(String frame) {
             lastFrameBytes = frame.length();
+            long now = System.nanoTime();
             if (frame.startsWith("{\"type\":\"mounted\"")) {
                 mounted.countDown();
+                return;
+            }
+            SwapTimeline swaps = timeline;
+            if (swaps != null && frame.startsWith("{\"type\":\"hvr-applied\"")) {
+                swaps.applied(frame, now, events);
                 return;
             }
             long ref = refOf(frame);
@@ -433,7 +468,10 @@ public final class LoadBenchmark {
                     doubled.incrementAndGet();
                 } else {
                     answered.incrementAndGet();
-                    rtt.add((System.nanoTime() - sentAt) / 1000);
+                    rtt.add((now - sentAt) / 1000);
+                    synchronized (events) {
+                        events.add(new long[] {sentAt, now});
+                    }
                 }
             }
         }

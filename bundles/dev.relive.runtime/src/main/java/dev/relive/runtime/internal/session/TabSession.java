@@ -6,6 +6,8 @@ import java.util.function.Consumer;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -300,6 +302,11 @@ final class TabSession {
     /** One of the session's views (root or child) is an instance of the service {@code reference}. */
     boolean shows(ServiceReference<?> reference) {
         return tree.slots().stream().anyMatch(slot -> reference.equals(slot.reference));
+    }
+
+    /** One of the session's views is an instance of a class of {@code bundle}. */
+    boolean showsViewOf(Bundle bundle) {
+        return tree.slots().stream().anyMatch(slot -> bundle.equals(FrameworkUtil.getBundle(slot.view.getClass())));
     }
 
     /** Queues a message of {@code topic} for the view in {@code slot}: delivered in order with events, then a render. */
