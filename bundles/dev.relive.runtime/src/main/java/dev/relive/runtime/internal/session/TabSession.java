@@ -60,6 +60,8 @@ final class TabSession {
     private final ViewTree tree;
     private final Ticks ticks;
     private long seq;
+    /** Renders of the page so far (each event, push, tick or re-render), read by other threads. */
+    private volatile long renders;
     private volatile boolean closed;
     /** The root view's class, the lane of the worker budget this session's work queues in. */
     private volatile String viewClass = "";
@@ -294,6 +296,16 @@ final class TabSession {
         return executor.held();
     }
 
+    /** Tasks (events, pushes, ticks) waiting for their turn. */
+    int queued() {
+        return executor.queued();
+    }
+
+    /** How many times the page has been rendered and its patches sent; changes only on the session's turn. */
+    long renders() {
+        return renders;
+    }
+
     /** Since when an event or other task has waited for its turn; see {@link SerialExecutor#waitingSince()}. */
     OptionalLong waitingSince() {
         return executor.waitingSince();
@@ -386,6 +398,7 @@ final class TabSession {
 
     private void renderAndSend(Long ref) {
         ViewTree.Update update = tree.render();
+        renders++;
         if (update.isEmpty()) {
             if (ref != null) {
                 channel.send(ServerFrames.ack(ref, seq));
