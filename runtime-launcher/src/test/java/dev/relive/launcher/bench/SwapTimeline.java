@@ -25,7 +25,7 @@ final class SwapTimeline {
     private static final Pattern PHASE = Pattern.compile("\"(snapshot|update|refresh|restore)\":(\\d+)");
 
     /** One session's {@code hvr-applied}: when it arrived, how long after its hold began, and its events. */
-    record Applied(int version, long arrived, long sinceHold, List<long[]> events) {
+    record Applied(int version, long arrived, long sinceHold, String phases, List<long[]> events) {
     }
 
     private final List<Applied> applied = new ArrayList<>();
@@ -38,11 +38,14 @@ final class SwapTimeline {
             return;
         }
         long sinceHold = 0;
+        StringBuilder phases = new StringBuilder();
         Matcher p = PHASE.matcher(frame.substring(frame.indexOf("\"phases\"")));
         while (p.find()) {
             sinceHold += Long.parseLong(p.group(2));
+            phases.append(phases.isEmpty() ? "" : " ").append(p.group(1)).append('=').append(p.group(2));
         }
-        applied.add(new Applied(Integer.parseInt(v.group(1)), arrived, sinceHold * 1_000_000, events));
+        applied.add(new Applied(Integer.parseInt(v.group(1)), arrived, sinceHold * 1_000_000, phases.toString(),
+                events));
     }
 
     /** A sample of both processes' CPU time so far, in nanoseconds. */
@@ -87,9 +90,11 @@ final class SwapTimeline {
             }
         }
         Instant began = Instant.now().minusNanos(System.nanoTime() - hold);
-        System.out.printf("swap v%d (%d sessions), hold began %s: released %s after it (first, median, p99, last);"
-                + " last held event answered at +%.0f ms; CPU from the hold to then: %s%n", version, sessions.size(),
-                began, spread(released), (lastAnswer - hold) / 1e6, cpuBetween(hold, lastAnswer));
+        Applied first = sessions.stream().min((a, b) -> Long.compare(a.arrived(), b.arrived())).orElseThrow();
+        System.out.printf("swap v%d (%d sessions), hold began %s (nanoTime %d): released %s after it (first, median, p99, last);"
+                + " last held event answered at +%.0f ms; CPU from the hold to then: %s; first frame's phases: %s%n",
+                version, sessions.size(), began, hold, spread(released), (lastAnswer - hold) / 1e6,
+                cpuBetween(hold, lastAnswer), first.phases());
         System.out.printf("  %d held events: waited for their release %s, then for their answer %s; round trip %s%n",
                 waited.count(), spread(waited), spread(drained), spread(heldRtt));
         System.out.printf("  round trip of the %d events sent in the 1 s after their session's release %s, of the %d"
