@@ -6,15 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,8 +39,6 @@ import dev.relive.launcher.LauncherProcess;
  * </pre>
  */
 public final class LoadBenchmark {
-
-    private static final Pattern COUNT = Pattern.compile("<p id=\\\\?\"count\\\\?\">(\\d+)</p>");
 
     public static void main(String[] args) throws Exception {
         List<Integer> sizes = List.of(1, 100, 1000);
@@ -136,26 +130,26 @@ public final class LoadBenchmark {
         StringBuilder line = new StringBuilder("heap per idle session (" + n + " sessions each):");
         for (String path : List.of("/counter", "/list")) {
             long before = heap(relive);
-            List<Session> sessions = new ArrayList<>();
+            List<LoadSession> sessions = new ArrayList<>();
             String token = token(relive, path);
             for (int i = 0; i < n; i++) {
-                sessions.add(Session.open(relive, path, token));
+                sessions.add(LoadSession.open(relive, path, token));
             }
             long after = heap(relive);
             line.append(String.format(" %s %.1f KiB;", path, (after - before) / 1024.0 / n));
             if (path.equals("/list")) {
                 for (int batch = 0; batch < 10; batch++) {
-                    for (Session s : sessions) {
+                    for (LoadSession s : sessions) {
                         s.send("more");
                     }
-                    for (Session s : sessions) {
+                    for (LoadSession s : sessions) {
                         s.awaitAll(Duration.ofSeconds(60));
                     }
                 }
                 long appended = heap(relive);
                 line.append(String.format(" /list after appending to 10,000 rows %.1f KiB;", (appended - before) / 1024.0 / n));
             }
-            for (Session s : sessions) {
+            for (LoadSession s : sessions) {
                 s.close();
             }
             Thread.sleep(500);
@@ -195,7 +189,7 @@ public final class LoadBenchmark {
     /** Bytes on the wire for one counter click, against the page's full HTML. */
     private static void wireSizes(LauncherProcess relive) throws Exception {
         String page = relive.get("/counter").body();
-        Session s = Session.open(relive, "/counter", null);
+        LoadSession s = LoadSession.open(relive, "/counter", null);
         s.send("increment");
         s.awaitAll(Duration.ofSeconds(5));
         System.out.printf("wire: counter click patch frame %d bytes; full /counter page %d bytes (%.1fx smaller)%n",
@@ -207,7 +201,7 @@ public final class LoadBenchmark {
             double rate, Saves saveEvery, boolean pageGet, SwapTimeline timeline) throws Exception {
         long heapBefore = heap(relive);
         Stats rtt = new Stats();
-        List<Session> sessions = new ArrayList<>();
+        List<LoadSession> sessions = new ArrayList<>();
         String token = pageGet ? null : token(relive, "/test/echo");
         long mountServerCpu0 = cpuNanos(relive.process().toHandle());
         long mountGeneratorCpu0 = cpuNanos(ProcessHandle.current());
@@ -219,7 +213,7 @@ public final class LoadBenchmark {
         System.out.printf("sessions=%d mount CPU per session%s: server %.2f ms, load generator %.2f ms%n", n,
                 pageGet ? " (its page GET and mount)" : "", (serverCpu0 - mountServerCpu0) / 1e6 / n, (generatorCpu0 - mountGeneratorCpu0) / 1e6 / n);
         long heapAfter = heap(relive);
-        for (Session s : sessions) {
+        for (LoadSession s : sessions) {
             s.timeline = timeline;
         }
         ScheduledExecutorService cpuSampler = Executors.newSingleThreadScheduledExecutor();
@@ -231,7 +225,7 @@ public final class LoadBenchmark {
         ScheduledExecutorService senders = Executors.newScheduledThreadPool(2);
         long periodMicros = (long) (1_000_000 / rate);
         for (int i = 0; i < n; i++) {
-            Session s = sessions.get(i);
+            LoadSession s = sessions.get(i);
             senders.scheduleAtFixedRate(() -> s.send("add"), (periodMicros * i) / Math.max(1, n), periodMicros,
                     TimeUnit.MICROSECONDS);
         }
@@ -255,14 +249,14 @@ public final class LoadBenchmark {
         long doubled = 0;
         int lost = 0;
         int wrong = 0;
-        for (Session s : sessions) {
+        for (LoadSession s : sessions) {
             s.awaitAll(Duration.ofSeconds(30));
             sent += s.sent.get();
             answered += s.answered.get();
             doubled += s.doubled.get();
             lost += s.pending.size();
         }
-        for (Session s : sessions) {
+        for (LoadSession s : sessions) {
             int count = s.renderCount(Duration.ofSeconds(30));
             if (count != s.sent.get()) {
                 wrong++;
@@ -282,7 +276,7 @@ public final class LoadBenchmark {
         if (timeline != null) {
             timeline.print();
         }
-        for (Session s : sessions) {
+        for (LoadSession s : sessions) {
             s.close();
         }
         Thread.sleep(500);
@@ -299,16 +293,16 @@ public final class LoadBenchmark {
      * Opens {@code n} sessions with up to {@value #MOUNTS_IN_FLIGHT} mounts in flight at once, as users arriving
      * together would, and waits until every one is mounted.
      */
-    private static List<Session> openConcurrently(LauncherProcess relive, String path, String token,
+    private static List<LoadSession> openConcurrently(LauncherProcess relive, String path, String token,
             Stats rtt, int n) throws Exception {
         ExecutorService openers = Executors.newFixedThreadPool(MOUNTS_IN_FLIGHT);
         try {
-            List<java.util.concurrent.Future<Session>> opened = new ArrayList<>();
+            List<java.util.concurrent.Future<LoadSession>> opened = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                opened.add(openers.submit(() -> Session.open(relive, path, token, rtt)));
+                opened.add(openers.submit(() -> LoadSession.open(relive, path, token, rtt)));
             }
-            List<Session> sessions = new ArrayList<>();
-            for (java.util.concurrent.Future<Session> f : opened) {
+            List<LoadSession> sessions = new ArrayList<>();
+            for (java.util.concurrent.Future<LoadSession> f : opened) {
                 sessions.add(f.get(60, TimeUnit.SECONDS));
             }
             return sessions;
@@ -364,133 +358,5 @@ public final class LoadBenchmark {
             list.add(Integer.parseInt(p.trim()));
         }
         return list;
-    }
-
-    /** One benchmark session: sends events, matches answers by ref, records round trips. */
-    static final class Session {
-        final Map<Long, Long> pending = new ConcurrentHashMap<>();
-        final AtomicLong sent = new AtomicLong();
-        final AtomicLong answered = new AtomicLong();
-        final AtomicLong doubled = new AtomicLong();
-        final AtomicLong refs = new AtomicLong();
-        final CountDownLatch mounted = new CountDownLatch(1);
-        final Stats rtt;
-        /** Each answered event: when it was sent and when its answer came, in {@link System#nanoTime()} terms. */
-        final List<long[]> events = new ArrayList<>();
-        volatile SwapTimeline timeline;
-        volatile String lastHtml;
-        volatile long renderRef = -1;
-        volatile int lastFrameBytes;
-        PlainWebSocket socket;
-
-        Session(Stats rtt) {
-            this.rtt = rtt;
-        }
-
-        static Session open(LauncherProcess relive, String path, String token) throws Exception {
-            return open(relive, path, token, new Stats());
-        }
-
-        static Session open(LauncherProcess relive, String path, String token, Stats rtt) throws Exception {
-            Session s = new Session(rtt);
-            String t = token != null ? token : LoadBenchmark.token(relive, path);
-            s.socket = PlainWebSocket.connect(URI.create(relive.baseUrl().replace("http", "ws") + "relive/socket"),
-                    s::onText);
-            s.socket.sendText("{\"type\":\"mount\",\"protocol\":1,\"token\":\"" + t + "\",\"url\":\""
-                    + relive.baseUrl() + path.substring(1) + "\"}");
-            s.awaitMounted(Duration.ofSeconds(30));
-            return s;
-        }
-
-        void awaitMounted(Duration timeout) throws InterruptedException {
-            if (!mounted.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("not mounted");
-            }
-        }
-
-        synchronized void send(String handler) {
-            long ref = refs.incrementAndGet();
-            pending.put(ref, System.nanoTime());
-            sent.incrementAndGet();
-            String params = "add".equals(handler) ? "{\"amount\":1}" : "{}";
-            sendText("{\"type\":\"event\",\"ref\":" + ref + ",\"handler\":\"" + handler + "\",\"params\":"
-                    + params + "}");
-        }
-
-        void awaitAll(Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (!pending.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-        }
-
-        int renderCount(Duration timeout) throws InterruptedException {
-            long ref;
-            synchronized (this) {
-                ref = refs.incrementAndGet();
-                renderRef = ref;
-                sendText("{\"type\":\"render\",\"ref\":" + ref + "}");
-            }
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (lastHtml == null && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            Matcher m = COUNT.matcher(lastHtml == null ? "" : lastHtml);
-            return m.find() ? Integer.parseInt(m.group(1)) : -1;
-        }
-
-        private void sendText(String text) {
-            try {
-                socket.sendText(text);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-
-        private void onText(String frame) {
-            lastFrameBytes = frame.length();
-            long now = System.nanoTime();
-            if (frame.startsWith("{\"type\":\"mounted\"")) {
-                mounted.countDown();
-                return;
-            }
-            SwapTimeline swaps = timeline;
-            if (swaps != null && frame.startsWith("{\"type\":\"hvr-applied\"")) {
-                swaps.applied(frame, now, events);
-                return;
-            }
-            long ref = refOf(frame);
-            if (ref == renderRef && frame.startsWith("{\"type\":\"render\"")) {
-                lastHtml = frame;
-            } else if (ref > 0) {
-                Long sentAt = pending.remove(ref);
-                if (sentAt == null) {
-                    doubled.incrementAndGet();
-                } else {
-                    answered.incrementAndGet();
-                    rtt.add((now - sentAt) / 1000);
-                    synchronized (events) {
-                        events.add(new long[] {sentAt, now});
-                    }
-                }
-            }
-        }
-
-        private static long refOf(String frame) {
-            int i = frame.indexOf("\"ref\":");
-            if (i < 0) {
-                return -1;
-            }
-            int j = i + 6;
-            int k = j;
-            while (k < frame.length() && Character.isDigit(frame.charAt(k))) {
-                k++;
-            }
-            return k > j ? Long.parseLong(frame.substring(j, k)) : -1;
-        }
-
-        void close() {
-            socket.close();
-        }
     }
 }
