@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -23,6 +24,7 @@ public final class DevWorkspace implements AutoCloseable {
     private final Path dir;
     private final Map<String, String> folders;
     private String[] args;
+    private List<String> javaOptions = List.of();
     private LauncherProcess relive;
 
     private DevWorkspace(Path dir, Map<String, String> folders) {
@@ -57,17 +59,24 @@ public final class DevWorkspace implements AutoCloseable {
      * configuration file in the deploy folder from the first start.
      */
     public static DevWorkspace startConfigured(String route, String runtimeConfig) throws Exception {
+        return startConfigured(route, runtimeConfig, List.of());
+    }
+
+    /** As {@link #startConfigured(String, String)}, with {@code javaOptions} given to the runtime's JVM. */
+    public static DevWorkspace startConfigured(String route, String runtimeConfig, List<String> javaOptions)
+            throws Exception {
         DevWorkspace ws = new DevWorkspace(Files.createTempDirectory("relive-ws"), REPOSITORY_LAYOUT);
         ws.copy();
         Files.writeString(ws.dir.resolve("deploy/dev.relive.runtime.cfg"), runtimeConfig);
         ws.args = new String[] {"--dev", "--workspace", ws.dir.toString()};
+        ws.javaOptions = List.copyOf(javaOptions);
         return ws.launch(route);
     }
 
     /** Starts the launcher and waits for {@code route}; on a failure, stops it and deletes the folder. */
     private DevWorkspace launch(String route) throws Exception {
         try {
-            relive = LauncherProcess.start(dir, args);
+            relive = LauncherProcess.start(javaOptions, dir, args);
             awaitRoute(route);
             return this;
         } catch (Throwable t) {
@@ -79,7 +88,7 @@ public final class DevWorkspace implements AutoCloseable {
     /** Stops the launcher and starts it again on the same folder, as a developer does; waits until {@code route}. */
     public void restart(String route) throws Exception {
         relive.close();
-        relive = LauncherProcess.start(dir, args);
+        relive = LauncherProcess.start(javaOptions, dir, args);
         awaitRoute(route);
     }
 

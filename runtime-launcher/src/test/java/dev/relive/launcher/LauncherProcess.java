@@ -91,9 +91,20 @@ public final class LauncherProcess implements AutoCloseable {
         return launch(jar(), dir, deploy, args);
     }
 
+    /** As {@link #start(Path, String...)}, with {@code javaOptions} given to the JVM before the jar. */
+    public static LauncherProcess start(List<String> javaOptions, Path dir, String... args) throws Exception {
+        return launch(javaOptions, jar(), dir, dir.resolve("deploy"), args);
+    }
+
     private static LauncherProcess launch(Path jar, Path dir, Path deploy, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-jar", jar.toString(), "--port", "0",
-                "--deploy", deploy.toString()));
+        return launch(List.of(), jar, dir, deploy, args);
+    }
+
+    private static LauncherProcess launch(List<String> javaOptions, Path jar, Path dir, Path deploy, String... args)
+            throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(javaBin()));
+        cmd.addAll(javaOptions);
+        cmd.addAll(List.of("-jar", jar.toString(), "--port", "0", "--deploy", deploy.toString()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).start();
         return new LauncherProcess(p);

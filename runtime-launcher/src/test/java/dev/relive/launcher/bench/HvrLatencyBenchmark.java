@@ -213,14 +213,34 @@ public final class HvrLatencyBenchmark {
         // measured here is rendering, sending and receiving it
         phases.computeIfAbsent("render+send", k -> new Stats())
                 .add(Math.max(0, micros - applied.path("ms").asLong() * 1000));
+        StringBuilder line = new StringBuilder(String.format("%.0f ms:", micros / 1000.0));
+        applied.path("phases").fields().forEachRemaining(e -> line.append(' ').append(e.getKey()).append('=')
+                .append(e.getValue().asLong()));
+        synchronized (EACH_SAVE) {
+            EACH_SAVE.computeIfAbsent(total, k -> new ArrayList<>()).add(new Object[] {micros, line.toString()});
+        }
         Thread.sleep(300);
     }
+
+    /** Each save's time and phases, by the figure it counts in: the slowest are printed beside the median one. */
+    private static final Map<Stats, List<Object[]>> EACH_SAVE = new java.util.IdentityHashMap<>();
 
     private void print(String label, String title, Stats total, Map<String, Stats> phases) {
         line(label, title, String.format(", over %d saves: p50=%s p95=%s max=%s", total.count(),
                 Stats.ms(total.percentile(50)), Stats.ms(total.percentile(95)), Stats.ms(total.percentile(100))));
         phases.forEach((name, s) -> line(label, title, String.format("    phase %-16s p50=%s p95=%s", name,
                 Stats.ms(s.percentile(50)), Stats.ms(s.percentile(95)))));
+        List<Object[]> each;
+        synchronized (EACH_SAVE) {
+            each = new ArrayList<>(EACH_SAVE.getOrDefault(total, List.of()));
+        }
+        if (each.size() > 3) {
+            each.sort((a, b) -> Long.compare((Long) b[0], (Long) a[0]));
+            for (int i = 0; i < 3; i++) {
+                line(label, title, "    slowest save " + (i + 1) + ": " + each.get(i)[1]);
+            }
+            line(label, title, "    median save:    " + each.get(each.size() / 2)[1]);
+        }
     }
 
     private void line(String label, String title, String text) {

@@ -59,20 +59,20 @@ public final class LiveUpgradeBenchmark {
     private static void run(LauncherProcess relive, Path dir, Path viewsJar, int n, int seconds, double rate)
             throws Exception {
         String token = LoadBenchmark.token(relive, "/test/echo");
-        List<LoadBenchmark.Session> sessions = new ArrayList<>();
+        List<LoadSession> sessions = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            sessions.add(LoadBenchmark.Session.open(relive, "/test/echo", token, new Stats()));
+            sessions.add(LoadSession.open(relive, "/test/echo", token, new Stats()));
         }
         ScheduledExecutorService senders = Executors.newScheduledThreadPool(2);
         long periodMicros = (long) (1_000_000 / rate);
         for (int i = 0; i < n; i++) {
-            LoadBenchmark.Session s = sessions.get(i);
+            LoadSession s = sessions.get(i);
             senders.scheduleAtFixedRate(() -> s.send("add"), (periodMicros * i) / n, periodMicros,
                     TimeUnit.MICROSECONDS);
         }
         Thread.sleep(TimeUnit.SECONDS.toMillis(seconds) / 2);
         Stats before = new Stats();
-        for (LoadBenchmark.Session s : sessions) {
+        for (LoadSession s : sessions) {
             before.add(s.rtt.percentile(99));
         }
         BundleJars.release(viewsJar, dir.resolve("deploy/testviews.jar"), "9.0.0");
@@ -88,7 +88,7 @@ public final class LiveUpgradeBenchmark {
         long doubled = 0;
         long lost = 0;
         int exact = 0;
-        for (LoadBenchmark.Session s : sessions) {
+        for (LoadSession s : sessions) {
             s.awaitAll(Duration.ofSeconds(30));
             sent += s.sent.get();
             answered += s.answered.get();
@@ -96,7 +96,7 @@ public final class LiveUpgradeBenchmark {
             lost += s.pending.size();
             pause.add(s.rtt.percentile(100));
         }
-        for (LoadBenchmark.Session s : sessions) {
+        for (LoadSession s : sessions) {
             if (s.renderCount(Duration.ofSeconds(30)) == s.sent.get()) {
                 exact++;
             }
@@ -108,7 +108,7 @@ public final class LiveUpgradeBenchmark {
         System.out.printf("pause per session (longest round trip, spanning the upgrade): p50=%s p99=%s max=%s%n",
                 Stats.ms(pause.percentile(50)), Stats.ms(pause.percentile(99)), Stats.ms(pause.percentile(100)));
         System.out.println("runtime: " + line.substring(line.indexOf("Live upgrade:")));
-        for (LoadBenchmark.Session s : sessions) {
+        for (LoadSession s : sessions) {
             s.close();
         }
     }

@@ -6,15 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,11 +24,13 @@ import dev.relive.launcher.LauncherProcess;
  * load generator (this process) took while sending. Sessions mount 16 at a time. Before the runs it prints the heap
  * per idle session of the examples {@code /counter} and {@code /list}. With {@code --dev} the
  * runtime runs in dev mode on a workspace copy, and {@code --save-every S} saves a view source every S seconds
- * during the load (Hot View Replacement swaps under load). With {@code --before JAR} all of it runs first with that
- * launcher jar, then with this build's. {@code --java-options "OPTIONS"} starts the production runtime with those
+ * during the load (Hot View Replacement swaps under load): {@code BaseView.java}, which no session's view uses but
+ * whose bundle they show, or with {@code --save-file EchoView.java} the sessions' own view. With {@code --before JAR} all of it runs first with that
+ * launcher jar, then with this build's. {@code --java-options "OPTIONS"} starts the runtime (production or dev) with those
  * JVM options (a flight recording: {@code -XX:StartFlightRecording=filename=server.jfr,settings=profile});
  * with {@code --page-get} each session loads its page (and so gets a token of its own) before it mounts, as a
- * browser does, instead of all sharing one page's token. No timing
+ * browser does, instead of all sharing one page's token. With {@code --timeline} it prints, for each swap under
+ * load, when the sessions were released and where their held events' time went ({@link SwapTimeline}). No timing
  * decides anything: it only prints.
  *
  * <pre>
@@ -41,8 +39,6 @@ import dev.relive.launcher.LauncherProcess;
  * </pre>
  */
 public final class LoadBenchmark {
-
-    private static final Pattern COUNT = Pattern.compile("<p id=\\\\?\"count\\\\?\">(\\d+)</p>");
 
     public static void main(String[] args) throws Exception {
         List<Integer> sizes = List.of(1, 100, 1000);
@@ -53,6 +49,8 @@ public final class LoadBenchmark {
         Path before = null;
         List<String> javaOptions = new ArrayList<>();
         boolean pageGet = false;
+        boolean timeline = false;
+        String saveFile = "BaseView.java";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--sessions" -> sizes = parseList(args[++i]);
@@ -63,6 +61,8 @@ public final class LoadBenchmark {
                 case "--before" -> before = Path.of(args[++i]).toAbsolutePath();
                 case "--java-options" -> javaOptions.addAll(List.of(args[++i].trim().split("\\s+")));
                 case "--page-get" -> pageGet = true;
+                case "--timeline" -> timeline = true;
+                case "--save-file" -> saveFile = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -72,13 +72,17 @@ public final class LoadBenchmark {
             if (before != null) {
                 System.out.println(jar.equals(after) ? "[after] this build" : "[before] " + jar);
             }
-            runAll(sizes, seconds, rate, dev, saveEvery, javaOptions, pageGet);
+            runAll(sizes, seconds, rate, dev, new Saves(saveEvery, saveFile), javaOptions, pageGet, timeline);
         }
     }
 
-    private static void runAll(List<Integer> sizes, int seconds, double rate, boolean dev, int saveEvery,
-            List<String> javaOptions, boolean pageGet) throws Exception {
-        DevWorkspace ws = dev ? DevWorkspace.startConfigured("/test/echo", RUNTIME_CONFIG) : null;
+    /** Every {@code seconds} s, a body edit of the test view source {@code file}. */
+    private record Saves(int seconds, String file) {
+    }
+
+    private static void runAll(List<Integer> sizes, int seconds, double rate, boolean dev, Saves saveEvery,
+            List<String> javaOptions, boolean pageGet, boolean timeline) throws Exception {
+        DevWorkspace ws = dev ? DevWorkspace.startConfigured("/test/echo", RUNTIME_CONFIG, javaOptions) : null;
         LauncherProcess relive = dev ? ws.relive() : startProduction(javaOptions);
         try {
             System.out.printf("Relive load benchmark: %s run, %d s per size, %.1f events/s per session%n",
@@ -87,7 +91,7 @@ public final class LoadBenchmark {
             footprint(relive);
             viewHeap(relive, HEAP_SESSIONS);
             for (int n : sizes) {
-                run(relive, ws, n, seconds, rate, saveEvery, pageGet);
+                measure(relive, ws, n, seconds, rate, saveEvery, pageGet, timeline ? new SwapTimeline() : null);
             }
         } finally {
             if (ws != null) {
@@ -126,26 +130,26 @@ public final class LoadBenchmark {
         StringBuilder line = new StringBuilder("heap per idle session (" + n + " sessions each):");
         for (String path : List.of("/counter", "/list")) {
             long before = heap(relive);
-            List<Session> sessions = new ArrayList<>();
+            List<LoadSession> sessions = new ArrayList<>();
             String token = token(relive, path);
             for (int i = 0; i < n; i++) {
-                sessions.add(Session.open(relive, path, token));
+                sessions.add(LoadSession.open(relive, path, token));
             }
             long after = heap(relive);
             line.append(String.format(" %s %.1f KiB;", path, (after - before) / 1024.0 / n));
             if (path.equals("/list")) {
                 for (int batch = 0; batch < 10; batch++) {
-                    for (Session s : sessions) {
+                    for (LoadSession s : sessions) {
                         s.send("more");
                     }
-                    for (Session s : sessions) {
+                    for (LoadSession s : sessions) {
                         s.awaitAll(Duration.ofSeconds(60));
                     }
                 }
                 long appended = heap(relive);
                 line.append(String.format(" /list after appending to 10,000 rows %.1f KiB;", (appended - before) / 1024.0 / n));
             }
-            for (Session s : sessions) {
+            for (LoadSession s : sessions) {
                 s.close();
             }
             Thread.sleep(500);
@@ -185,7 +189,7 @@ public final class LoadBenchmark {
     /** Bytes on the wire for one counter click, against the page's full HTML. */
     private static void wireSizes(LauncherProcess relive) throws Exception {
         String page = relive.get("/counter").body();
-        Session s = Session.open(relive, "/counter", null);
+        LoadSession s = LoadSession.open(relive, "/counter", null);
         s.send("increment");
         s.awaitAll(Duration.ofSeconds(5));
         System.out.printf("wire: counter click patch frame %d bytes; full /counter page %d bytes (%.1fx smaller)%n",
@@ -193,17 +197,11 @@ public final class LoadBenchmark {
         s.close();
     }
 
-    private static void run(LauncherProcess relive, DevWorkspace ws, int n, int seconds, double rate, int saveEvery,
-            boolean pageGet)
-            throws Exception {
-        measure(relive, ws, n, seconds, rate, saveEvery, pageGet);
-    }
-
     private static void measure(LauncherProcess relive, DevWorkspace ws, int n, int seconds,
-            double rate, int saveEvery, boolean pageGet) throws Exception {
+            double rate, Saves saveEvery, boolean pageGet, SwapTimeline timeline) throws Exception {
         long heapBefore = heap(relive);
         Stats rtt = new Stats();
-        List<Session> sessions = new ArrayList<>();
+        List<LoadSession> sessions = new ArrayList<>();
         String token = pageGet ? null : token(relive, "/test/echo");
         long mountServerCpu0 = cpuNanos(relive.process().toHandle());
         long mountGeneratorCpu0 = cpuNanos(ProcessHandle.current());
@@ -215,22 +213,33 @@ public final class LoadBenchmark {
         System.out.printf("sessions=%d mount CPU per session%s: server %.2f ms, load generator %.2f ms%n", n,
                 pageGet ? " (its page GET and mount)" : "", (serverCpu0 - mountServerCpu0) / 1e6 / n, (generatorCpu0 - mountGeneratorCpu0) / 1e6 / n);
         long heapAfter = heap(relive);
+        for (LoadSession s : sessions) {
+            s.timeline = timeline;
+        }
+        ScheduledExecutorService cpuSampler = Executors.newSingleThreadScheduledExecutor();
+        if (timeline != null) {
+            ProcessHandle server = relive.process().toHandle();
+            cpuSampler.scheduleAtFixedRate(() -> timeline.cpu(System.nanoTime(), cpuNanos(server),
+                    cpuNanos(ProcessHandle.current())), 0, 50, TimeUnit.MILLISECONDS);
+        }
         ScheduledExecutorService senders = Executors.newScheduledThreadPool(2);
         long periodMicros = (long) (1_000_000 / rate);
         for (int i = 0; i < n; i++) {
-            Session s = sessions.get(i);
+            LoadSession s = sessions.get(i);
             senders.scheduleAtFixedRate(() -> s.send("add"), (periodMicros * i) / Math.max(1, n), periodMicros,
                     TimeUnit.MICROSECONDS);
         }
         AtomicInteger saves = new AtomicInteger();
         ScheduledExecutorService saver = Executors.newSingleThreadScheduledExecutor();
-        if (ws != null && saveEvery > 0) {
-            saver.scheduleAtFixedRate(() -> save(ws, saves), saveEvery, saveEvery, TimeUnit.SECONDS);
+        if (ws != null && saveEvery.seconds() > 0) {
+            saver.scheduleAtFixedRate(() -> save(ws, saveEvery.file(), saves), saveEvery.seconds(),
+                    saveEvery.seconds(), TimeUnit.SECONDS);
         }
         long start = System.nanoTime();
         Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
         senders.shutdownNow();
         saver.shutdownNow();
+        cpuSampler.shutdownNow();
         senders.awaitTermination(5, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - start) / 1e9;
         double serverCpu = (cpuNanos(relive.process().toHandle()) - serverCpu0) / 1e9;
@@ -240,14 +249,14 @@ public final class LoadBenchmark {
         long doubled = 0;
         int lost = 0;
         int wrong = 0;
-        for (Session s : sessions) {
+        for (LoadSession s : sessions) {
             s.awaitAll(Duration.ofSeconds(30));
             sent += s.sent.get();
             answered += s.answered.get();
             doubled += s.doubled.get();
             lost += s.pending.size();
         }
-        for (Session s : sessions) {
+        for (LoadSession s : sessions) {
             int count = s.renderCount(Duration.ofSeconds(30));
             if (count != s.sent.get()) {
                 wrong++;
@@ -264,7 +273,10 @@ public final class LoadBenchmark {
         if (saves.get() > 0) {
             System.out.println("last swap, hvr:status phases: " + lastSavePhases(relive));
         }
-        for (Session s : sessions) {
+        if (timeline != null) {
+            timeline.print();
+        }
+        for (LoadSession s : sessions) {
             s.close();
         }
         Thread.sleep(500);
@@ -281,16 +293,16 @@ public final class LoadBenchmark {
      * Opens {@code n} sessions with up to {@value #MOUNTS_IN_FLIGHT} mounts in flight at once, as users arriving
      * together would, and waits until every one is mounted.
      */
-    private static List<Session> openConcurrently(LauncherProcess relive, String path, String token,
+    private static List<LoadSession> openConcurrently(LauncherProcess relive, String path, String token,
             Stats rtt, int n) throws Exception {
         ExecutorService openers = Executors.newFixedThreadPool(MOUNTS_IN_FLIGHT);
         try {
-            List<java.util.concurrent.Future<Session>> opened = new ArrayList<>();
+            List<java.util.concurrent.Future<LoadSession>> opened = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                opened.add(openers.submit(() -> Session.open(relive, path, token, rtt)));
+                opened.add(openers.submit(() -> LoadSession.open(relive, path, token, rtt)));
             }
-            List<Session> sessions = new ArrayList<>();
-            for (java.util.concurrent.Future<Session> f : opened) {
+            List<LoadSession> sessions = new ArrayList<>();
+            for (java.util.concurrent.Future<LoadSession> f : opened) {
                 sessions.add(f.get(60, TimeUnit.SECONDS));
             }
             return sessions;
@@ -305,11 +317,19 @@ public final class LoadBenchmark {
         return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
-    private static void save(DevWorkspace ws, AtomicInteger saves) {
+    /**
+     * Changes the string that {@code file}'s method {@code revision()} (or {@code BaseView}'s {@code title()})
+     * returns, adding the method to the class on the first save.
+     */
+    private static void save(DevWorkspace ws, String file, AtomicInteger saves) {
         try {
             int n = saves.incrementAndGet();
-            Path base = ws.view("BaseView.java");
+            Path base = ws.view(file);
             String text = Files.readString(base);
+            if (!text.contains("return \"HVR")) {
+                int end = text.lastIndexOf('}');
+                text = text.substring(0, end) + "\n    String revision() {\n        return \"HVR\";\n    }\n}\n";
+            }
             ws.save(base, text.replaceAll("return \"HVR[^\"]*\";", "return \"HVR " + n + "\";"));
         } catch (Exception e) {
             System.out.println("save failed: " + e);
@@ -338,121 +358,5 @@ public final class LoadBenchmark {
             list.add(Integer.parseInt(p.trim()));
         }
         return list;
-    }
-
-    /** One benchmark session: sends events, matches answers by ref, records round trips. */
-    static final class Session {
-        final Map<Long, Long> pending = new ConcurrentHashMap<>();
-        final AtomicLong sent = new AtomicLong();
-        final AtomicLong answered = new AtomicLong();
-        final AtomicLong doubled = new AtomicLong();
-        final AtomicLong refs = new AtomicLong();
-        final CountDownLatch mounted = new CountDownLatch(1);
-        final Stats rtt;
-        volatile String lastHtml;
-        volatile long renderRef = -1;
-        volatile int lastFrameBytes;
-        PlainWebSocket socket;
-
-        Session(Stats rtt) {
-            this.rtt = rtt;
-        }
-
-        static Session open(LauncherProcess relive, String path, String token) throws Exception {
-            return open(relive, path, token, new Stats());
-        }
-
-        static Session open(LauncherProcess relive, String path, String token, Stats rtt) throws Exception {
-            Session s = new Session(rtt);
-            String t = token != null ? token : LoadBenchmark.token(relive, path);
-            s.socket = PlainWebSocket.connect(URI.create(relive.baseUrl().replace("http", "ws") + "relive/socket"),
-                    s::onText);
-            s.socket.sendText("{\"type\":\"mount\",\"protocol\":1,\"token\":\"" + t + "\",\"url\":\""
-                    + relive.baseUrl() + path.substring(1) + "\"}");
-            s.awaitMounted(Duration.ofSeconds(30));
-            return s;
-        }
-
-        void awaitMounted(Duration timeout) throws InterruptedException {
-            if (!mounted.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("not mounted");
-            }
-        }
-
-        synchronized void send(String handler) {
-            long ref = refs.incrementAndGet();
-            pending.put(ref, System.nanoTime());
-            sent.incrementAndGet();
-            String params = "add".equals(handler) ? "{\"amount\":1}" : "{}";
-            sendText("{\"type\":\"event\",\"ref\":" + ref + ",\"handler\":\"" + handler + "\",\"params\":"
-                    + params + "}");
-        }
-
-        void awaitAll(Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (!pending.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-        }
-
-        int renderCount(Duration timeout) throws InterruptedException {
-            long ref;
-            synchronized (this) {
-                ref = refs.incrementAndGet();
-                renderRef = ref;
-                sendText("{\"type\":\"render\",\"ref\":" + ref + "}");
-            }
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (lastHtml == null && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            Matcher m = COUNT.matcher(lastHtml == null ? "" : lastHtml);
-            return m.find() ? Integer.parseInt(m.group(1)) : -1;
-        }
-
-        private void sendText(String text) {
-            try {
-                socket.sendText(text);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-
-        private void onText(String frame) {
-            lastFrameBytes = frame.length();
-            if (frame.startsWith("{\"type\":\"mounted\"")) {
-                mounted.countDown();
-                return;
-            }
-            long ref = refOf(frame);
-            if (ref == renderRef && frame.startsWith("{\"type\":\"render\"")) {
-                lastHtml = frame;
-            } else if (ref > 0) {
-                Long sentAt = pending.remove(ref);
-                if (sentAt == null) {
-                    doubled.incrementAndGet();
-                } else {
-                    answered.incrementAndGet();
-                    rtt.add((System.nanoTime() - sentAt) / 1000);
-                }
-            }
-        }
-
-        private static long refOf(String frame) {
-            int i = frame.indexOf("\"ref\":");
-            if (i < 0) {
-                return -1;
-            }
-            int j = i + 6;
-            int k = j;
-            while (k < frame.length() && Character.isDigit(frame.charAt(k))) {
-                k++;
-            }
-            return k > j ? Long.parseLong(frame.substring(j, k)) : -1;
-        }
-
-        void close() {
-            socket.close();
-        }
     }
 }

@@ -57,7 +57,11 @@ public interface LiveSession {
     /** Puts {@code instance} (made by {@link #create}) in {@code slot}, releasing the old instance. Held only. */
     void replace(ViewSlot slot, LiveView instance, ServiceReference<LiveView> reference);
 
-    /** Renders the page with the current instances and sends the patches, then {@code applied} if not null. */
+    /**
+     * Renders the page with the current instances and sends the patches, then {@code applied} if not null. When the
+     * session is held with events (or other tasks) queued, the first of them renders the new code once released and
+     * answers with the patches: the page is not rendered a second time, and {@code applied} follows their answers.
+     */
     void rerender(HvrApplied applied);
 
     /** Sends an {@code hvr-error} frame: the browser shows where the build failed. */

@@ -37,14 +37,18 @@ final class SerialExecutor implements Executor {
         scheduleIfIdle();
     }
 
-    /** Waits until no task runs, then keeps queued tasks waiting until {@link #release()}. Nests. */
+    /**
+     * Waits until no task runs, then keeps queued tasks waiting until {@link #release()}. Nests. A turn scheduled on
+     * the pool but not started is not waited for: it will find the executor held and end at once, so a hold does not
+     * wait behind other sessions' work queued on the pool.
+     */
     void hold() throws InterruptedException {
         synchronized (this) {
             if (runner == Thread.currentThread()) {
                 throw new IllegalStateException("hold() from inside a session task would wait for itself");
             }
             holds++;
-            while (scheduled) {
+            while (runner != null) {
                 wait();
             }
         }

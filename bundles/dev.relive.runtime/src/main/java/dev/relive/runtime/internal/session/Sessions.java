@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -133,9 +133,12 @@ public class Sessions implements LiveSessions {
         return new ArrayList<>(live.values());
     }
 
-    /** Whether a session showing an instance of {@code reference} is held (Hot View Replacement is swapping it). */
-    public boolean heldShowing(ServiceReference<?> reference) {
-        return live.keySet().stream().anyMatch(s -> s.held() && s.shows(reference));
+    /**
+     * Whether a held session shows a view of {@code bundle}: Hot View Replacement is swapping the bundle's sessions
+     * (it holds every one that shows any of its views, whichever of them goes away first).
+     */
+    public boolean heldShowing(Bundle bundle) {
+        return live.keySet().stream().anyMatch(s -> s.held() && s.showsViewOf(bundle));
     }
 
     public int count() {

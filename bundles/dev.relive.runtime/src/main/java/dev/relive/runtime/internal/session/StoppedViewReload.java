@@ -18,7 +18,10 @@ import dev.relive.runtime.spi.ReloadReason;
  * now (or a 404). Sessions held at that moment are left alone: Hot View Replacement holds the sessions whose views it
  * is replacing and gives them new instances itself, and a live upgrade ({@code upgrade/LiveUpgrade}, which hears of
  * the change first) holds those it will carry to the bundle's next start; so are all sessions while the framework
- * shuts down, since their browsers reconnect to the next runtime with their state.
+ * shuts down, since their browsers reconnect to the next runtime with their state. While a held session shows a
+ * view of the bundle, the bundle is being swapped and none of its sessions is looked at: one that mounted an old
+ * view meanwhile is swapped after the others, and a bundle of many views going away costs one look, not one per
+ * view and session.
  */
 final class StoppedViewReload implements ViewRegistryListener {
 
@@ -42,6 +45,10 @@ final class StoppedViewReload implements ViewRegistryListener {
     public void viewRemoved(ViewType type) {
         if (system == null || system.getState() == Bundle.STOPPING) {
             return; // the runtime is shutting down: browsers reconnect to the next one, state and all
+        }
+        Bundle bundle = type.reference().getBundle();
+        if (bundle != null && sessions.stream().anyMatch(s -> s.held() && s.showsViewOf(bundle))) {
+            return;
         }
         int reloaded = 0;
         for (TabSession session : sessions) {

@@ -104,7 +104,20 @@ final class TabLiveSession implements LiveSession {
         if (tab.isClosed() || !tab.tree().mounted()) {
             return;
         }
-        tab.rerender();
+        if (tab.held() && tab.queued() > 0) {
+            // the first queued task renders the new code and answers with its patches: no render of its own here
+            long rendered = tab.renders();
+            tab.submit(() -> renderedThenApplied(rendered, applied));
+            return;
+        }
+        renderedThenApplied(tab.renders(), applied);
+    }
+
+    /** Renders the page unless it was rendered since {@code rendered}, then sends {@code applied}. */
+    private void renderedThenApplied(long rendered, HvrApplied applied) {
+        if (tab.renders() == rendered) {
+            tab.rerender();
+        }
         if (applied != null) {
             tab.send(ServerFrames.hvrApplied(applied));
         }

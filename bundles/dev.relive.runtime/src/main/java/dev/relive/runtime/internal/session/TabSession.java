@@ -6,6 +6,8 @@ import java.util.function.Consumer;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +60,8 @@ final class TabSession {
     private final ViewTree tree;
     private final Ticks ticks;
     private long seq;
+    /** Renders of the page so far (each event, push, tick or re-render), read by other threads. */
+    private volatile long renders;
     private volatile boolean closed;
     /** The root view's class, the lane of the worker budget this session's work queues in. */
     private volatile String viewClass = "";
@@ -292,6 +296,16 @@ final class TabSession {
         return executor.held();
     }
 
+    /** Tasks (events, pushes, ticks) waiting for their turn. */
+    int queued() {
+        return executor.queued();
+    }
+
+    /** How many times the page has been rendered and its patches sent; changes only on the session's turn. */
+    long renders() {
+        return renders;
+    }
+
     /** Since when an event or other task has waited for its turn; see {@link SerialExecutor#waitingSince()}. */
     OptionalLong waitingSince() {
         return executor.waitingSince();
@@ -300,6 +314,11 @@ final class TabSession {
     /** One of the session's views (root or child) is an instance of the service {@code reference}. */
     boolean shows(ServiceReference<?> reference) {
         return tree.slots().stream().anyMatch(slot -> reference.equals(slot.reference));
+    }
+
+    /** One of the session's views is an instance of a class of {@code bundle}. */
+    boolean showsViewOf(Bundle bundle) {
+        return tree.slots().stream().anyMatch(slot -> bundle.equals(FrameworkUtil.getBundle(slot.view.getClass())));
     }
 
     /** Queues a message of {@code topic} for the view in {@code slot}: delivered in order with events, then a render. */
@@ -379,6 +398,7 @@ final class TabSession {
 
     private void renderAndSend(Long ref) {
         ViewTree.Update update = tree.render();
+        renders++;
         if (update.isEmpty()) {
             if (ref != null) {
                 channel.send(ServerFrames.ack(ref, seq));

@@ -86,7 +86,8 @@ final class HeldSwap implements ViewSwap {
         captured = List.of();
         try {
             for (int i = 0; i < ROUNDS && !round.isEmpty(); i++) {
-                outcomes.addAll(ParallelRestore.run(ReleaseOrder.of(round), action));
+                RestoreQueue queue = new RestoreQueue(round);
+                outcomes.addAll(ParallelRestore.drain(queue.size(), queue::next, action));
                 round = held.captureLate();
             }
         } catch (InterruptedException e) {

@@ -111,8 +111,8 @@ public class LiveUpgrade implements ViewRegistryListener, BundleListener {
                 upgrade.cancelRestore();
                 return;
             }
-            if (!shown(bundle) || sessions.heldShowing(type.reference())) {
-                return; // nothing to carry, or Hot View Replacement is swapping these sessions itself
+            if (sessions.heldShowing(bundle) || !shown(bundle)) {
+                return; // Hot View Replacement is swapping these sessions itself, or nothing to carry
             }
             hold(bundle);
         }
