@@ -160,15 +160,24 @@ public class HvrService {
             if (Thread.currentThread().isInterrupted()) {
                 return;
             }
-            String bsn = installed.get(project).getSymbolicName();
-            if (pipeline.installKept(project)) {
-                LOG.info("HVR: {} in {} was not built from its sources as they are now; installed the build of them "
-                        + "kept from the last run", bsn, project);
-                continue;
-            }
-            LOG.info("HVR: {} in {} was not built from its sources as they are now; building it", bsn, project);
-            pipeline.apply(new ChangeSet(project, Set.of(project.resolve("bnd.bnd")), Set.of()), System.nanoTime());
+            Bundle bundle = installed.get(project);
+            pipeline.exclusively(() -> buildIfOutOfDate(pipeline, project, bundle));
         }
+    }
+
+    /** Run with no save being applied: a save applied since the project was found out of date built it already. */
+    private static void buildIfOutOfDate(SavePipeline pipeline, Path project, Bundle bundle) {
+        if (!OutOfDateBundles.isOutOfDate(project, bundle)) {
+            return;
+        }
+        String bsn = bundle.getSymbolicName();
+        if (pipeline.installKept(project)) {
+            LOG.info("HVR: {} in {} was not built from its sources as they are now; installed the build of them "
+                    + "kept from the last run", bsn, project);
+            return;
+        }
+        LOG.info("HVR: {} in {} was not built from its sources as they are now; building it", bsn, project);
+        pipeline.apply(new ChangeSet(project, Set.of(project.resolve("bnd.bnd")), Set.of()), System.nanoTime());
     }
 
     private static void apply(SavePipeline pipeline, Burst burst) {

@@ -112,6 +112,14 @@ public final class SavePipeline {
         LOG.debug("HVR: {} handled in {} ms", bsn, (System.nanoTime() - started) / 1_000_000);
     }
 
+    /**
+     * Runs {@code work} while no save is applied: a save in progress ends first, and saves seen meanwhile wait. For
+     * work that must look at the installed bundles and act on what it sees in one step.
+     */
+    public synchronized void exclusively(Runnable work) {
+        work.run();
+    }
+
     /** A page was mounted: it shows the overlay of a failing build of its views' bundles. */
     public void mounted(LiveSession session) {
         notices.mounted(session);
