@@ -2,6 +2,7 @@ package dev.relive.runtime.internal.session;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -138,7 +139,11 @@ public class Sessions implements LiveSessions {
      * (it holds every one that shows any of its views, whichever of them goes away first).
      */
     public boolean heldShowing(Bundle bundle) {
-        return live.keySet().stream().anyMatch(s -> s.held() && s.showsViewOf(bundle));
+        return heldShowing(live.keySet(), bundle);
+    }
+
+    static boolean heldShowing(Collection<TabSession> sessions, Bundle bundle) {
+        return sessions.stream().anyMatch(s -> s.held() && s.showsViewOf(bundle));
     }
 
     public int count() {

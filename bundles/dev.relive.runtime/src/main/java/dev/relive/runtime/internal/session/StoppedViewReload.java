@@ -47,7 +47,7 @@ final class StoppedViewReload implements ViewRegistryListener {
             return; // the runtime is shutting down: browsers reconnect to the next one, state and all
         }
         Bundle bundle = type.reference().getBundle();
-        if (bundle != null && sessions.stream().anyMatch(s -> s.held() && s.showsViewOf(bundle))) {
+        if (bundle != null && Sessions.heldShowing(sessions, bundle)) {
             return;
         }
         int reloaded = 0;
