@@ -97,19 +97,8 @@ public class HvrService {
                 }
             });
             watcher.start();
-            warm = new Thread(() -> {
-                Tools tools = tools(context, config, swapper, classPath);
-                if (tools == null) {
-                    return;
-                }
-                WatchedProjects projects = WatchedProjects.find(context, existing, excluded);
-                projects.notInstalled().forEach((project, bsn) -> LOG.info(
-                        "HVR: {} builds {}, which is not installed (hvr:install installs it)", project, bsn));
-                buildOutOfDate(tools.pipeline(), projects.installed());
-                Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
-                new WarmUp(tools.compiler(), () -> BundleCompiler.another(classPath), tools.packager(),
-                        tools.pipeline()).projects(projects.installed(), WARM_UP_DELAY_MS);
-            }, "relive-hvr-warmup");
+            warm = new Thread(() -> warmUp(context, config, swapper, classPath, existing, excluded),
+                    "relive-hvr-warmup");
             warm.setDaemon(true);
             warm.start();
             LOG.info("HVR: watching {}", existing);
@@ -117,6 +106,37 @@ public class HvrService {
             status.unavailable(e.getClass().getSimpleName() + ": " + e.getMessage());
             LOG.warn("HVR: unavailable: {}", e.toString());
         }
+    }
+
+    /**
+     * The warm-up thread's work: the tools, then the out-of-date projects' builds, then the warm-up proper. HVR
+     * stopping meanwhile (the framework shutting down) ends it quietly, wherever it was.
+     */
+    private void warmUp(BundleContext context, HvrConfig config, ViewSwapper swapper, FrameworkClassPath classPath,
+            List<Path> roots, List<Path> excluded) {
+        try {
+            Tools tools = tools(context, config, swapper, classPath);
+            if (tools == null) {
+                return;
+            }
+            WatchedProjects projects = WatchedProjects.find(context, roots, excluded);
+            projects.notInstalled().forEach((project, bsn) -> LOG.info(
+                    "HVR: {} builds {}, which is not installed (hvr:install installs it)", project, bsn));
+            buildOutOfDate(tools.pipeline(), projects.installed());
+            Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
+            new WarmUp(tools.compiler(), () -> BundleCompiler.another(classPath), tools.packager(),
+                    tools.pipeline()).projects(projects.installed(), WARM_UP_DELAY_MS);
+        } catch (RuntimeException | LinkageError e) {
+            // a stopped bundle's classes and context fail in many ways: none of them is news once HVR is stopping
+            if (!isStopped()) {
+                throw e;
+            }
+            LOG.debug("HVR: warm-up ended by the stop: {}", e.toString());
+        }
+    }
+
+    private synchronized boolean isStopped() {
+        return stopped;
     }
 
     /**

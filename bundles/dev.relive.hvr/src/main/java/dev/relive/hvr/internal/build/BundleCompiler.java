@@ -263,7 +263,7 @@ public final class BundleCompiler implements AutoCloseable {
         try {
             return engine.compile(classPath, sourceRoot, sources, outputDir, bsn, packages, ownClasses);
         } catch (CompilerEngine.CompilerFailure e) {
-            if (!fallBackToJavac(e.getMessage())) {
+            if (interrupted(e) || !fallBackToJavac(e.getMessage())) {
                 throw e;
             }
             Folders.deleteRecursively(outputDir);
@@ -272,6 +272,16 @@ public final class BundleCompiler implements AutoCloseable {
         } finally {
             compilerNanos += System.nanoTime() - started;
         }
+    }
+
+    /** Whether the compile was stopped by an interrupt (HVR stopping), which says nothing about the compiler. */
+    private static boolean interrupted(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return Thread.currentThread().isInterrupted();
     }
 
     /** Replaces ecj by javac for good; false when javac is in use already or the runtime has none. */
