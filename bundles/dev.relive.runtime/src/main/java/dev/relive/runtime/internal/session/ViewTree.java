@@ -24,6 +24,7 @@ import dev.relive.runtime.internal.vdom.Differ;
 import dev.relive.runtime.internal.vdom.HtmlParser;
 import dev.relive.runtime.internal.vdom.HtmlWriter;
 import dev.relive.runtime.internal.vdom.Patch;
+import dev.relive.runtime.internal.vdom.SharedStrings;
 import dev.relive.runtime.internal.vdom.StreamItems;
 import dev.relive.runtime.internal.vdom.VElement;
 
@@ -111,7 +112,7 @@ final class ViewTree {
         } finally {
             children.resuming(null);
         }
-        head = headHtml.toString();
+        head = SharedStrings.share(headHtml.toString());
         layoutChanged = false;
         VElement parsed = HtmlParser.parse(html);
         if (!StreamItems.mayHoldStreams(html)) {
@@ -307,12 +308,16 @@ final class ViewTree {
         children.beginRender(root);
         String html = renderer.recordingUses(used, () -> {
             String content = renderer.render(root.view, children::render);
-            layout = renderer.layoutOf(root.view);
+            layout = SharedStrings.share(renderer.layoutOf(root.view));
             return layout == null ? flash.html() + content
                     : renderer.renderLayout(layout, root.view, children::render, content,
                             Map.of("flash", flash.html()), headHtml);
         });
-        templatesUsed = Set.copyOf(used);
+        Set<String> names = new HashSet<>();
+        for (String name : used) {
+            names.add(SharedStrings.share(name));
+        }
+        templatesUsed = Set.copyOf(names);
         children.endRender();
         return html;
     }
@@ -322,7 +327,7 @@ final class ViewTree {
         if (pm == null) {
             pm = PageMeta.NONE;
         }
-        title = pm.title() != null ? pm.title() : root.view.getClass().getSimpleName();
+        title = SharedStrings.share(pm.title() != null ? pm.title() : root.view.getClass().getSimpleName());
         meta = pm.meta();
     }
 }

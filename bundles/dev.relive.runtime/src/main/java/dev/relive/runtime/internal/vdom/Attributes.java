@@ -91,9 +91,7 @@ final class Attributes {
                     i = end;
                 }
                 value = WellFormedParser.decode(value, true);
-                if (SHARED_VALUES.contains(name)) {
-                    value = HtmlRules.intern(value);
-                }
+                value = SHARED_VALUES.contains(name) ? HtmlRules.intern(value) : SharedStrings.share(value);
             } else {
                 i = afterName;
             }

@@ -107,7 +107,7 @@ final class JsoupConversion {
                 attrs = Arrays.copyOf(attrs, i * 2);
             }
             attrs[i++] = a.getKey();
-            attrs[i++] = a.getValue();
+            attrs[i++] = SharedStrings.share(a.getValue());
         }
         return i == attrs.length ? attrs : Arrays.copyOf(attrs, i);
     }
@@ -126,9 +126,9 @@ final class JsoupConversion {
             }
             int last = list.size() - 1;
             if (last >= 0 && list.get(last) instanceof VText t) {
-                list.set(last, new VText(t.text() + s));
+                list.set(last, new VText(SharedStrings.share(t.text() + s)));
             } else {
-                list.add(new VText(s));
+                list.add(new VText(SharedStrings.share(s)));
             }
         }
 

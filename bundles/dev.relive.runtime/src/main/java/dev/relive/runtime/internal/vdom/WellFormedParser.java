@@ -182,7 +182,7 @@ final class WellFormedParser {
             }
             content = decode(content, false);
         }
-        VNode[] kids = content.isEmpty() ? NO_CHILDREN : new VNode[] {new VText(content)};
+        VNode[] kids = content.isEmpty() ? NO_CHILDREN : new VNode[] {new VText(SharedStrings.share(content))};
         current.element(VElement.adopt(name, Namespace.HTML, attrs, kids));
         pos = end + close.length();
         return true;
@@ -246,7 +246,7 @@ final class WellFormedParser {
         boolean flush() {
             if (text != null) {
                 String t = moreText == null ? text : moreText.toString();
-                add(new VText(t.length() <= MAX_SHARED_SPACE && t.isBlank() ? HtmlRules.intern(t) : t));
+                add(new VText(t.length() <= MAX_SHARED_SPACE && t.isBlank() ? HtmlRules.intern(t) : SharedStrings.share(t)));
                 text = null;
                 moreText = null;
             }
