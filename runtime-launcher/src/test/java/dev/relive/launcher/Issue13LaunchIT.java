@@ -62,6 +62,20 @@ class Issue13LaunchIT {
         }
     }
 
+    /**
+     * The warm-up runs its builds until they stop getting faster (or a save comes), and says in {@code hvr:status}
+     * where it stands and how it ended.
+     */
+    @Test
+    void theWarmUpSaysHowItEnded() throws Exception {
+        try (DevWorkspace dev = DevWorkspace.start("/test/hvr")) {
+            dev.awaitWarmUp();
+            assertThat(dev.relive().commandUntil("hvr:status", l -> l.startsWith("Warm-up: "), SWAP))
+                    .matches("Warm-up: ended: (builds no longer faster|the most builds it runs) after \\d+ builds in "
+                            + "\\d+ ms \\(first \\d+ ms, last \\d+ ms\\)");
+        }
+    }
+
     /** The rows of the start-up profile, once printed. */
     private static List<String> profile(LauncherProcess relive) throws InterruptedException {
         relive.waitForOutput(l -> l.contains("console started"), LauncherProcess.START);

@@ -21,7 +21,9 @@ import dev.relive.launcher.LauncherProcess;
  * Load over loopback: N concurrent WebSocket sessions mounted on the test view {@code /test/echo}, each sending
  * {@code add(1)} events at a steady rate; prints events/s, round-trip p50/p99, lost and doubled answers, whether
  * every session's final count is exact, the server heap per idle mounted session, and the CPU the server and the
- * load generator (this process) took while sending. Sessions mount 16 at a time. Before the runs it prints the heap
+ * load generator (this process) took while sending. Sessions mount 16 at a time; then the run waits until the
+ * runtime is warm (HVR's warm-up over in dev runs, and a second with the server nearly idle) and prints how long
+ * that took, so that the events measure the runtime and not its start-up. Before the runs it prints the heap
  * per idle session of the examples {@code /counter} and {@code /list}. With {@code --dev} the
  * runtime runs in dev mode on a workspace copy, and {@code --save-every S} saves a view source every S seconds
  * during the load (Hot View Replacement swaps under load): {@code BaseView.java}, which no session's view uses but
@@ -208,10 +210,14 @@ public final class LoadBenchmark {
         long t0 = System.nanoTime();
         sessions.addAll(openConcurrently(relive, "/test/echo", token, rtt, n));
         long mountMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        long mountedServerCpu = cpuNanos(relive.process().toHandle());
+        long mountedGeneratorCpu = cpuNanos(ProcessHandle.current());
+        System.out.printf("sessions=%d mount CPU per session%s: server %.2f ms, load generator %.2f ms%n", n,
+                pageGet ? " (its page GET and mount)" : "", (mountedServerCpu - mountServerCpu0) / 1e6 / n,
+                (mountedGeneratorCpu - mountGeneratorCpu0) / 1e6 / n);
+        settle(relive, ws);
         long serverCpu0 = cpuNanos(relive.process().toHandle());
         long generatorCpu0 = cpuNanos(ProcessHandle.current());
-        System.out.printf("sessions=%d mount CPU per session%s: server %.2f ms, load generator %.2f ms%n", n,
-                pageGet ? " (its page GET and mount)" : "", (serverCpu0 - mountServerCpu0) / 1e6 / n, (generatorCpu0 - mountGeneratorCpu0) / 1e6 / n);
         long heapAfter = heap(relive);
         for (LoadSession s : sessions) {
             s.timeline = timeline;
@@ -280,6 +286,37 @@ public final class LoadBenchmark {
             s.close();
         }
         Thread.sleep(500);
+    }
+
+    /** A second in which the server used less than this share of one core: its JIT and warm-up are done. */
+    private static final double IDLE_CORE_SHARE = 0.25;
+
+    /**
+     * Waits until the runtime is warm before the measured part: HVR's warm-up over (dev runs) and then a second in
+     * which the server, with the sessions mounted and idle, used less than {@value #IDLE_CORE_SHARE} of one core
+     * (the JIT's compiles of the mount and warm-up are done), 60 s at most. Prints how long that took: on a slow
+     * machine, a runtime that just started is still busy with its own warm-up, and events sent then measure that.
+     */
+    private static void settle(LauncherProcess relive, DevWorkspace ws) throws Exception {
+        long t0 = System.nanoTime();
+        String warmUp = "";
+        if (ws != null) {
+            ws.awaitWarmUp();
+            String line = relive.run("hvr:status", l -> l.startsWith("Warm-up: ") || l.startsWith("Bundles:"),
+                    Duration.ofSeconds(30));
+            warmUp = line != null && line.startsWith("Warm-up: ") ? "; hvr:status " + line.trim() : "";
+        }
+        ProcessHandle server = relive.process().toHandle();
+        double share = 1;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (share >= IDLE_CORE_SHARE && System.nanoTime() < deadline) {
+            long cpu0 = cpuNanos(server);
+            long w0 = System.nanoTime();
+            Thread.sleep(1000);
+            share = (cpuNanos(server) - cpu0) / (double) (System.nanoTime() - w0);
+        }
+        System.out.printf("settled %d ms after the mount (last second: server %.0f%% of a core)%s%n",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), 100 * share, warmUp);
     }
 
     /** The phases of the last save, in milliseconds, as {@code hvr:status} prints them. */

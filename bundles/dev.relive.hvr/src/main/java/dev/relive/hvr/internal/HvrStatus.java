@@ -29,6 +29,7 @@ public class HvrStatus {
     private volatile List<Path> watched = List.of();
     private volatile String unavailable;
     private volatile String compiler;
+    private volatile String warmUp = "not started";
     private final Map<String, Build> builds = new ConcurrentHashMap<>();
     private final Map<String, View> views = new ConcurrentHashMap<>();
 
@@ -54,6 +55,18 @@ public class HvrStatus {
 
     public void compiler(String name) {
         this.compiler = name;
+    }
+
+    /**
+     * Where the warm-up stands: {@code not started}, {@code running (...)} or {@code ended: <why>, ...}; a line of
+     * {@code hvr:status}.
+     */
+    public String warmUp() {
+        return warmUp;
+    }
+
+    public void warmUp(String state) {
+        this.warmUp = state;
     }
 
     public boolean enabled() {

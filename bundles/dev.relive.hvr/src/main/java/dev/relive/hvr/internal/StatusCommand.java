@@ -45,6 +45,9 @@ public class StatusCommand {
         if (status.compiler() != null) {
             out.append("Compiler: ").append(status.compiler()).append('\n');
         }
+        if (status.watching()) {
+            out.append("Warm-up: ").append(status.warmUp()).append('\n');
+        }
         out.append("Watched folders:\n");
         for (Path dir : status.watched()) {
             out.append("  ").append(dir).append('\n');

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.osgi.framework.Bundle;
@@ -20,37 +22,43 @@ import dev.relive.hvr.internal.save.SavePipeline;
  * installed as a bundle is built once for keeps and its bundle's classes fingerprinted, so the first save compiles
  * only what it changed, rewrites the last jar and compares with known fingerprints. Then, after a delay, the
  * runtime's state capture and restore, the compiler and bnd run on the code paths saves take, so the JIT compiles
- * them: the projects are built round-robin, a fixed number of times in all, the results thrown away. That second part
- * gives way to the developer: it stops at the first save (from then on the saves warm the compiler). Those builds run
+ * them: the projects are built round-robin, the results thrown away, until the builds stop getting faster
+ * ({@link SteadyBuilds}), at most {@value #MAX_BUILDS} builds: a slow machine is not kept busy longer than its JIT
+ * needs, nor a fast one stopped before. That second part gives way to the developer: it stops at the first save
+ * (from then on the saves warm the compiler). Where it stands is a line of {@code hvr:status}. Those builds run
  * on a compiler of their own ({@code jitBuilds}), not the one saves use, so a save never waits for one to finish: it
  * runs beside it. Runs once, in the background.
  */
 final class WarmUp {
 
-    /** Builds in all: a few seconds of one core's time for small projects. */
-    private static final int BUILDS = 40;
+    /** Builds in all, at most: a few seconds of one core's time for small projects. */
+    static final int MAX_BUILDS = 40;
 
     private final BundleCompiler compiler;
     private final Supplier<BundleCompiler> jitBuilds;
     private final BundlePackager packager;
     private final SavePipeline pipeline;
+    private final Consumer<String> report;
 
     /**
      * @param compiler the compiler saves use: it builds the projects for keeps
      * @param jitBuilds makes the compiler of the builds that only warm the JIT; closed when they end
+     * @param report where the warm-up stands, for {@code hvr:status}
      */
     WarmUp(BundleCompiler compiler, Supplier<BundleCompiler> jitBuilds, BundlePackager packager,
-            SavePipeline pipeline) {
+            SavePipeline pipeline, Consumer<String> report) {
         this.compiler = compiler;
         this.jitBuilds = jitBuilds;
         this.packager = packager;
         this.pipeline = pipeline;
+        this.report = report;
     }
 
     /** @param delayMs between the builds for keeps and the JIT's warm-up, so that one is not part of start-up */
     void projects(Map<Path, Bundle> installed, long delayMs) {
         List<Path> projects = new ArrayList<>(installed.keySet());
         List<Bundle> bundles = new ArrayList<>(installed.values());
+        report.accept("running (building the projects saves start from)");
         // the builds saves start from: the compiler's last output and bnd's last jar per project
         for (int i = 0; i < projects.size() && !stopped(); i++) {
             String version = bundles.get(i).getVersion().toString();
@@ -66,26 +74,61 @@ final class WarmUp {
         try {
             Thread.sleep(delayMs);
         } catch (InterruptedException e) {
+            report.accept("ended: HVR stopped");
             return;
         }
         if (stopped()) {
+            report.accept(endedEarly(0));
             return;
         }
+        report.accept("running (state capture, compiler and bnd)");
         pipeline.warmUpSwap();
         compiler.warmUp();
         packager.warmUp();
         if (projects.isEmpty() || stopped()) {
+            report.accept(projects.isEmpty() ? "ended: no project to build" : endedEarly(0));
             return;
         }
+        report.accept("running (builds to warm the JIT)");
         try (BundleCompiler builds = jitBuilds.get()) {
-            for (int i = 0; i < BUILDS && !stopped(); i++) {
-                if (!build(builds, projects.get(i % projects.size()), bundles.get(i % projects.size()))) {
-                    return;
-                }
-            }
+            jitBuilds(builds, projects, bundles);
         } catch (IOException | RuntimeException e) {
             // a warm-up that fails costs nothing but its own time
+            report.accept("ended: " + e);
         }
+    }
+
+    private void jitBuilds(BundleCompiler builds, List<Path> projects, List<Bundle> bundles) {
+        long started = System.nanoTime();
+        SteadyBuilds steady = new SteadyBuilds(projects.size());
+        long first = -1;
+        long last = -1;
+        int done = 0;
+        boolean steadyNow = false;
+        while (done < MAX_BUILDS && !steadyNow) {
+            if (stopped()) {
+                report.accept(endedEarly(done));
+                return;
+            }
+            int p = done % projects.size();
+            long t0 = System.nanoTime();
+            if (!build(builds, projects.get(p), bundles.get(p))) {
+                report.accept("ended: a build failed after " + done + " builds");
+                return;
+            }
+            last = (System.nanoTime() - t0) / 1_000_000;
+            first = first < 0 ? last : first;
+            done++;
+            steadyNow = steady.record(p, last);
+        }
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        report.accept(String.format(Locale.ROOT, "ended: %s after %d builds in %d ms (first %d ms, last %d ms)",
+                steadyNow ? "builds no longer faster" : "the most builds it runs", done, ms, first, last));
+    }
+
+    private String endedEarly(int builds) {
+        return Thread.currentThread().isInterrupted() ? "ended: HVR stopped"
+                : "ended by the first save, after " + builds + " builds";
     }
 
     private boolean stopped() {
