@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-/** The README's quick start says how to install what the tests need, and CI installs it with that same line. */
+/**
+ * The README's quick start says how to install what the tests need, and CI installs the same packages, those whose
+ * tool is missing.
+ */
 class QuickStartTest {
 
     private static final Path ROOT = Path.of("../..");
@@ -25,6 +28,12 @@ class QuickStartTest {
         assertThat(line).contains("chromium", "chromium-driver", "nodejs", "npm");
         assertThat(readme.indexOf(line)).as("next to the test command")
                 .isBetween(readme.indexOf("mvn -B verify"), readme.indexOf("mvn -B verify") + 600);
-        assertThat(Files.readString(ROOT.resolve(".ci/run"))).contains(line).contains("mvn -B verify");
+        String ci = Files.readString(ROOT.resolve(".ci/run"));
+        assertThat(ci).contains("apt-get update && apt-get install -y").contains("mvn -B verify");
+        String packages = line.substring(line.indexOf("-y") + 2).strip();
+        for (String pkg : packages.split("\\s+")) {
+            assertThat(ci).as("CI installs %s when its tool is missing", pkg)
+                    .containsPattern("(need \\S+ " + Pattern.quote(pkg) + "\\n|packages\\+=\\(" + Pattern.quote(pkg) + "\\))");
+        }
     }
 }
