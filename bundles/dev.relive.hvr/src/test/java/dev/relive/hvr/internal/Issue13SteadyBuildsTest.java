@@ -43,6 +43,19 @@ class Issue13SteadyBuildsTest {
     }
 
     @Test
+    void theJitterOfProjectsWithLittleToBuildIsNotGettingFaster() {
+        SteadyBuilds steady = new SteadyBuilds(3);
+        long[][] rounds = {{160, 2, 0}, {150, 1, 0}, {155, 3, 1}, {152, 0, 0}};
+        boolean steadyAt = false;
+        for (long[] round : rounds) {
+            steady.record(0, round[0]);
+            steady.record(1, round[1]);
+            steadyAt = steady.record(2, round[2]);
+        }
+        assertThat(steadyAt).isTrue();
+    }
+
+    @Test
     void atLeastTheMinimumOfBuilds() {
         SteadyBuilds steady = new SteadyBuilds(1);
         for (int i = 1; i < SteadyBuilds.MIN_BUILDS; i++) {
