@@ -91,6 +91,9 @@ public final class LoadBenchmark {
                     dev ? "dev" : "production", seconds, rate);
             wireSizes(relive);
             footprint(relive);
+            if (ws != null) {
+                ws.awaitWarmUp(); // the heap it measures is the sessions', not the warm-up's builds in flight
+            }
             viewHeap(relive, HEAP_SESSIONS);
             for (int n : sizes) {
                 measure(relive, ws, n, seconds, rate, saveEvery, pageGet, timeline ? new SwapTimeline() : null);
