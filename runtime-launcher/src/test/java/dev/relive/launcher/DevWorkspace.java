@@ -21,8 +21,16 @@ public final class DevWorkspace implements AutoCloseable {
     private static final Map<String, String> REPOSITORY_LAYOUT = Map.of("dev.relive.testlib",
             "bundles/dev.relive.testlib", "dev.relive.testviews", "bundles/dev.relive.testviews");
 
+    /**
+     * The HVR warm-up's builds ({@code warm_up_builds}) in the workspaces of the tests, which set the property
+     * {@value #WARM_UP_PROPERTY}: their JIT warm-up only costs them time. Unset (the benchmarks): the runtime's
+     * default, as a developer gets it.
+     */
+    public static final String WARM_UP_PROPERTY = "relive.it.warmUpBuilds";
+
     private final Path dir;
     private final Map<String, String> folders;
+    private boolean warmUp;
     private String[] args;
     private List<String> javaOptions = List.of();
     private LauncherProcess relive;
@@ -35,6 +43,15 @@ public final class DevWorkspace implements AutoCloseable {
     /** Copies the workspace and starts {@code relive.jar --dev} on it; waits until {@code route} renders. */
     public static DevWorkspace start(String route, String... extraArgs) throws Exception {
         return start(route, REPOSITORY_LAYOUT, extraArgs);
+    }
+
+    /** As {@link #start(String, String...)}, with HVR's warm-up as a developer gets it, whatever the tests set. */
+    public static DevWorkspace startWithWarmUp(String route) throws Exception {
+        DevWorkspace ws = new DevWorkspace(Files.createTempDirectory("relive-ws"), REPOSITORY_LAYOUT);
+        ws.warmUp = true;
+        ws.copy();
+        ws.args = new String[] {"--dev", "--workspace", ws.dir.toString()};
+        return ws.launch(route);
     }
 
     /**
@@ -106,6 +123,10 @@ public final class DevWorkspace implements AutoCloseable {
         Path thirdParty = LauncherProcess.jar().getParent().resolve("third-party");
         Files.copy(thirdParty.resolve("dev.relive.testlib.jar"), dir.resolve("deploy/dev.relive.testlib.jar"));
         Files.copy(thirdParty.resolve("dev.relive.testviews.jar"), dir.resolve("deploy/dev.relive.testviews.jar"));
+        String builds = System.getProperty(WARM_UP_PROPERTY);
+        if (builds != null && !warmUp) {
+            Files.writeString(dir.resolve("deploy/dev.relive.hvr.cfg"), "warm_up_builds=" + builds + "\n");
+        }
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

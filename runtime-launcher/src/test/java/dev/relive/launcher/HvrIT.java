@@ -63,6 +63,7 @@ class HvrIT {
     /**
      * Issue 5 (save-to-applied latency): once the background warm-up has built the project, a body edit compiles only
      * its own file and rewrites the last jar instead of running bnd; an edit that changes what bnd reads runs bnd.
+     * The tests run no JIT warm-up ({@code warm_up_builds=0}): the builds saves start from are made all the same.
      */
     @Test
     void issue5BodyEditsCompileOneFileAndKeepTheManifest() throws Exception {
@@ -72,6 +73,10 @@ class HvrIT {
             ws.mount(dev.relive(), "/test/hvr");
             other.mount(dev.relive(), "/test/hvr");
             dev.awaitWarmUp();
+            if ("0".equals(System.getProperty(DevWorkspace.WARM_UP_PROPERTY))) {
+                assertThat(dev.relive().commandUntil("hvr:status", l -> l.startsWith("Warm-up: "), SWAP)).isEqualTo(
+                        "Warm-up: ended: turned off (warm_up_builds=0), after the builds saves start from");
+            }
             ws.answer(ws.event("add", Map.of("amount", 41)));
 
             dev.edit(dev.view("HvrView.java"), "count += 1;", "count += 10;");

@@ -68,7 +68,7 @@ class Issue13LaunchIT {
      */
     @Test
     void theWarmUpSaysHowItEnded() throws Exception {
-        try (DevWorkspace dev = DevWorkspace.start("/test/hvr")) {
+        try (DevWorkspace dev = DevWorkspace.startWithWarmUp("/test/hvr")) {
             dev.awaitWarmUp();
             assertThat(dev.relive().commandUntil("hvr:status", l -> l.startsWith("Warm-up: "), SWAP))
                     .matches("Warm-up: ended: (builds no longer faster|the most builds it runs) after \\d+ builds in "

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 
+import dev.relive.launcher.DevWorkspace;
 import dev.relive.launcher.LauncherProcess;
 import dev.relive.runtime.internal.auth.PasswordHash;
 
@@ -44,6 +45,10 @@ public final class LiveServer implements AutoCloseable {
         Path dir = Files.createTempDirectory("relive-e2e");
         Files.createDirectories(dir.resolve("deploy"));
         configureUsers(dir.resolve("deploy"));
+        String warmUpBuilds = System.getProperty(DevWorkspace.WARM_UP_PROPERTY);
+        if (warmUpBuilds != null) {
+            Files.writeString(dir.resolve("deploy/dev.relive.hvr.cfg"), "warm_up_builds=" + warmUpBuilds + "\n");
+        }
         Path workspace = dir.resolve("workspace");
         copyExamples(repositoryRoot(), workspace);
         LauncherProcess launcher = LauncherProcess.start(dir, "--dev", "--workspace", workspace.toString());

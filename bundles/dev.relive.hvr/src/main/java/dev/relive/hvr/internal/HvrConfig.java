@@ -5,7 +5,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * Configuration of Hot View Replacement, PID {@value #PID}. Keys: {@code hot_reload}, {@code hvr_enabled},
- * {@code watch_dirs}, {@code exclude_dirs} (a double underscore in a method name is a single one in the key).
+ * {@code watch_dirs}, {@code exclude_dirs}, {@code warm_up_builds} (a double underscore in a method name is a single one in the key).
  */
 @ObjectClassDefinition(id = HvrConfig.PID, name = "Relive Hot View Replacement",
         description = "Dev-only: watch view sources, rebuild and hot-swap view bundles keeping their state.")
@@ -25,4 +25,9 @@ public @interface HvrConfig {
 
     @AttributeDefinition(name = "Excluded folders", description = "Folders below the watched ones to ignore.")
     String[] exclude__dirs() default {};
+
+    @AttributeDefinition(name = "Warm-up builds", description = "The most builds that warm the JIT after start-up, "
+            + "so that the first save is as fast as the later ones (they stop sooner once they no longer get faster, "
+            + "and at the first save); 0: no JIT warm-up, the first saves are slower.")
+    int warm__up__builds() default WarmUp.MAX_BUILDS;
 }

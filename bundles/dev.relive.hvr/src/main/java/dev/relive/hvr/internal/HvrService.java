@@ -125,7 +125,8 @@ public class HvrService {
             buildOutOfDate(tools.pipeline(), projects.installed());
             Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
             new WarmUp(tools.compiler(), () -> BundleCompiler.another(classPath), tools.packager(),
-                    tools.pipeline(), status::warmUp).projects(projects.installed(), WARM_UP_DELAY_MS);
+                    tools.pipeline(), status::warmUp).maxBuilds(config.warm__up__builds())
+                    .projects(projects.installed(), WARM_UP_DELAY_MS);
         } catch (RuntimeException | LinkageError e) {
             // a stopped bundle's classes and context fail in many ways: none of them is news once HVR is stopping
             if (!isStopped()) {

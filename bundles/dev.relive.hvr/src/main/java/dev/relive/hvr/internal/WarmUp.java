@@ -23,7 +23,8 @@ import dev.relive.hvr.internal.save.SavePipeline;
  * only what it changed, rewrites the last jar and compares with known fingerprints. Then, after a delay, the
  * runtime's state capture and restore, the compiler and bnd run on the code paths saves take, so the JIT compiles
  * them: the projects are built round-robin, the results thrown away, until the builds stop getting faster
- * ({@link SteadyBuilds}), at most {@value #MAX_BUILDS} builds: a slow machine is not kept busy longer than its JIT
+ * ({@link SteadyBuilds}), at most {@code warm_up_builds} builds ({@value #MAX_BUILDS} unless configured; none skips
+ * this second part): a slow machine is not kept busy longer than its JIT
  * needs, nor a fast one stopped before. That second part gives way to the developer: it stops at the first save
  * (from then on the saves warm the compiler). Where it stands is a line of {@code hvr:status}. Those builds run
  * on a compiler of their own ({@code jitBuilds}), not the one saves use, so a save never waits for one to finish: it
@@ -31,7 +32,7 @@ import dev.relive.hvr.internal.save.SavePipeline;
  */
 final class WarmUp {
 
-    /** Builds in all, at most: a few seconds of one core's time for small projects. */
+    /** Builds in all, at most, unless configured: a few seconds of one core's time for small projects. */
     static final int MAX_BUILDS = 40;
 
     private final BundleCompiler compiler;
@@ -39,6 +40,7 @@ final class WarmUp {
     private final BundlePackager packager;
     private final SavePipeline pipeline;
     private final Consumer<String> report;
+    private int maxBuilds = MAX_BUILDS;
 
     /**
      * @param compiler the compiler saves use: it builds the projects for keeps
@@ -52,6 +54,12 @@ final class WarmUp {
         this.packager = packager;
         this.pipeline = pipeline;
         this.report = report;
+    }
+
+    /** @param builds the most JIT builds; 0 leaves out the JIT's warm-up */
+    WarmUp maxBuilds(int builds) {
+        this.maxBuilds = Math.max(0, builds);
+        return this;
     }
 
     /** @param delayMs between the builds for keeps and the JIT's warm-up, so that one is not part of start-up */
@@ -70,6 +78,10 @@ final class WarmUp {
             } catch (RuntimeException e) {
                 // the first save builds it then
             }
+        }
+        if (maxBuilds == 0) {
+            report.accept("ended: turned off (warm_up_builds=0), after the builds saves start from");
+            return;
         }
         try {
             Thread.sleep(delayMs);
@@ -105,7 +117,7 @@ final class WarmUp {
         long last = -1;
         int done = 0;
         boolean steadyNow = false;
-        while (done < MAX_BUILDS && !steadyNow) {
+        while (done < maxBuilds && !steadyNow) {
             if (stopped()) {
                 report.accept(endedEarly(done));
                 return;
