@@ -91,6 +91,14 @@ public final class LauncherProcess implements AutoCloseable {
         return launch(jar(), dir, deploy, args);
     }
 
+    /**
+     * JVM options of every runtime the tests start, from the property {@code relive.it.javaOptions} (separated by
+     * spaces): the integration tests' runtimes live seconds, and C2's compiles would cost them more CPU than they save.
+     * Unset (the benchmarks): none, as a user runs it.
+     */
+    static final List<String> TEST_JAVA_OPTIONS = List.of(System.getProperty("relive.it.javaOptions", "").trim()
+            .split("\\s+")).stream().filter(o -> !o.isEmpty()).toList();
+
     /** As {@link #start(Path, String...)}, with {@code javaOptions} given to the JVM before the jar. */
     public static LauncherProcess start(List<String> javaOptions, Path dir, String... args) throws Exception {
         return launch(javaOptions, jar(), dir, dir.resolve("deploy"), args);
@@ -103,6 +111,7 @@ public final class LauncherProcess implements AutoCloseable {
     private static LauncherProcess launch(List<String> javaOptions, Path jar, Path dir, Path deploy, String... args)
             throws Exception {
         List<String> cmd = new ArrayList<>(List.of(javaBin()));
+        cmd.addAll(TEST_JAVA_OPTIONS);
         cmd.addAll(javaOptions);
         cmd.addAll(List.of("-jar", jar.toString(), "--port", "0", "--deploy", deploy.toString()));
         cmd.addAll(List.of(args));

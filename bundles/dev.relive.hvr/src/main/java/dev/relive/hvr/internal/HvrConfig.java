@@ -5,7 +5,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * Configuration of Hot View Replacement, PID {@value #PID}. Keys: {@code hot_reload}, {@code hvr_enabled},
- * {@code watch_dirs}, {@code exclude_dirs}, {@code warm_up_builds} (a double underscore in a method name is a single one in the key).
+ * {@code watch_dirs}, {@code exclude_dirs}, {@code warm_up_builds} (a double underscore in a method name is a single
+ * one in the key).
  */
 @ObjectClassDefinition(id = HvrConfig.PID, name = "Relive Hot View Replacement",
         description = "Dev-only: watch view sources, rebuild and hot-swap view bundles keeping their state.")
