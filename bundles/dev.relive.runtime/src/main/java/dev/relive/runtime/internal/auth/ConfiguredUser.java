@@ -73,6 +73,11 @@ public class ConfiguredUser {
         return user;
     }
 
+    /** The rounds of this user's hash; 0 when it is malformed (the user cannot sign in). */
+    int hashIterations() {
+        return PasswordHash.iterations(passwordHash);
+    }
+
     boolean passwordMatches(char[] password) {
         return PasswordHash.matches(password, passwordHash);
     }

@@ -1,5 +1,7 @@
 package dev.relive.runtime.internal.auth;
 
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,13 +15,16 @@ import dev.relive.api.User;
 import dev.relive.api.security.Authenticator;
 
 /**
- * The runtime's own {@link Authenticator}: the {@link ConfiguredUser}s. An unknown name costs one hash, like a wrong
- * password, so that timing does not tell which names exist.
+ * The runtime's own {@link Authenticator}: the {@link ConfiguredUser}s. An unknown name costs one hash of a decoy
+ * with as many rounds as most configured users' hashes have, like a wrong password, so that timing does not tell which
+ * names exist (whatever rounds the hashes were made with).
  */
 @Component(service = Authenticator.class, property = "service.ranking:Integer=-100")
 public class ConfiguredUsers implements Authenticator {
 
     private final Map<String, ConfiguredUser> byName = new ConcurrentHashMap<>();
+    /** Decoy hashes by their rounds, each made on the first unknown name that needs it. */
+    private final Map<Integer, String> decoys = new ConcurrentHashMap<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addUser(ConfiguredUser user) {
@@ -34,14 +39,27 @@ public class ConfiguredUsers implements Authenticator {
     public Optional<User> authenticate(String name, char[] password) {
         ConfiguredUser user = name == null ? null : byName.get(name.strip());
         if (user == null) {
-            PasswordHash.matches(password, Decoy.HASH);
+            PasswordHash.matches(password, decoy(usualIterations()));
             return Optional.empty();
         }
         return user.passwordMatches(password) ? Optional.of(user.user()) : Optional.empty();
     }
 
-    /** Made on the first unknown name, not at start. */
-    private static final class Decoy {
-        static final String HASH = PasswordHash.of("not a password".toCharArray());
+    /** The rounds most users' hashes have (the most of those, on a tie); the default when there is no user. */
+    int usualIterations() {
+        Map<Integer, Integer> counts = new HashMap<>();
+        for (ConfiguredUser user : byName.values()) {
+            int iterations = user.hashIterations();
+            if (iterations > 0) {
+                counts.merge(iterations, 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream()
+                .max(Comparator.comparing(Map.Entry<Integer, Integer>::getValue).thenComparing(Map.Entry::getKey))
+                .map(Map.Entry::getKey).orElse(PasswordHash.ITERATIONS);
+    }
+
+    private String decoy(int iterations) {
+        return decoys.computeIfAbsent(iterations, i -> PasswordHash.of("not a password".toCharArray(), i));
     }
 }

@@ -49,6 +49,12 @@ public final class PasswordHash {
         return parse(encoded) != null;
     }
 
+    /** The rounds of {@code encoded}; 0 for a malformed hash. */
+    public static int iterations(String encoded) {
+        Parsed p = parse(encoded);
+        return p == null ? 0 : p.iterations;
+    }
+
     /** Whether {@code password} is the one {@code encoded} was made from; false for a malformed hash. */
     public static boolean matches(char[] password, String encoded) {
         Parsed p = parse(encoded);

@@ -45,6 +45,32 @@ class Issue16PasswordHashTest {
         assertThat(clear.passwordMatches("secret".toCharArray())).isFalse();
     }
 
+    /**
+     * An unknown name costs a hash of as many rounds as the users' hashes have: a fixed 600,000 beside users hashed
+     * with fewer (or more) told which names exist by the time an answer took.
+     */
+    @Test
+    void anUnknownNameCostsAHashOfTheRoundsMostUsersHave() {
+        ConfiguredUsers users = new ConfiguredUsers();
+        assertThat(users.usualIterations()).isEqualTo(PasswordHash.ITERATIONS);
+        users.addUser(user("ada", 20_000));
+        users.addUser(user("bob", 20_000));
+        users.addUser(user("cy", 30_000));
+        users.addUser(new ConfiguredUser("eve", "", java.util.Set.of("user"), "secret"));
+        assertThat(users.usualIterations()).isEqualTo(20_000);
+        users.addUser(user("dee", 30_000));
+        assertThat(users.usualIterations()).as("a tie: the more rounds").isEqualTo(30_000);
+
+        assertThat(users.authenticate("nobody", "ada-pw".toCharArray())).isEmpty();
+        assertThat(users.authenticate("ada", "ada-pw".toCharArray())).isPresent();
+        assertThat(users.authenticate("ada", "bob-pw".toCharArray())).isEmpty();
+    }
+
+    private static ConfiguredUser user(String name, int iterations) {
+        return new ConfiguredUser(name, name, java.util.Set.of("user"),
+                PasswordHash.of((name + "-pw").toCharArray(), iterations));
+    }
+
     @Test
     void rolesFromACfgFileAreSplitAtCommas() {
         assertThat(ConfiguredUser.roles(new String[] {"user, admin", "ops"})).containsExactlyInAnyOrder("user",
