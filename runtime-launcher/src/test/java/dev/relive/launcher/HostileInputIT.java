@@ -52,7 +52,8 @@ class HostileInputIT {
         Files.copy(thirdParty.resolve("dev.relive.testlib.jar"), dir.resolve("deploy/testlib.jar"));
         Files.copy(thirdParty.resolve("dev.relive.testviews.jar"), dir.resolve("deploy/testviews.jar"));
         Files.writeString(dir.resolve("deploy/dev.relive.runtime.cfg"),
-                "events_per_second=" + FRAMES_PER_SECOND + "\nmax_pending_bytes=262144\ntoken_ttl_seconds=" + TOKEN_TTL_SECONDS + "\n");
+                "events_per_second=" + FRAMES_PER_SECOND + "\nmax_pending_bytes=262144\ntoken_ttl_seconds="
+                        + TOKEN_TTL_SECONDS + "\n");
         relive = LauncherProcess.start(dir);
         relive.awaitPage("/test/echo");
         earlyPageNanos = System.nanoTime();

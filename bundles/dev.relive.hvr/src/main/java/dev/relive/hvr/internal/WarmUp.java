@@ -24,10 +24,10 @@ import dev.relive.hvr.internal.save.SavePipeline;
  * runtime's state capture and restore, the compiler and bnd run on the code paths saves take, so the JIT compiles
  * them: the projects are built round-robin, the results thrown away, until the builds stop getting faster
  * ({@link SteadyBuilds}), at most {@code warm_up_builds} builds ({@value #MAX_BUILDS} unless configured; 0 skips
- * this second part): a slow machine is not kept busy longer than its JIT needs, nor a fast one stopped before. That second part gives way to the developer: it stops at the first save
- * (from then on the saves warm the compiler). Where it stands is a line of {@code hvr:status}. Those builds run
- * on a compiler of their own ({@code jitBuilds}), not the one saves use, so a save never waits for one to finish: it
- * runs beside it. Runs once, in the background.
+ * this second part): a slow machine is not kept busy longer than its JIT needs, nor a fast one stopped before. That
+ * second part gives way to the developer: it stops at the first save (from then on the saves warm the compiler).
+ * Where it stands is a line of {@code hvr:status}. Those builds run on a compiler of their own ({@code jitBuilds}),
+ * not the one saves use, so a save never waits for one to finish: it runs beside it. Runs once, in the background.
  */
 final class WarmUp {
 
