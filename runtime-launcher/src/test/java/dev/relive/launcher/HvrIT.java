@@ -49,7 +49,8 @@ class HvrIT {
             JsonNode frame = applied(ws);
             assertThat(frame.path("view").asText()).isEqualTo(VIEW);
             assertThat(frame.path("version").asInt()).isEqualTo(1);
-            assertThat(frame.path("file").asText()).isEqualTo(dev.view("HvrView.java").toString());
+            assertThat(frame.path("file").asText()).as("the saved file; the runtime's output:%n%s",
+                    dev.relive().stdout()).isEqualTo(dev.view("HvrView.java").toString());
             assertThat(frame.path("ms").asLong()).isPositive();
 
             JsonNode patch = ws.answer(ws.event("increment", null));

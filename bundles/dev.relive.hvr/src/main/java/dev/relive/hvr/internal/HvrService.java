@@ -2,7 +2,9 @@ package dev.relive.hvr.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +67,8 @@ public class HvrService {
     private volatile FirstBuild firstBuild;
     private Path deploy;
     private SourceWatcher watcher;
+    /** When the watcher started: a source written since is a save, which the watcher builds. */
+    private FileTime watchedSince;
     private Thread warm;
 
     @Activate
@@ -90,6 +94,7 @@ public class HvrService {
             FrameworkClassPath classPath = new FrameworkClassPath(context, CompileLibraries.of(context).jars());
             deploy = HvrFolders.deployDir(context);
             // saves from now on are seen; the first waits until the pipeline is built
+            watchedSince = FileTime.from(Instant.now());
             watcher = new SourceWatcher(existing, excluded, burst -> {
                 SavePipeline ready = pipeline();
                 if (ready != null) {
@@ -122,7 +127,7 @@ public class HvrService {
             WatchedProjects projects = WatchedProjects.find(context, roots, excluded);
             projects.notInstalled().forEach((project, bsn) -> LOG.info(
                     "HVR: {} builds {}, which is not installed (hvr:install installs it)", project, bsn));
-            buildOutOfDate(tools.pipeline(), projects.installed());
+            buildOutOfDate(tools.pipeline(), projects.installed(), watchedSince);
             Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
             new WarmUp(tools.compiler(), () -> BundleCompiler.another(classPath), tools.packager(),
                     tools.pipeline(), status::warmUp).maxBuilds(config.warm__up__builds())
@@ -176,19 +181,22 @@ public class HvrService {
      * Builds and installs, as a save would, every watched project whose bundle is older than its sources, or installs
      * the build of the same sources that the last run kept.
      */
-    private static void buildOutOfDate(SavePipeline pipeline, Map<Path, Bundle> installed) {
+    private static void buildOutOfDate(SavePipeline pipeline, Map<Path, Bundle> installed, FileTime watchedSince) {
         for (Path project : OutOfDateBundles.of(installed)) {
             if (Thread.currentThread().isInterrupted()) {
                 return;
             }
             Bundle bundle = installed.get(project);
-            pipeline.exclusively(() -> buildIfOutOfDate(pipeline, project, bundle));
+            pipeline.exclusively(() -> buildIfOutOfDate(pipeline, project, bundle, watchedSince));
         }
     }
 
-    /** Run with no save being applied: a save applied since the project was found out of date built it already. */
-    private static void buildIfOutOfDate(SavePipeline pipeline, Path project, Bundle bundle) {
-        if (!OutOfDateBundles.isOutOfDate(project, bundle)) {
+    /**
+     * Run with no save being applied: a save applied since the project was found out of date built it already, and
+     * one written since the watcher started is the watcher's to build.
+     */
+    private static void buildIfOutOfDate(SavePipeline pipeline, Path project, Bundle bundle, FileTime watchedSince) {
+        if (OutOfDateBundles.savedSince(project, watchedSince) || !OutOfDateBundles.isOutOfDate(project, bundle)) {
             return;
         }
         String bsn = bundle.getSymbolicName();

@@ -34,6 +34,15 @@ final class OutOfDateBundles {
         return stale;
     }
 
+    /**
+     * Whether a source of {@code project} was written at or after {@code since}, the watcher's start: that save is
+     * the watcher's to build, and it names the file saved. Built here as out of date, it would race the save and be
+     * reported as a change of {@code bnd.bnd}.
+     */
+    static boolean savedSince(Path project, FileTime since) {
+        return SourceDigest.lastModified(project).compareTo(since) >= 0;
+    }
+
     static boolean isOutOfDate(Path project, Bundle bundle) {
         String built = bundle.getHeaders("").get(SourceDigest.HEADER);
         if (built != null) {
