@@ -69,7 +69,8 @@ class Issue18GracefulStopIT {
                     + "\",\"resume\":\"" + k.group(1) + "\"}");
             Matcher c = COUNT.matcher(again.await("\"mounted\""));
             assertThat(c.find()).as("the count in the resumed page").isTrue();
-            assertThat(Integer.parseInt(c.group(1))).isEqualTo(7);
+            assertThat(Integer.parseInt(c.group(1))).as("the resumed count; the stopped node's output:%n%s%n%s",
+                    stopping.stdout(), stopping.stderr()).isEqualTo(7);
             again.socket.abort();
         }
     }
