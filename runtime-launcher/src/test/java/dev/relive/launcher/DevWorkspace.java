@@ -123,9 +123,16 @@ public final class DevWorkspace implements AutoCloseable {
         Path thirdParty = LauncherProcess.jar().getParent().resolve("third-party");
         Files.copy(thirdParty.resolve("dev.relive.testlib.jar"), dir.resolve("deploy/dev.relive.testlib.jar"));
         Files.copy(thirdParty.resolve("dev.relive.testviews.jar"), dir.resolve("deploy/dev.relive.testviews.jar"));
+        if (!warmUp) {
+            configureTestWarmUp(dir.resolve("deploy"));
+        }
+    }
+
+    /** Writes the tests' {@code warm_up_builds} ({@value #WARM_UP_PROPERTY}) into {@code deploy}, if they set one. */
+    public static void configureTestWarmUp(Path deploy) throws IOException {
         String builds = System.getProperty(WARM_UP_PROPERTY);
-        if (builds != null && !warmUp) {
-            Files.writeString(dir.resolve("deploy/dev.relive.hvr.cfg"), "warm_up_builds=" + builds + "\n");
+        if (builds != null) {
+            Files.writeString(deploy.resolve("dev.relive.hvr.cfg"), "warm_up_builds=" + builds + "\n");
         }
     }
 

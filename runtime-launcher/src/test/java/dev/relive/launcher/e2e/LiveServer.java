@@ -45,10 +45,7 @@ public final class LiveServer implements AutoCloseable {
         Path dir = Files.createTempDirectory("relive-e2e");
         Files.createDirectories(dir.resolve("deploy"));
         configureUsers(dir.resolve("deploy"));
-        String warmUpBuilds = System.getProperty(DevWorkspace.WARM_UP_PROPERTY);
-        if (warmUpBuilds != null) {
-            Files.writeString(dir.resolve("deploy/dev.relive.hvr.cfg"), "warm_up_builds=" + warmUpBuilds + "\n");
-        }
+        DevWorkspace.configureTestWarmUp(dir.resolve("deploy"));
         Path workspace = dir.resolve("workspace");
         copyExamples(repositoryRoot(), workspace);
         LauncherProcess launcher = LauncherProcess.start(dir, "--dev", "--workspace", workspace.toString());
