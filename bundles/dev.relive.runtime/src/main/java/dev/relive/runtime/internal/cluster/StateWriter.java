@@ -168,14 +168,16 @@ public class StateWriter {
         }
         List<CompletableFuture<Void>> writes = new ArrayList<>();
         for (Dirty dirty : tabs.values()) {
-            if (dirty.tab.isClosed() || (dirty.written && !dirty.scheduled.get())) {
+            // a write under way counts as not written: its put may still wait on the scheduler, which the stop ends
+            if (dirty.tab.isClosed() || (dirty.written && !dirty.scheduled.get() && !dirty.inFlight)) {
                 continue;
             }
             CompletableFuture<Void> done = new CompletableFuture<>();
             writes.add(done);
             dirty.tab.submit(() -> {
                 try {
-                    s.put(dirty.tab.resumeKey(), codec.encode(dirty.tab.capture(mapper(), this::injected)), ttl);
+                    long version = ++dirty.captured;
+                    store(s, dirty, version, codec.encode(dirty.tab.capture(mapper(), this::injected)));
                 } catch (UnstorableStateException | RuntimeException | StackOverflowError e) {
                     LOG.debug("Cluster state not written at the stop: {}: {}", dirty.tab.viewClass(), e.toString());
                 } finally {
@@ -237,33 +239,53 @@ public class StateWriter {
         // the interval counts from here: changes from now on are written by the next write, a delay later
         dirty.lastWrite = System.nanoTime();
         dirty.written = true;
+        dirty.inFlight = true;
         dirty.scheduled.set(false);
         if (tab.isClosed() || tabs.get(tab.resumeKey()) != dirty) {
+            dirty.inFlight = false;
             return;
         }
         tab.submit(() -> {
             byte[] bytes;
+            long version = ++dirty.captured;
             try {
                 bytes = codec.encode(tab.capture(mapper(), this::injected));
             } catch (UnstorableStateException e) {
+                dirty.inFlight = false;
                 refuse(tab, e.viewClass(), e.getMessage(), null);
                 return;
             } catch (RuntimeException | StackOverflowError e) {
                 // a value Jackson cannot walk (a cycle it recursed into) is as unstorable as one it refused
+                dirty.inFlight = false;
                 refuse(tab, tab.viewClass(), e.toString(), null);
                 return;
             }
-            scheduleQuietly(() -> put(dirty, bytes), 0);
+            scheduleQuietly(() -> put(dirty, version, bytes), 0);
         });
     }
 
-    private void put(Dirty dirty, byte[] bytes) {
+    private void put(Dirty dirty, long version, byte[] bytes) {
         SessionStateStore s = store;
-        if (s != null && tabs.get(dirty.tab.resumeKey()) == dirty) {
-            try {
+        try {
+            if (s != null && tabs.get(dirty.tab.resumeKey()) == dirty) {
+                store(s, dirty, version, bytes);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Cluster state not stored: the store failed: {}", e.toString());
+        } finally {
+            dirty.inFlight = false;
+        }
+    }
+
+    /**
+     * Puts a capture of {@code dirty}'s tab unless a later one is stored already: the scheduler's writes and the
+     * stop's may race for the same tab, and the older state must not land last.
+     */
+    private void store(SessionStateStore s, Dirty dirty, long version, byte[] bytes) {
+        synchronized (dirty) {
+            if (version > dirty.stored) {
                 s.put(dirty.tab.resumeKey(), bytes, ttl);
-            } catch (RuntimeException e) {
-                LOG.warn("Cluster state not stored: the store failed: {}", e.toString());
+                dirty.stored = version;
             }
         }
     }
@@ -302,6 +324,12 @@ public class StateWriter {
         final AtomicBoolean scheduled = new AtomicBoolean();
         volatile long lastWrite;
         volatile boolean written;
+        /** A write has begun (its capture queued or its put pending) and has not ended. */
+        volatile boolean inFlight;
+        /** The number of the last capture, counted on the tab's executor, so in the order of its events. */
+        volatile long captured;
+        /** The number of the capture the store holds; guarded by the {@code Dirty}. */
+        long stored;
 
         Dirty(StatefulTab tab) {
             this.tab = tab;

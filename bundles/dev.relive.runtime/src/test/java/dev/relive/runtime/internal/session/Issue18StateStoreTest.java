@@ -6,9 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +24,7 @@ import dev.relive.api.EventHandler;
 import dev.relive.api.LiveView;
 import dev.relive.api.User;
 import dev.relive.api.ViewSession;
+import dev.relive.runtime.cluster.SessionStateStore;
 import dev.relive.runtime.internal.cluster.MemoryStateStore;
 import dev.relive.runtime.internal.cluster.StateWriter;
 import dev.relive.runtime.internal.invoke.FieldBinder;
@@ -194,6 +199,49 @@ class Issue18StateStoreTest {
         assertThat(store.text("key-of-the-first-tab-0001")).contains("\"count\":5");
         assertThat(store.entries).containsKey("key-of-the-first-tab-0001");
         assertThat(store.removes.get()).isZero();
+        slow.stop();
+    }
+
+    @Test
+    void aGracefulStopDuringAWriteWaitsForItAndStoresTheLatestState() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger puts = new AtomicInteger();
+        SessionStateStore slowStore = new SessionStateStore() {
+            @Override
+            public void put(String key, byte[] state, Duration ttl) {
+                if (puts.incrementAndGet() == 1) {
+                    try {
+                        release.await(30, TimeUnit.SECONDS); // the store is slow to take the first write
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                store.put(key, state, ttl);
+            }
+
+            @Override
+            public Optional<byte[]> get(String key) {
+                return store.get(key);
+            }
+
+            @Override
+            public void remove(String key) {
+                store.remove(key);
+            }
+        };
+        StateWriter slow = new StateWriter(60_000, 300, 262144, reference -> Set.of());
+        slow.setStore(slowStore);
+        TabSession tab = tab("s1", "key-of-the-first-tab-0001");
+        tab.joinCluster(new ClusterTab(tab, slow), "key-of-the-first-tab-0001");
+        mount(tab, new NotesView());
+        tab.event(1, null, "add", json.readTree("{\"text\":\"one\"}"));
+        store.await("the event's write begun", () -> puts.get() == 1);
+
+        timer.schedule(release::countDown, 300, TimeUnit.MILLISECONDS);
+        slow.retire(Duration.ofSeconds(30));
+
+        // the write under way was not left to the scheduler, which the stop ends right after
+        assertThat(store.text("key-of-the-first-tab-0001")).contains("\"count\":1");
         slow.stop();
     }
 
