@@ -16,7 +16,9 @@ import java.util.function.Supplier;
 
 /**
  * Benchmark of the virtual DOM on a 1,000-row keyed table, with a non-diffing baseline (sending the whole
- * HTML). Prints median and p99 per operation, and the bytes of the patches JSON against the full HTML.
+ * HTML). Prints median and p99 per operation, and the bytes of the patches JSON against the full HTML. The line
+ * "a render" is what a session does on each event; "parse + diff + JSON" is the same work with a parse that
+ * shares every string, as before {@link Differ#diffSharing}.
  * Not a test: it asserts nothing.
  *
  * <p>Run from the repository root:
@@ -76,6 +78,10 @@ public final class DiffBenchmark {
         run("parse + diff, 1 row changed", seconds, () -> Differ.diff(base, HtmlParser.parse(changedHtml)));
         run("parse + diff + JSON, 1 row changed", seconds,
                 () -> PatchJson.toJson(Differ.diff(base, HtmlParser.parse(changedHtml))));
+        // what a session does on each render: the parse shares no strings, the diff gives the new tree the old's
+        // equal nodes and shares the rest
+        run("unshared parse + diffSharing + JSON (a render)", seconds,
+                () -> PatchJson.toJson(Differ.diffSharing(base, HtmlParser.parseUnshared(changedHtml))));
         List<Patch> changedPatches = Differ.diff(base, changed);
         run("apply patches (server copy), 1 row changed", seconds, () -> PatchApplier.apply(changedPatches, base));
         run("baseline: write full HTML", seconds, () -> HtmlWriter.writeInner(changed));

@@ -171,15 +171,16 @@ final class ViewTree {
     /** Renders the views as they are now and diffs against the last render. */
     Update render() {
         String html = renderHtml(null);
-        VElement next = HtmlParser.parse(html);
+        // the diff gives the new tree the last one's equal nodes and shares the rest's strings: no need to at parse
+        VElement next = HtmlParser.parseUnshared(html);
         List<Patch> patches;
         if (StreamItems.mayHoldStreams(html)) {
             StreamItems.Taken taken = takeStreams(next, false);
             next = taken.kept();
-            patches = new ArrayList<>(Differ.diff(tree, next));
+            patches = new ArrayList<>(Differ.diffSharing(tree, next));
             patches.addAll(taken.patches());
         } else {
-            patches = Differ.diff(tree, next);
+            patches = Differ.diffSharing(tree, next);
         }
         forgetStreams();
         String oldTitle = title;

@@ -1,7 +1,6 @@
 package dev.relive.runtime.internal.vdom;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * The attributes of a start tag, read the way the HTML tokenizer reads them when there is no parse error: names
@@ -11,18 +10,23 @@ import java.util.Locale;
 final class Attributes {
 
     private static final String[] NONE = new String[0];
-    /** Attributes whose values repeat across elements (a table's cells): one instance of each value is kept. */
-    private static final java.util.Set<String> SHARED_VALUES = java.util.Set.of("class", "type", "role", "rl-click",
-            "rl-change", "rl-input", "rl-submit", "scope", "align");
 
-    private String[] pairs = NONE;
+    /** Reused from tag to tag: {@link #array()} copies what one tag had. */
+    private String[] pairs = new String[8];
     private int size;
+    private final boolean share;
+
+    /** {@code share}: values are made one instance with equal values of other trees. */
+    Attributes(boolean share) {
+        this.share = share;
+    }
 
     /**
      * Reads the attributes from {@code i} (just after the tag name) up to the tag's end; returns the index of its
      * {@code >}, or of the {@code /} of {@code />}, or -1 when the input is not plain.
      */
     int read(String s, int i) {
+        size = 0;
         int n = s.length();
         while (true) {
             boolean spaced = false;
@@ -53,7 +57,7 @@ final class Attributes {
             if (i == start || i >= n) {
                 return -1;
             }
-            String name = HtmlRules.intern(s.substring(start, i).toLowerCase(Locale.ROOT));
+            Names.Name name = Names.of(s, start, i);
             int afterName = i;
             while (i < n && isSpace(s.charAt(i))) {
                 i++;
@@ -91,11 +95,13 @@ final class Attributes {
                     i = end;
                 }
                 value = WellFormedParser.decode(value, true);
-                value = SHARED_VALUES.contains(name) ? HtmlRules.intern(value) : SharedStrings.share(value);
+                if (share) {
+                    value = name.is(HtmlRules.SHARED_VALUE) ? HtmlRules.intern(value) : SharedStrings.share(value);
+                }
             } else {
                 i = afterName;
             }
-            if (!add(name, value)) {
+            if (!add(name.text(), value)) {
                 return -1;
             }
         }
@@ -115,9 +121,9 @@ final class Attributes {
         return true;
     }
 
-    /** Names and values, alternating. */
+    /** Names and values, alternating: a copy the caller owns. */
     String[] array() {
-        return size == pairs.length ? pairs : Arrays.copyOf(pairs, size);
+        return size == 0 ? NONE : Arrays.copyOf(pairs, size);
     }
 
     static boolean isSpace(char c) {

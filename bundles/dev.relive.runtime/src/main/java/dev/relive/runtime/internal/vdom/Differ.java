@@ -29,11 +29,14 @@ public final class Differ {
     /** What was emitted, in order. */
     final List<Patch> patches;
     private final IdChanges ids = new IdChanges();
+    /** The new tree takes the old tree's nodes where they are equal, and shares its other strings. */
+    private final boolean adopt;
     private int[] path = new int[32];
     private int depth;
 
-    private Differ(List<Patch> patches) {
+    private Differ(List<Patch> patches, boolean adopt) {
         this.patches = patches;
+        this.adopt = adopt;
     }
 
     /**
@@ -41,16 +44,36 @@ public final class Differ {
      * never replaced). Applying them to {@code oldRoot} yields a tree equal to {@code newRoot}.
      */
     public static List<Patch> diff(VElement oldRoot, VElement newRoot) {
+        return diff(oldRoot, newRoot, false);
+    }
+
+    /**
+     * {@link #diff}, and {@code newRoot}, a tree the caller made (with {@link HtmlParser#parseUnshared}) and has not
+     * handed out, is changed into an equal tree that holds {@code oldRoot}'s nodes wherever they are equal to its
+     * own, and shared strings ({@link SharedStrings}) elsewhere: a session that keeps the new tree keeps what did
+     * not change as it kept it before, shared with the other sessions that rendered it, without the parse paying
+     * for sharing every string of the page.
+     */
+    public static List<Patch> diffSharing(VElement oldRoot, VElement newRoot) {
+        return diff(oldRoot, newRoot, true);
+    }
+
+    private static List<Patch> diff(VElement oldRoot, VElement newRoot, boolean adopt) {
         if (!oldRoot.tag().equals(newRoot.tag()) || oldRoot.namespace() != newRoot.namespace()) {
             throw new IllegalArgumentException("roots differ: <" + oldRoot.tag() + "> and <" + newRoot.tag() + ">");
         }
-        Differ d = byPosition(oldRoot, newRoot);
+        Differ d = new Differ(new ArrayList<>(), adopt);
+        d.attributes(oldRoot, newRoot, true);
+        if (adopt) {
+            SharedTrees.shareAttributes(newRoot);
+        }
+        d.children(oldRoot, newRoot);
         return MorphDiffer.diff(oldRoot, newRoot, d.ids.recreated(), d.patches);
     }
 
     /** The patches that pair children by key and position only. */
     static Differ byPosition(VElement oldRoot, VElement newRoot) {
-        Differ d = new Differ(new ArrayList<>());
+        Differ d = new Differ(new ArrayList<>(), false);
         d.attributes(oldRoot, newRoot, true);
         d.children(oldRoot, newRoot);
         return d;
@@ -59,51 +82,59 @@ public final class Differ {
 
     /** Appends to {@code out} the patches from {@code oldNode} to {@code newNode}, found at {@code path}. */
     static void diffAt(List<Patch> out, List<Integer> path, VElement oldNode, VElement newNode) {
-        Differ d = new Differ(out);
+        Differ d = new Differ(out, false);
         for (int i : path) {
             d.push(i);
         }
         d.node(oldNode, newNode);
     }
 
-    /** Diffs two nodes at the current path. */
-    private void node(VNode oldNode, VNode newNode) {
+    /**
+     * Diffs two nodes at the current path. Returns the node the new tree is to hold there: {@code newNode}, or when
+     * adopting, {@code oldNode} if the two are equal (same attributes in the same order), else {@code newNode} with
+     * its strings shared.
+     */
+    private VNode node(VNode oldNode, VNode newNode) {
         if (oldNode instanceof VText ot) {
             if (newNode instanceof VText nt) {
-                if (!ot.text().equals(nt.text())) {
-                    patches.add(new Patch.Text(currentPath(), nt.text()));
+                if (ot.text().equals(nt.text())) {
+                    return adopt ? ot : nt;
                 }
-            } else {
-                replace(oldNode, newNode);
+                patches.add(new Patch.Text(currentPath(), nt.text()));
+                return adopt ? SharedTrees.shared(nt) : nt;
             }
-            return;
+            return replace(oldNode, newNode);
         }
         VElement oe = (VElement) oldNode;
         if (!(newNode instanceof VElement ne) || !oe.tag().equals(ne.tag()) || oe.namespace() != ne.namespace()) {
-            replace(oe, newNode);
-            return;
+            return replace(oe, newNode);
         }
+        boolean sameAttributes = Arrays.equals(oe.attributeArray(), ne.attributeArray());
         if (HtmlElements.isOpaque(oe)) {
-            if (!Arrays.equals(oe.childArray(), ne.childArray())) {
-                replace(oe, ne);
-                return;
+            if (!Arrays.equals(oe.childArray(), ne.childArray()) || !attributes(oe, ne, false)) {
+                return replace(oe, ne);
             }
-            if (!attributes(oe, ne, false)) {
-                replace(oe, ne);
-            }
-            return;
+            return !adopt ? ne : sameAttributes ? oe : SharedTrees.share(ne);
         }
         if (!attributes(oe, ne, false)) {
-            replace(oe, ne);
-            return;
+            return replace(oe, ne);
         }
-        children(oe, ne);
+        boolean sameChildren = children(oe, ne);
+        if (!adopt) {
+            return ne;
+        }
+        if (sameAttributes && sameChildren) {
+            return oe;
+        }
+        SharedTrees.shareAttributes(ne);
+        return ne;
     }
 
-    private void replace(VNode oldNode, VNode newNode) {
+    private VNode replace(VNode oldNode, VNode newNode) {
         ids.dropped(oldNode);
         ids.created(newNode);
         patches.add(new Patch.Replace(currentPath(), HtmlWriter.write(newNode)));
+        return adopt ? SharedTrees.share(newNode) : newNode;
     }
 
     /**
@@ -144,7 +175,11 @@ public final class Differ {
         return true;
     }
 
-    private void children(VElement oe, VElement ne) {
+    /**
+     * Emits the patches of the children; returns whether they are equal, each child of {@code ne} then being the
+     * old one when adopting.
+     */
+    private boolean children(VElement oe, VElement ne) {
         VNode[] oc = oe.childArray();
         VNode[] nc = ne.childArray();
         int m = oc.length;
@@ -156,12 +191,17 @@ public final class Differ {
             start++;
         }
         if (start == m && m == n) {
+            boolean same = true;
             for (int i = 0; i < n; i++) {
                 push(i);
-                node(oc[i], nc[i]);
+                VNode kept = node(oc[i], nc[i]);
                 pop();
+                if (adopt) {
+                    same &= kept == oc[i];
+                    nc[i] = kept;
+                }
             }
-            return;
+            return adopt && same;
         }
         int oldEnd = m;
         int newEnd = n;
@@ -219,14 +259,21 @@ public final class Differ {
             } else {
                 i = match[j - start];
                 if (i < 0) {
-                    continue; // inserted whole
+                    if (adopt) {
+                        nc[j] = SharedTrees.share(nc[j]); // inserted whole
+                    }
+                    continue;
                 }
                 i += start;
             }
             push(j);
-            node(oc[i], nc[j]);
+            VNode held = node(oc[i], nc[j]);
             pop();
+            if (adopt) {
+                nc[j] = held;
+            }
         }
+        return false;
     }
 
     /**

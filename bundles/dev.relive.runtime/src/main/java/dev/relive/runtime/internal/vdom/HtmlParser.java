@@ -39,7 +39,19 @@ public final class HtmlParser {
 
     /** Parses the inner HTML of a view root into a {@code <div>} root element holding the parsed children. */
     public static VElement parse(String innerHtml) {
-        VNode[] children = WellFormedParser.parseChildren(normalizeNewlines(innerHtml));
+        return parse(innerHtml, true);
+    }
+
+    /**
+     * {@link #parse}, leaving text and attribute values of well-formed markup unshared with other trees: for a tree
+     * that {@link Differ#diffSharing} is to give the old tree's equal nodes, which shares the rest.
+     */
+    public static VElement parseUnshared(String innerHtml) {
+        return parse(innerHtml, false);
+    }
+
+    private static VElement parse(String innerHtml, boolean share) {
+        VNode[] children = WellFormedParser.parseChildren(normalizeNewlines(innerHtml), share);
         if (children != null) {
             return VElement.adopt(ROOT_TAG, Namespace.HTML, NO_ATTRIBUTES, children);
         }

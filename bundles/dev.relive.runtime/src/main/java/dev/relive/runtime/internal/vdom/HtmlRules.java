@@ -16,6 +16,32 @@ final class HtmlRules {
     static final int SCRIPT = 2;
     static final int ESCAPABLE = 3;
 
+    // a name's flags (Names.Name#rules): the sets below, and the tags the rules name one by one
+    static final int REFUSED_TAG = 1;
+    static final int CLOSES_AN_OPEN_P = 1 << 1;
+    static final int ENDS_BUTTON_SCOPE = 1 << 2;
+    static final int HEADING = 1 << 3;
+    static final int TABLE = 1 << 4;
+    static final int TABLE_SECTION = 1 << 5;
+    static final int TR = 1 << 6;
+    static final int CELL = 1 << 7;
+    static final int ONCE_OPEN_TAG = 1 << 8;
+    static final int DROPS_NEWLINE = 1 << 9;
+    static final int SCRIPT_OR_STYLE = 1 << 10;
+    static final int LI = 1 << 11;
+    static final int DD_OR_DT = 1 << 12;
+    static final int LIST = 1 << 13;
+    static final int DL = 1 << 14;
+    static final int P = 1 << 15;
+    static final int VOID = 1 << 16;
+    /** As an attribute name: its values repeat across elements (a table's cells) and are interned. */
+    static final int SHARED_VALUE = 1 << 17;
+    private static final int KIND_SHIFT = 24;
+
+    /** Attributes whose values repeat across elements: one instance of each value is kept. */
+    private static final Set<String> SHARED_VALUES = Set.of("class", "type", "role", "rl-click", "rl-change",
+            "rl-input", "rl-submit", "scope", "align");
+
     private static final int MAX_INTERNED = 4096;
     private static final ConcurrentHashMap<String, String> NAMES = new ConcurrentHashMap<>();
 
@@ -37,8 +63,6 @@ final class HtmlRules {
 
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
     private static final Set<String> TABLE_SECTIONS = Set.of("thead", "tbody", "tfoot");
-    /** Elements in which only whitespace text stays in place (other text is moved out of the table). */
-    private static final Set<String> TABLE_CONTEXTS = Set.of("table", "thead", "tbody", "tfoot", "tr");
     private static final Set<String> ONCE_OPEN = Set.of("a", "button", "form");
     private static final Set<String> DROPS_LEADING_NEWLINE = Set.of("pre", "listing", "textarea");
 
@@ -58,6 +82,38 @@ final class HtmlRules {
         return known == null ? name : known;
     }
 
+    /** The flags of the lower-case name {@code name}, as a tag or an attribute; its text kind in the high bits. */
+    static int rulesOf(String name) {
+        int r = 0;
+        r |= REFUSED.contains(name) ? REFUSED_TAG : 0;
+        r |= CLOSES_P.contains(name) ? CLOSES_AN_OPEN_P : 0;
+        r |= SCOPE_ENDS.contains(name) ? ENDS_BUTTON_SCOPE : 0;
+        r |= HEADINGS.contains(name) ? HEADING : 0;
+        r |= TABLE_SECTIONS.contains(name) ? TABLE_SECTION : 0;
+        r |= ONCE_OPEN.contains(name) ? ONCE_OPEN_TAG : 0;
+        r |= DROPS_LEADING_NEWLINE.contains(name) ? DROPS_NEWLINE : 0;
+        r |= SHARED_VALUES.contains(name) ? SHARED_VALUE : 0;
+        r |= HtmlElements.isVoid(name) ? VOID : 0;
+        r |= switch (name) {
+            case "table" -> TABLE;
+            case "tr" -> TR;
+            case "td", "th" -> CELL;
+            case "script", "style" -> SCRIPT_OR_STYLE;
+            case "li" -> LI;
+            case "dd", "dt" -> DD_OR_DT;
+            case "ul", "ol", "menu" -> LIST;
+            case "dl" -> DL;
+            case "p" -> P;
+            default -> 0;
+        };
+        return r | textKind(name) << KIND_SHIFT;
+    }
+
+    /** How the content of an element with these flags is read. */
+    static int textKind(int rules) {
+        return rules >>> KIND_SHIFT;
+    }
+
     /** How the content of an element is read. */
     static int textKind(String tag) {
         return switch (tag) {
@@ -68,93 +124,98 @@ final class HtmlRules {
         };
     }
 
-    static boolean dropsLeadingNewline(String tag) {
-        return DROPS_LEADING_NEWLINE.contains(tag);
-    }
-
-    /** Whether non-whitespace text stays where it stands inside {@code tag}. */
-    static boolean takesText(String tag) {
-        return !TABLE_CONTEXTS.contains(tag);
+    /** Whether non-whitespace text stays where it stands inside an element with these flags. */
+    static boolean takesText(int rules) {
+        return (rules & (TABLE | TABLE_SECTION | TR)) == 0;
     }
 
     /**
-     * Whether a start tag {@code tag} opened inside {@code parent} (the current element; {@code open} the elements
-     * around it, outermost first) stays there, as a child of {@code parent}, in the tree builder.
+     * Whether a start tag {@code tag} opened inside {@code top} (the current element; {@code open} the elements
+     * around it, outermost first) stays there, as a child of {@code top}, in the tree builder.
      */
-    static boolean fits(String tag, String parent, List<WellFormedParser.Frame> open, WellFormedParser.Frame top) {
-        if (REFUSED.contains(tag)) {
+    static boolean fits(Names.Name tag, List<WellFormedParser.Frame> open, WellFormedParser.Frame top) {
+        if (tag.is(REFUSED_TAG)) {
             return false;
         }
-        boolean scriptOrStyle = tag.equals("script") || tag.equals("style");
-        switch (parent) {
-            case "table" -> {
-                return scriptOrStyle || TABLE_SECTIONS.contains(tag);
-            }
-            case "thead", "tbody", "tfoot" -> {
-                return scriptOrStyle || tag.equals("tr");
-            }
-            case "tr" -> {
-                return scriptOrStyle || tag.equals("td") || tag.equals("th");
-            }
-            default -> {
-                // table parts only inside their own parents
-            }
+        boolean scriptOrStyle = tag.is(SCRIPT_OR_STYLE);
+        int parent = top.rules;
+        if ((parent & TABLE) != 0) {
+            return scriptOrStyle || tag.is(TABLE_SECTION);
         }
-        if (TABLE_SECTIONS.contains(tag) || tag.equals("tr") || tag.equals("td") || tag.equals("th")) {
+        if ((parent & TABLE_SECTION) != 0) {
+            return scriptOrStyle || tag.is(TR);
+        }
+        if ((parent & TR) != 0) {
+            return scriptOrStyle || tag.is(CELL);
+        }
+        // table parts only inside their own parents
+        if (tag.is(TABLE_SECTION | TR | CELL)) {
             return false;
         }
-        if (CLOSES_P.contains(tag) && pInButtonScope(open, top)) {
+        if (tag.is(CLOSES_AN_OPEN_P) && pInButtonScope(open, top)) {
             return false;
         }
-        if (HEADINGS.contains(tag) && anyOpen(open, top, HEADINGS)) {
+        if (tag.is(HEADING) && anyOpen(open, top, HEADING)) {
             return false;
         }
-        if (ONCE_OPEN.contains(tag) && anyOpen(open, top, Set.of(tag))) {
+        if (tag.is(ONCE_OPEN_TAG) && anyOpen(open, top, tag.text())) {
             return false;
         }
-        if (tag.equals("li")) {
-            return !openBefore(open, top, "li", Set.of("ul", "ol", "menu"));
+        if (tag.is(LI)) {
+            return !openBefore(open, top, "li", LIST);
         }
-        if (tag.equals("dd") || tag.equals("dt")) {
-            return !openBefore(open, top, "dd", Set.of("dl")) && !openBefore(open, top, "dt", Set.of("dl"));
+        if (tag.is(DD_OR_DT)) {
+            return !openBefore(open, top, "dd", DL) && !openBefore(open, top, "dt", DL);
         }
         return true;
     }
 
     private static boolean pInButtonScope(List<WellFormedParser.Frame> open, WellFormedParser.Frame top) {
         for (int i = open.size(); i >= 0; i--) {
-            String t = i == open.size() ? top.tag : open.get(i).tag;
-            if (t.equals("p")) {
+            int r = i == open.size() ? top.rules : open.get(i).rules;
+            if ((r & P) != 0) {
                 return true;
             }
-            if (SCOPE_ENDS.contains(t)) {
+            if ((r & ENDS_BUTTON_SCOPE) != 0) {
                 return false;
             }
         }
         return false;
     }
 
-    private static boolean anyOpen(List<WellFormedParser.Frame> open, WellFormedParser.Frame top, Set<String> tags) {
-        if (tags.contains(top.tag)) {
+    private static boolean anyOpen(List<WellFormedParser.Frame> open, WellFormedParser.Frame top, int rule) {
+        if ((top.rules & rule) != 0) {
             return true;
         }
         for (WellFormedParser.Frame f : open) {
-            if (tags.contains(f.tag)) {
+            if ((f.rules & rule) != 0) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Whether {@code tag} is open inside the innermost of {@code boundaries} (or anywhere when none is open). */
-    private static boolean openBefore(List<WellFormedParser.Frame> open, WellFormedParser.Frame top, String tag,
-            Set<String> boundaries) {
-        for (int i = open.size(); i >= 0; i--) {
-            String t = i == open.size() ? top.tag : open.get(i).tag;
-            if (t.equals(tag)) {
+    private static boolean anyOpen(List<WellFormedParser.Frame> open, WellFormedParser.Frame top, String tag) {
+        if (top.tag.equals(tag)) {
+            return true;
+        }
+        for (WellFormedParser.Frame f : open) {
+            if (f.tag.equals(tag)) {
                 return true;
             }
-            if (boundaries.contains(t)) {
+        }
+        return false;
+    }
+
+    /** Whether {@code tag} is open inside the innermost element of {@code boundary} (or anywhere when none is open). */
+    private static boolean openBefore(List<WellFormedParser.Frame> open, WellFormedParser.Frame top, String tag,
+            int boundary) {
+        for (int i = open.size(); i >= 0; i--) {
+            WellFormedParser.Frame f = i == open.size() ? top : open.get(i);
+            if (f.tag.equals(tag)) {
+                return true;
+            }
+            if ((f.rules & boundary) != 0) {
                 return false;
             }
         }

@@ -3,7 +3,6 @@ package dev.relive.runtime.internal.vdom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A parser for the HTML that templates emit: every element closed in order (void elements excepted), quoted or
@@ -18,25 +17,34 @@ final class WellFormedParser {
 
     private static final VNode[] NO_CHILDREN = new VNode[0];
     private static final String[] NO_ATTRIBUTES = new String[0];
-    /** Whitespace between elements up to this length is shared between trees (indentation, mostly). */
-    private static final int MAX_SHARED_SPACE = 16;
+    private static final Names.Name ROOT = Names.of(HtmlParser.ROOT_TAG, 0, HtmlParser.ROOT_TAG.length());
 
     private final String s;
     private int pos;
     private final List<Frame> stack = new ArrayList<>();
+    /** The children of every open element, innermost last. */
+    private final NodeStack nodes = new NodeStack();
+    private final Attributes attributes;
+    private final boolean share;
     private Frame current;
 
-    private WellFormedParser(String s) {
+    private WellFormedParser(String s, boolean share) {
         this.s = s;
-        this.current = new Frame(HtmlParser.ROOT_TAG, NO_ATTRIBUTES);
+        this.share = share;
+        this.attributes = new Attributes(share);
+        this.current = new Frame(ROOT, NO_ATTRIBUTES, nodes, share);
     }
 
-    /** The children of a {@code <div>} whose inner HTML is {@code html}, or {@code null} to parse with jsoup. */
-    static VNode[] parseChildren(String html) {
+    /**
+     * The children of a {@code <div>} whose inner HTML is {@code html}, or {@code null} to parse with jsoup.
+     * {@code share}: text and attribute values are made one instance with equal ones of other trees
+     * ({@link SharedStrings}); without, only names and short whitespace are.
+     */
+    static VNode[] parseChildren(String html, boolean share) {
         if (html.indexOf('\0') >= 0) {
             return null;
         }
-        WellFormedParser p = new WellFormedParser(html);
+        WellFormedParser p = new WellFormedParser(html, share);
         return p.run() ? p.current.children() : null;
     }
 
@@ -62,7 +70,11 @@ final class WellFormedParser {
     }
 
     private boolean text(int from, int to) {
-        if (!HtmlRules.takesText(current.tag) && !s.substring(from, to).isBlank()) {
+        if (Names.isSharedSpace(s, from, to)) {
+            current.text(Names.space(s, from, to));
+            return true;
+        }
+        if (!HtmlRules.takesText(current.rules) && !s.substring(from, to).isBlank()) {
             return false;
         }
         current.text(decode(s.substring(from, to), false));
@@ -100,26 +112,25 @@ final class WellFormedParser {
         return true;
     }
 
+    /** The end tag of the current element (names are compared as the tokenizer lower-cases them, ASCII only). */
     private boolean endTag() {
         int start = pos + 2;
-        if (start >= s.length() || !isAsciiLetter(s.charAt(start))) {
+        String tag = current.tag;
+        int end = start + tag.length();
+        if (stack.isEmpty() || end >= s.length() || s.charAt(end) != '>') {
             return false;
         }
-        int i = start;
-        while (i < s.length() && isNameChar(s.charAt(i))) {
-            i++;
+        for (int k = 0; k < tag.length(); k++) {
+            char c = s.charAt(start + k);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != tag.charAt(k)) {
+                return false;
+            }
         }
-        if (i >= s.length() || s.charAt(i) != '>' || stack.isEmpty()) {
-            return false;
-        }
-        String name = HtmlRules.intern(s.substring(start, i).toLowerCase(Locale.ROOT));
-        if (!name.equals(current.tag) || !current.flush()) {
-            return false;
-        }
+        current.flush();
         VElement done = current.build();
         current = stack.remove(stack.size() - 1);
         current.element(done);
-        pos = i + 1;
+        pos = end + 1;
         return true;
     }
 
@@ -132,10 +143,10 @@ final class WellFormedParser {
         if (i >= s.length()) {
             return false;
         }
-        String name = HtmlRules.intern(s.substring(start, i).toLowerCase(Locale.ROOT));
-        Attributes attrs = new Attributes();
+        Names.Name name = Names.of(s, start, i);
+        Attributes attrs = attributes;
         i = attrs.read(s, i);
-        if (i < 0 || !HtmlRules.fits(name, current.tag, stack, current)) {
+        if (i < 0 || !HtmlRules.fits(name, stack, current)) {
             return false;
         }
         boolean selfClosing = s.charAt(i) == '/';
@@ -143,27 +154,28 @@ final class WellFormedParser {
         if (!current.flush()) {
             return false;
         }
-        if (HtmlElements.isVoid(name)) {
-            current.element(VElement.adopt(name, Namespace.HTML, attrs.array(), NO_CHILDREN));
+        if (name.is(HtmlRules.VOID)) {
+            current.element(VElement.adopt(name.text(), Namespace.HTML, attrs.array(), NO_CHILDREN));
             return true;
         }
         if (selfClosing) {
             return false;
         }
-        int kind = HtmlRules.textKind(name);
+        int kind = HtmlRules.textKind(name.rules());
         if (kind != HtmlRules.ELEMENTS) {
             return rawText(name, attrs.array(), kind);
         }
-        if (HtmlRules.dropsLeadingNewline(name) && pos < s.length() && s.charAt(pos) == '\n') {
+        if (name.is(HtmlRules.DROPS_NEWLINE) && pos < s.length() && s.charAt(pos) == '\n') {
             return false;
         }
         stack.add(current);
-        current = new Frame(name, attrs.array());
+        current = new Frame(name, attrs.array(), nodes, share);
         return true;
     }
 
     /** The content of a raw-text or escapable raw-text element, up to its end tag. */
-    private boolean rawText(String name, String[] attrs, int kind) {
+    private boolean rawText(Names.Name tag, String[] attrs, int kind) {
+        String name = tag.text();
         String close = "</" + name + ">";
         int end = s.regionMatches(true, pos, close, 0, close.length()) ? pos : indexOfIgnoreCase(close, pos);
         if (end < 0) {
@@ -177,12 +189,12 @@ final class WellFormedParser {
             return false;
         }
         if (kind == HtmlRules.ESCAPABLE) {
-            if (content.startsWith("\n") && HtmlRules.dropsLeadingNewline(name)) {
+            if (content.startsWith("\n") && tag.is(HtmlRules.DROPS_NEWLINE)) {
                 return false;
             }
             content = decode(content, false);
         }
-        VNode[] kids = content.isEmpty() ? NO_CHILDREN : new VNode[] {new VText(SharedStrings.share(content))};
+        VNode[] kids = content.isEmpty() ? NO_CHILDREN : new VNode[] {new VText(share ? SharedStrings.share(content) : content)};
         current.element(VElement.adopt(name, Namespace.HTML, attrs, kids));
         pos = end + close.length();
         return true;
@@ -214,18 +226,28 @@ final class WellFormedParser {
         return isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '-';
     }
 
-    /** An open element: its tag, attributes, children so far and the text not yet added. */
+    /**
+     * An open element: its tag, attributes, children so far (on the parser's {@link NodeStack}, from {@code start})
+     * and the text not yet added.
+     */
     static final class Frame {
         final String tag;
+        final int rules;
         private final String[] attrs;
-        private VNode[] kids = NO_CHILDREN;
-        private int count;
+        private final NodeStack nodes;
+        private final int start;
         private String text;
         private StringBuilder moreText;
+        private boolean textShared;
+        private final boolean share;
 
-        Frame(String tag, String[] attrs) {
-            this.tag = tag;
+        Frame(Names.Name name, String[] attrs, NodeStack nodes, boolean share) {
+            this.tag = name.text();
+            this.rules = name.rules();
             this.attrs = attrs;
+            this.nodes = nodes;
+            this.start = nodes.size();
+            this.share = share;
         }
 
         void text(String t) {
@@ -234,6 +256,7 @@ final class WellFormedParser {
             }
             if (text == null) {
                 text = t;
+                textShared = t.length() <= Names.MAX_SHARED_SPACE && Names.isSharedSpace(t, 0, t.length());
             } else {
                 if (moreText == null) {
                     moreText = new StringBuilder(text);
@@ -245,8 +268,18 @@ final class WellFormedParser {
         /** Adds the pending text as a node; always true (a convenience for the parser's conditions). */
         boolean flush() {
             if (text != null) {
-                String t = moreText == null ? text : moreText.toString();
-                add(new VText(t.length() <= MAX_SHARED_SPACE && t.isBlank() ? HtmlRules.intern(t) : SharedStrings.share(t)));
+                String t;
+                if (moreText == null && textShared) {
+                    t = text;
+                } else {
+                    t = moreText == null ? text : moreText.toString();
+                    if (Names.isSharedSpace(t, 0, t.length())) {
+                        t = Names.space(t, 0, t.length());
+                    } else if (share) {
+                        t = SharedStrings.share(t);
+                    }
+                }
+                nodes.push(new VText(t));
                 text = null;
                 moreText = null;
             }
@@ -254,22 +287,43 @@ final class WellFormedParser {
         }
 
         void element(VElement e) {
-            add(e);
+            nodes.push(e);
         }
 
-        private void add(VNode n) {
-            if (count == kids.length) {
-                kids = Arrays.copyOf(kids, Math.max(4, count * 2));
-            }
-            kids[count++] = n;
-        }
-
+        /** Its children, taken off the stack. */
         VNode[] children() {
-            return count == kids.length ? kids : Arrays.copyOf(kids, count);
+            return nodes.popFrom(start);
         }
 
         VElement build() {
             return VElement.adopt(tag, Namespace.HTML, attrs, children());
+        }
+    }
+
+    /** The children of the open elements, in one array: an element's children are copied out once, when it ends. */
+    static final class NodeStack {
+        private VNode[] nodes = new VNode[64];
+        private int size;
+
+        int size() {
+            return size;
+        }
+
+        void push(VNode n) {
+            if (size == nodes.length) {
+                nodes = Arrays.copyOf(nodes, size * 2);
+            }
+            nodes[size++] = n;
+        }
+
+        VNode[] popFrom(int start) {
+            if (start == size) {
+                return NO_CHILDREN;
+            }
+            VNode[] out = Arrays.copyOfRange(nodes, start, size);
+            Arrays.fill(nodes, start, size, null);
+            size = start;
+            return out;
         }
     }
 }

@@ -26,6 +26,19 @@ class DiffPropertiesTest {
         List<Patch> positional = Differ.byPosition(a, b).patches;
         assertThat(PatchApplier.apply(positional, a)).isEqualTo(b);
         assertStructuralOrder(positional);
+        VElement own = copy(b);
+        assertThat(Differ.diffSharing(a, own)).as("diffSharing").isEqualTo(patches);
+        assertThat(own).as("the tree diffSharing changed").isEqualTo(b);
+        assertThat(HtmlWriter.writeInner(own)).isEqualTo(HtmlWriter.writeInner(b));
+    }
+
+    /** A deep copy of {@code e} in new arrays, as a parse would make it. */
+    static VElement copy(VElement e) {
+        VNode[] kids = e.childArray().clone();
+        for (int i = 0; i < kids.length; i++) {
+            kids[i] = kids[i] instanceof VElement c ? copy(c) : new VText(new String(((VText) kids[i]).text()));
+        }
+        return VElement.adopt(e.tag(), e.namespace(), e.attributeArray().clone(), kids);
     }
 
     @Property(tries = 200)

@@ -54,6 +54,10 @@ class PatchFixturesTest {
             JsonNode stored = fixture.get("patches");
             assertThat(PatchJson.toTree(Differ.diff(from, to))).as("diff(from, to)").isEqualTo(stored);
             assertThat(PatchApplier.apply(PatchJson.fromTree(stored), from)).as("apply(patches, from)").isEqualTo(to);
+            VElement own = HtmlParser.parseUnshared(toHtml);
+            assertThat(PatchJson.toTree(Differ.diffSharing(from, own))).as("diffSharing(from, to)").isEqualTo(stored);
+            assertThat(HtmlWriter.writeInner(own)).as("the tree diffSharing changed").isEqualTo(toHtml);
+            assertThat(own).isEqualTo(to);
         }));
     }
 

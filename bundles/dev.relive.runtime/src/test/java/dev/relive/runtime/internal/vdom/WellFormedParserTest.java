@@ -99,7 +99,7 @@ class WellFormedParserTest {
                 + "<style>p > b { color: red }</style><script>if (a < b && c) go();</script>"
                 + "<textarea name=t>x &lt; y</textarea>");
         String html = table.toString();
-        assertThat(WellFormedParser.parseChildren(html)).isNotNull();
+        assertThat(WellFormedParser.parseChildren(html, true)).isNotNull();
         assertSameAsJsoup(html);
     }
 
@@ -109,7 +109,7 @@ class WellFormedParserTest {
                 "<ul><li>a<li>b</ul>", "<a href=x><a href=y>z</a></a>", "<select><option>a</option></select>",
                 "<svg><circle r=1 /></svg>", "<div/>", "<pre>\nx</pre>", "<td>x</td>", "<!DOCTYPE html>", "a < b",
                 "<p a=1 a=2>x</p>", "<p a=\"1\"b=2>x</p>", "<script><!-- x --></script>", "<table>x</table>")) {
-            assertThat(WellFormedParser.parseChildren(html)).as(html).isNull();
+            assertThat(WellFormedParser.parseChildren(html, true)).as(html).isNull();
             assertThat(HtmlParser.parse(html)).isEqualTo(HtmlParser.parseWithJsoup(html));
         }
     }
@@ -117,11 +117,13 @@ class WellFormedParserTest {
     /** Whether the markup took the fast path. */
     private static boolean assertSameAsJsoup(String html) {
         String input = HtmlParser.normalizeNewlines(html);
-        VNode[] fast = WellFormedParser.parseChildren(input);
+        VNode[] fast = WellFormedParser.parseChildren(input, true);
         if (fast != null) {
             VElement jsoup = HtmlParser.parseWithJsoup(html);
             assertThat(HtmlWriter.write(List.of(fast))).as(html).isEqualTo(HtmlWriter.writeInner(jsoup));
             assertThat(List.of(fast)).as(html).isEqualTo(jsoup.children());
+            assertThat(List.of(WellFormedParser.parseChildren(input, false))).as("unshared: " + html)
+                    .isEqualTo(List.of(fast));
         }
         return fast != null;
     }
