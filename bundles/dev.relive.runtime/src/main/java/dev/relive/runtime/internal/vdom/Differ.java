@@ -109,7 +109,7 @@ public final class Differ {
         if (!(newNode instanceof VElement ne) || !oe.tag().equals(ne.tag()) || oe.namespace() != ne.namespace()) {
             return replace(oe, newNode);
         }
-        boolean sameAttributes = Arrays.equals(oe.attributeArray(), ne.attributeArray());
+        boolean sameAttributes = adopt && Arrays.equals(oe.attributeArray(), ne.attributeArray());
         if (HtmlElements.isOpaque(oe)) {
             if (!Arrays.equals(oe.childArray(), ne.childArray()) || !attributes(oe, ne, false)) {
                 return replace(oe, ne);
