@@ -25,6 +25,7 @@ import dev.relive.runtime.internal.vdom.HtmlParser;
 import dev.relive.runtime.internal.vdom.HtmlWriter;
 import dev.relive.runtime.internal.vdom.Patch;
 import dev.relive.runtime.internal.vdom.SharedStrings;
+import dev.relive.runtime.internal.vdom.SharedSubtrees;
 import dev.relive.runtime.internal.vdom.StreamItems;
 import dev.relive.runtime.internal.vdom.VElement;
 
@@ -114,7 +115,7 @@ final class ViewTree {
         }
         head = SharedStrings.share(headHtml.toString());
         layoutChanged = false;
-        VElement parsed = HtmlParser.parse(html);
+        VElement parsed = SharedSubtrees.shareWithin(HtmlParser.parse(html));
         if (!StreamItems.mayHoldStreams(html)) {
             forgetStreams();
             tree = parsed;

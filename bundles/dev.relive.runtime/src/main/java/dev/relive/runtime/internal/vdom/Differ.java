@@ -50,9 +50,10 @@ public final class Differ {
     /**
      * {@link #diff}, and {@code newRoot}, a tree the caller made (with {@link HtmlParser#parseUnshared}) and has not
      * handed out, is changed into an equal tree that holds {@code oldRoot}'s nodes wherever they are equal to its
-     * own, and shared strings ({@link SharedStrings}) elsewhere: a session that keeps the new tree keeps what did
-     * not change as it kept it before, shared with the other sessions that rendered it, without the parse paying
-     * for sharing every string of the page.
+     * own, and shared strings ({@link SharedStrings}) and small subtrees ({@link SharedSubtrees}) elsewhere: a
+     * session that keeps the new tree keeps what did not change as it kept it before, shared with the other sessions
+     * that rendered it, without the parse paying for sharing every string of the page. The nodes it adopts are never
+     * written to.
      */
     public static List<Patch> diffSharing(VElement oldRoot, VElement newRoot) {
         return diff(oldRoot, newRoot, true);
@@ -114,7 +115,7 @@ public final class Differ {
             if (!Arrays.equals(oe.childArray(), ne.childArray()) || !attributes(oe, ne, false)) {
                 return replace(oe, ne);
             }
-            return !adopt ? ne : sameAttributes ? oe : SharedTrees.share(ne);
+            return !adopt ? ne : sameAttributes ? oe : SharedSubtrees.share(SharedTrees.share(ne));
         }
         if (!attributes(oe, ne, false)) {
             return replace(oe, ne);
@@ -127,14 +128,14 @@ public final class Differ {
             return oe;
         }
         SharedTrees.shareAttributes(ne);
-        return ne;
+        return SharedSubtrees.shareTop(ne);
     }
 
     private VNode replace(VNode oldNode, VNode newNode) {
         ids.dropped(oldNode);
         ids.created(newNode);
         patches.add(new Patch.Replace(currentPath(), HtmlWriter.write(newNode)));
-        return adopt ? SharedTrees.share(newNode) : newNode;
+        return adopt ? SharedSubtrees.share(SharedTrees.share(newNode)) : newNode;
     }
 
     /**
@@ -260,7 +261,7 @@ public final class Differ {
                 i = match[j - start];
                 if (i < 0) {
                     if (adopt) {
-                        nc[j] = SharedTrees.share(nc[j]); // inserted whole
+                        nc[j] = SharedSubtrees.share(SharedTrees.share(nc[j])); // inserted whole
                     }
                     continue;
                 }

@@ -71,6 +71,40 @@ class Issue13AdoptedNodesTest {
         assertThat(body(next).childArray()[0]).isSameAs(firstRow);
     }
 
+    @Test
+    void twoTreesOfTheSamePageShareTheirSmallSubtreesButNotTheirRoots() {
+        VElement one = SharedSubtrees.shareWithin(HtmlParser.parse(rows(-1, "")));
+        VElement two = SharedSubtrees.shareWithin(HtmlParser.parse(rows(-1, "")));
+
+        assertThat(two).isNotSameAs(one).isEqualTo(one);
+        assertThat(two.childArray()[0]).as("the <p>").isSameAs(one.childArray()[0]);
+        assertThat(body(two).childArray()[3]).as("a row").isSameAs(body(one).childArray()[3]);
+        assertThat(two.childArray()[1]).as("the table, larger than a shared subtree").isNotSameAs(one.childArray()[1]);
+    }
+
+    @Test
+    void anElementIsSharedOnlyWithOneWhoseAttributesAreInTheSameOrder() {
+        VElement one = SharedSubtrees.shareWithin(HtmlParser.parse("<p><a href=\"/x\" class=\"nav\">x</a></p>"));
+        VElement two = SharedSubtrees.shareWithin(HtmlParser.parse("<p><a class=\"nav\" href=\"/x\">x</a></p>"));
+
+        assertThat(two).isEqualTo(one); // attribute order is not part of equality
+        assertThat(HtmlWriter.writeInner(two)).isEqualTo("<p><a class=\"nav\" href=\"/x\">x</a></p>");
+    }
+
+    @Test
+    void aChangedRowIsSharedWithTheSameRowOfAnotherSession() {
+        VElement mine = SharedSubtrees.shareWithin(HtmlParser.parse(rows(-1, "")));
+        VElement theirs = SharedSubtrees.shareWithin(HtmlParser.parse(rows(-1, "")));
+        VElement myNext = HtmlParser.parseUnshared(rows(7, "the same new label"));
+        VElement theirNext = HtmlParser.parseUnshared(rows(7, "the same new label"));
+
+        Differ.diffSharing(mine, myNext);
+        Differ.diffSharing(theirs, theirNext);
+
+        assertThat(body(theirNext).childArray()[7]).isSameAs(body(myNext).childArray()[7]);
+        assertThat(myNext).isEqualTo(HtmlParser.parse(rows(7, "the same new label")));
+    }
+
     private static VElement body(VElement root) {
         VElement table = (VElement) root.childArray()[1];
         return (VElement) table.childArray()[0];
