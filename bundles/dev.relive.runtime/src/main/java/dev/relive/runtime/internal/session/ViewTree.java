@@ -115,16 +115,17 @@ final class ViewTree {
         }
         head = SharedStrings.share(headHtml.toString());
         layoutChanged = false;
-        VElement parsed = SharedSubtrees.shareWithin(HtmlParser.parse(html));
+        VElement parsed = HtmlParser.parse(html);
         if (!StreamItems.mayHoldStreams(html)) {
             forgetStreams();
-            tree = parsed;
+            tree = SharedSubtrees.shareWithin(parsed);
             updateMeta();
             return HtmlWriter.writeInner(tree);
         }
         StreamItems.Taken taken = takeStreams(parsed, true);
         forgetStreams();
-        tree = taken.kept();
+        // shared once the stream items are out: they are not kept, and the shared table must not pin them
+        tree = SharedSubtrees.shareWithin(taken.kept());
         updateMeta();
         return HtmlWriter.writeInner(taken.first());
     }

@@ -7,7 +7,9 @@ import java.util.Arrays;
  * layout's navigation, a form's labels, a page's buttons) and would each keep their own elements of it. A lossy table
  * of fixed size, indexed by hash, like {@link SharedStrings}: an element replaces the one in its slot when they
  * differ, so what pages vary takes slots for a while but never grows it. Only subtrees of up to {@value #MAX_NODES}
- * nodes are kept, which bounds what the table can pin; a larger element is not shared, its small parts are.
+ * nodes are kept, which bounds what the table can pin ({@value #SLOTS} of them); a larger element is not shared,
+ * its small parts are. Give it what sessions keep, not what they only send (stream items): the table would pin
+ * them.
  *
  * <p>An element is only ever replaced by one exactly equal to it (attributes in the same order), so nothing one
  * session renders is shown to another. Only trees nobody changes any more may be given: a session's tree once
@@ -17,8 +19,8 @@ import java.util.Arrays;
  */
 public final class SharedSubtrees {
 
-    static final int MAX_NODES = 64;
-    private static final int SLOTS = 8192;
+    static final int MAX_NODES = 32;
+    static final int SLOTS = 4096;
     private static final VElement[] TABLE = new VElement[SLOTS];
 
     private SharedSubtrees() {
