@@ -197,6 +197,37 @@ public class StateWriter {
         }
     }
 
+    /**
+     * {@code tab}'s connection dropped and the tab is about to close: its changes not written yet are written now,
+     * captured on its executor before the close's unmount, as its browser may resume it here or on another member.
+     * Call before closing the tab.
+     */
+    public void dropping(StatefulTab tab) {
+        SessionStateStore s = store;
+        Dirty dirty = tabs.get(tab.resumeKey());
+        if (s == null || dirty == null || dirty.tab != tab
+                || (dirty.written && !dirty.scheduled.get() && !dirty.inFlight)) {
+            return;
+        }
+        tab.submit(() -> {
+            long version = ++dirty.captured;
+            byte[] bytes;
+            try {
+                bytes = codec.encode(tab.capture(mapper(), this::injected));
+            } catch (UnstorableStateException | RuntimeException | StackOverflowError e) {
+                LOG.debug("Cluster state not written at the drop: {}: {}", tab.viewClass(), e.toString());
+                return;
+            }
+            scheduleQuietly(() -> {
+                try {
+                    store(s, dirty, version, bytes);
+                } catch (RuntimeException e) {
+                    LOG.warn("Cluster state not stored: the store failed: {}", e.toString());
+                }
+            }, 0);
+        });
+    }
+
     /** {@code tab} ended; {@code forGood}: closed by its browser or signed out (its entry goes), not dropped. */
     public void closed(StatefulTab tab, boolean forGood) {
         SessionStateStore s = store;

@@ -85,6 +85,13 @@ final class ClusterTab implements StatefulTab {
         left = true;
     }
 
+    /** The tab is about to end: if its connection dropped, its changes not written yet are written. */
+    void closing() {
+        if (!left) {
+            writer.dropping(this);
+        }
+    }
+
     /** The tab ended: its entry goes too if the browser closed it. */
     void closed() {
         writer.closed(this, left);

@@ -104,6 +104,7 @@ public class Sessions implements LiveSessions {
 
     void closed(TabSession session) {
         live.remove(session);
+        session.cluster().closing();
         session.close();
         session.cluster().closed();
     }

@@ -246,6 +246,26 @@ class Issue18StateStoreTest {
     }
 
     @Test
+    void aDroppedConnectionWritesTheChangesNotWrittenYetBeforeTheTabCloses() throws Exception {
+        StateWriter slow = new StateWriter(60_000, 300, 262144, reference -> Set.of());
+        slow.setStore(store);
+        TabSession tab = tab("s1", "key-of-the-first-tab-0001");
+        tab.joinCluster(new ClusterTab(tab, slow), "key-of-the-first-tab-0001");
+        mount(tab, new NotesView());
+        tab.cluster().changed();
+        store.await("written once", () -> store.puts.get() == 1);
+        tab.event(1, null, "add", json.readTree("{\"text\":\"one\"}")); // its write is due a minute later
+
+        tab.cluster().closing(); // the connection dropped: the browser may resume it, here or elsewhere
+        tab.close();
+        tab.cluster().closed();
+
+        store.await("the event written", () -> store.text("key-of-the-first-tab-0001").contains("\"count\":1"));
+        assertThat(store.removes.get()).isZero();
+        slow.stop();
+    }
+
+    @Test
     void withoutAStoreNothingIsWrittenAndNoKeyIsSent() {
         TabSession tab = tab("s1", "key-of-the-first-tab-0001");
         mount(tab, new NotesView());
