@@ -177,9 +177,12 @@ public class StateWriter {
             dirty.tab.submit(() -> {
                 try {
                     long version = ++dirty.captured;
-                    store(s, dirty, version, codec.encode(dirty.tab.capture(mapper(), this::injected)));
-                } catch (UnstorableStateException | RuntimeException | StackOverflowError e) {
-                    LOG.debug("Cluster state not written at the stop: {}: {}", dirty.tab.viewClass(), e.toString());
+                    byte[] bytes = encode(dirty.tab);
+                    if (bytes != null) {
+                        store(s, dirty, version, bytes);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("Cluster state not stored at the stop: the store failed: {}", e.toString());
                 } finally {
                     done.complete(null);
                 }
@@ -211,20 +214,10 @@ public class StateWriter {
         }
         tab.submit(() -> {
             long version = ++dirty.captured;
-            byte[] bytes;
-            try {
-                bytes = codec.encode(tab.capture(mapper(), this::injected));
-            } catch (UnstorableStateException | RuntimeException | StackOverflowError e) {
-                LOG.debug("Cluster state not written at the drop: {}: {}", tab.viewClass(), e.toString());
-                return;
+            byte[] bytes = encode(tab);
+            if (bytes != null) {
+                scheduleQuietly(() -> store(s, dirty, version, bytes), 0);
             }
-            scheduleQuietly(() -> {
-                try {
-                    store(s, dirty, version, bytes);
-                } catch (RuntimeException e) {
-                    LOG.warn("Cluster state not stored: the store failed: {}", e.toString());
-                }
-            }, 0);
         });
     }
 
@@ -277,22 +270,30 @@ public class StateWriter {
             return;
         }
         tab.submit(() -> {
-            byte[] bytes;
             long version = ++dirty.captured;
-            try {
-                bytes = codec.encode(tab.capture(mapper(), this::injected));
-            } catch (UnstorableStateException e) {
+            byte[] bytes = encode(tab);
+            if (bytes == null) {
                 dirty.inFlight = false;
-                refuse(tab, e.viewClass(), e.getMessage(), null);
-                return;
-            } catch (RuntimeException | StackOverflowError e) {
-                // a value Jackson cannot walk (a cycle it recursed into) is as unstorable as one it refused
-                dirty.inFlight = false;
-                refuse(tab, tab.viewClass(), e.toString(), null);
                 return;
             }
             scheduleQuietly(() -> put(dirty, version, bytes), 0);
         });
+    }
+
+    /**
+     * The tab's state as stored, or null when it cannot be stored: then its entry goes (it would resume stale) and
+     * the view class is logged once. On the tab's executor.
+     */
+    private byte[] encode(StatefulTab tab) {
+        try {
+            return codec.encode(tab.capture(mapper(), this::injected));
+        } catch (UnstorableStateException e) {
+            refuse(tab, e.viewClass(), e.getMessage(), null);
+        } catch (RuntimeException | StackOverflowError e) {
+            // a value Jackson cannot walk (a cycle it recursed into) is as unstorable as one it refused
+            refuse(tab, tab.viewClass(), e.toString(), null);
+        }
+        return null;
     }
 
     private void put(Dirty dirty, long version, byte[] bytes) {

@@ -183,9 +183,7 @@ class Issue18StateStoreTest {
     void aGracefulStopWritesTheChangedTabsAtOnceAndKeepsTheirEntriesAsTheirSocketsClose() throws Exception {
         StateWriter slow = new StateWriter(60_000, 300, 262144, reference -> Set.of());
         slow.setStore(store);
-        TabSession tab = tab("s1", "key-of-the-first-tab-0001");
-        tab.joinCluster(new ClusterTab(tab, slow), "key-of-the-first-tab-0001");
-        mount(tab, new NotesView());
+        TabSession tab = mountedWith(slow);
         tab.cluster().changed();
         store.await("written once", () -> store.puts.get() == 1);
         for (int i = 0; i < 5; i++) {
@@ -231,9 +229,7 @@ class Issue18StateStoreTest {
         };
         StateWriter slow = new StateWriter(60_000, 300, 262144, reference -> Set.of());
         slow.setStore(slowStore);
-        TabSession tab = tab("s1", "key-of-the-first-tab-0001");
-        tab.joinCluster(new ClusterTab(tab, slow), "key-of-the-first-tab-0001");
-        mount(tab, new NotesView());
+        TabSession tab = mountedWith(slow);
         tab.event(1, null, "add", json.readTree("{\"text\":\"one\"}"));
         store.await("the event's write begun", () -> puts.get() == 1);
 
@@ -249,9 +245,7 @@ class Issue18StateStoreTest {
     void aDroppedConnectionWritesTheChangesNotWrittenYetBeforeTheTabCloses() throws Exception {
         StateWriter slow = new StateWriter(60_000, 300, 262144, reference -> Set.of());
         slow.setStore(store);
-        TabSession tab = tab("s1", "key-of-the-first-tab-0001");
-        tab.joinCluster(new ClusterTab(tab, slow), "key-of-the-first-tab-0001");
-        mount(tab, new NotesView());
+        TabSession tab = mountedWith(slow);
         tab.cluster().changed();
         store.await("written once", () -> store.puts.get() == 1);
         tab.event(1, null, "add", json.readTree("{\"text\":\"one\"}")); // its write is due a minute later
@@ -366,6 +360,14 @@ class Issue18StateStoreTest {
         assertThat(second.id()).isEqualTo("s2");
         assertThat(second.tree().mounted()).isFalse();
         assertThat(topics.subscriberCount("notes")).isZero(); // the first tab's connection, stale, ended; none made
+    }
+
+    /** A tab mounted on a {@link NotesView}, written by {@code writer}. */
+    private TabSession mountedWith(StateWriter writer) {
+        TabSession tab = tab("s1", "key-of-the-first-tab-0001");
+        tab.joinCluster(new ClusterTab(tab, writer), "key-of-the-first-tab-0001");
+        mount(tab, new NotesView());
+        return tab;
     }
 
     /** A tab mounted at /notes?x=1 with one event, its state written. */
