@@ -28,6 +28,9 @@ final class SlotTopics {
     private Topics topicsInUse;
     private Presence presenceInUse;
     private boolean closed;
+    /** What the view had when its tab closed: a capture after the close (a dropped tab's last write) stores it. */
+    private Set<String> subscribedAtClose = Set.of();
+    private Map<String, Map<String, String>> trackedAtClose = Map.of();
 
     /**
      * {@code deliver}: how a message of a subscribed topic reaches the view (queued on its session);
@@ -79,13 +82,17 @@ final class SlotTopics {
         }
     }
 
+    /** The topics this view subscribes to; once closed, those it subscribed to when it closed. */
     synchronized Set<String> subscribed() {
-        return Set.copyOf(subscriptions.keySet());
+        return closed ? subscribedAtClose : Set.copyOf(subscriptions.keySet());
     }
 
-    /** The presence entries this view tracks: topic to meta, in the order they were first tracked. */
+    /**
+     * The presence entries this view tracks: topic to meta, in the order they were first tracked; once closed,
+     * those it tracked when it closed.
+     */
     synchronized Map<String, Map<String, String>> tracked() {
-        return new LinkedHashMap<>(tracked);
+        return new LinkedHashMap<>(closed ? trackedAtClose : tracked);
     }
 
     /**
@@ -122,6 +129,10 @@ final class SlotTopics {
 
     /** Ends every subscription and removes every presence entry. Idempotent. */
     synchronized void close() {
+        if (!closed) {
+            subscribedAtClose = Set.copyOf(subscriptions.keySet());
+            trackedAtClose = new LinkedHashMap<>(tracked);
+        }
         for (String topic : Set.copyOf(tracked.keySet())) {
             untrack(topic);
         }
