@@ -115,7 +115,7 @@ public final class Differ {
             if (!Arrays.equals(oe.childArray(), ne.childArray()) || !attributes(oe, ne, false)) {
                 return replace(oe, ne);
             }
-            return !adopt ? ne : sameAttributes ? oe : SharedSubtrees.share(SharedTrees.share(ne));
+            return !adopt ? ne : sameAttributes ? oe : shared(ne);
         }
         if (!attributes(oe, ne, false)) {
             return replace(oe, ne);
@@ -135,7 +135,12 @@ public final class Differ {
         ids.dropped(oldNode);
         ids.created(newNode);
         patches.add(new Patch.Replace(currentPath(), HtmlWriter.write(newNode)));
-        return adopt ? SharedSubtrees.share(SharedTrees.share(newNode)) : newNode;
+        return adopt ? shared(newNode) : newNode;
+    }
+
+    /** A node of the new tree that adopts nothing of the old one, with its strings and small subtrees shared. */
+    private static VNode shared(VNode n) {
+        return SharedSubtrees.share(SharedTrees.share(n));
     }
 
     /**
@@ -261,7 +266,7 @@ public final class Differ {
                 i = match[j - start];
                 if (i < 0) {
                     if (adopt) {
-                        nc[j] = SharedSubtrees.share(SharedTrees.share(nc[j])); // inserted whole
+                        nc[j] = shared(nc[j]); // inserted whole
                     }
                     continue;
                 }

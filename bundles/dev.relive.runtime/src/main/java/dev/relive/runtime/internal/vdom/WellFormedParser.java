@@ -238,7 +238,6 @@ final class WellFormedParser {
         private final int start;
         private String text;
         private StringBuilder moreText;
-        private boolean textShared;
         private final boolean share;
 
         Frame(Names.Name name, String[] attrs, NodeStack nodes, boolean share) {
@@ -256,7 +255,6 @@ final class WellFormedParser {
             }
             if (text == null) {
                 text = t;
-                textShared = t.length() <= Names.MAX_SHARED_SPACE && Names.isSharedSpace(t, 0, t.length());
             } else {
                 if (moreText == null) {
                     moreText = new StringBuilder(text);
@@ -268,16 +266,11 @@ final class WellFormedParser {
         /** Adds the pending text as a node; always true (a convenience for the parser's conditions). */
         boolean flush() {
             if (text != null) {
-                String t;
-                if (moreText == null && textShared) {
-                    t = text;
-                } else {
-                    t = moreText == null ? text : moreText.toString();
-                    if (Names.isSharedSpace(t, 0, t.length())) {
-                        t = Names.space(t, 0, t.length());
-                    } else if (share) {
-                        t = SharedStrings.share(t);
-                    }
+                String t = moreText == null ? text : moreText.toString();
+                if (Names.isSharedSpace(t, 0, t.length())) {
+                    t = Names.space(t, 0, t.length());
+                } else if (share) {
+                    t = SharedStrings.share(t);
                 }
                 nodes.push(new VText(t));
                 text = null;
