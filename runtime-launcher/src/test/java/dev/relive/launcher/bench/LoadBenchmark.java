@@ -128,8 +128,15 @@ public final class LoadBenchmark {
     private static final int HEAP_SESSIONS = 40;
 
     /**
+     * Sessions opened after the first {@link #HEAP_SESSIONS}: what each of them adds is the cost of one more session,
+     * without what the page's first sessions fill once (its template, shared strings and subtrees, buffer pools).
+     */
+    private static final int MORE_HEAP_SESSIONS = 200;
+
+    /**
      * Heap per idle mounted session of the examples {@code /counter} and {@code /list} (500 rows), and of {@code /list}
-     * after each session appended rows up to 10,000 (the example's "more" button, in batches of 1,000).
+     * after each session appended rows up to 10,000 (the example's "more" button, in batches of 1,000). Then what each
+     * of {@link #MORE_HEAP_SESSIONS} more sessions adds, the first ones still open.
      */
     private static void viewHeap(LauncherProcess relive, int n) throws Exception {
         StringBuilder line = new StringBuilder("heap per idle session (" + n + " sessions each):");
@@ -154,6 +161,14 @@ public final class LoadBenchmark {
                 long appended = heap(relive);
                 line.append(String.format(" /list after appending to 10,000 rows %.1f KiB;", (appended - before) / 1024.0 / n));
             }
+            long more = heap(relive);
+            List<LoadSession> next = new ArrayList<>();
+            for (int i = 0; i < MORE_HEAP_SESSIONS; i++) {
+                next.add(LoadSession.open(relive, path, token));
+            }
+            line.append(String.format(" %s each of %d more %.1f KiB;", path, MORE_HEAP_SESSIONS,
+                    (heap(relive) - more) / 1024.0 / MORE_HEAP_SESSIONS));
+            sessions.addAll(next);
             for (LoadSession s : sessions) {
                 s.close();
             }

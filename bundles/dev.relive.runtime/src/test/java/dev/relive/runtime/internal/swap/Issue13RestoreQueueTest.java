@@ -22,6 +22,7 @@ import dev.relive.runtime.spi.LiveSession;
 class Issue13RestoreQueueTest {
 
     private final Map<String, Long> waiting = new ConcurrentHashMap<>();
+    private final Map<String, Integer> asked = new ConcurrentHashMap<>();
 
     @Test
     void aSessionThatStartsWaitingDuringTheRestoreGoesBeforeTheIdleOnesLeft() {
@@ -61,11 +62,32 @@ class Issue13RestoreQueueTest {
         assertThat(queue.next()).isNull();
     }
 
+    @Test
+    void aSessionFoundWaitingIsNotAskedAgainAndTheOrderIsNotWorkedOutFromScratch() {
+        List<CapturedSession> round = IntStream.range(0, 1000).mapToObj(i -> captured("s" + i)).toList();
+        for (int i = 0; i < 1000; i += 2) {
+            waiting.put("s" + i, (long) -i);
+        }
+        RestoreQueue queue = new RestoreQueue(round);
+
+        List<String> taken = new ArrayList<>();
+        for (CapturedSession next = queue.next(); next != null; next = queue.next()) {
+            taken.add(next.session().id());
+        }
+
+        assertThat(taken.subList(0, 3)).containsExactly("s998", "s996", "s994");
+        assertThat(taken.subList(500, 503)).containsExactly("s1", "s3", "s5");
+        assertThat(asked.get("s0")).isEqualTo(1);
+        // an idle session is asked at the start and then once every RANK_EVERY sessions taken, until it is taken
+        assertThat(asked.get("s999")).isLessThanOrEqualTo(1 + 1000 / RestoreQueue.RANK_EVERY);
+        assertThat(asked.values().stream().mapToInt(Integer::intValue).sum()).isLessThan(1000 * 1000 / 8 / 2 + 1000);
+    }
+
     private CapturedSession captured(String id) {
         LiveSession session = (LiveSession) Proxy.newProxyInstance(Issue13RestoreQueueTest.class.getClassLoader(),
                 new Class<?>[] {LiveSession.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "id" -> id;
-                    case "waitingSince" -> waiting.containsKey(id) ? OptionalLong.of(waiting.get(id))
+                    case "waitingSince" -> asked.merge(id, 1, Integer::sum) > 0 && waiting.containsKey(id) ? OptionalLong.of(waiting.get(id))
                             : OptionalLong.empty();
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
