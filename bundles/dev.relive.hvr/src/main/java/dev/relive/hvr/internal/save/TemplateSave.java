@@ -1,7 +1,6 @@
 package dev.relive.hvr.internal.save;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -73,12 +72,12 @@ final class TemplateSave {
     }
 
     /** Puts the saved texts into the overrides; returns the files read by resource path. */
-    private Map<String, Path> read(ChangeSet change, String bsn) {
+    private Map<String, Path> read(ChangeSet change, String bsn) throws InterruptedException {
         Map<String, Path> changed = new LinkedHashMap<>();
         for (Path file : change.changed()) {
             String path = ProjectLayout.resourcePath(change.project(), file);
             try {
-                templates.put(bsn, path, Files.readString(file));
+                templates.put(bsn, path, SavedFiles.read(file));
                 changed.put(path, file);
             } catch (IOException e) {
                 LOG.warn("HVR: cannot read {}: {}", file, e.getMessage());

@@ -1,0 +1,33 @@
+package dev.relive.hvr.internal.save;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Reads a file an editor has just saved. Many editors save by truncating the file and then writing it; a read that
+ * falls between the two finds it empty, and a template rendered from that would empty the page, re-creating every
+ * input the user was typing into. An empty read is tried again until the text appears, for at most
+ * {@link #EMPTY_WAIT}: a file the developer really emptied reads empty after that.
+ */
+final class SavedFiles {
+
+    /** The watcher's quiet period: a save's write follows its truncation well within it. */
+    static final Duration EMPTY_WAIT = Duration.ofMillis(15);
+
+    private static final long RETRY_MILLIS = 1;
+
+    private SavedFiles() {
+    }
+
+    static String read(Path file) throws IOException, InterruptedException {
+        String text = Files.readString(file);
+        long deadline = System.nanoTime() + EMPTY_WAIT.toNanos();
+        while (text.isEmpty() && System.nanoTime() - deadline < 0) {
+            Thread.sleep(RETRY_MILLIS);
+            text = Files.readString(file);
+        }
+        return text;
+    }
+}
