@@ -4,7 +4,8 @@
 //   document with the frame as detail, clears the build error overlay, and when
 //   `globalThis.reliveDebug === true` shows a toast for 3 s, naming the fields whose values were
 //   not carried to the new code (`dropped`).
-// - `hvr-error`: shows an overlay with the file, line:column and compiler message.
+// - `hvr-error`: shows an overlay with the file, line:column and compiler message; with `stage: "render"`,
+//   the save is in place but the page does not render (a template that does not parse, new code that throws).
 // - `reload`: explains in the console why the state could not be kept (view.js reloads the page).
 
 import { HVR_APPLIED_EVENT, SERVER_FRAME } from "./constants.js";
@@ -123,7 +124,11 @@ export function installHvr(view, options = {}) {
       boxShadow: "0 2px 12px rgba(0,0,0,.4)",
     });
     const title = doc.createElement("strong");
-    title.textContent = `Build failed${frame.bundle ? ` in ${String(frame.bundle)}` : ""}: the previous code stays live`;
+    const inBundle = frame.bundle ? ` in ${String(frame.bundle)}` : "";
+    title.textContent =
+      frame.stage === "render"
+        ? `Render failed${inBundle}: the page keeps what it showed until a save renders`
+        : `Build failed${inBundle}: the previous code stays live`;
     const where = doc.createElement("div");
     where.setAttribute("data-relive-location", "");
     where.textContent = `${String(frame.file ?? "?")}:${String(frame.line ?? "?")}:${String(frame.column ?? "?")}`;

@@ -119,6 +119,19 @@ describe("hvr-error", () => {
     assert.equal(doc.getElementById(OVERLAY_ID), null);
   });
 
+  test("a render failure after a save says the page keeps what it showed, and names the template's line", () => {
+    const { doc, ws } = setup();
+    const template = "/ws/app/src/main/resources/a/View.peb";
+    ws.receive({ type: "hvr-error", stage: "render", bundle: "app", file: template, line: 2, column: 0, message: "View template, line 2: Unexpected end of template" });
+    const overlay = /** @type {HTMLElement} */ (doc.getElementById(OVERLAY_ID));
+    assert.match(String(overlay.querySelector("strong")?.textContent), /^Render failed in app: the page keeps what it showed/);
+    assert.ok(overlay.textContent?.includes(`${template}:2:0`));
+    ws.receive(BUILD_ERROR);
+    assert.match(String(doc.getElementById(OVERLAY_ID)?.querySelector("strong")?.textContent), /^Build failed in dev.relive.examples.counter: the previous code stays live/);
+    ws.receive(APPLIED);
+    assert.equal(doc.getElementById(OVERLAY_ID), null);
+  });
+
   test("the overlay can be dismissed, and treats the message as text", () => {
     const { doc, ws } = setup();
     ws.receive({ ...BUILD_ERROR, message: "<img src=x onerror=alert(1)>" });

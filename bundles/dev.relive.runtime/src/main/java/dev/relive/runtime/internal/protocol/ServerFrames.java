@@ -135,8 +135,17 @@ public final class ServerFrames {
     }
 
     public static String hvrError(HvrError error) {
-        return text(frame("hvr-error").put("bundle", error.bundle()).put("file", error.file())
-                .put("line", error.line()).put("column", error.column()).put("message", error.message()));
+        return text(errorFrame(error));
+    }
+
+    /** The {@code hvr-error} of a save that was put in place but does not render: stage {@code render}. */
+    public static String hvrRenderError(HvrError error) {
+        return text(errorFrame(error).put("stage", "render"));
+    }
+
+    private static ObjectNode errorFrame(HvrError error) {
+        return frame("hvr-error").put("bundle", error.bundle()).put("file", error.file())
+                .put("line", error.line()).put("column", error.column()).put("message", error.message());
     }
 
     /**

@@ -113,13 +113,15 @@ final class TabLiveSession implements LiveSession {
         renderedThenApplied(tab.renders(), applied);
     }
 
-    /** Renders the page unless it was rendered since {@code rendered}, then sends {@code applied}. */
+    /**
+     * Renders the page unless it was rendered since {@code rendered}, then sends {@code applied}; when the render
+     * fails, an {@code hvr-error} of stage {@code render} instead, naming the template and line where Pebble has them.
+     */
     private void renderedThenApplied(long rendered, HvrApplied applied) {
-        if (tab.renders() == rendered) {
-            tab.rerender();
-        }
+        RuntimeException failed = tab.renders() == rendered ? tab.rerender() : null;
         if (applied != null) {
-            tab.send(ServerFrames.hvrApplied(applied));
+            tab.send(failed == null ? ServerFrames.hvrApplied(applied)
+                    : ServerFrames.hvrRenderError(SavedRenderFailure.of(applied, failed)));
         }
     }
 

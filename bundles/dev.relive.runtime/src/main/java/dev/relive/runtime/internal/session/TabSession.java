@@ -250,14 +250,17 @@ final class TabSession {
     }
 
     /** Renders the views as they are now and sends the patches; a failed render is reported, not thrown. */
-    void rerender() {
+    /** Renders the page and sends the patches; returns why it could not ({@code render_failed} sent), else null. */
+    RuntimeException rerender() {
         if (closed || !tree.mounted()) {
-            return;
+            return null;
         }
         try {
             renderAndSend(null);
+            return null;
         } catch (RuntimeException e) {
             sendError(null, ErrorCode.RENDER_FAILED, e.getMessage(), e);
+            return e;
         }
     }
 

@@ -1,0 +1,41 @@
+package dev.relive.runtime.internal.session;
+
+import io.pebbletemplates.pebble.error.PebbleException;
+
+import dev.relive.runtime.spi.HvrApplied;
+import dev.relive.runtime.spi.HvrError;
+
+/**
+ * Where a save's first render failed, for the browser's overlay: the template and line of Pebble's error when there
+ * is one (the saved file itself when that is the template), else the saved file without a line.
+ */
+final class SavedRenderFailure {
+
+    private SavedRenderFailure() {
+    }
+
+    static HvrError of(HvrApplied applied, RuntimeException failure) {
+        String message = String.valueOf(failure.getMessage()).replace("\u0000", "end of template");
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PebbleException pebble && pebble.getFileName() != null) {
+                int line = pebble.getLineNumber() == null ? 0 : pebble.getLineNumber();
+                return new HvrError(applied.bundle(), fileOf(pebble.getFileName(), applied.file()), line, 0, message);
+            }
+        }
+        return new HvrError(applied.bundle(), applied.file(), 0, 0, message);
+    }
+
+    /**
+     * {@code saved} when the template Pebble names ({@code origin!path}, an inline one {@code origin!path#digest}) is
+     * that file, else the template's path in its bundle.
+     */
+    static String fileOf(String templateName, String saved) {
+        String path = templateName.substring(templateName.indexOf('!') + 1);
+        int inline = path.indexOf('#');
+        path = inline < 0 ? path : path.substring(0, inline);
+        if (saved != null && saved.replace('\\', '/').endsWith("/" + path)) {
+            return saved;
+        }
+        return path;
+    }
+}
