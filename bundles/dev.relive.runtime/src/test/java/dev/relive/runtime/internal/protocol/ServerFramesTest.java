@@ -43,6 +43,8 @@ class ServerFramesTest {
                                 + "CounterView.java", 84, "dev.relive.examples.counter", phases, List.of("step"))),
                 ServerFrames.hvrError(new HvrError("dev.relive.examples.counter", "/home/ada/.../CounterView.java", 21,
                         9, "';' expected")),
+                ServerFrames.hvrRenderError(new HvrError("dev.relive.examples.counter", "/home/ada/.../CounterView.peb",
+                        31, 0, "CounterView template, line 31: Unexpected character [end of template]")),
                 ServerFrames.push("points", new Points(12, List.of(3, 5, 8))),
                 ServerFrames.focus("#email"));
         assertThat(built).containsExactlyElementsOf(examples);
