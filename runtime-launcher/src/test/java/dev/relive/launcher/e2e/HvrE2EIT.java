@@ -104,18 +104,26 @@ class HvrE2EIT {
             assertThat(browser.text("#count")).isEqualTo("3");
             browser.clickAndWait("#inc", "#count", "13");
 
-            // a template that does not parse: the overlay names the template and line, the page keeps what it showed
+            // a template that does not parse: the overlay names the template and a line, the last template that
+            // parsed stays live and answers (Pebble names the line where it gave up: for an expression left open,
+            // the template's end)
             Path template = server.source("dev.relive.examples.counter", COUNTER_PEB);
             edit(template, "<strong id=\"count\">{{ count }}</strong>", "<strong id=\"count\">{{ count </strong>");
-            browser.waitForSwap("the render error overlay", () -> browser.exists("#relive-hvr-overlay"));
-            // (Pebble names the line where it gave up: for an expression left open, the template's end)
-            assertThat(browser.text("#relive-hvr-overlay")).contains("Render failed", "CounterView.peb:")
+            browser.waitForSwap("the template error overlay", () -> browser.exists("#relive-hvr-overlay"));
+            assertThat(browser.text("#relive-hvr-overlay")).contains("Build failed", "CounterView.peb:")
                     .containsPattern("CounterView\\.peb:[1-9][0-9]*:");
-            assertThat(browser.text("#count")).isEqualTo("13");
-            // the fix: the overlay goes, and the page answers again
+            browser.clickAndWait("#inc", "#count", "23");
             edit(template, "{{ count </strong>", "{{ count }}</strong>");
             browser.waitForSwap("the overlay goes", () -> !browser.exists("#relive-hvr-overlay"));
-            browser.clickAndWait("#inc", "#count", "23");
+
+            // a template that parses but does not render: the overlay says so, the page keeps what it showed
+            edit(template, "<h1>Counter</h1>", "<h1>Counter</h1>{% include \"no-such-part.peb\" %}");
+            browser.waitForSwap("the render error overlay", () -> browser.exists("#relive-hvr-overlay"));
+            assertThat(browser.text("#relive-hvr-overlay")).contains("Render failed", "CounterView");
+            assertThat(browser.text("#count")).isEqualTo("23");
+            edit(template, "{% include \"no-such-part.peb\" %}", "");
+            browser.waitForSwap("the overlay goes", () -> !browser.exists("#relive-hvr-overlay"));
+            browser.clickAndWait("#inc", "#count", "33");
 
             // a removed handler: the page reloads, and the log names the reason
             browser.js("window.__beforeReload = true");

@@ -1,6 +1,7 @@
 package dev.relive.runtime.spi;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -16,4 +17,17 @@ public interface LiveSessions {
 
     /** Registers the hook told of every page a connected tab mounts, or {@code null} for none. */
     void setMountListener(MountListener listener);
+
+    /**
+     * Parses {@code text} as the template {@code path} of bundle {@code bundleSymbolicName}, without rendering it:
+     * empty when it parses, else where and why it does not ({@link HvrError#file()} is {@code path}). What it
+     * includes, extends or imports is looked up when it renders, not here. Dev tooling checks a saved template with
+     * it before putting it in place, so that the last one that parsed stays live, as the old classes do after a
+     * compile error.
+     *
+     * @since 2.4
+     */
+    default Optional<HvrError> checkTemplate(String bundleSymbolicName, String path, String text) {
+        return Optional.empty();
+    }
 }

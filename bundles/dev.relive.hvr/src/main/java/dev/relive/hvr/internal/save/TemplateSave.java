@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import dev.relive.hvr.internal.HvrStatus;
 import dev.relive.hvr.internal.build.ProjectLayout;
 import dev.relive.hvr.internal.watch.ChangeSet;
+import dev.relive.runtime.spi.HvrError;
 import dev.relive.runtime.spi.LiveSession;
 import dev.relive.runtime.spi.LiveSessions;
 import dev.relive.runtime.spi.TemplateFiles;
@@ -24,7 +26,8 @@ import dev.relive.runtime.spi.ViewSlot;
 /**
  * A save of templates only: the new texts go to the {@link TemplateOverrides} the runtime renders from, and each
  * session whose last render read one of them (a view's own template, a partial, a layout, a macro library, in this
- * bundle or shared with others) is re-rendered, with no build and no bundle update.
+ * bundle or shared with others) is re-rendered, with no build and no bundle update. A text that does not parse is
+ * not put in place; the sessions rendering it are shown where it fails.
  */
 final class TemplateSave {
 
@@ -49,7 +52,8 @@ final class TemplateSave {
     }
 
     void apply(ChangeSet change, String bsn, SaveTimeline timeline) throws InterruptedException {
-        Map<String, Path> changed = read(change, bsn);
+        Map<String, Path> changed = new LinkedHashMap<>();
+        boolean refused = read(change, bsn, changed);
         timeline.mark("read");
         Map<String, Integer> versions = new HashMap<>(); // one new version per view, however many sessions show it
         for (LiveSession session : sessions.sessions()) {
@@ -68,22 +72,47 @@ final class TemplateSave {
             }
         }
         timeline.mark("render");
-        status.built(new HvrStatus.Build(bsn, true, "template re-rendered", Instant.now(), timeline.phases()));
+        if (!refused) {
+            status.built(new HvrStatus.Build(bsn, true, "template re-rendered", Instant.now(), timeline.phases()));
+        }
     }
 
-    /** Puts the saved texts into the overrides; returns the files read by resource path. */
-    private Map<String, Path> read(ChangeSet change, String bsn) throws InterruptedException {
-        Map<String, Path> changed = new LinkedHashMap<>();
+    /**
+     * Puts the saved texts that parse into the overrides and the files read into {@code changed}, by resource path.
+     * A text that does not parse is left out: the last one that did stays live, and the sessions rendering it are
+     * shown where it fails, as after a compile error. Returns whether one was left out.
+     */
+    private boolean read(ChangeSet change, String bsn, Map<String, Path> changed) throws InterruptedException {
+        boolean refused = false;
         for (Path file : change.changed()) {
             String path = ProjectLayout.resourcePath(change.project(), file);
             try {
-                templates.put(bsn, path, SavedFiles.read(file));
-                changed.put(path, file);
+                String text = SavedFiles.read(file);
+                Optional<HvrError> problem = sessions.checkTemplate(bsn, path, text);
+                if (problem.isPresent()) {
+                    refuse(bsn, path, file, problem.get());
+                    refused = true;
+                } else {
+                    templates.put(bsn, path, text);
+                    changed.put(path, file);
+                }
             } catch (IOException e) {
                 LOG.warn("HVR: cannot read {}: {}", file, e.getMessage());
             }
         }
-        return changed;
+        return refused;
+    }
+
+    private void refuse(String bsn, String path, Path file, HvrError problem) {
+        LOG.warn("HVR: {} does not parse, the last template that did stays live: {}", file, problem.message());
+        status.built(new HvrStatus.Build(bsn, false, file.getFileName() + ":" + problem.line() + ": "
+                + problem.message(), Instant.now(), Map.of()));
+        HvrError shown = new HvrError(bsn, file.toString(), problem.line(), problem.column(), problem.message());
+        for (LiveSession session : sessions.sessions()) {
+            if (session.renders(bsn, path)) {
+                session.showError(shown);
+            }
+        }
     }
 
     /** The view of the session whose own template is {@code path} of {@code bsn}, else the page's view. */

@@ -3,6 +3,7 @@ package dev.relive.runtime.internal.render;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -62,6 +63,21 @@ public final class TemplateRenderer {
 
     public void setOverride(TemplateSource source) {
         loader.setOverride(source);
+    }
+
+    /**
+     * Parses {@code text} as the template {@code path} of {@code bundleSymbolicName} would be parsed, without
+     * rendering it: empty when it parses, else Pebble's error. Includes, layouts and imports are resolved when a
+     * template renders, not here.
+     */
+    public Optional<PebbleException> check(String bundleSymbolicName, String path, String text) {
+        TemplateName name = loader.inline(new TemplateName(bundleSymbolicName, path), text);
+        try {
+            engine.getTemplate(name.toString());
+            return Optional.empty();
+        } catch (PebbleException e) {
+            return Optional.of(e);
+        }
     }
 
     /** The view's HTML; child views are rendered through {@code children}. */

@@ -15,7 +15,7 @@ final class SavedRenderFailure {
     }
 
     static HvrError of(HvrApplied applied, RuntimeException failure) {
-        String message = String.valueOf(failure.getMessage()).replace("\u0000", "end of template");
+        String message = readable(String.valueOf(failure.getMessage()));
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof PebbleException pebble && pebble.getFileName() != null) {
                 int line = pebble.getLineNumber() == null ? 0 : pebble.getLineNumber();
@@ -23,6 +23,11 @@ final class SavedRenderFailure {
             }
         }
         return new HvrError(applied.bundle(), applied.file(), 0, 0, message);
+    }
+
+    /** Pebble's message with the character it marks the end of a template with named. */
+    static String readable(String message) {
+        return message.replace("\u0000", "end of template");
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.framework.Bundle;
@@ -26,6 +27,7 @@ import dev.relive.runtime.internal.registry.RouteMatch;
 import dev.relive.runtime.internal.registry.ViewRegistry;
 import dev.relive.runtime.internal.render.TemplateLibraryTracker;
 import dev.relive.runtime.internal.render.TemplateRenderer;
+import dev.relive.runtime.spi.HvrError;
 import dev.relive.runtime.spi.LiveSession;
 import dev.relive.runtime.spi.LiveSessions;
 import dev.relive.runtime.spi.MountListener;
@@ -154,6 +156,13 @@ public class Sessions implements LiveSessions {
     @Override
     public void setTemplateSource(TemplateSource source) {
         renderer.setOverride(source);
+    }
+
+    @Override
+    public Optional<HvrError> checkTemplate(String bundleSymbolicName, String path, String text) {
+        return renderer.check(bundleSymbolicName, path, text).map(e -> new HvrError(bundleSymbolicName, path,
+                e.getLineNumber() == null ? 0 : e.getLineNumber(), 0,
+                SavedRenderFailure.readable(path + ", line " + e.getLineNumber() + ": " + e.getPebbleMessage())));
     }
 
     @Override

@@ -1,0 +1,100 @@
+package dev.relive.hvr.internal.save;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.relive.hvr.internal.HvrStatus;
+import dev.relive.hvr.internal.watch.ChangeSet;
+import dev.relive.runtime.spi.HvrError;
+import dev.relive.runtime.spi.LiveSession;
+import dev.relive.runtime.spi.LiveSessions;
+import dev.relive.runtime.spi.MountListener;
+import dev.relive.runtime.spi.TemplateSource;
+
+/**
+ * A saved template that does not parse is not put in place: the last one that did stays live (the page renders and
+ * answers as before), and every tab rendering it is shown where it fails, as after a compile error. The next save
+ * that parses is re-rendered as usual.
+ */
+class Issue13UnparsableTemplateSaveTest {
+
+    private static final String BSN = "app";
+    private static final String PATH = "a/View.peb";
+
+    @TempDir
+    Path project;
+
+    private final List<String> calls = new ArrayList<>();
+    private final List<HvrError> shown = new ArrayList<>();
+    private final LiveSession tab = (LiveSession) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {LiveSession.class}, (proxy, method, args) -> {
+                calls.add(method.getName());
+                return switch (method.getName()) {
+                    case "id" -> "tab-1";
+                    case "renders" -> BSN.equals(args[0]) && PATH.equals(args[1]);
+                    case "slots" -> List.of();
+                    case "showError" -> shown.add((HvrError) args[0]);
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> null;
+                };
+            });
+    private final LiveSessions sessions = new LiveSessions() {
+        @Override
+        public List<LiveSession> sessions() {
+            return List.of(tab);
+        }
+
+        @Override
+        public void setTemplateSource(TemplateSource source) {
+        }
+
+        @Override
+        public void setMountListener(MountListener listener) {
+        }
+
+        @Override
+        public Optional<HvrError> checkTemplate(String bundleSymbolicName, String path, String text) {
+            return text.contains("{{ count <")
+                    ? Optional.of(new HvrError(bundleSymbolicName, path, 3, 0, path + ", line 3: Unexpected end"))
+                    : Optional.empty();
+        }
+    };
+    private final TemplateOverrides templates = new TemplateOverrides();
+    private final HvrStatus status = new HvrStatus();
+    private final TemplateSave save = new TemplateSave(sessions, status, templates, new BrowserNotices(sessions, status));
+
+    @Test
+    void theLastTemplateThatParsedStaysLiveAndTheTabIsShownWhereTheNewOneFails() throws Exception {
+        Path file = project.resolve("src/main/resources/" + PATH);
+        Files.createDirectories(file.getParent());
+        templates.put(BSN, PATH, "<p>{{ count }}</p>");
+
+        Files.writeString(file, "<p>\n\n{{ count </p>");
+        save.apply(new ChangeSet(project, Set.of(file), Set.of()), BSN, new SaveTimeline(System.nanoTime()));
+
+        assertThat(templates.template(BSN, PATH)).isEqualTo("<p>{{ count }}</p>");
+        assertThat(shown).singleElement().satisfies(error -> {
+            assertThat(error.bundle()).isEqualTo(BSN);
+            assertThat(error.file()).isEqualTo(file.toString());
+            assertThat(error.line()).isEqualTo(3);
+        });
+        assertThat(calls).doesNotContain("hold", "rerender");
+
+        Files.writeString(file, "<p>{{ count }}!</p>");
+        save.apply(new ChangeSet(project, Set.of(file), Set.of()), BSN, new SaveTimeline(System.nanoTime()));
+
+        assertThat(templates.template(BSN, PATH)).isEqualTo("<p>{{ count }}!</p>");
+        assertThat(calls).contains("rerender");
+    }
+}
