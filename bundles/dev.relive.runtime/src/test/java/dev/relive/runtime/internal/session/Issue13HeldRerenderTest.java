@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,12 +13,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.relive.runtime.internal.invoke.FieldBinder;
-import dev.relive.runtime.internal.invoke.HandlerInvoker;
-import dev.relive.runtime.internal.protocol.ProtocolJson;
 import dev.relive.runtime.internal.registry.RouteMatch;
-import dev.relive.runtime.internal.registry.ViewRegistry;
-import dev.relive.runtime.internal.render.TemplateRenderer;
 import dev.relive.runtime.spi.HvrApplied;
 import dev.relive.runtime.spi.LiveSession;
 
@@ -31,22 +24,11 @@ import dev.relive.runtime.spi.LiveSession;
  */
 class Issue13HeldRerenderTest {
 
-    private final ObjectMapper json = ProtocolJson.newMapper();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    private final List<String> sent = new ArrayList<>();
+    private final RecordedTab recorded = new RecordedTab(false);
+    private final ObjectMapper json = recorded.json;
+    private final List<String> sent = recorded.sent;
     private final TabSessionTest.CounterView view = new TabSessionTest.CounterView();
-    private final TabSession tab = new TabSession("s1", new BrowserChannel(new Connection() {
-        @Override
-        public void send(String frame) {
-            sent.add(frame);
-        }
-
-        @Override
-        public void close(int status, String reason) {
-            sent.add("closed " + status);
-        }
-    }, false), new ViewWorkerBudget(Runnable::run, 1), timer, new TemplateRenderer(), new ViewRegistry(null),
-            new HandlerInvoker(json), new FieldBinder(json));
+    private final TabSession tab = recorded.tab;
     private final LiveSession session = new TabLiveSession(tab, null);
     private final HvrApplied applied = new HvrApplied("CounterView", 1, null, 5, "b", Map.of());
 
@@ -57,7 +39,7 @@ class Issue13HeldRerenderTest {
 
     @AfterEach
     void stopTimer() {
-        timer.shutdownNow();
+        recorded.close();
     }
 
     @Test

@@ -2,11 +2,8 @@ package dev.relive.runtime.internal.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,12 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.relive.api.LiveView;
-import dev.relive.runtime.internal.invoke.FieldBinder;
-import dev.relive.runtime.internal.invoke.HandlerInvoker;
-import dev.relive.runtime.internal.protocol.ProtocolJson;
 import dev.relive.runtime.internal.registry.RouteMatch;
-import dev.relive.runtime.internal.registry.ViewRegistry;
-import dev.relive.runtime.internal.render.TemplateRenderer;
 import dev.relive.runtime.spi.HvrApplied;
 import dev.relive.runtime.spi.LiveSession;
 import dev.relive.runtime.spi.TemplateFiles;
@@ -45,22 +37,11 @@ class Issue13TemplateErrorOverlayTest {
         }
     }
 
-    private final ObjectMapper json = ProtocolJson.newMapper();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    private final List<String> sent = new ArrayList<>();
+    private final RecordedTab recorded = new RecordedTab(true);
+    private final ObjectMapper json = recorded.json;
+    private final List<String> sent = recorded.sent;
     private final EditedView view = new EditedView();
-    private final TabSession tab = new TabSession("s1", new BrowserChannel(new Connection() {
-        @Override
-        public void send(String frame) {
-            sent.add(frame);
-        }
-
-        @Override
-        public void close(int status, String reason) {
-            sent.add("closed " + status);
-        }
-    }, true), new ViewWorkerBudget(Runnable::run, 1), timer, new TemplateRenderer(), new ViewRegistry(null),
-            new HandlerInvoker(json), new FieldBinder(json));
+    private final TabSession tab = recorded.tab;
     private final LiveSession session = new TabLiveSession(tab, null);
     private final String file = "/ws/app/src/main/resources/" + TemplateFiles.pathOf(EditedView.class.getName());
 
@@ -72,7 +53,7 @@ class Issue13TemplateErrorOverlayTest {
 
     @AfterEach
     void stopTimer() {
-        timer.shutdownNow();
+        recorded.close();
     }
 
     @Test
@@ -80,7 +61,7 @@ class Issue13TemplateErrorOverlayTest {
         view.text = "<p id=\"count\">\n{{ count </p>";
         session.rerender(new HvrApplied(EditedView.class.getName(), 1, file, 4, "app", Map.of()));
 
-        List<String> types = types();
+        List<String> types = recorded.types();
         assertThat(types).containsExactly("error", "hvr-error");
         JsonNode overlay = json.readTree(sent.get(1));
         assertThat(overlay.path("stage").asText()).isEqualTo("render");
@@ -93,7 +74,7 @@ class Issue13TemplateErrorOverlayTest {
         view.text = "<p id=\"count\">{{ count }}!</p>";
         session.rerender(new HvrApplied(EditedView.class.getName(), 2, file, 3, "app", Map.of()));
 
-        assertThat(types()).containsExactly("patch", "hvr-applied");
+        assertThat(recorded.types()).containsExactly("patch", "hvr-applied");
         assertThat(sent.get(0)).contains("3!");
     }
 
@@ -103,13 +84,5 @@ class Issue13TemplateErrorOverlayTest {
                 .isEqualTo("a/_layout.peb");
         assertThat(SavedRenderFailure.fileOf("bundle:7!a/View.peb#1f2e", "C:\\ws\\app\\src\\main\\resources\\a\\View.peb"))
                 .isEqualTo("C:\\ws\\app\\src\\main\\resources\\a\\View.peb");
-    }
-
-    private List<String> types() throws Exception {
-        List<String> types = new ArrayList<>();
-        for (String frame : sent) {
-            types.add(json.readTree(frame).path("type").asText());
-        }
-        return types;
     }
 }

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,11 +16,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.relive.api.EventHandler;
 import dev.relive.api.LiveView;
 import dev.relive.api.ViewSession;
-import dev.relive.runtime.internal.invoke.FieldBinder;
-import dev.relive.runtime.internal.invoke.HandlerInvoker;
-import dev.relive.runtime.internal.protocol.ProtocolJson;
-import dev.relive.runtime.internal.registry.ViewRegistry;
-import dev.relive.runtime.internal.render.TemplateRenderer;
 
 /** Events pushed to the page's hooks and focus requests reach the browser after the patch of their change. */
 class Issue17PushTest {
@@ -54,26 +47,15 @@ class Issue17PushTest {
         }
     }
 
-    private final ObjectMapper json = ProtocolJson.newMapper();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    private final List<String> sent = new ArrayList<>();
+    private final RecordedTab recorded = new RecordedTab(false);
+    private final ObjectMapper json = recorded.json;
+    private final List<String> sent = recorded.sent;
     private final ChartView view = new ChartView();
-    private final TabSession session = new TabSession("s1", new BrowserChannel(new Connection() {
-        @Override
-        public void send(String frame) {
-            sent.add(frame);
-        }
-
-        @Override
-        public void close(int status, String reason) {
-            sent.add("closed " + status);
-        }
-    }, false), new ViewWorkerBudget(Runnable::run, 1), timer, new TemplateRenderer(), new ViewRegistry(null),
-            new HandlerInvoker(json), new FieldBinder(json));
+    private final TabSession session = recorded.tab;
 
     @AfterEach
     void stopTimer() {
-        timer.shutdownNow();
+        recorded.close();
     }
 
     @Test

@@ -2,13 +2,10 @@ package dev.relive.runtime.internal.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,13 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.relive.api.EventHandler;
 import dev.relive.api.LiveView;
-import dev.relive.runtime.internal.invoke.FieldBinder;
-import dev.relive.runtime.internal.invoke.HandlerInvoker;
-import dev.relive.runtime.internal.protocol.ProtocolJson;
-import dev.relive.runtime.internal.registry.ViewRegistry;
 import dev.relive.runtime.internal.registry.RouteMatch;
 import dev.relive.runtime.internal.registry.ViewType;
-import dev.relive.runtime.internal.render.TemplateRenderer;
 import dev.relive.runtime.spi.ReloadReason;
 
 /** A tab's session built by hand, its tasks run on the calling thread, its frames recorded. */
@@ -63,26 +55,15 @@ class TabSessionTest {
         }
     }
 
-    private final ObjectMapper json = ProtocolJson.newMapper();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    private final List<String> sent = new ArrayList<>();
+    private final RecordedTab recorded = new RecordedTab(false);
+    private final ObjectMapper json = recorded.json;
+    private final List<String> sent = recorded.sent;
     private final CounterView view = new CounterView();
-    private final TabSession session = new TabSession("s1", new BrowserChannel(new Connection() {
-        @Override
-        public void send(String frame) {
-            sent.add(frame);
-        }
-
-        @Override
-        public void close(int status, String reason) {
-            sent.add("closed " + status);
-        }
-    }, false), new ViewWorkerBudget(Runnable::run, 1), timer, new TemplateRenderer(), new ViewRegistry(null), new HandlerInvoker(json),
-            new FieldBinder(json));
+    private final TabSession session = recorded.tab;
 
     @AfterEach
     void stopTimer() {
-        timer.shutdownNow();
+        recorded.close();
     }
 
     @Test
