@@ -22,12 +22,23 @@ final class SavedFiles {
     }
 
     static String read(Path file) throws IOException, InterruptedException {
+        return read(file, EMPTY_WAIT, () -> Thread.sleep(RETRY_MILLIS));
+    }
+
+    /** As {@link #read(Path)}, waiting at most {@code emptyWait}, doing {@code pause} between two reads. */
+    static String read(Path file, Duration emptyWait, Pause pause) throws IOException, InterruptedException {
         String text = Files.readString(file);
-        long deadline = System.nanoTime() + EMPTY_WAIT.toNanos();
+        long deadline = System.nanoTime() + emptyWait.toNanos();
         while (text.isEmpty() && System.nanoTime() - deadline < 0) {
-            Thread.sleep(RETRY_MILLIS);
+            pause.run();
             text = Files.readString(file);
         }
         return text;
+    }
+
+    /** What is done between two reads of a file found empty. */
+    @FunctionalInterface
+    interface Pause {
+        void run() throws IOException, InterruptedException;
     }
 }
