@@ -7,7 +7,8 @@ import dev.relive.runtime.spi.HvrError;
 
 /**
  * Where a save's first render failed, for the browser's overlay: the template and line of Pebble's error when there
- * is one (the saved file itself when that is the template), else the saved file without a line.
+ * is one (the saved file itself when that is the template), else the saved file without a line. Also where a saved
+ * template does not parse.
  */
 final class SavedRenderFailure {
 
@@ -18,11 +19,21 @@ final class SavedRenderFailure {
         String message = readable(String.valueOf(failure.getMessage()));
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof PebbleException pebble && pebble.getFileName() != null) {
-                int line = pebble.getLineNumber() == null ? 0 : pebble.getLineNumber();
-                return new HvrError(applied.bundle(), fileOf(pebble.getFileName(), applied.file()), line, 0, message);
+                return new HvrError(applied.bundle(), fileOf(pebble.getFileName(), applied.file()), line(pebble), 0,
+                        message);
             }
         }
         return new HvrError(applied.bundle(), applied.file(), 0, 0, message);
+    }
+
+    /** Where a saved template {@code path} of {@code bundle} does not parse, for the browser's overlay. */
+    static HvrError unparsed(String bundle, String path, PebbleException e) {
+        return new HvrError(bundle, path, line(e), 0,
+                readable(path + ", line " + line(e) + ": " + e.getPebbleMessage()));
+    }
+
+    private static int line(PebbleException e) {
+        return e.getLineNumber() == null ? 0 : e.getLineNumber();
     }
 
     /** Pebble's message with the character it marks the end of a template with named. */

@@ -160,9 +160,8 @@ public class Sessions implements LiveSessions {
 
     @Override
     public Optional<HvrError> checkTemplate(String bundleSymbolicName, String path, String text) {
-        return renderer.check(bundleSymbolicName, path, text).map(e -> new HvrError(bundleSymbolicName, path,
-                e.getLineNumber() == null ? 0 : e.getLineNumber(), 0,
-                SavedRenderFailure.readable(path + ", line " + e.getLineNumber() + ": " + e.getPebbleMessage())));
+        return renderer.check(bundleSymbolicName, path, text)
+                .map(e -> SavedRenderFailure.unparsed(bundleSymbolicName, path, e));
     }
 
     @Override

@@ -249,8 +249,10 @@ final class TabSession {
         channel.send(ServerFrames.render(ref, seq, tree.html()));
     }
 
-    /** Renders the views as they are now and sends the patches; a failed render is reported, not thrown. */
-    /** Renders the page and sends the patches; returns why it could not ({@code render_failed} sent), else null. */
+    /**
+     * Renders the views as they are now and sends the patches; a failed render is reported ({@code render_failed}),
+     * not thrown, and returned; null when it rendered.
+     */
     RuntimeException rerender() {
         if (closed || !tree.mounted()) {
             return null;

@@ -119,7 +119,7 @@ class Issue18StateStoreTest {
 
     @Test
     void aTabIsWrittenAtMostOncePerDelayHoweverManyItsEvents() throws Exception {
-        StateWriter slow = new StateWriter(60_000, 300, 262144, reference -> Set.of());
+        StateWriter slow = slowWriter();
         slow.setStore(store);
         TabSession tab = new TabSession("s1", new BrowserChannel(connection(), false),
                 new ViewWorkerBudget(Runnable::run, 1), timer, new TemplateRenderer(), new ViewRegistry(null),
@@ -181,11 +181,8 @@ class Issue18StateStoreTest {
 
     @Test
     void aGracefulStopWritesTheChangedTabsAtOnceAndKeepsTheirEntriesAsTheirSocketsClose() throws Exception {
-        StateWriter slow = new StateWriter(60_000, 300, 262144, reference -> Set.of());
-        slow.setStore(store);
-        TabSession tab = mountedWith(slow);
-        tab.cluster().changed();
-        store.await("written once", () -> store.puts.get() == 1);
+        StateWriter slow = slowWriter();
+        TabSession tab = writtenOnce(slow);
         for (int i = 0; i < 5; i++) {
             tab.event(i, null, "add", json.readTree("{\"text\":\"n" + i + "\"}"));
         }
@@ -227,7 +224,7 @@ class Issue18StateStoreTest {
                 store.remove(key);
             }
         };
-        StateWriter slow = new StateWriter(60_000, 300, 262144, reference -> Set.of());
+        StateWriter slow = slowWriter();
         slow.setStore(slowStore);
         TabSession tab = mountedWith(slow);
         tab.event(1, null, "add", json.readTree("{\"text\":\"one\"}"));
@@ -243,11 +240,8 @@ class Issue18StateStoreTest {
 
     @Test
     void aDroppedConnectionWritesTheChangesNotWrittenYetBeforeTheTabCloses() throws Exception {
-        StateWriter slow = new StateWriter(60_000, 300, 262144, reference -> Set.of());
-        slow.setStore(store);
-        TabSession tab = mountedWith(slow);
-        tab.cluster().changed();
-        store.await("written once", () -> store.puts.get() == 1);
+        StateWriter slow = slowWriter();
+        TabSession tab = writtenOnce(slow);
         tab.event(1, null, "add", json.readTree("{\"text\":\"one\"}")); // its write is due a minute later
 
         tab.hold(); // the tab is busy: the drop's capture runs after the close has ended its topics
@@ -364,6 +358,20 @@ class Issue18StateStoreTest {
         assertThat(second.id()).isEqualTo("s2");
         assertThat(second.tree().mounted()).isFalse();
         assertThat(topics.subscriberCount("notes")).isZero(); // the first tab's connection, stale, ended; none made
+    }
+
+    /** A writer that writes a tab a minute after its change, so that only what a test does writes it sooner. */
+    private static StateWriter slowWriter() {
+        return new StateWriter(60_000, 300, 262144, reference -> Set.of());
+    }
+
+    /** A tab mounted on a {@link NotesView}, written by {@code writer} to the store once, its write then done. */
+    private TabSession writtenOnce(StateWriter writer) throws Exception {
+        writer.setStore(store);
+        TabSession tab = mountedWith(writer);
+        tab.cluster().changed();
+        store.await("written once", () -> store.puts.get() == 1);
+        return tab;
     }
 
     /** A tab mounted on a {@link NotesView}, written by {@code writer}. */
