@@ -5,7 +5,8 @@
 //   `globalThis.reliveDebug === true` shows a toast for 3 s, naming the fields whose values were
 //   not carried to the new code (`dropped`).
 // - `hvr-error`: shows an overlay with the file, line:column and compiler message; with `stage: "render"`,
-//   the save is in place but the page does not render (a template that does not parse, new code that throws).
+//   the save is in place but the page does not render (a missing include, new code that throws); a template
+//   that does not parse comes as a build error, the last one that parsed still live.
 // - `reload`: explains in the console why the state could not be kept (view.js reloads the page).
 
 import { HVR_APPLIED_EVENT, SERVER_FRAME } from "./constants.js";
