@@ -33,6 +33,7 @@ public final class TemplateRenderer {
     public static final String LAYOUT_HEADER = "Relive-Layout";
 
     private final TemplateLoader loader;
+    private final TemplateCache cache = new TemplateCache();
     private final PebbleEngine engine;
 
     public TemplateRenderer() {
@@ -45,7 +46,7 @@ public final class TemplateRenderer {
         Thread.currentThread().setContextClassLoader(PebbleEngine.class.getClassLoader());
         try {
             engine = new PebbleEngine.Builder().loader(loader).autoEscaping(true).strictVariables(false)
-                    .newLineTrimming(false).extension(new AbstractExtension() {
+                    .newLineTrimming(false).templateCache(cache).extension(new AbstractExtension() {
                         @Override
                         public Map<String, Function> getFunctions() {
                             return Map.of("child", new ChildFunction());
@@ -78,6 +79,11 @@ public final class TemplateRenderer {
         } catch (PebbleException e) {
             return Optional.of(e);
         }
+    }
+
+    /** How many parsed templates are kept: one per template name in use (see {@link TemplateCache}). */
+    int parsedTemplates() {
+        return cache.size();
     }
 
     /** The view's HTML; child views are rendered through {@code children}. */
