@@ -45,6 +45,18 @@ function appliedText(frame) {
 }
 
 /**
+ * @param {import("./socket.js").Frame} frame an `hvr-error` frame
+ * @returns {string} `file:line:column`, leaving out a line or column the server does not know (0 or none)
+ */
+function location(frame) {
+  const line = Number(frame.line);
+  const column = Number(frame.column);
+  const file = String(frame.file ?? "?");
+  if (!(line > 0)) return file;
+  return column > 0 ? `${file}:${line}:${column}` : `${file}:${line}`;
+}
+
+/**
  * @param {HTMLElement} el
  * @param {Record<string, string>} style
  */
@@ -100,7 +112,12 @@ export function installHvr(view, options = {}) {
     toastTimer = timers.setTimeout(removeToast, TOAST_MS);
   };
 
-  const removeOverlay = () => doc.getElementById(OVERLAY_ID)?.remove();
+  /** @type {"build" | "render" | null} the stage of the overlay shown */
+  let overlayStage = null;
+  const removeOverlay = () => {
+    overlayStage = null;
+    doc.getElementById(OVERLAY_ID)?.remove();
+  };
 
   /** @param {import("./socket.js").Frame} frame */
   const showOverlay = (frame) => {
@@ -132,7 +149,7 @@ export function installHvr(view, options = {}) {
         : `Build failed${inBundle}: the previous code stays live`;
     const where = doc.createElement("div");
     where.setAttribute("data-relive-location", "");
-    where.textContent = `${String(frame.file ?? "?")}:${String(frame.line ?? "?")}:${String(frame.column ?? "?")}`;
+    where.textContent = location(frame);
     const message = doc.createElement("pre");
     message.textContent = String(frame.message ?? "");
     css(message, { margin: "6px 0 0", whiteSpace: "pre-wrap" });
@@ -144,6 +161,7 @@ export function installHvr(view, options = {}) {
     close.addEventListener("click", removeOverlay);
     panel.append(title, where, message, close);
     doc.body.appendChild(panel);
+    overlayStage = frame.stage === "render" ? "render" : "build";
   };
 
   const unsubscribe = [
@@ -153,6 +171,11 @@ export function installHvr(view, options = {}) {
       if (debug()) showToast(appliedText(frame));
     }),
     view.onFrame(SERVER_FRAME.HVR_ERROR, showOverlay),
+    // patches come from a render that worked: a render failure shown is over (a template it lacked was created,
+    // the state that made it throw changed); a build failure is not, the previous code still runs
+    view.onFrame(SERVER_FRAME.PATCH, () => {
+      if (overlayStage === "render") removeOverlay();
+    }),
     view.onFrame(SERVER_FRAME.RELOAD, (frame) => {
       console.warn(
         `Relive: reloading: ${String(frame.reason ?? "")} — the new code of ${simpleName(view.viewName)} cannot take over the live state, so the page reloads.`,

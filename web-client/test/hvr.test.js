@@ -125,11 +125,24 @@ describe("hvr-error", () => {
     ws.receive({ type: "hvr-error", stage: "render", bundle: "app", file: template, line: 2, column: 0, message: "View template, line 2: Unexpected end of template" });
     const overlay = /** @type {HTMLElement} */ (doc.getElementById(OVERLAY_ID));
     assert.match(String(overlay.querySelector("strong")?.textContent), /^Render failed in app: the page keeps what it showed/);
-    assert.ok(overlay.textContent?.includes(`${template}:2:0`));
+    assert.ok(overlay.textContent?.includes(`${template}:2`));
+    assert.ok(!overlay.textContent?.includes(`${template}:2:0`), "a column the server does not know is left out");
     ws.receive(BUILD_ERROR);
     assert.match(String(doc.getElementById(OVERLAY_ID)?.querySelector("strong")?.textContent), /^Build failed in dev.relive.examples.counter: the previous code stays live/);
     ws.receive(APPLIED);
     assert.equal(doc.getElementById(OVERLAY_ID), null);
+  });
+
+  test("a render failure's overlay goes with the next patch; a build failure's stays until hvr-applied", () => {
+    const { doc, ws } = setup();
+    const template = "/ws/app/src/main/resources/a/View.peb";
+    ws.receive({ type: "hvr-error", stage: "render", bundle: "app", file: template, line: 0, column: 0, message: "View template: no template a/part.peb" });
+    assert.equal(doc.getElementById(OVERLAY_ID)?.querySelector("[data-relive-location]")?.textContent, template);
+    ws.receive({ type: "patch", seq: 1, patches: [{ op: "text", path: [0, 1, 0], text: "6" }] });
+    assert.equal(doc.getElementById(OVERLAY_ID), null, "a render that worked ends the render failure");
+    ws.receive(BUILD_ERROR);
+    ws.receive({ type: "patch", seq: 2, patches: [{ op: "text", path: [0, 1, 0], text: "7" }] });
+    assert.ok(doc.getElementById(OVERLAY_ID), "the previous code rendering does not end a build failure");
   });
 
   test("the overlay can be dismissed, and treats the message as text", () => {

@@ -36,13 +36,17 @@ final class EmbeddedBundles {
     private EmbeddedBundles() {
     }
 
-    static List<Entry> list(String set) throws IOException {
-        Path location;
+    /** The launcher's jar, or its class folder when run from one. */
+    static Path launcher() throws IOException {
         try {
-            location = Path.of(EmbeddedBundles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(EmbeddedBundles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IOException(e);
         }
+    }
+
+    static List<Entry> list(String set) throws IOException {
+        Path location = launcher();
         List<Entry> entries = new ArrayList<>();
         String prefix = "bundles/" + set + "/";
         if (Files.isDirectory(location)) {

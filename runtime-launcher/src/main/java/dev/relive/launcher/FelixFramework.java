@@ -62,6 +62,8 @@ final class FelixFramework {
         p.put("relive.dev", Boolean.toString(options.dev()));
         p.put("relive.workspace", options.workspace().toString());
         p.put("relive.deploy", options.deploy().toString());
+        // what the embedded bundles were built into: HVR compares the sources' time with it
+        p.put("relive.launcher", EmbeddedBundles.launcher().toString());
         // kept across restarts: the key that signs page tokens, so open pages can re-mount after a restart
         p.put("relive.state", RunningRelive.stateDir().toString());
         return p;

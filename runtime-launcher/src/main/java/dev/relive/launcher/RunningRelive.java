@@ -25,6 +25,12 @@ final class RunningRelive {
 
     int run() throws Exception {
         long started = System.nanoTime();
+        String portProblem = PortCheck.problem(options.host(), options.port());
+        if (portProblem != null) {
+            System.err.println("relive: cannot listen on " + options.host() + ":" + options.port() + " (" + portProblem
+                    + "): another Relive or another server uses it; stop it, or choose another port with --port N");
+            return 1;
+        }
         // the process's own streams, before the console bundles install theirs in System.out and System.err
         PrintStream out = System.out;
         PrintStream err = System.err;

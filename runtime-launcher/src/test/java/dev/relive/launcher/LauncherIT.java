@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,6 +117,30 @@ class LauncherIT {
             relive.awaitOutputEnd(Duration.ofSeconds(30));
             assertThat(relive.stderrAtStop()).doesNotContain("Exception");
             assertThat(portIsFree(port)).isTrue();
+        }
+    }
+
+    /**
+     * A second launch on a port in use says so and exits at once, leaving no scratch folder. Before, Jetty logged
+     * the bind failure and stopped, and the launch waited 60 s for HTTP and then went on without it.
+     */
+    @Test
+    void aPortInUseEndsTheLaunchAtOnceWithAClearError() throws Exception {
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            Process launch = new ProcessBuilder(LauncherProcess.javaBin(), "-Djava.io.tmpdir=" + tmp, "-jar",
+                    LauncherProcess.jar().toString(), "--port", Integer.toString(taken.getLocalPort()), "--deploy",
+                    dir.resolve("deploy").toString()).directory(dir.toFile()).redirectErrorStream(true).start();
+            try {
+                assertThat(launch.waitFor(60, TimeUnit.SECONDS)).as("ended by itself").isTrue();
+                String output = new String(launch.getInputStream().readAllBytes());
+                assertThat(launch.exitValue()).as(output).isEqualTo(1);
+                assertThat(output).contains("relive: cannot listen on 127.0.0.1:" + taken.getLocalPort(), "--port N")
+                        .doesNotContain("ready at", "Exception");
+                assertThat(scratchFolders(tmp)).isEmpty();
+            } finally {
+                launch.destroyForcibly();
+            }
         }
     }
 

@@ -127,7 +127,8 @@ public class HvrService {
             WatchedProjects projects = WatchedProjects.find(context, roots, excluded);
             projects.notInstalled().forEach((project, bsn) -> LOG.info(
                     "HVR: {} builds {}, which is not installed (hvr:install installs it)", project, bsn));
-            buildOutOfDate(tools.pipeline(), projects.installed(), watchedSince);
+            buildOutOfDate(tools.pipeline(), projects.installed(), watchedSince,
+                    OutOfDateBundles.ofLauncher(context.getProperty(OutOfDateBundles.LAUNCHER_PROPERTY)));
             Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
             new WarmUp(tools.compiler(), () -> BundleCompiler.another(classPath), tools.packager(),
                     tools.pipeline(), status::warmUp).maxBuilds(config.warm__up__builds())
@@ -181,13 +182,14 @@ public class HvrService {
      * Builds and installs, as a save would, every watched project whose bundle is older than its sources, or installs
      * the build of the same sources that the last run kept.
      */
-    private static void buildOutOfDate(SavePipeline pipeline, Map<Path, Bundle> installed, FileTime watchedSince) {
-        for (Path project : OutOfDateBundles.of(installed)) {
+    private static void buildOutOfDate(SavePipeline pipeline, Map<Path, Bundle> installed, FileTime watchedSince,
+            OutOfDateBundles outOfDate) {
+        for (Path project : outOfDate.of(installed)) {
             if (Thread.currentThread().isInterrupted()) {
                 return;
             }
             Bundle bundle = installed.get(project);
-            pipeline.exclusively(() -> buildIfOutOfDate(pipeline, project, bundle, watchedSince));
+            pipeline.exclusively(() -> buildIfOutOfDate(pipeline, project, bundle, watchedSince, outOfDate));
         }
     }
 
@@ -195,8 +197,9 @@ public class HvrService {
      * Run with no save being applied: a save applied since the project was found out of date built it already, and
      * one written since the watcher started is the watcher's to build.
      */
-    private static void buildIfOutOfDate(SavePipeline pipeline, Path project, Bundle bundle, FileTime watchedSince) {
-        if (OutOfDateBundles.savedSince(project, watchedSince) || !OutOfDateBundles.isOutOfDate(project, bundle)) {
+    private static void buildIfOutOfDate(SavePipeline pipeline, Path project, Bundle bundle, FileTime watchedSince,
+            OutOfDateBundles outOfDate) {
+        if (OutOfDateBundles.savedSince(project, watchedSince) || !outOfDate.isOutOfDate(project, bundle)) {
             return;
         }
         String bsn = bundle.getSymbolicName();

@@ -13,6 +13,8 @@ public final class ProjectLayout {
 
     public static final String SOURCES = "src/main/java";
     public static final String RESOURCES = TemplateFiles.RESOURCES;
+    /** Test sources and resources: not in the bundle, so a save there builds nothing. */
+    public static final String TESTS = "src/test";
 
     private ProjectLayout() {
     }
@@ -23,6 +25,11 @@ public final class ProjectLayout {
 
     public static Path resources(Path project) {
         return project.resolve(RESOURCES);
+    }
+
+    /** Whether {@code file} is a test source or resource of {@code project}, which the bundle does not hold. */
+    public static boolean isTest(Path project, Path file) {
+        return file.startsWith(project.resolve(TESTS));
     }
 
     /** Whether {@code file} is a view template of {@code project}. */

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.relive.hvr.internal.build.ProjectLayout;
+
 /**
  * Collects the paths touched by one burst of file events and decides, when the burst closes, what happened to each:
  * a path that exists then is changed, one that does not is deleted, and one that appeared and vanished within the
@@ -98,7 +100,10 @@ final class BurstCollector {
         return firstNanos;
     }
 
-    /** Ends the burst: the touched paths grouped by project, sorted by project folder; paths in no project dropped. */
+    /**
+     * Ends the burst: the touched paths grouped by project, sorted by project folder; paths in no project, and a
+     * project's test sources (which its bundle does not hold), dropped.
+     */
     List<ChangeSet> drain(ProjectLocator locator) {
         Map<Path, Set<Path>> changed = new HashMap<>();
         Map<Path, Set<Path>> deleted = new HashMap<>();
@@ -108,7 +113,7 @@ final class BurstCollector {
             if (exists && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) || !exists && createdFirst) {
                 return;
             }
-            locator.projectOf(path).ifPresent(project -> {
+            locator.projectOf(path).filter(project -> !ProjectLayout.isTest(project, path)).ifPresent(project -> {
                 projects.add(project);
                 (exists ? changed : deleted).computeIfAbsent(project, p -> new HashSet<>()).add(path);
             });

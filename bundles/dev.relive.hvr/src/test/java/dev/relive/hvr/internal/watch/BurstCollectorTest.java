@@ -72,4 +72,18 @@ class BurstCollectorTest {
 
         assertThat(burst.drain(locator)).isEmpty();
     }
+
+    /** A test source saved while the runtime runs builds nothing: the bundle does not hold it. */
+    @Test
+    void dropsATestSourceOfAProject() throws IOException {
+        Path test = Files.createDirectories(project.resolve("src/test/java/a")).resolve("ViewTest.java");
+        Files.writeString(test, "class ViewTest {}");
+        Path view = Files.writeString(project.resolve("src/main/java/View.java"), "class View {}");
+        burst.record(test, false, 1);
+        assertThat(burst.drain(locator)).isEmpty();
+
+        burst.record(test, false, 2);
+        burst.record(view, false, 3);
+        assertThat(burst.drain(locator)).containsExactly(new ChangeSet(project, java.util.Set.of(view), java.util.Set.of()));
+    }
 }

@@ -132,13 +132,14 @@ final class TemplateLoader implements Loader<TemplateLoader.Key> {
     @Override
     public Key createCacheKey(String templateName) {
         TemplateName name = TemplateName.parse(templateName);
+        Set<String> into = uses.get();
+        if (into != null && !name.inline()) {
+            // a template that is missing too: the render that looked for it is to run again once it exists
+            into.add(templateName);
+        }
         String text = text(name);
         if (text == null) {
             throw new LoaderException(null, "no template " + name.path() + " in " + name.origin());
-        }
-        Set<String> into = uses.get();
-        if (into != null && !name.inline()) {
-            into.add(templateName);
         }
         return new Key(templateName, digest(text), text);
     }

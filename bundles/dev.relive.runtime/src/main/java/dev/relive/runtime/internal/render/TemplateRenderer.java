@@ -151,7 +151,8 @@ public final class TemplateRenderer {
             engine.getTemplate(name.toString()).evaluate(out, context);
             return out.toString();
         } catch (PebbleException e) {
-            throw new RenderException(what + ", line " + e.getLineNumber() + ": " + e.getPebbleMessage(), e);
+            String line = e.getLineNumber() == null ? "" : ", line " + e.getLineNumber();
+            throw new RenderException(what + line + ": " + e.getPebbleMessage(), e);
         } catch (IOException | RuntimeException e) {
             if (e instanceof RenderException r) {
                 throw r;

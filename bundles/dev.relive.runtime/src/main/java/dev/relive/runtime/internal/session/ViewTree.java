@@ -309,20 +309,27 @@ final class ViewTree {
     private String renderHtml(StringBuilder headHtml) {
         Set<String> used = new HashSet<>();
         children.beginRender(root);
-        String html = renderer.recordingUses(used, () -> {
-            String content = renderer.render(root.view, children::render);
-            layout = SharedStrings.share(renderer.layoutOf(root.view));
-            return layout == null ? flash.html() + content
-                    : renderer.renderLayout(layout, root.view, children::render, content,
-                            Map.of("flash", flash.html()), headHtml);
-        });
-        Set<String> names = new HashSet<>();
-        for (String name : used) {
-            names.add(SharedStrings.share(name));
+        boolean rendered = false;
+        try {
+            String html = renderer.recordingUses(used, () -> {
+                String content = renderer.render(root.view, children::render);
+                layout = SharedStrings.share(renderer.layoutOf(root.view));
+                return layout == null ? flash.html() + content
+                        : renderer.renderLayout(layout, root.view, children::render, content,
+                                Map.of("flash", flash.html()), headHtml);
+            });
+            rendered = true;
+            children.endRender();
+            return html;
+        } finally {
+            // after a failed render, also what it read up to where it failed (a missing include among them), so
+            // that a save of any of those renders the page again
+            Set<String> names = new HashSet<>(rendered ? Set.of() : templatesUsed);
+            for (String name : used) {
+                names.add(SharedStrings.share(name));
+            }
+            templatesUsed = Set.copyOf(names);
         }
-        templatesUsed = Set.copyOf(names);
-        children.endRender();
-        return html;
     }
 
     private void updateMeta() {

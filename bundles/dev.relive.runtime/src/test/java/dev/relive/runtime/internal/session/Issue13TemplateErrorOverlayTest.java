@@ -78,6 +78,24 @@ class Issue13TemplateErrorOverlayTest {
         assertThat(sent.get(0)).contains("3!");
     }
 
+    /**
+     * A render that fails for an include that does not exist yet counts that include among the templates the page
+     * reads, so that creating it (a template save of it) renders the page again and clears the overlay; its message
+     * has no line where Pebble gives none.
+     */
+    @Test
+    void aMissingIncludeIsAmongTheTemplatesThePageRendersSoThatCreatingItRendersThePageAgain() throws Exception {
+        String origin = "loader-" + Integer.toHexString(System.identityHashCode(EditedView.class.getClassLoader()));
+        String folder = TemplateFiles.pathOf(EditedView.class.getName());
+        String part = folder.substring(0, folder.lastIndexOf('/') + 1) + "part.peb";
+        view.text = "<p id=\"count\">{{ count }}</p>{% include \"part.peb\" %}";
+        session.rerender(new HvrApplied(EditedView.class.getName(), 1, file, 4, "app", Map.of()));
+
+        assertThat(recorded.types()).containsExactly("error", "hvr-error");
+        assertThat(json.readTree(sent.get(1)).path("message").asText()).contains("part.peb").doesNotContain("null");
+        assertThat(tab.tree().usesTemplate(origin + "!" + part)).as("the missing include is among those read").isTrue();
+    }
+
     @Test
     void aTemplateOtherThanTheSavedFileIsNamedByItsPathInTheBundle() {
         assertThat(SavedRenderFailure.fileOf("bundle:7!a/_layout.peb", "/ws/app/src/main/resources/a/View.peb"))
