@@ -69,7 +69,8 @@ final class RunningRelive {
             sequence.startAfterReady();
             profile.step("deploy folder watched, console started", starting);
             profile.print();
-            DeployCheck.start(options.deploy());
+            DeployCheck.start(options.deploy(), bundles.stream().map(Bundle::getSymbolicName)
+                    .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
             ConsoleBridge.startIfHeadless(framework.getBundleContext(), out, err);
 
             FrameworkEvent end = framework.waitForStop(0);

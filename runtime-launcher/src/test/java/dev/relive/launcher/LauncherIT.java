@@ -87,6 +87,22 @@ class LauncherIT {
         }
     }
 
+    /**
+     * A bundle in deploy/ that the launcher jar packs too (left there by hvr:install before the application packed
+     * it) is named with what to do.
+     */
+    @Test
+    void aBundleInDeployThatTheLauncherPacksTooIsNamedWithWhatToDo() throws Exception {
+        try (LauncherProcess relive = LauncherProcess.start(dir)) {
+            Path packed = LauncherProcess.jar().getParent().resolve("classes/bundles/app/dev.relive.examples.counter.jar");
+            atomicCopy(packed, dir.resolve("deploy/counter-copy.jar"));
+            String warning = relive.waitForLog(l -> l.contains("counter-copy.jar holds dev.relive.examples.counter"),
+                    WAIT);
+            assertThat(warning).contains("which the launcher jar packs too", "delete " + dir.resolve("deploy"));
+            assertThat(relive.get("/counter").statusCode()).isEqualTo(200);
+        }
+    }
+
     @Test
     void garbageJarIsReportedAndNothingElseIsDisturbed() throws Exception {
         try (LauncherProcess relive = LauncherProcess.start(dir)) {

@@ -111,18 +111,23 @@ class HvrE2EIT {
             edit(template, "<strong id=\"count\">{{ count }}</strong>", "<strong id=\"count\">{{ count </strong>");
             browser.waitForSwap("the template error overlay", () -> browser.exists("#relive-hvr-overlay"));
             assertThat(browser.text("#relive-hvr-overlay")).contains("Build failed", "CounterView.peb:")
-                    .containsPattern("CounterView\\.peb:[1-9][0-9]*:");
+                    .containsPattern("CounterView\\.peb:[1-9][0-9]*\\b");
             browser.clickAndWait("#inc", "#count", "23");
             edit(template, "{{ count </strong>", "{{ count }}</strong>");
             browser.waitForSwap("the overlay goes", () -> !browser.exists("#relive-hvr-overlay"));
 
-            // a template that parses but does not render: the overlay says so, the page keeps what it showed
-            edit(template, "<h1>Counter</h1>", "<h1>Counter</h1>{% include \"no-such-part.peb\" %}");
+            // a template that parses but does not render: the overlay says so, the page keeps what it showed;
+            // creating the missing include renders the page again, and the overlay goes
+            edit(template, "<h1>Counter</h1>", "<h1>Counter</h1>{% include \"later-part.peb\" %}");
             browser.waitForSwap("the render error overlay", () -> browser.exists("#relive-hvr-overlay"));
-            assertThat(browser.text("#relive-hvr-overlay")).contains("Render failed", "CounterView");
+            assertThat(browser.text("#relive-hvr-overlay")).contains("Render failed", "CounterView", "later-part.peb")
+                    .doesNotContain("line null", ":0:0");
             assertThat(browser.text("#count")).isEqualTo("23");
-            edit(template, "{% include \"no-such-part.peb\" %}", "");
-            browser.waitForSwap("the overlay goes", () -> !browser.exists("#relive-hvr-overlay"));
+            Files.writeString(template.resolveSibling("later-part.peb"), "<em id=\"later-part\">part</em>");
+            browser.waitForSwap("the include created renders the page",
+                    () -> browser.exists("#later-part") && !browser.exists("#relive-hvr-overlay"));
+            edit(template, "{% include \"later-part.peb\" %}", "");
+            browser.waitForSwap("the include removed", () -> !browser.exists("#later-part"));
             browser.clickAndWait("#inc", "#count", "33");
 
             // a removed handler: the page reloads, and the log names the reason

@@ -98,7 +98,8 @@ public class ViewRegistry {
         ViewType holder = claimant(type);
         if (holder != null) {
             LOG.error("view {} (bundle {}) refused: its route {} is already served by {} (bundle {})",
-                    type.className(), type.bundleName(), type.route(), holder.className(), holder.bundleName());
+                    type.className(), type.bundleDescription(), type.route(), holder.className(),
+                    holder.bundleDescription());
             return false;
         }
         return true;

@@ -47,6 +47,16 @@ public record ViewType(ServiceReference<LiveView> reference, ServiceObjects<Live
     }
 
     /** Symbolic name of the bundle that provides the view. */
+    /**
+     * The bundle for a person telling two copies of it apart: {@code com.example.greet 1.0.0 (id 45, from
+     * file:/app/deploy/greet.jar)}.
+     */
+    public String bundleDescription() {
+        org.osgi.framework.Bundle bundle = reference.getBundle();
+        return bundle == null ? "(gone)" : bundle.getSymbolicName() + " " + bundle.getVersion() + " (id "
+                + bundle.getBundleId() + ", from " + bundle.getLocation() + ")";
+    }
+
     public String bundleName() {
         return reference.getBundle() == null ? "" : reference.getBundle().getSymbolicName();
     }
