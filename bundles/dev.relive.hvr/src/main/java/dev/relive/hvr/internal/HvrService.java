@@ -125,8 +125,11 @@ public class HvrService {
                 return;
             }
             WatchedProjects projects = WatchedProjects.find(context, roots, excluded);
-            projects.notInstalled().forEach((project, bsn) -> LOG.info(
-                    "HVR: {} builds {}, which is not installed (hvr:install installs it)", project, bsn));
+            if (!projects.notInstalled().isEmpty()) {
+                LOG.info("HVR: not installed, so not swapped: {} (hvr:install FOLDER builds and installs one)",
+                        projects.notInstalled().entrySet().stream().map(e -> e.getValue() + " in " + e.getKey())
+                                .collect(java.util.stream.Collectors.joining(", ")));
+            }
             buildOutOfDate(tools.pipeline(), projects.installed(), watchedSince,
                     OutOfDateBundles.ofLauncher(context.getProperty(OutOfDateBundles.LAUNCHER_PROPERTY)));
             Thread.currentThread().setPriority(Thread.MIN_PRIORITY);

@@ -10,7 +10,7 @@ import java.util.Set;
 public final class ReliveBundles {
 
     private static final Set<String> NAMES = Set.of("dev.relive.api", "dev.relive.runtime", "dev.relive.hvr",
-            "dev.relive.itest");
+            "dev.relive.cluster", "dev.relive.itest");
 
     private ReliveBundles() {
     }

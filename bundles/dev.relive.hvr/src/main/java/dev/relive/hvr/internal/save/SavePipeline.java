@@ -94,7 +94,8 @@ public final class SavePipeline {
         }
         Bundle bundle = install.installed(bsn);
         if (bundle == null) {
-            LOG.info("HVR: {} changed but no bundle {} is installed; ignored", change.project(), bsn);
+            LOG.info("HVR: {} changed but no bundle {} is installed; ignored (hvr:install {} builds and installs it)",
+                    change.project(), bsn, change.project());
             return;
         }
         try {
