@@ -7,6 +7,8 @@
 // - `hvr-error`: shows an overlay with the file, line:column and compiler message; with `stage: "render"`,
 //   the save is in place but the page does not render (a missing include, new code that throws); a template
 //   that does not parse comes as a build error, the last one that parsed still live.
+// - `error` of code `handler_failed` or `render_failed` (dev sends the message and stack trace): the same overlay,
+//   naming where the handler threw, until a render works, unless a build failure is on show.
 // - `reload`: explains in the console why the state could not be kept (view.js reloads the page).
 
 import { HVR_APPLIED_EVENT, SERVER_FRAME } from "./constants.js";
@@ -54,6 +56,23 @@ function location(frame) {
   const file = String(frame.file ?? "?");
   if (!(line > 0)) return file;
   return column > 0 ? `${file}:${line}:${column}` : `${file}:${line}`;
+}
+
+/**
+ * @param {unknown} detail a Java stack trace
+ * @param {unknown} viewName the view's class name
+ * @returns {string} the stack frame in the view's package where it threw (else the top frame), e.g.
+ *   `com.example.CounterView.increment(CounterView.java:23)`; empty when there is no stack trace
+ */
+function thrownAt(detail, viewName) {
+  const frames = String(detail ?? "")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith("at "))
+    .map((line) => line.slice(3));
+  const name = String(viewName ?? "");
+  const pkg = name.includes(".") ? name.slice(0, name.lastIndexOf(".") + 1) : name;
+  return (pkg && frames.find((f) => f.startsWith(pkg))) || frames[0] || "";
 }
 
 /**
@@ -144,12 +163,14 @@ export function installHvr(view, options = {}) {
     const title = doc.createElement("strong");
     const inBundle = frame.bundle ? ` in ${String(frame.bundle)}` : "";
     title.textContent =
-      frame.stage === "render"
-        ? `Render failed${inBundle}: the page keeps what it showed until a save renders`
-        : `Build failed${inBundle}: the previous code stays live`;
+      frame.stage === "handler"
+        ? `Handler failed in ${simpleName(view.viewName)}: the view keeps its last good state`
+        : frame.stage === "render"
+          ? `Render failed${inBundle}: the page keeps what it showed until a save renders`
+          : `Build failed${inBundle}: the previous code stays live`;
     const where = doc.createElement("div");
     where.setAttribute("data-relive-location", "");
-    where.textContent = location(frame);
+    where.textContent = frame.stage === "handler" ? thrownAt(frame.detail, view.viewName) : location(frame);
     const message = doc.createElement("pre");
     message.textContent = String(frame.message ?? "");
     css(message, { margin: "6px 0 0", whiteSpace: "pre-wrap" });
@@ -161,7 +182,7 @@ export function installHvr(view, options = {}) {
     close.addEventListener("click", removeOverlay);
     panel.append(title, where, message, close);
     doc.body.appendChild(panel);
-    overlayStage = frame.stage === "render" ? "render" : "build";
+    overlayStage = frame.stage === "render" || frame.stage === "handler" ? "render" : "build";
   };
 
   const unsubscribe = [
@@ -171,6 +192,13 @@ export function installHvr(view, options = {}) {
       if (debug()) showToast(appliedText(frame));
     }),
     view.onFrame(SERVER_FRAME.HVR_ERROR, showOverlay),
+    // a handler or a render that threw (dev sends its message and stack trace): shown until the next render that
+    // works, unless a build failure is on show, which matters more
+    view.onFrame(SERVER_FRAME.ERROR, (frame) => {
+      if (overlayStage === "build") return;
+      if (frame.code === "handler_failed") showOverlay({ ...frame, stage: "handler" });
+      else if (frame.code === "render_failed") showOverlay({ ...frame, stage: "render", file: view.viewName });
+    }),
     // patches come from a render that worked: a render failure shown is over (a template it lacked was created,
     // the state that made it throw changed); a build failure is not, the previous code still runs
     view.onFrame(SERVER_FRAME.PATCH, () => {

@@ -145,6 +145,29 @@ describe("hvr-error", () => {
     assert.ok(doc.getElementById(OVERLAY_ID), "the previous code rendering does not end a build failure");
   });
 
+  test("a handler that threw shows where, until a render works; a build failure on show stays", () => {
+    const { doc, ws } = setup();
+    const detail = [
+      "java.lang.IllegalStateException: boom",
+      "\tat dev.relive.examples.counter.Helper.check(Helper.java:9)",
+      "\tat dev.relive.examples.counter.CounterView.increment(CounterView.java:23)",
+      "\tat dev.relive.runtime.internal.invoke.HandlerInvoker.invoke(HandlerInvoker.java:60)",
+    ].join("\n");
+    ws.receive({ type: "error", ref: 3, code: "handler_failed", message: "CounterView.increment threw java.lang.IllegalStateException: boom", detail });
+    const overlay = /** @type {HTMLElement} */ (doc.getElementById(OVERLAY_ID));
+    assert.match(String(overlay.querySelector("strong")?.textContent), /^Handler failed in CounterView: the view keeps its last good state/);
+    assert.equal(overlay.querySelector("[data-relive-location]")?.textContent, "dev.relive.examples.counter.Helper.check(Helper.java:9)");
+    assert.ok(overlay.textContent?.includes("boom"));
+    ws.receive({ type: "patch", seq: 1, patches: [{ op: "text", path: [0, 1, 0], text: "6" }] });
+    assert.equal(doc.getElementById(OVERLAY_ID), null);
+
+    ws.receive(BUILD_ERROR);
+    ws.receive({ type: "error", ref: 4, code: "handler_failed", message: "boom", detail });
+    assert.match(String(doc.getElementById(OVERLAY_ID)?.querySelector("strong")?.textContent), /^Build failed/);
+    ws.receive({ type: "error", ref: 5, code: "bad_params", message: "by: not a number" });
+    assert.match(String(doc.getElementById(OVERLAY_ID)?.querySelector("strong")?.textContent), /^Build failed/);
+  });
+
   test("the overlay can be dismissed, and treats the message as text", () => {
     const { doc, ws } = setup();
     ws.receive({ ...BUILD_ERROR, message: "<img src=x onerror=alert(1)>" });
