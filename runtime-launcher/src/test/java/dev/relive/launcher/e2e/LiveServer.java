@@ -76,13 +76,15 @@ public final class LiveServer implements AutoCloseable {
 
     /**
      * Copies the repository's shared build files and its {@code bundles/dev.relive.examples.*} projects (sources,
-     * {@code pom.xml}, {@code bnd.bnd}; no {@code target/}) into {@code workspace}.
+     * {@code pom.xml}, {@code bnd.bnd}; no {@code target/}) into {@code workspace}, with their times: the sources the
+     * launcher jar was built from, older than it, so that the dev runtime does not build them again at its start.
      */
     static void copyExamples(Path root, Path workspace) throws IOException {
         Files.createDirectories(workspace.resolve("bundles"));
         for (String file : List.of("pom.xml", "bnd.bnd")) {
             if (Files.exists(root.resolve(file))) {
-                Files.copy(root.resolve(file), workspace.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(root.resolve(file), workspace.resolve(file), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.COPY_ATTRIBUTES);
             }
         }
         if (Files.isDirectory(root.resolve("cnf"))) {
@@ -95,7 +97,8 @@ public final class LiveServer implements AutoCloseable {
                 Files.createDirectories(to);
                 for (String file : List.of("pom.xml", "bnd.bnd")) {
                     if (Files.exists(project.resolve(file))) {
-                        Files.copy(project.resolve(file), to.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+                        Files.copy(project.resolve(file), to.resolve(file), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.COPY_ATTRIBUTES);
                     }
                 }
                 if (Files.isDirectory(project.resolve("src"))) {
@@ -115,7 +118,8 @@ public final class LiveServer implements AutoCloseable {
 
             @Override
             public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
-                Files.copy(f, to.resolve(from.relativize(f).toString()), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(f, to.resolve(from.relativize(f).toString()), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.COPY_ATTRIBUTES);
                 return FileVisitResult.CONTINUE;
             }
         });
