@@ -7,8 +7,9 @@
 // - `hvr-error`: shows an overlay with the file, line:column and compiler message; with `stage: "render"`,
 //   the save is in place but the page does not render (a missing include, new code that throws); a template
 //   that does not parse comes as a build error, the last one that parsed still live.
-// - `error` of code `handler_failed` or `render_failed` (dev sends the message and stack trace): the same overlay,
-//   naming where the handler threw, until a render works, unless a build failure is on show.
+// - `error` of code `handler_failed` or `render_failed` (dev sends the message and stack trace), `unknown_handler`
+//   or `unknown_field` (a template naming a handler or field renamed away): the same overlay, naming where the
+//   handler threw, until a render works, unless a build failure is on show.
 // - `reload`: explains in the console why the state could not be kept (view.js reloads the page).
 
 import { HVR_APPLIED_EVENT, SERVER_FRAME } from "./constants.js";
@@ -165,12 +166,15 @@ export function installHvr(view, options = {}) {
     title.textContent =
       frame.stage === "handler"
         ? `Handler failed in ${simpleName(view.viewName)}: the view keeps its last good state`
-        : frame.stage === "render"
-          ? `Render failed${inBundle}: the page keeps what it showed until a save renders`
-          : `Build failed${inBundle}: the previous code stays live`;
+        : frame.stage === "binding"
+          ? `Event refused by ${simpleName(view.viewName)}: the page names a handler or field the view does not have`
+          : frame.stage === "render"
+            ? `Render failed${inBundle}: the page keeps what it showed until a save renders`
+            : `Build failed${inBundle}: the previous code stays live`;
     const where = doc.createElement("div");
     where.setAttribute("data-relive-location", "");
-    where.textContent = frame.stage === "handler" ? thrownAt(frame.detail, view.viewName) : location(frame);
+    where.textContent =
+      frame.stage === "handler" ? thrownAt(frame.detail, view.viewName) : frame.stage === "binding" ? "" : location(frame);
     const message = doc.createElement("pre");
     message.textContent = String(frame.message ?? "");
     css(message, { margin: "6px 0 0", whiteSpace: "pre-wrap" });
@@ -182,7 +186,7 @@ export function installHvr(view, options = {}) {
     close.addEventListener("click", removeOverlay);
     panel.append(title, where, message, close);
     doc.body.appendChild(panel);
-    overlayStage = frame.stage === "render" || frame.stage === "handler" ? "render" : "build";
+    overlayStage = frame.stage === undefined || frame.stage === "build" ? "build" : "render";
   };
 
   const unsubscribe = [
@@ -197,6 +201,7 @@ export function installHvr(view, options = {}) {
     view.onFrame(SERVER_FRAME.ERROR, (frame) => {
       if (overlayStage === "build") return;
       if (frame.code === "handler_failed") showOverlay({ ...frame, stage: "handler" });
+      else if (frame.code === "unknown_handler" || frame.code === "unknown_field") showOverlay({ ...frame, stage: "binding" });
       else if (frame.code === "render_failed") showOverlay({ ...frame, stage: "render", file: view.viewName });
     }),
     // patches come from a render that worked: a render failure shown is over (a template it lacked was created,

@@ -161,6 +161,10 @@ describe("hvr-error", () => {
     ws.receive({ type: "patch", seq: 1, patches: [{ op: "text", path: [0, 1, 0], text: "6" }] });
     assert.equal(doc.getElementById(OVERLAY_ID), null);
 
+    ws.receive({ type: "error", ref: 4, code: "unknown_field", message: "CounterView has no @Bind field named 'name'" });
+    assert.match(String(doc.getElementById(OVERLAY_ID)?.querySelector("strong")?.textContent), /^Event refused by CounterView/);
+    assert.ok(doc.getElementById(OVERLAY_ID)?.textContent?.includes("no @Bind field named 'name'"));
+
     ws.receive(BUILD_ERROR);
     ws.receive({ type: "error", ref: 4, code: "handler_failed", message: "boom", detail });
     assert.match(String(doc.getElementById(OVERLAY_ID)?.querySelector("strong")?.textContent), /^Build failed/);
