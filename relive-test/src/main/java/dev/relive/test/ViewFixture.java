@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.relive.api.LiveView;
 import dev.relive.api.PageMeta;
+import dev.relive.runtime.internal.invoke.FieldBinder;
 import dev.relive.runtime.internal.invoke.HandlerInvoker;
 import dev.relive.runtime.internal.invoke.InvocationException;
 import dev.relive.runtime.internal.render.TemplateRenderer;
@@ -49,6 +50,7 @@ public final class ViewFixture<V extends LiveView> {
     private final V view;
     private final FixtureSession session;
     private final HandlerInvoker handlers = new HandlerInvoker(JSON);
+    private final FieldBinder binder = new FieldBinder(JSON);
 
     private ViewFixture(V view, FixtureSession session) {
         this.view = view;
@@ -115,6 +117,36 @@ public final class ViewFixture<V extends LiveView> {
         return call(attribute(el, "rl-click"), EventParams.values(el));
     }
 
+    /**
+     * Types {@code value} into a field, as a browser would: an {@code rl-model} field sets the view's {@code @Bind}
+     * field it names (converted as the runtime converts it); else the field's {@code rl-input} handler, or its form's,
+     * runs with the field's value.
+     *
+     * @throws LiveError with the code the runtime would answer ({@code unknown_field}, {@code bad_params}, ...)
+     */
+    public ViewFixture<V> fill(String selector, String value) {
+        Element el = one(html(), selector);
+        EventParams.setValue(el, value);
+        if (el.hasAttr("rl-model")) {
+            try {
+                binder.set(view, el.attr("rl-model"), JSON.getNodeFactory().textNode(value));
+            } catch (InvocationException e) {
+                throw liveError(e);
+            }
+            return this;
+        }
+        Element owner = el.closest("[rl-input]");
+        if (owner == null) {
+            throw new AssertionError("element has no rl-model or rl-input (nor has its form): " + el);
+        }
+        if (owner.tagName().equals("form") && owner != el) {
+            return call(owner.attr("rl-input"), EventParams.formFields(owner));
+        }
+        ObjectNode params = EventParams.values(owner);
+        params.set("value", EventParams.controlValue(el));
+        return call(owner.attr("rl-input"), params);
+    }
+
     /** Runs the {@code rl-change} handler of a control with {@code value}, as a browser's change would. */
     public ViewFixture<V> change(String selector, String value) {
         Element el = one(html(), selector);
@@ -178,11 +210,15 @@ public final class ViewFixture<V extends LiveView> {
         try {
             handlers.invoke(view, handler, params, session);
         } catch (InvocationException e) {
-            LiveError error = new LiveError(e.code().wireName(), e.getMessage(), null);
-            error.initCause(e.getCause());
-            throw error;
+            throw liveError(e);
         }
         return this;
+    }
+
+    private static LiveError liveError(InvocationException e) {
+        LiveError error = new LiveError(e.code().wireName(), e.getMessage(), null);
+        error.initCause(e.getCause());
+        return error;
     }
 
     private static String attribute(Element el, String name) {

@@ -7,6 +7,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.relive.api.Bind;
+import dev.relive.api.EventHandler;
+import dev.relive.api.LiveView;
+
 class ViewFixtureTest {
 
     @Test
@@ -38,6 +42,42 @@ class ViewFixtureTest {
                 .extracting(e -> ((LiveError) e).code()).isEqualTo("unknown_handler");
         assertThatThrownBy(() -> todo.call("toggle", Map.of("index", "x"))).isInstanceOf(LiveError.class)
                 .extracting(e -> ((LiveError) e).code()).isEqualTo("bad_params");
+    }
+
+    /** A view with a bound field and a field whose every keystroke runs a handler. */
+    public static class SearchView extends LiveView {
+        @Bind
+        public String name = "";
+        @Bind
+        public int age;
+        public String query = "";
+
+        @EventHandler
+        public void search(String value) {
+            query = value.trim();
+        }
+
+        @Override
+        public String template() {
+            return "<input id=\"name\" rl-model=\"name\" value=\"{{ name }}\"><input id=\"age\" rl-model=\"age\">"
+                    + "<input id=\"q\" rl-input=\"search\"><input id=\"gone\" rl-model=\"nickname\"><p id=\"out\">{{ query }}</p>";
+        }
+    }
+
+    @Test
+    void fillSetsABoundFieldOrRunsTheInputHandlerAsTheRuntimeWould() {
+        ViewFixture<SearchView> search = ViewFixture.mount(new SearchView());
+
+        search.fill("#name", "Ada").fill("#age", "36").fill("#q", " tea ");
+
+        assertThat(search.view().name).isEqualTo("Ada");
+        assertThat(search.view().age).isEqualTo(36);
+        assertThat(search.select("#name").attr("value")).isEqualTo("Ada");
+        assertThat(search.text("#out")).isEqualTo("tea");
+        assertThatThrownBy(() -> search.fill("#age", "old")).isInstanceOf(LiveError.class)
+                .extracting(e -> ((LiveError) e).code()).isEqualTo("bad_params");
+        assertThatThrownBy(() -> search.fill("#gone", "x")).isInstanceOf(LiveError.class)
+                .extracting(e -> ((LiveError) e).code()).isEqualTo("unknown_field");
     }
 
     @Test
