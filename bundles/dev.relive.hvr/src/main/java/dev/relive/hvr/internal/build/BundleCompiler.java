@@ -101,7 +101,8 @@ public final class BundleCompiler implements AutoCloseable {
 
     /**
      * Compiles the project into {@code outputDir}, which must be absent or empty. The project's bundle symbolic name
-     * is its folder's name; its own packages are compiled from source only.
+     * is its folder's name; its own packages are compiled from source only. A project without a source folder
+     * compiles to nothing, successfully: it holds resources only; one whose source folder holds no source fails.
      */
     public synchronized CompileResult compile(Path projectDir, Path outputDir) {
         long start = System.nanoTime();
@@ -111,7 +112,11 @@ public final class BundleCompiler implements AutoCloseable {
             Folders.createEmpty(outputDir);
             List<Path> sources = ProjectSources.of(sourceRoot);
             if (sources.isEmpty()) {
-                return result(outputDir, List.of(new CompileError(sourceRoot, 0, 0, "no Java sources")), start, 0, 0);
+                // a project without the folder holds resources only (templates, a layout); one whose folder is
+                // there but empty is more likely caught halfway (a checkout, a move) than meant to lose its classes
+                List<CompileError> errors = Files.isDirectory(sourceRoot)
+                        ? List.of(new CompileError(sourceRoot, 0, 0, "no Java sources")) : List.of();
+                return result(outputDir, errors, start, 0, 0);
             }
             String bsn = ProjectName.of(projectDir);
             Set<String> packages = ProjectSources.packagesOf(sourceRoot, sources);

@@ -16,7 +16,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
 /**
- * The compile-time-only annotation jars (OSGi bundle/versioning, DS and metatype annotations: CLASS retention,
+ * The compile-time-only annotation jars (OSGi bundle/versioning, DS and metatype annotations, the servlet
+ * whiteboard's component property types: CLASS retention,
  * exported by no bundle at runtime) that the hvr bundle carries under {@value #FOLDER}/. They are extracted once
  * to a folder so javac and bnd can read them as files.
  */

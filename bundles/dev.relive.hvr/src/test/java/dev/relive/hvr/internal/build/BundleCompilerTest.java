@@ -265,6 +265,20 @@ class BundleCompilerTest {
                 .satisfies(e -> assertThat(e.message()).isEqualTo("no Java sources"));
     }
 
+    /** A bundle of templates only (a layout, macros) has no source folder: it builds, to no classes. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ecj", "javac"})
+    void aProjectWithoutASourceFolderHoldsResourcesOnlyAndCompilesToNothing(String name) throws Exception {
+        Path project = TestProjects.project(dir, "example.kit", Map.of());
+        Files.delete(project.resolve("src/main/java"));
+        Files.writeString(project.resolve("src/main/resources/layout.peb"), "<main>{{ content }}</main>");
+
+        CompileResult result = compilers.get(name).compile(project, dir.resolve("out"));
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.success()).isTrue();
+    }
+
     @Test
     void refusesAnOutputFolderThatIsNotEmpty() throws Exception {
         Path project = TestProjects.project(dir, "example.counter", Map.of("example/counter/Step.java", STEP));

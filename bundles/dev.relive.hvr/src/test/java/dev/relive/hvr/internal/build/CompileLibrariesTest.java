@@ -29,10 +29,10 @@ class CompileLibrariesTest {
 
         List<Path> jars = libraries.jars();
 
-        assertThat(jars).hasSize(3).allSatisfy(jar -> assertThat(jar).isRegularFile().hasParent(dir.resolve("lib")));
+        assertThat(jars).hasSize(4).allSatisfy(jar -> assertThat(jar).isRegularFile().hasParent(dir.resolve("lib")));
         assertThat(jars).extracting(p -> p.getFileName().toString()).containsExactlyInAnyOrder(
                 "osgi.annotation-8.1.0.jar", "org.osgi.service.component.annotations-1.5.1.jar",
-                "org.osgi.service.metatype.annotations-1.4.1.jar");
+                "org.osgi.service.metatype.annotations-1.4.1.jar", "org.osgi.service.servlet-2.0.0.jar");
         assertThat(libraries.jars()).isSameAs(jars);
         try (ZipFile ds = new ZipFile(dir.resolve("lib/org.osgi.service.component.annotations-1.5.1.jar").toFile())) {
             assertThat(ds.getEntry("org/osgi/service/component/annotations/Component.class")).isNotNull();
