@@ -5,13 +5,17 @@ import java.util.List;
 import dev.relive.runtime.internal.registry.ViewType;
 import dev.relive.runtime.internal.vdom.HtmlEscaper;
 
-/** The HTML of {@code GET /}: every routed view, as links, and the child-only views. */
+/**
+ * The HTML of {@code GET /} when no view has that route: every routed view, as links; in dev also each view's class
+ * and bundle and the child-only views. Production shows the routes only: which classes and bundles serve them is
+ * nobody's business outside.
+ */
 final class IndexPage {
 
     private IndexPage() {
     }
 
-    static String render(List<ViewType> views) {
+    static String render(List<ViewType> views, boolean dev) {
         StringBuilder html = new StringBuilder(1024);
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -26,13 +30,17 @@ final class IndexPage {
             for (ViewType v : routed) {
                 String route = HtmlEscaper.attribute(v.route());
                 html.append(v.route().contains("{") ? "<li>" + route
-                        : "<li><a href=\"" + route + "\">" + route + "</a>").append(" <code>").append(HtmlEscaper.attribute(v.className()))
-                        .append("</code> <small>").append(HtmlEscaper.attribute(v.bundleName())).append("</small></li>");
+                        : "<li><a href=\"" + route + "\">" + route + "</a>");
+                if (dev) {
+                    html.append(" <code>").append(HtmlEscaper.attribute(v.className())).append("</code> <small>")
+                            .append(HtmlEscaper.attribute(v.bundleName())).append("</small>");
+                }
+                html.append("</li>");
             }
             html.append("</ul>");
         }
         List<ViewType> children = views.stream().filter(v -> v.route() == null).toList();
-        if (!children.isEmpty()) {
+        if (dev && !children.isEmpty()) {
             html.append("<h2>Child views</h2><ul id=\"child-views\">");
             for (ViewType v : children) {
                 html.append("<li><code>").append(HtmlEscaper.attribute(v.className())).append("</code></li>");

@@ -69,7 +69,7 @@ public class PageServlet extends HttpServlet {
         Optional<RouteMatch> match = registry.match(path);
         if (match.isEmpty()) {
             if ("/".equals(path)) {
-                send(resp, 200, IndexPage.render(registry.all()));
+                send(resp, 200, IndexPage.render(registry.all(), dev));
             } else {
                 notFound(resp, path);
             }
