@@ -53,7 +53,8 @@ final class FelixFramework {
         p.put("felix.fileinstall.poll", "100");
         p.put("felix.fileinstall.noInitialDelay", "true");
         p.put("felix.fileinstall.bundles.new.start", "true");
-        p.put("felix.fileinstall.log.level", "3");
+        // warnings and errors only: the deploy log (DeployLog) says what was installed, started, updated, removed
+        p.put("felix.fileinstall.log.level", "2");
         p.put("felix.fileinstall.enableConfigSave", "false");
         // Gogo: a terminal gets the interactive console; otherwise the launcher feeds commands from stdin.
         p.put("gosh.home", goshHome(scratch).toString());
