@@ -130,6 +130,22 @@ class HvrE2EIT {
             browser.waitForSwap("the include removed", () -> !browser.exists("#later-part"));
             browser.clickAndWait("#inc", "#count", "33");
 
+            // a handler that throws: the overlay names it, where it threw and its message, the count stays; the
+            // next event that works clears it
+            long applied = browser.hvrApplied();
+            edit(counter, "count += 10;", "if (count % 2 == 1) {\n            throw new IllegalStateException(\"odd: \" + count);\n        }\n        count += 10;");
+            browser.waitForSwap("hvr-applied", () -> browser.hvrApplied() > applied);
+            browser.click("#inc");
+            browser.waitUntil("the handler overlay", () -> browser.exists("#relive-hvr-overlay"));
+            assertThat(browser.text("#relive-hvr-overlay")).contains("Handler failed in CounterView", "odd: 33",
+                    "CounterView.increment(CounterView.java:");
+            assertThat(browser.text("#count")).isEqualTo("33");
+            // the overlay lies over the top of the page: the click goes to the button under it
+            browser.js("document.getElementById('add5').click()");
+            browser.waitForText("#count", "38");
+            browser.waitUntil("the overlay goes with a render that worked", () -> !browser.exists("#relive-hvr-overlay"));
+            browser.clickAndWait("#inc", "#count", "48");
+
             // a removed handler: the page reloads, and the log names the reason
             browser.js("window.__beforeReload = true");
             edit(counter, "    @EventHandler\n    public void increment()", "    public void increment()");
