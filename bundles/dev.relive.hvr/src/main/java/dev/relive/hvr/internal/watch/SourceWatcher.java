@@ -200,7 +200,8 @@ public final class SourceWatcher implements AutoCloseable {
             } else if (event.kind() == StandardWatchEventKinds.ENTRY_DELETE && keys.containsKey(path)) {
                 unregisterTree(path);
                 burst.record(path, false, now);
-            } else if (!filter.isIgnoredFile(path)) {
+            } else if (!filter.isIgnoredFile(path) && !filter.isExcludedFolder(path)) {
+                // an excluded folder deleted (mvn clean's target/) was never watched: not a change of the project
                 burst.record(path, created, now);
             }
         }

@@ -68,6 +68,25 @@ class SourceWatcherTest {
         assertThat(next()).containsExactly(new ChangeSet(app, Set.of(marker), Set.of()));
     }
 
+    /** {@code mvn clean} deletes a project's {@code target/}, which is not watched: that changes nothing. */
+    @Test
+    void aDeletedBuildFolderIsNoChange() throws Exception {
+        Path classes = write(app, "target/classes/a/View.class", "not a class");
+        start(List.of());
+        Files.delete(classes);
+        Files.delete(classes.getParent());
+        Files.delete(app.resolve("target/classes"));
+        Files.delete(app.resolve("target"));
+        Path view = write(app, "src/main/java/a/View.java", "class View {}");
+
+        List<ChangeSet> sets = next();
+        while (!sets.stream().anyMatch(set -> set.changed().contains(view))) {
+            assertThat(sets).as("a burst before the save").allSatisfy(set -> assertThat(set.deleted()).isEmpty());
+            sets = next();
+        }
+        assertThat(sets).containsExactly(new ChangeSet(app, Set.of(view), Set.of()));
+    }
+
     @Test
     void rapidSavesWithinTheQuietPeriodFormOneBurst() throws Exception {
         // the quiet period is far longer than the gaps between saves, even when a loaded machine stretches them
