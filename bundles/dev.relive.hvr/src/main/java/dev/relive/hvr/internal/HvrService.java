@@ -212,7 +212,13 @@ public class HvrService {
             return;
         }
         LOG.info("HVR: {} in {} was not built from its sources as they are now; building it", bsn, project);
+        long before = bundle.getLastModified();
+        FileTime builtAt = outOfDate.builtAt(bundle);
         pipeline.apply(new ChangeSet(project, Set.of(project.resolve("bnd.bnd")), Set.of()), System.nanoTime());
+        if (bundle.getLastModified() == before && pipeline.installKeptNewerThan(project, builtAt)) {
+            // the sources do not build: the last build that did, newer than the jar, stays live as before the restart
+            LOG.info("HVR: {} does not build; installed the last build that did, kept from the last run", bsn);
+        }
     }
 
     private static void apply(SavePipeline pipeline, Burst burst) {

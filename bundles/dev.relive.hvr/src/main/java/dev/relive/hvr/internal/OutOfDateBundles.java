@@ -74,7 +74,8 @@ final class OutOfDateBundles {
         return SourceDigest.lastModified(project).compareTo(builtAt(bundle)) > 0;
     }
 
-    private FileTime builtAt(Bundle bundle) {
+    /** When {@code bundle}'s jar was built, as far as its location tells. */
+    FileTime builtAt(Bundle bundle) {
         String location = bundle.getLocation();
         Path jar = location.startsWith(EMBEDDED_PREFIX) ? embeddedFile(location.substring(EMBEDDED_PREFIX.length()))
                 : jarFile(location);

@@ -53,6 +53,21 @@ public final class KeptBuilds {
         }
     }
 
+    /** The kept jar of {@code bsn} if it was written after {@code time}, else {@code null}. */
+    byte[] newerThan(String bsn, java.nio.file.attribute.FileTime time) {
+        if (folder == null) {
+            return null;
+        }
+        Path file = folder.resolve(bsn + ".jar");
+        try {
+            return Files.isRegularFile(file) && Files.getLastModifiedTime(file).compareTo(time) > 0
+                    ? Files.readAllBytes(file) : null;
+        } catch (IOException e) {
+            LOG.debug("HVR: cannot read the kept build {}: {}", file, e.toString());
+            return null;
+        }
+    }
+
     /** The kept jar of {@code bsn} if it was built from {@code project}'s sources as they are now, else {@code null}. */
     byte[] matching(String bsn, Path project) {
         if (folder == null) {
