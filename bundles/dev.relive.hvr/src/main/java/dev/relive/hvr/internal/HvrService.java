@@ -125,6 +125,10 @@ public class HvrService {
                 return;
             }
             WatchedProjects projects = WatchedProjects.find(context, roots, excluded);
+            if (projects.installed().isEmpty() && projects.notInstalled().isEmpty()) {
+                LOG.warn("HVR: no bundle project (a folder with a bnd.bnd) under {}: saves there change nothing; "
+                        + "start from the project's root folder, or name it with --workspace DIR", roots);
+            }
             if (!projects.notInstalled().isEmpty()) {
                 LOG.info("HVR: not installed, so not swapped: {} (hvr:install FOLDER builds and installs one)",
                         projects.notInstalled().entrySet().stream().map(e -> e.getValue() + " in " + e.getKey())
