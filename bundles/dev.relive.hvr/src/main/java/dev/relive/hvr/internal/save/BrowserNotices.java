@@ -36,6 +36,9 @@ final class BrowserNotices {
     private final Set<String> sessionsWithError = ConcurrentHashMap.newKeySet();
     private final Map<Bundle, FailingBuild> failing = new ConcurrentHashMap<>();
 
+    /** Templates whose last save did not parse, by {@code bsn!path}: the frame that says where. */
+    private final Map<String, HvrError> refusedTemplates = new ConcurrentHashMap<>();
+
     /** The last build of a bundle failed: the frame that says so, and the bundles whose views it concerns. */
     private record FailingBuild(HvrError frame, Set<Bundle> affected) {
     }
@@ -59,14 +62,35 @@ final class BrowserNotices {
         }
     }
 
-    /** The bundle built and installed: pages mounted from now on show no overlay for it. */
+    /** The bundle built and installed: pages mounted from now on show no overlay for it, nor for its templates. */
     void built(Bundle bundle) {
         failing.remove(bundle);
+        refusedTemplates.keySet().removeIf(key -> key.startsWith(bundle.getSymbolicName() + "!"));
     }
 
-    /** A page was mounted in {@code session}: it shows the overlay of every failing build that concerns it. */
+    /** The template {@code path} of {@code bsn} was saved and does not parse: pages mounted from now on show it. */
+    void templateRefused(String bsn, String path, HvrError frame) {
+        refusedTemplates.put(bsn + "!" + path, frame);
+    }
+
+    /** The template {@code path} of {@code bsn} was saved and parses. */
+    void templateAccepted(String bsn, String path) {
+        refusedTemplates.remove(bsn + "!" + path);
+    }
+
+    /**
+     * A page was mounted in {@code session}: it shows the overlay of every failing build that concerns it, and of
+     * every refused template it renders the last good version of.
+     */
     void mounted(LiveSession session) {
         failing.values().forEach(failure -> showIfConcerned(session, failure));
+        refusedTemplates.forEach((key, frame) -> {
+            int bang = key.indexOf('!');
+            if (session.renders(key.substring(0, bang), key.substring(bang + 1))) {
+                sessionsWithError.add(session.id());
+                session.showError(frame);
+            }
+        });
     }
 
     private void showIfConcerned(LiveSession session, FailingBuild failure) {

@@ -27,7 +27,7 @@ import dev.relive.runtime.spi.ViewSlot;
  * A save of templates only: the new texts go to the {@link TemplateOverrides} the runtime renders from, and each
  * session whose last render read one of them (a view's own template, a partial, a layout, a macro library, in this
  * bundle or shared with others) is re-rendered, with no build and no bundle update. A text that does not parse is
- * not put in place; the sessions rendering it are shown where it fails.
+ * not put in place; the sessions rendering it, and those mounted later, are shown where it fails.
  */
 final class TemplateSave {
 
@@ -94,6 +94,7 @@ final class TemplateSave {
                     refused = true;
                 } else {
                     templates.put(bsn, path, text);
+                    notices.templateAccepted(bsn, path);
                     changed.put(path, file);
                 }
             } catch (IOException e) {
@@ -108,6 +109,7 @@ final class TemplateSave {
         status.built(new HvrStatus.Build(bsn, false, file.getFileName() + ":" + problem.line() + ": "
                 + problem.message(), Instant.now(), Map.of()));
         HvrError shown = new HvrError(bsn, file.toString(), problem.line(), problem.column(), problem.message());
+        notices.templateRefused(bsn, path, shown);
         for (LiveSession session : sessions.sessions()) {
             if (session.renders(bsn, path)) {
                 session.showError(shown);

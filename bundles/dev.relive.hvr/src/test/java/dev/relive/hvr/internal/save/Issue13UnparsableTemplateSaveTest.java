@@ -72,7 +72,8 @@ class Issue13UnparsableTemplateSaveTest {
     };
     private final TemplateOverrides templates = new TemplateOverrides();
     private final HvrStatus status = new HvrStatus();
-    private final TemplateSave save = new TemplateSave(sessions, status, templates, new BrowserNotices(sessions, status));
+    private final BrowserNotices notices = new BrowserNotices(sessions, status);
+    private final TemplateSave save = new TemplateSave(sessions, status, templates, notices);
 
     @Test
     void theLastTemplateThatParsedStaysLiveAndTheTabIsShownWhereTheNewOneFails() throws Exception {
@@ -91,10 +92,17 @@ class Issue13UnparsableTemplateSaveTest {
         });
         assertThat(calls).doesNotContain("hold", "rerender");
 
+        // a tab loaded meanwhile (a new one, a reload) renders the last good template and is shown the error too
+        notices.mounted(tab);
+        assertThat(shown).hasSize(2);
+        assertThat(shown.get(1)).isEqualTo(shown.get(0));
+
         Files.writeString(file, "<p>{{ count }}!</p>");
         save.apply(new ChangeSet(project, Set.of(file), Set.of()), BSN, new SaveTimeline(System.nanoTime()));
 
         assertThat(templates.template(BSN, PATH)).isEqualTo("<p>{{ count }}!</p>");
         assertThat(calls).contains("rerender");
+        notices.mounted(tab);
+        assertThat(shown).as("no error once the template parses").hasSize(2);
     }
 }
