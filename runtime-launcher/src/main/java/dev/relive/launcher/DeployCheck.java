@@ -70,13 +70,7 @@ final class DeployCheck implements Runnable {
                 long modified = Files.getLastModifiedTime(jar).toMillis();
                 Long before = seen.put(jar, modified);
                 if (before == null || before != modified) {
-                    String problem = problem(jar);
-                    if (problem != null) {
-                        System.err.println("relive: deploy: " + jar.getFileName() + " is not a bundle (" + problem
-                                + "); ignored");
-                    } else {
-                        warnIfPacked(jar);
-                    }
+                    report(jar);
                 }
             }
         } catch (IOException e) {
@@ -85,39 +79,34 @@ final class DeployCheck implements Runnable {
         seen.keySet().retainAll(present);
     }
 
-    private void warnIfPacked(Path jar) {
-        String name = symbolicName(jar);
-        if (name != null && packed.contains(name)) {
-            System.err.println("relive: deploy: WARNING " + jar.getFileName() + " holds " + name + ", which the "
-                    + "launcher jar packs too: the two copies clash (the views of the one that starts second are "
+    /** What is wrong with {@code jar}, from one read of its manifest: not a bundle, or one the launcher packs. */
+    private void report(Path jar) {
+        String name;
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            if (manifest == null) {
+                notABundle(jar, "no META-INF/MANIFEST.MF");
+                return;
+            }
+            name = manifest.getMainAttributes().getValue("Bundle-SymbolicName");
+        } catch (IOException e) {
+            notABundle(jar, "not a readable jar: " + e.getMessage());
+            return;
+        }
+        if (name == null) {
+            notABundle(jar, "no Bundle-SymbolicName in its manifest");
+            return;
+        }
+        String symbolicName = name.split(";", 2)[0].trim();
+        if (packed.contains(symbolicName)) {
+            System.err.println("relive: deploy: WARNING " + jar.getFileName() + " holds " + symbolicName + ", which "
+                    + "the launcher jar packs too: the two copies clash (the views of the one that starts second are "
                     + "refused for their routes, or it is not installed at all when its version is the same); delete "
                     + jar + " (hvr:install writes a bundle there until the application packs it)");
         }
     }
 
-    /** The jar's Bundle-SymbolicName without its directives, or null. */
-    static String symbolicName(Path jar) {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            Manifest manifest = file.getManifest();
-            String name = manifest == null ? null : manifest.getMainAttributes().getValue("Bundle-SymbolicName");
-            return name == null ? null : name.split(";", 2)[0].trim();
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    static String problem(Path jar) {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            Manifest manifest = file.getManifest();
-            if (manifest == null) {
-                return "no META-INF/MANIFEST.MF";
-            }
-            if (manifest.getMainAttributes().getValue("Bundle-SymbolicName") == null) {
-                return "no Bundle-SymbolicName in its manifest";
-            }
-            return null;
-        } catch (IOException e) {
-            return "not a readable jar: " + e.getMessage();
-        }
+    private static void notABundle(Path jar, String problem) {
+        System.err.println("relive: deploy: " + jar.getFileName() + " is not a bundle (" + problem + "); ignored");
     }
 }

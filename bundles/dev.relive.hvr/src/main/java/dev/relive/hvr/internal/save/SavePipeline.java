@@ -127,40 +127,33 @@ public final class SavePipeline {
     }
 
     /**
-     * Installs the build of {@code project} kept from an earlier run ({@link KeptBuilds}), as a save would, when it
-     * was built from the sources as they are now; {@code false} when there is none, and the project must be built.
-     */
-    /**
      * Installs the build of {@code project} kept from the last run when it was written after {@code builtAt} (the
      * time of the jar installed now), whatever sources it was built from: for a project whose sources do not build,
      * the last code that did stays live rather than an older jar's. Whether it was installed.
      */
     public synchronized boolean installKeptNewerThan(Path project, java.nio.file.attribute.FileTime builtAt) {
-        String bsn = ProjectName.of(project);
-        Bundle bundle = install.installed(bsn);
-        byte[] jar = bundle == null || ReliveBundles.contains(bsn) ? null : kept.newerThan(bsn, builtAt);
-        if (jar == null) {
-            return false;
-        }
-        try {
-            swapIn(project.resolve("bnd.bnd"), bundle, jar, "the last build that worked, kept from the last run",
-                    new SaveTimeline(System.nanoTime()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return true;
+        return installKept(project, bsn -> kept.newerThan(bsn, builtAt),
+                "the last build that worked, kept from the last run");
     }
 
+    /**
+     * Installs the build of {@code project} kept from an earlier run ({@link KeptBuilds}), as a save would, when it
+     * was built from the sources as they are now; {@code false} when there is none, and the project must be built.
+     */
     public synchronized boolean installKept(Path project) {
+        return installKept(project, bsn -> kept.matching(bsn, project), "the build kept from the last run");
+    }
+
+    /** Installs the kept jar {@code pick} gives for the project's bundle, if any; whether it did. */
+    private boolean installKept(Path project, java.util.function.Function<String, byte[]> pick, String summary) {
         String bsn = ProjectName.of(project);
         Bundle bundle = install.installed(bsn);
-        byte[] jar = bundle == null || ReliveBundles.contains(bsn) ? null : kept.matching(bsn, project);
+        byte[] jar = bundle == null || ReliveBundles.contains(bsn) ? null : pick.apply(bsn);
         if (jar == null) {
             return false;
         }
-        SaveTimeline timeline = new SaveTimeline(System.nanoTime());
         try {
-            swapIn(project.resolve("bnd.bnd"), bundle, jar, "the build kept from the last run", timeline);
+            swapIn(project.resolve("bnd.bnd"), bundle, jar, summary, new SaveTimeline(System.nanoTime()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
