@@ -12,10 +12,11 @@ import org.osgi.framework.launch.Framework;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
- * Starts the embedded bundles in the order that gets HTTP answering soonest: every bundle is resolved first, then
- * Jetty starts on a thread of its own while the rest start on the caller's, with ConfigAdmin before SCR so that
- * components are activated once with their configuration. While the rest start, the Jetty thread sends HTTP a first
- * request, so that Jetty's request path is loaded by the time {@code ready} is checked. Configuration that the
+ * Starts the embedded bundles in the order that gets HTTP answering soonest: Jetty's bundle (and the few it needs) is
+ * resolved first and starts on a thread of its own, Jetty's start being the longest path, while the caller's thread
+ * resolves and starts the rest, with ConfigAdmin before SCR so that components are activated once with their
+ * configuration. A third thread sends HTTP a first request as soon as Jetty answers, so that Jetty's request path is
+ * loaded by the time {@code ready} is checked. Configuration that the
  * command line stands for is written after ConfigAdmin starts and before SCR does. The console's bundles (Gogo,
  * JLine) and MetaType start only after {@code ready}, and so does FileInstall when the deploy folder was empty at the
  * launch (nothing there for it to install or configure before the pages answer; its first scan after {@code ready}
@@ -66,22 +67,27 @@ final class StartSequence {
         }
     }
 
-    /** Resolves every bundle and starts all but the console's; returns once they are all started. */
+    /** Resolves every bundle and starts all but the console's; returns once they are all started and HTTP answered. */
     void startBeforeReady(Framework framework) throws InterruptedException {
+        FrameworkWiring wiring = framework.adapt(FrameworkWiring.class);
         long resolving = System.nanoTime();
-        framework.adapt(FrameworkWiring.class).resolveBundles(all);
-        profile.step("resolve", resolving);
-        Thread jetty = new Thread(() -> {
-            startAll(http);
-            ReadyProbe.firstRequest(framework.getBundleContext());
-        }, "relive-start-http");
+        wiring.resolveBundles(http);
+        profile.step("resolve HTTP", resolving);
+        Thread jetty = new Thread(() -> startAll(http), "relive-start-http");
         jetty.start();
+        Thread firstRequest = new Thread(() -> ReadyProbe.firstRequest(framework.getBundleContext()),
+                "relive-first-request");
+        firstRequest.start();
         try {
+            resolving = System.nanoTime();
+            wiring.resolveBundles(all);
+            profile.step("resolve", resolving);
             startAll(core);
             configure.accept(framework.getBundleContext());
             startAll(scr);
         } finally {
             jetty.join();
+            firstRequest.join();
         }
     }
 

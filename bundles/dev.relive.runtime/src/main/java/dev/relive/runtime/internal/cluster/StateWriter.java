@@ -67,8 +67,9 @@ public class StateWriter {
     /** This member is stopping: tabs whose sockets close now are resumed elsewhere, so no entry is removed. */
     private volatile boolean retiring;
     private volatile ScheduledExecutorService scheduler;
-    private volatile ObjectMapper mapper = StateMapper.create();
-    private volatile long mapperMade = System.nanoTime();
+    /** Made on first use, not at activation (Jackson is not loaded before the launch's first page), then renewed. */
+    private volatile ObjectMapper mapper;
+    private volatile long mapperMade;
 
     private BundleContext context;
     private SynchronousBundleListener frameworkStop;
@@ -247,11 +248,13 @@ public class StateWriter {
 
     /** The mapper restores and captures use now. */
     public ObjectMapper mapper() {
-        if (System.nanoTime() - mapperMade > MAPPER_LIFETIME_NANOS) {
-            mapper = StateMapper.create();
+        ObjectMapper m = mapper;
+        if (m == null || System.nanoTime() - mapperMade > MAPPER_LIFETIME_NANOS) {
+            m = StateMapper.create();
             mapperMade = System.nanoTime();
+            mapper = m;
         }
-        return mapper;
+        return m;
     }
 
     public Set<String> injected(ServiceReference<?> reference) {

@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import dev.relive.runtime.internal.protocol.LazyMapper;
 
 /**
  * A {@link TabState} as the bytes the store keeps (JSON), at most {@code maxBytes} of them. The state fields are
@@ -13,7 +14,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  */
 public final class TabStateCodec {
 
-    private final ObjectMapper json = JsonMapper.builder().build();
+    private final LazyMapper json = new LazyMapper(() -> JsonMapper.builder().build());
     private final int maxBytes;
 
     public TabStateCodec(int maxBytes) {
@@ -23,7 +24,7 @@ public final class TabStateCodec {
     public byte[] encode(TabState state) throws UnstorableStateException {
         byte[] bytes;
         try {
-            bytes = json.writeValueAsBytes(state);
+            bytes = json.get().writeValueAsBytes(state);
         } catch (JsonProcessingException e) {
             throw new UnstorableStateException(state.view(), "cannot be written: " + e.getOriginalMessage());
         }
@@ -40,7 +41,7 @@ public final class TabStateCodec {
             return Optional.empty();
         }
         try {
-            TabState state = json.readValue(bytes, TabState.class);
+            TabState state = json.get().readValue(bytes, TabState.class);
             return state.format() == TabState.FORMAT && state.view() != null && !state.views().isEmpty()
                     ? Optional.of(state) : Optional.empty();
         } catch (IOException | RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.relive.runtime.internal.invoke;
 
 import java.lang.reflect.Field;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,9 +14,14 @@ import dev.relive.runtime.internal.state.StateFields;
 /** Two-way binding: sets a {@link Bind} field of a view from a client's {@code model} frame. */
 public final class FieldBinder {
 
-    private final ObjectMapper json;
+    private final Supplier<ObjectMapper> json;
 
     public FieldBinder(ObjectMapper json) {
+        this(() -> json);
+    }
+
+    /** With the mapper {@code json} gives when a value is first converted. */
+    public FieldBinder(Supplier<ObjectMapper> json) {
         this.json = json;
     }
 
@@ -27,8 +33,8 @@ public final class FieldBinder {
                         view.getClass().getSimpleName() + " has no @Bind field named '" + name + "'", null));
         Object converted;
         try {
-            converted = value == null || value.isNull() ? null
-                    : json.convertValue(value, json.constructType(field.getGenericType()));
+            ObjectMapper mapper = value == null || value.isNull() ? null : json.get();
+            converted = mapper == null ? null : mapper.convertValue(value, mapper.constructType(field.getGenericType()));
         } catch (IllegalArgumentException e) {
             throw new InvocationException(ErrorCode.BAD_PARAMS, "field '" + name + "' cannot be read as "
                     + field.getGenericType().getTypeName(), null);

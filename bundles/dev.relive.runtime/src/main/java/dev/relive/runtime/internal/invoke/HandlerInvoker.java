@@ -6,6 +6,7 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,9 +38,14 @@ public final class HandlerInvoker {
         }
     };
 
-    private final ObjectMapper json;
+    private final Supplier<ObjectMapper> json;
 
     public HandlerInvoker(ObjectMapper json) {
+        this(() -> json);
+    }
+
+    /** With the mapper {@code json} gives when a parameter is first converted. */
+    public HandlerInvoker(Supplier<ObjectMapper> json) {
         this.json = json;
     }
 
@@ -95,7 +101,8 @@ public final class HandlerInvoker {
                 continue;
             }
             try {
-                args[i] = json.convertValue(value, json.constructType(p.getParameterizedType()));
+                ObjectMapper mapper = json.get();
+                args[i] = mapper.convertValue(value, mapper.constructType(p.getParameterizedType()));
             } catch (IllegalArgumentException e) {
                 throw new InvocationException(ErrorCode.BAD_PARAMS, method.getName() + ": parameter '"
                         + p.getName() + "' cannot be read as " + p.getParameterizedType().getTypeName() + " from "

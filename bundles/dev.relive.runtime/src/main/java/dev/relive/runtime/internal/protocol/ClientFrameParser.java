@@ -1,6 +1,7 @@
 package dev.relive.runtime.internal.protocol;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,10 +19,15 @@ public final class ClientFrameParser {
     /** A resume key as the runtime makes them: base64url, 16 to 64 characters. */
     private static final java.util.regex.Pattern RESUME_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
-    private final ObjectMapper json;
+    private final Supplier<ObjectMapper> json;
     private final int maxFrameBytes;
 
     public ClientFrameParser(ObjectMapper json, int maxFrameBytes) {
+        this(() -> json, maxFrameBytes);
+    }
+
+    /** With the mapper {@code json} gives when the first frame is read. */
+    public ClientFrameParser(Supplier<ObjectMapper> json, int maxFrameBytes) {
         this.json = json;
         this.maxFrameBytes = maxFrameBytes;
     }
@@ -57,7 +63,7 @@ public final class ClientFrameParser {
         }
         JsonNode frame;
         try {
-            frame = json.readTree(text);
+            frame = json.get().readTree(text);
         } catch (JsonProcessingException e) {
             throw new RefusedFrameException(null, ErrorCode.BAD_JSON, "not JSON: " + e.getOriginalMessage());
         }

@@ -15,13 +15,12 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.relive.api.User;
 import dev.relive.runtime.internal.cluster.StateWriter;
 import dev.relive.runtime.internal.config.RuntimeSettings;
 import dev.relive.runtime.internal.invoke.FieldBinder;
 import dev.relive.runtime.internal.invoke.HandlerInvoker;
+import dev.relive.runtime.internal.protocol.LazyMapper;
 import dev.relive.runtime.internal.protocol.ProtocolJson;
 import dev.relive.runtime.internal.registry.RouteMatch;
 import dev.relive.runtime.internal.registry.ViewRegistry;
@@ -69,7 +68,7 @@ public class Sessions implements LiveSessions {
         libraries.open();
         int perView = settings.maxWorkersPerView();
         this.budget = new ViewWorkerBudget(workers.pool(), perView > 0 ? perView : workers.threads() * 3 / 4);
-        ObjectMapper json = ProtocolJson.newMapper();
+        LazyMapper json = ProtocolJson.mapper();
         this.invoker = new HandlerInvoker(json);
         this.binder = new FieldBinder(json);
         this.messaging = messaging;

@@ -30,7 +30,7 @@ public class SocketSessions {
         this.sessions = sessions;
         this.registry = registry;
         this.tokens = tokens;
-        this.parser = new ClientFrameParser(ProtocolJson.newMapper(), settings.maxFrameBytes());
+        this.parser = new ClientFrameParser(ProtocolJson.mapper(), settings.maxFrameBytes());
         this.eventsPerSecond = settings.eventsPerSecond();
         this.workers = workers;
         this.uploads = settings.uploads();

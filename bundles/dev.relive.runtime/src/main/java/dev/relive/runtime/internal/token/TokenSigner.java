@@ -1,6 +1,8 @@
 package dev.relive.runtime.internal.token;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -17,14 +19,19 @@ import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 
 /**
  * Signs and checks the token a page hands its WebSocket: {@code base64url(claims JSON) "." base64url(HMAC-SHA256)}
  * with a secret that is either made for this run only or kept in a {@link KeyFile}. The claims name the route, the
  * view class, the query parameters, the browser session the page was rendered for (its binding, absent for a page
  * rendered without one) and the expiry.
+ *
+ * <p>The claims are written and read with Jackson's streaming API alone: every page signs a token, and the first one
+ * should not wait for Jackson's databind, which only the page's socket needs.
  */
 public final class TokenSigner {
 
@@ -42,7 +49,7 @@ public final class TokenSigner {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenSigner.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
     private static final Base64.Encoder ENC = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DEC = Base64.getUrlDecoder();
 
@@ -95,20 +102,26 @@ public final class TokenSigner {
 
     /** A token bound to the browser session whose binding is {@code session} ({@code null}: none). */
     public String sign(String route, String view, Map<String, String> params, String session, long ttlSeconds) {
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("r", route);
-        claims.put("v", view);
-        claims.put("p", params);
-        if (session != null) {
-            claims.put("s", session);
+        ByteArrayOutputStream claims = new ByteArrayOutputStream(128);
+        try (JsonGenerator g = JSON.createGenerator(claims)) {
+            g.writeStartObject();
+            g.writeStringField("r", route);
+            g.writeStringField("v", view);
+            g.writeObjectFieldStart("p");
+            for (Map.Entry<String, String> p : params.entrySet()) {
+                g.writeStringField(p.getKey(), p.getValue());
+            }
+            g.writeEndObject();
+            if (session != null) {
+                g.writeStringField("s", session);
+            }
+            g.writeNumberField("e", clock.instant().getEpochSecond() + ttlSeconds);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        claims.put("e", clock.instant().getEpochSecond() + ttlSeconds);
-        try {
-            String body = ENC.encodeToString(JSON.writeValueAsBytes(claims));
-            return body + "." + ENC.encodeToString(mac(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        String body = ENC.encodeToString(claims.toByteArray());
+        return body + "." + ENC.encodeToString(mac(body));
     }
 
     public Claims verify(String token) throws BadTokenException {
@@ -129,18 +142,56 @@ public final class TokenSigner {
         if (!MessageDigest.isEqual(given, mac(body))) {
             throw new BadTokenException("token signature does not match");
         }
+        Claims claims;
         try {
-            var node = JSON.readTree(DEC.decode(body));
-            long expires = node.path("e").asLong();
-            if (expires < clock.instant().getEpochSecond()) {
-                throw new BadTokenException("token expired");
-            }
-            Map<String, String> params = new LinkedHashMap<>();
-            node.path("p").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
-            String session = node.hasNonNull("s") ? node.get("s").asText() : null;
-            return new Claims(node.path("r").asText(), node.path("v").asText(), params, expires, session);
-        } catch (java.io.IOException | IllegalArgumentException e) {
+            claims = readClaims(DEC.decode(body));
+        } catch (IOException | IllegalArgumentException e) {
             throw new BadTokenException("malformed token claims");
+        }
+        if (claims.expires() < clock.instant().getEpochSecond()) {
+            throw new BadTokenException("token expired");
+        }
+        return claims;
+    }
+
+    /** The claims object {@link #sign} writes; a member of another name or JSON type is skipped. */
+    private static Claims readClaims(byte[] json) throws IOException, BadTokenException {
+        String route = "";
+        String view = "";
+        Map<String, String> params = new LinkedHashMap<>();
+        long expires = 0;
+        String session = null;
+        try (JsonParser p = JSON.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new BadTokenException("malformed token claims");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (name) {
+                    case "r" -> route = p.getValueAsString("");
+                    case "v" -> view = p.getValueAsString("");
+                    case "s" -> session = value == JsonToken.VALUE_NULL ? null : p.getValueAsString("");
+                    case "e" -> expires = p.getValueAsLong(0);
+                    case "p" -> readParams(p, value, params);
+                    default -> { }
+                }
+                p.skipChildren();
+            }
+        }
+        return new Claims(route, view, params, expires, session);
+    }
+
+    private static void readParams(JsonParser p, JsonToken start, Map<String, String> into) throws IOException {
+        if (start != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            into.put(name, p.getValueAsString(""));
+            p.skipChildren();
         }
     }
 

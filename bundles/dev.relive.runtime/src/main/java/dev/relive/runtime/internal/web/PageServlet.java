@@ -20,6 +20,7 @@ import dev.relive.runtime.internal.auth.PageGate;
 import dev.relive.runtime.internal.config.RuntimeSettings;
 import dev.relive.api.NotFoundException;
 import dev.relive.runtime.internal.protocol.PageUrl;
+import dev.relive.runtime.internal.protocol.ProtocolJson;
 import dev.relive.runtime.internal.registry.RouteMatch;
 import dev.relive.runtime.internal.registry.ViewRegistry;
 import dev.relive.runtime.internal.registry.ViewType;
@@ -82,6 +83,7 @@ public class PageServlet extends HttpServlet {
             return;
         }
         String url = new PageUrl(path, params).relative();
+        ProtocolJson.prepareInBackground(); // the page's socket follows it
         try {
             Sessions.Page page = sessions.renderPage(match.get(), url, params, visit.user(), visit.csrfToken());
             String token = tokens.sign(type, type.route(), params, visit.binding());
