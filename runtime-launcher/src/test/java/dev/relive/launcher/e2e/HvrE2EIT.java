@@ -152,6 +152,19 @@ class HvrE2EIT {
             browser.waitForSwap("the page reloaded", () -> browser.js("return window.__beforeReload") == null);
             server.launcher().waitForLog(l -> l.contains("HVR incompat: handler_removed:increment"), Browser.SWAP);
             browser.waitForLive();
+
+            // a page loaded afresh that cannot render (its include does not exist yet) gets the dev 500 page, which
+            // has no live view: it reloads by itself once the save creating the include is applied
+            edit(template, "<h1>Counter</h1>", "<h1>Counter</h1>{% include \"other-part.peb\" %}");
+            browser.waitForSwap("the render error overlay", () -> browser.exists("#relive-hvr-overlay"));
+            browser.driver().get(server.url("/counter"));
+            browser.waitUntil("the 500 page", () -> browser.driver().getTitle().startsWith("500"));
+            assertThat(browser.text("body")).contains("other-part.peb");
+            browser.js("window.__errorPage = true");
+            Files.writeString(template.resolveSibling("other-part.peb"), "<em id=\"other-part\">other</em>");
+            browser.waitForSwap("the 500 page reloaded into the view", () -> browser.exists("#other-part"));
+            assertThat(browser.js("return window.__errorPage")).isNull();
+            browser.waitForLive();
         }
     }
 

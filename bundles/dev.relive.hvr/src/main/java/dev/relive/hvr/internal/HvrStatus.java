@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -32,6 +33,10 @@ public class HvrStatus {
     private volatile String warmUp = "not started";
     private final Map<String, Build> builds = new ConcurrentHashMap<>();
     private final Map<String, View> views = new ConcurrentHashMap<>();
+    /** This run of the runtime, as pages that poll {@link #changes()} tell it from the next one. */
+    private final String run = Long.toHexString(ThreadLocalRandom.current().nextLong());
+    private long changes;
+    private long lastChange;
 
     public void configured(boolean enabled, boolean watching, List<Path> watched) {
         this.enabled = enabled;
@@ -109,5 +114,19 @@ public class HvrStatus {
 
     public Map<String, View> views() {
         return new TreeMap<>(views);
+    }
+
+    /** What HVR changed in this run: how much, and when last; what a page that could not be shown polls. */
+    public record Changes(String run, long count, long lastMillis) {
+    }
+
+    /** A save was applied or refused, or a bundle started or went: what a page shows may have changed. */
+    public synchronized void changed() {
+        changes++;
+        lastChange = System.currentTimeMillis();
+    }
+
+    public synchronized Changes changes() {
+        return new Changes(run, changes, lastChange);
     }
 }

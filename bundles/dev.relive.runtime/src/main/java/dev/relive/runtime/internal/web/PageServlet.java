@@ -60,8 +60,8 @@ public class PageServlet extends HttpServlet {
         this.gate = gate;
         this.sessions = sessions;
         this.tokens = tokens;
-        this.errorPages = new ErrorPages(registry, sessions);
         this.dev = settings.dev();
+        this.errorPages = new ErrorPages(registry, sessions, dev);
     }
 
     @Override

@@ -28,18 +28,30 @@ final class ViewPage {
         return page.toString();
     }
 
-    /** A rendered view's HTML as a page that does not go live (an application's error page). */
-    static String staticPage(Sessions.Page view) {
+    /**
+     * A rendered view's HTML as a page that does not go live (an application's error page), with {@code extraHead}
+     * (see {@link #devReload}) at the end of its head.
+     */
+    static String staticPage(Sessions.Page view, String extraHead) {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
                 + HtmlEscaper.attribute(view.title()) + "</title><link rel=\"icon\" href=\"data:,\">" + view.head()
-                + "</head><body><div rl-root>" + view.html() + "</div></body></html>\n";
+                + extraHead + "</head><body><div rl-root>" + view.html() + "</div></body></html>\n";
     }
 
-    static String error(int status, String heading, String message, String detail) {
+    /**
+     * What a dev error page carries so that it reloads once HVR has applied a change after {@code renderedAtMillis}
+     * (the client's {@code devreload.js}): the page cannot go live, so the save that fixes it would not show otherwise.
+     */
+    static String devReload(long renderedAtMillis) {
+        return "<meta name=\"relive-dev-reload\" content=\"" + renderedAtMillis + "\">"
+                + "<script type=\"module\" src=\"/relive/client/devreload.js\"></script>";
+    }
+
+    static String error(int status, String heading, String message, String detail, String extraHead) {
         StringBuilder page = new StringBuilder(512);
         page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(status)
-                .append(' ').append(HtmlEscaper.attribute(heading)).append("</title>")
+                .append(' ').append(HtmlEscaper.attribute(heading)).append("</title>").append(extraHead)
                 .append("<style>body{font-family:system-ui,sans-serif;margin:2rem}pre{background:#f6f6f6;")
                 .append("padding:1rem;overflow:auto}</style></head><body><h1>").append(HtmlEscaper.attribute(heading))
                 .append("</h1><p>").append(HtmlEscaper.attribute(message)).append("</p>");
