@@ -3,6 +3,8 @@ package dev.relive.hvr.internal.save;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Version;
@@ -25,6 +27,9 @@ final class BundleBuild {
 
     private final BundleCompiler compiler;
     private final BundlePackager packager;
+    /** {@code hvr<n>} at the end of a qualifier, alone or after a dash. */
+    private static final Pattern HVR_QUALIFIER = Pattern.compile("(^|-)hvr(\\d{1,9})$");
+
     private int builds;
 
     BundleBuild(BundleCompiler compiler, BundlePackager packager) {
@@ -84,9 +89,17 @@ final class BundleBuild {
                 + (packed.analysed() ? "analysed by bnd" : "manifest unchanged");
     }
 
-    /** The installed version with the qualifier {@code hvr<n>}, n counting this runtime's builds. */
-    private String nextVersion(Version installed) {
-        String qualifier = installed.getQualifier().replaceAll("-hvr\\d+$", "");
+    /**
+     * The installed version with the qualifier {@code hvr<n>}: n counts this runtime's builds, and goes on from the
+     * installed one's (a build kept from the last run, installed at start, may be {@code hvr7} already).
+     */
+    String nextVersion(Version installed) {
+        Matcher hvr = HVR_QUALIFIER.matcher(installed.getQualifier());
+        String qualifier = installed.getQualifier();
+        if (hvr.find()) {
+            qualifier = qualifier.substring(0, hvr.start());
+            builds = Math.max(builds, Integer.parseInt(hvr.group(2)));
+        }
         builds++;
         return new Version(installed.getMajor(), installed.getMinor(), installed.getMicro(),
                 (qualifier.isEmpty() ? "" : qualifier + "-") + "hvr" + builds).toString();
