@@ -170,7 +170,9 @@ export function installHvr(view, options = {}) {
           ? `Event refused by ${simpleName(view.viewName)}: the page names a handler or field the view does not have`
           : frame.stage === "render"
             ? `Render failed${inBundle}: the page keeps what it showed until a save renders`
-            : `Build failed${inBundle}: the previous code stays live`;
+            : String(frame.file ?? "").endsWith(".peb")
+              ? `Template does not parse${inBundle}: the last one that parsed stays live`
+              : `Build failed${inBundle}: the previous code stays live`;
     const where = doc.createElement("div");
     where.setAttribute("data-relive-location", "");
     where.textContent =

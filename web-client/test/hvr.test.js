@@ -119,6 +119,15 @@ describe("hvr-error", () => {
     assert.equal(doc.getElementById(OVERLAY_ID), null);
   });
 
+  test("a template that does not parse is called that, not a failed build", () => {
+    const { doc, ws } = setup();
+    const template = "/ws/app/src/main/resources/a/View.peb";
+    ws.receive({ type: "hvr-error", bundle: "app", file: template, line: 3, column: 0, message: "Unexpected \"}\"" });
+    const overlay = /** @type {HTMLElement} */ (doc.getElementById(OVERLAY_ID));
+    assert.match(String(overlay.querySelector("strong")?.textContent), /^Template does not parse in app: the last one that parsed stays live/);
+    assert.ok(overlay.textContent?.includes(`${template}:3`));
+  });
+
   test("a render failure after a save says the page keeps what it showed, and names the template's line", () => {
     const { doc, ws } = setup();
     const template = "/ws/app/src/main/resources/a/View.peb";

@@ -100,8 +100,9 @@ final class DeployCheck implements Runnable {
         String symbolicName = name.split(";", 2)[0].trim();
         if (packed.contains(symbolicName)) {
             System.err.println("relive: deploy: WARNING " + jar.getFileName() + " holds " + symbolicName + ", which "
-                    + "the launcher jar packs too: the two copies clash (the views of the one that starts second are "
-                    + "refused for their routes, or it is not installed at all when its version is the same); delete "
+                    + "the launcher jar packs too: the two copies clash (each route is served by one of them, which may "
+                    + "run the older code, and the other's view is refused; or the second is not installed at all when "
+                    + "its version is the same); delete "
                     + jar + " (hvr:install writes a bundle there until the application packs it)");
         }
     }

@@ -110,7 +110,7 @@ class HvrE2EIT {
             Path template = server.source("dev.relive.examples.counter", COUNTER_PEB);
             edit(template, "<strong id=\"count\">{{ count }}</strong>", "<strong id=\"count\">{{ count </strong>");
             browser.waitForSwap("the template error overlay", () -> browser.exists("#relive-hvr-overlay"));
-            assertThat(browser.text("#relive-hvr-overlay")).contains("Build failed", "CounterView.peb:")
+            assertThat(browser.text("#relive-hvr-overlay")).contains("Template does not parse", "CounterView.peb:")
                     .containsPattern("CounterView\\.peb:[1-9][0-9]*\\b");
             browser.clickAndWait("#inc", "#count", "23");
             edit(template, "{{ count </strong>", "{{ count }}</strong>");

@@ -22,9 +22,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code GET /relive/hvr/changes}: {@code {"run":"…","changes":N,"last":MS}}, what HVR changed in this run of the
  * runtime. A page that could not be shown in dev (an error page: no live view, so no socket HVR could tell) polls
  * it and reloads when it moves (the client's {@code devreload.js}), so the save that fixes a view, creates its
- * missing template or adds its route shows without a reload by hand. A change is a save HVR applied or refused, and
- * a bundle that started or was uninstalled (an {@code hvr:install}, a jar dropped into or taken from the deploy
- * folder). It says nothing about the application but that it changed, and exists only where HVR is installed (dev);
+ * missing template or adds its route shows without a reload by hand. A change is a template save that parsed, and a
+ * bundle that started or was uninstalled: a Java save that built (its bundle's update), an {@code hvr:install}, a jar
+ * dropped into or taken from the deploy folder. A save that does not build or parse changes nothing. It says nothing about the application but that it changed, and exists only where HVR is installed (dev);
  * the security filter sees its requests like any other's.
  */
 @HttpWhiteboardServletPattern(ChangesServlet.PATH)

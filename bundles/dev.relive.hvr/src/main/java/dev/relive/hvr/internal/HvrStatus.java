@@ -120,7 +120,7 @@ public class HvrStatus {
     public record Changes(String run, long count, long lastMillis) {
     }
 
-    /** A save was applied or refused, or a bundle started or went: what a page shows may have changed. */
+    /** A template save was applied, or a bundle started or went: what a page shows may have changed. */
     public synchronized void changed() {
         changes++;
         lastChange = System.currentTimeMillis();

@@ -109,8 +109,6 @@ public final class SavePipeline {
         } catch (RuntimeException e) {
             LOG.error("HVR: {} failed", bsn, e);
             status.built(new HvrStatus.Build(bsn, false, "internal error: " + e, Instant.now(), timeline.phases()));
-        } finally {
-            status.changed();
         }
         LOG.debug("HVR: {} handled in {} ms", bsn, (System.nanoTime() - started) / 1_000_000);
     }

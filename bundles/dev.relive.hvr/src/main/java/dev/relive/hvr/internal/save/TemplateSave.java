@@ -72,6 +72,9 @@ final class TemplateSave {
             }
         }
         timeline.mark("render");
+        if (!changed.isEmpty()) {
+            status.changed(); // a page that could not be shown may now be (a bundle update counts by its event)
+        }
         if (!refused) {
             status.built(new HvrStatus.Build(bsn, true, "template re-rendered", Instant.now(), timeline.phases()));
         }

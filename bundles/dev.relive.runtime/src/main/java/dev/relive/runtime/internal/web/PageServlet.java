@@ -72,7 +72,7 @@ public class PageServlet extends HttpServlet {
             if ("/".equals(path)) {
                 send(resp, 200, IndexPage.render(registry.all(), dev));
             } else {
-                notFound(resp, path);
+                notFound(resp, path, "No view at " + path, null);
             }
             return;
         }
@@ -89,17 +89,18 @@ public class PageServlet extends HttpServlet {
             String token = tokens.sign(type, type.route(), params, visit.binding());
             send(resp, 200, ViewPage.render(page, type.className(), token, dev));
         } catch (BadParamException | NotFoundException e) {
-            notFound(resp, path);
+            // the route is the view's, which found nothing there: in dev, what it said
+            notFound(resp, path, "Nothing at " + path, dev ? type.className() + ": " + e.getMessage() : null);
         } catch (RuntimeException e) {
-            LOG.warn("{} failed to render", type.className(), e);
+            LOG.warn("{} could not be shown at {}: its mount or render threw", type.className(), path, e);
             String detail = dev ? stackTrace(e) : null;
             send(resp, 500, errorPages.render(500, path, "Error", dev ? String.valueOf(e.getMessage())
                     : "The view could not be shown.", detail));
         }
     }
 
-    private void notFound(HttpServletResponse resp, String path) throws IOException {
-        send(resp, 404, errorPages.render(404, path, "Not found", "No view at " + path, null));
+    private void notFound(HttpServletResponse resp, String path, String message, String detail) throws IOException {
+        send(resp, 404, errorPages.render(404, path, "Not found", message, detail));
     }
 
     private static Map<String, String> params(HttpServletRequest req) {
