@@ -91,6 +91,8 @@ class Issue13UnparsableTemplateSaveTest {
             assertThat(error.line()).isEqualTo(3);
         });
         assertThat(calls).doesNotContain("hold", "rerender");
+        assertThat(status.changes().count()).as("an error page is not reloaded for a save that changed nothing")
+                .isZero();
 
         // a tab loaded meanwhile (a new one, a reload) renders the last good template and is shown the error too
         notices.mounted(tab);
@@ -102,6 +104,7 @@ class Issue13UnparsableTemplateSaveTest {
 
         assertThat(templates.template(BSN, PATH)).isEqualTo("<p>{{ count }}!</p>");
         assertThat(calls).contains("rerender");
+        assertThat(status.changes().count()).as("an error page reloads once a template save applied").isOne();
         notices.mounted(tab);
         assertThat(shown).as("no error once the template parses").hasSize(2);
     }
