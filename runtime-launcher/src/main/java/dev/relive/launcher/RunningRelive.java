@@ -65,6 +65,7 @@ final class RunningRelive {
 
             ReadyProbe.await(framework.getBundleContext(), started, options);
             profile.moment("ready");
+            ReadyCondition.register(framework.getBundleContext());
             cache.stamp(framework);
             sequence.startAfterReady();
             profile.step("deploy folder watched, console started", starting);

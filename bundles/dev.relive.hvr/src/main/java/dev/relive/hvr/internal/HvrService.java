@@ -114,12 +114,14 @@ public class HvrService {
     }
 
     /**
-     * The warm-up thread's work: the tools, then the out-of-date projects' builds, then the warm-up proper. HVR
+     * The warm-up thread's work, once the launch is ready ({@link LaunchReady}): the tools, then the out-of-date
+     * projects' builds, then the warm-up proper. HVR
      * stopping meanwhile (the framework shutting down) ends it quietly, wherever it was.
      */
     private void warmUp(BundleContext context, HvrConfig config, ViewSwapper swapper, FrameworkClassPath classPath,
             List<Path> roots, List<Path> excluded) {
         try {
+            LaunchReady.await(context);
             Tools tools = tools(context, config, swapper, classPath);
             if (tools == null) {
                 return;
@@ -140,6 +142,8 @@ public class HvrService {
             new WarmUp(tools.compiler(), () -> BundleCompiler.another(classPath), tools.packager(),
                     tools.pipeline(), status::warmUp).maxBuilds(config.warm__up__builds())
                     .projects(projects.installed(), WARM_UP_DELAY_MS);
+        } catch (InterruptedException e) {
+            pipeline.cancel(false); // HVR stopping before the launch was ready
         } catch (RuntimeException | LinkageError e) {
             // a stopped bundle's classes and context fail in many ways: none of them is news once HVR is stopping
             if (!isStopped()) {
