@@ -28,6 +28,10 @@ import dev.relive.test.internal.PageConnection;
 public final class LiveBrowser {
 
     private static final Duration ROUTE_TIMEOUT = Duration.ofSeconds(30);
+    /** After the runtime's start, how long any 404 may be a route not registered yet (an application's 404 page). */
+    private static final Duration START_GRACE = Duration.ofSeconds(5);
+    /** The runtime's own 404 page for a path no view's route matches. */
+    private static final String NO_ROUTE = "No view at ";
 
     private final LiveRuntime runtime;
     private final CookieJar cookies = new CookieJar();
@@ -133,11 +137,18 @@ public final class LiveBrowser {
         }
     }
 
+    /**
+     * The page at {@code path}; a 404 is asked again while it may be a route not registered yet: the runtime's page
+     * for a path no route matches, or any 404 in the runtime's first seconds (an application's 404 page looks the
+     * same either way). A 404 a view answered (a {@code NotFoundException}) fails at once.
+     */
     private HttpResponse<String> awaitPage(String path) {
         long deadline = System.nanoTime() + ROUTE_TIMEOUT.toNanos();
         while (true) {
             HttpResponse<String> page = get(path);
-            if (page.statusCode() == 200 || page.statusCode() != 404 || System.nanoTime() > deadline) {
+            boolean mayBeUnregistered = page.statusCode() == 404 && (page.body().contains(NO_ROUTE)
+                    || System.nanoTime() - runtime.madeNanos() < START_GRACE.toNanos());
+            if (!mayBeUnregistered || System.nanoTime() > deadline) {
                 if (page.statusCode() != 200) {
                     throw new AssertionError("GET " + path + " answered " + page.statusCode()
                             + location(page) + ":\n" + page.body());

@@ -60,25 +60,29 @@ public final class LivePage implements AutoCloseable {
     }
 
     /**
-     * Types {@code value} into a field: sets it, then sends what the field binds: {@code rl-model} (a {@code model}
-     * frame), {@code rl-input} (an event with {@code value}), or {@code rl-input} on its form (the form's fields).
-     * A field without any of them just keeps the value, for a later {@link #submit}.
+     * Types {@code value} into a field: sets it, then sends what a browser's {@code input} event sends: for an
+     * {@code rl-model} field a {@code model} frame, and then the {@code rl-input} event of the field (with
+     * {@code value}) or of its form (the form's fields), when there is one. A field without any of them just keeps
+     * the value, for a later {@link #submit}.
      */
     public LivePage fill(String selector, String value) {
         Element el = one(selector);
         EventParams.setValue(el, value);
         if (el.hasAttr("rl-model")) {
-            return answer(EventFrames.model(el, value));
+            answer(EventFrames.model(el, value));
         }
         return answer(EventFrames.bound(root, el, "rl-input"));
     }
 
-    /** Changes a control ({@code "true"}/{@code "false"} for a checkbox): sets it and sends its {@code rl-change}. */
+    /**
+     * Changes a control ({@code "true"}/{@code "false"} for a checkbox): sets it, sends a {@code model} frame for an
+     * {@code rl-model} control, then its {@code rl-change} event (or its form's), when there is one.
+     */
     public LivePage change(String selector, String value) {
         Element el = one(selector);
         EventParams.setValue(el, value);
         if (el.hasAttr("rl-model")) {
-            return answer(EventFrames.model(el, value));
+            answer(EventFrames.model(el, value));
         }
         return answer(EventFrames.bound(root, el, "rl-change"));
     }

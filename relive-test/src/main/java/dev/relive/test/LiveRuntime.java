@@ -29,6 +29,13 @@ public final class LiveRuntime implements ExtensionContext.Store.CloseableResour
         this.baseUrl = baseUrl;
     }
 
+    /** When this handle was made: right after the runtime started, for one started here. */
+    private final long madeNanos = System.nanoTime();
+
+    long madeNanos() {
+        return madeNanos;
+    }
+
     /**
      * Starts a runtime with {@code bundles} (jars or bundle folders) besides its own, and waits for HTTP.
      *
@@ -61,8 +68,8 @@ public final class LiveRuntime implements ExtensionContext.Store.CloseableResour
 
     /**
      * Opens the page at {@code path} (with its query, e.g. {@code /todo?first=tea}) in a new {@link #browser()} and
-     * mounts its view over a WebSocket, as a browser tab does. Waits up to 10 s for the route to appear, since views
-     * register asynchronously after the framework starts.
+     * mounts its view over a WebSocket, as a browser tab does. A 404 while no view has the route yet waits for one
+     * (views register asynchronously after the framework starts), up to 30 s; a 404 a view answered fails at once.
      */
     public LivePage mount(String path) {
         return browser().mount(path);

@@ -119,23 +119,25 @@ public final class ViewFixture<V extends LiveView> {
 
     /**
      * Types {@code value} into a field, as a browser would: an {@code rl-model} field sets the view's {@code @Bind}
-     * field it names (converted as the runtime converts it); else the field's {@code rl-input} handler, or its form's,
-     * runs with the field's value.
+     * field it names (converted as the runtime converts it); then the field's {@code rl-input} handler, or its
+     * form's, runs with the field's value, when there is one. A field with neither is refused.
      *
      * @throws LiveError with the code the runtime would answer ({@code unknown_field}, {@code bad_params}, ...)
      */
     public ViewFixture<V> fill(String selector, String value) {
         Element el = one(html(), selector);
         EventParams.setValue(el, value);
+        Element owner = el.closest("[rl-input]");
         if (el.hasAttr("rl-model")) {
             try {
                 binder.set(view, el.attr("rl-model"), JSON.getNodeFactory().textNode(value));
             } catch (InvocationException e) {
                 throw liveError(e);
             }
-            return this;
+            if (owner == null) {
+                return this;
+            }
         }
-        Element owner = el.closest("[rl-input]");
         if (owner == null) {
             throw new AssertionError("element has no rl-model or rl-input (nor has its form): " + el);
         }

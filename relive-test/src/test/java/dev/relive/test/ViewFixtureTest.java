@@ -80,6 +80,33 @@ class ViewFixtureTest {
                 .extracting(e -> ((LiveError) e).code()).isEqualTo("unknown_field");
     }
 
+    /** A bound field that is also checked as the user types: both happen, as in the browser. */
+    public static class CheckedView extends LiveView {
+        @Bind
+        public String title = "";
+        public String error = "";
+
+        @EventHandler
+        public void check(String value) {
+            error = value.length() > 5 ? "At most 5 characters." : "";
+        }
+
+        @Override
+        public String template() {
+            return "<input id=\"title\" rl-model=\"title\" rl-input=\"check\"><p id=\"error\">{{ error }}</p>";
+        }
+    }
+
+    @Test
+    void issue13FillOfABoundFieldAlsoRunsItsInputHandler() {
+        ViewFixture<CheckedView> checked = ViewFixture.mount(new CheckedView());
+
+        checked.fill("#title", "much too long");
+
+        assertThat(checked.view().title).isEqualTo("much too long");
+        assertThat(checked.text("#error")).isEqualTo("At most 5 characters.");
+    }
+
     @Test
     void ticksAndNavigation() {
         ViewFixture<TodoView> todo = ViewFixture.mount(TodoView.class);
