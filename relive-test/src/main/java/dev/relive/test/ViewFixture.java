@@ -91,8 +91,8 @@ public final class ViewFixture<V extends LiveView> {
 
     /** The view's HTML as its template renders it now. */
     public String render() {
-        return RENDERER.render(view, (id, viewClass, props, sticky) -> "<div rl-child=\"" + id + "\" rl-view=\""
-                + viewClass + "\"></div>");
+        return RENDERER.render(view, (id, viewClass, props, sticky, tag) -> "<" + tag + " rl-child=\"" + id
+                + "\" rl-view=\"" + viewClass + "\"></" + tag + ">");
     }
 
     /** The rendered HTML, parsed, under a {@code <div rl-root>}. */

@@ -3,6 +3,7 @@ package dev.relive.runtime.internal.render;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.extension.Function;
@@ -11,18 +12,23 @@ import io.pebbletemplates.pebble.template.EvaluationContext;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 
 /**
- * {@code {{ child("row-" + t.id, "TaskRow", {"task": t}, sticky=false) }}}: embeds a child view with its own
- * state and handlers, given the values of {@code props} (its {@code update} callback). A view name without a
+ * {@code {{ child("row-" + t.id, "TaskRow", {"task": t}, sticky=false, tag="li") }}}: embeds a child view with its
+ * own state and handlers, given the values of {@code props} (its {@code update} callback). A view name without a
  * package is looked up in the parent's package. {@code sticky} children survive live navigation to another view
- * that embeds the same id.
+ * that embeds the same id. The child is rendered inside an element of its own, a {@code div} unless {@code tag}
+ * names another of {@link #TAGS} (an {@code li} in a list, a {@code tr} in a table: the child's template then
+ * renders that element's content).
  */
 final class ChildFunction implements Function {
 
     static final String RENDERER_VARIABLE = "__relive_children";
+    /** The elements a child may be rendered in. */
+    static final Set<String> TAGS = Set.of("div", "span", "li", "tr", "td", "th", "tbody", "section", "article",
+            "aside", "header", "footer", "nav", "p", "dd", "dt", "figure");
 
     @Override
     public List<String> getArgumentNames() {
-        return List.of("id", "view", "props", "sticky");
+        return List.of("id", "view", "props", "sticky", "tag");
     }
 
     @Override
@@ -47,6 +53,15 @@ final class ChildFunction implements Function {
             map.forEach((k, v) -> values.put(String.valueOf(k), v));
         }
         boolean sticky = Boolean.TRUE.equals(args.get("sticky"));
-        return new SafeString(children.render(id.toString(), view.toString(), values, sticky));
+        String tag = args.get("tag") == null ? "div" : args.get("tag").toString();
+        if (!TAGS.contains(tag)) {
+            throw new PebbleException(null, "child(..., tag=\"" + ChildFunction.shorten(tag) + "\"): the tag must be "
+                    + "one of " + new java.util.TreeSet<>(TAGS), line, self.getName());
+        }
+        return new SafeString(children.render(id.toString(), view.toString(), values, sticky, tag));
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
     }
 }

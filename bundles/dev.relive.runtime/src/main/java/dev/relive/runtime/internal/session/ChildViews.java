@@ -132,8 +132,8 @@ final class ChildViews {
         }
     }
 
-    /** The child's HTML in its {@code <div rl-child rl-view>}, for {@code child(id, view, props, sticky)}. */
-    String render(String childId, String viewName, Map<String, Object> props, boolean sticky) {
+    /** The child's HTML in its {@code <TAG rl-child rl-view>}, for {@code child(id, view, props, sticky, tag)}. */
+    String render(String childId, String viewName, Map<String, Object> props, boolean sticky, String tag) {
         if (depth >= MAX_DEPTH) {
             throw new RenderException("child views nested deeper than " + MAX_DEPTH, null);
         }
@@ -148,8 +148,8 @@ final class ChildViews {
         rendering = slot;
         try {
             String inner = renderer.render(slot.view, this::render);
-            return "<div rl-child=\"" + HtmlEscaper.attribute(childId) + "\" rl-view=\""
-                    + HtmlEscaper.attribute(slot.view.getClass().getName()) + "\">" + inner + "</div>";
+            return "<" + tag + " rl-child=\"" + HtmlEscaper.attribute(childId) + "\" rl-view=\""
+                    + HtmlEscaper.attribute(slot.view.getClass().getName()) + "\">" + inner + "</" + tag + ">";
         } finally {
             depth--;
             rendering = parent;

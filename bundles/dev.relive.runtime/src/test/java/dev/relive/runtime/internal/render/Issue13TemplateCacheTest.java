@@ -15,7 +15,7 @@ import io.pebbletemplates.pebble.template.PebbleTemplate;
  */
 class Issue13TemplateCacheTest {
 
-    private static final ChildRenderer NO_CHILDREN = (id, view, props, sticky) -> "";
+    private static final ChildRenderer NO_CHILDREN = (id, view, props, sticky, tag) -> "";
 
     private final TemplateLibraries libraries = new TemplateLibraries();
     private final TemplateRenderer renderer;

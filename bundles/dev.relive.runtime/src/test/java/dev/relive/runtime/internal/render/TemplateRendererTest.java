@@ -40,7 +40,7 @@ class TemplateRendererTest {
         }
     }
 
-    private static final ChildRenderer NO_CHILDREN = (id, view, props, sticky) -> "";
+    private static final ChildRenderer NO_CHILDREN = (id, view, props, sticky, tag) -> "";
 
     private final TemplateLibraries libraries = new TemplateLibraries();
     private final TemplateRenderer renderer;

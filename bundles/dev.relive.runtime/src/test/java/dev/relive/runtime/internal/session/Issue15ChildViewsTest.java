@@ -1,6 +1,7 @@
 package dev.relive.runtime.internal.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -160,6 +161,36 @@ class Issue15ChildViewsTest {
         session.event(2, null, "rename", json.readTree("{\"to\":\"a2\"}"));
         assertThat(rows.get(0).item).isEqualTo("a2");
         assertThat(session.tree().html()).contains("<li>a2</li>");
+    }
+
+    /** The rows as list items: each child rendered in an {@code li} of its own, its template the item's content. */
+    public static class ItemList extends ListView {
+        public String tag = "li";
+
+        @Override
+        public String template() {
+            return "<ul>{% for i in items %}{{ child(\"row-\" + loop.index, rowView, {\"item\": i}, tag=tag) }}"
+                    + "{% endfor %}</ul>";
+        }
+    }
+
+    @Test
+    void issue13AChildCanBeRenderedInAListItemSoThatTheListIsValidHtml() throws Exception {
+        ItemList items = new ItemList();
+        String html = session.mount(new RouteMatch(type(ItemList.class.getName(), () -> items), Map.of()), "/items",
+                Map.of());
+        assertThat(html).startsWith("<ul><li rl-child=\"row-0\" rl-view=\"" + Row.class.getName() + "\">")
+                .contains("</li></ul>").doesNotContain("<div");
+        session.event(1, "row-1", "remove", json.readTree("{}"));
+        assertThat(items.received).containsExactly("row-1:removed");
+    }
+
+    @Test
+    void aChildTagOutsideTheListIsRefusedWithTheTagsThatAre() {
+        ItemList items = new ItemList();
+        items.tag = "script";
+        assertThatThrownBy(() -> session.mount(new RouteMatch(type(ItemList.class.getName(), () -> items), Map.of()),
+                "/items", Map.of())).hasStackTraceContaining("tag=\"script\"").hasStackTraceContaining("li");
     }
 
     private static ViewType type(String className, java.util.function.Supplier<LiveView> instances) {
