@@ -24,16 +24,12 @@ public final class LiveRuntime implements ExtensionContext.Store.CloseableResour
     private final URI baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private LiveRuntime(EmbeddedRuntime runtime, URI baseUrl) {
-        this.runtime = runtime;
-        this.baseUrl = baseUrl;
-    }
-
     /** When this handle was made: right after the runtime started, for one started here. */
     private final long madeNanos = System.nanoTime();
 
-    long madeNanos() {
-        return madeNanos;
+    private LiveRuntime(EmbeddedRuntime runtime, URI baseUrl) {
+        this.runtime = runtime;
+        this.baseUrl = baseUrl;
     }
 
     /**
@@ -59,6 +55,10 @@ public final class LiveRuntime implements ExtensionContext.Store.CloseableResour
     public static LiveRuntime connect(URI baseUrl) {
         String url = baseUrl.toString();
         return new LiveRuntime(null, URI.create(url.endsWith("/") ? url : url + "/"));
+    }
+
+    long madeNanos() {
+        return madeNanos;
     }
 
     /** The root URL, e.g. {@code http://127.0.0.1:40123/}. */

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.extension.Function;
@@ -53,10 +54,11 @@ final class ChildFunction implements Function {
             map.forEach((k, v) -> values.put(String.valueOf(k), v));
         }
         boolean sticky = Boolean.TRUE.equals(args.get("sticky"));
-        String tag = args.get("tag") == null ? "div" : args.get("tag").toString();
+        Object tagArg = args.get("tag");
+        String tag = tagArg == null ? "div" : tagArg.toString();
         if (!TAGS.contains(tag)) {
-            throw new PebbleException(null, "child(..., tag=\"" + ChildFunction.shorten(tag) + "\"): the tag must be "
-                    + "one of " + new java.util.TreeSet<>(TAGS), line, self.getName());
+            throw new PebbleException(null, "child(..., tag=\"" + shorten(tag) + "\"): the tag must be one of "
+                    + new TreeSet<>(TAGS), line, self.getName());
         }
         return new SafeString(children.render(id.toString(), view.toString(), values, sticky, tag));
     }
