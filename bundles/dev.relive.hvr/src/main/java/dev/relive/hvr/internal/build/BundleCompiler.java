@@ -3,9 +3,12 @@ package dev.relive.hvr.internal.build;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +44,8 @@ public final class BundleCompiler implements AutoCloseable {
     private static final List<String> WARM_UP_SOURCES = List.of("WarmUp.java", "Shape.java");
 
     private static final String OUTPUT_PREFIX = "relive-hvr-classes-";
+    /** The largest source read to see whether it holds only white space. */
+    private static final long BLANK_SOURCE_MAX = 1024;
     /** Incremental compiles of one save, each adding the sources that use an API the last one changed. */
     private static final int INCREMENTAL_ROUNDS = 3;
 
@@ -145,6 +150,11 @@ public final class BundleCompiler implements AutoCloseable {
         try {
             List<Path> sources = ProjectSources.of(sourceRoot);
             Map<Path, ProjectOutput.SourceStamp> stamps = ProjectSources.stamps(sources, previous);
+            List<CompileError> emptied = emptiedSources(stamps);
+            if (!emptied.isEmpty()) {
+                fresh = Files.createTempDirectory(OUTPUT_PREFIX + bsn + "-");
+                return use.apply(result(fresh, emptied, start, 0, sources.size()));
+            }
             String classPathStamp = classPath.stamp(bsn);
             List<Path> changed = previous == null || sources.isEmpty() ? null
                     : previous.changedSources(stamps, classPathStamp);
@@ -182,6 +192,25 @@ public final class BundleCompiler implements AutoCloseable {
                 Folders.deleteRecursively(fresh);
             }
         }
+    }
+
+    /**
+     * The sources that hold nothing but white space, each as an error: an empty source compiles to no class at all, so
+     * building it would remove its classes from the running bundle (and close the pages of a view it declares) while
+     * an editor that empties a file before writing it is only halfway through its save. A class is removed by deleting
+     * its file.
+     */
+    private static List<CompileError> emptiedSources(Map<Path, ProjectOutput.SourceStamp> stamps) throws IOException {
+        List<CompileError> errors = new ArrayList<>();
+        for (Map.Entry<Path, ProjectOutput.SourceStamp> entry : stamps.entrySet()) {
+            long size = entry.getValue().size();
+            if (size == 0 || size <= BLANK_SOURCE_MAX && new String(Files.readAllBytes(entry.getKey()), StandardCharsets.UTF_8).isBlank()) {
+                errors.add(new CompileError(entry.getKey(), 0, 0, "the file is empty, so it was not compiled (its "
+                        + "classes stay as they were; delete the file to remove them)"));
+            }
+        }
+        errors.sort(Comparator.comparing(CompileError::file));
+        return errors;
     }
 
     /**

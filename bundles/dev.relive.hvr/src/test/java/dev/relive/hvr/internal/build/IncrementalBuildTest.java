@@ -230,6 +230,24 @@ class IncrementalBuildTest {
                 .doesNotExist());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"ecj", "javac"})
+    void issue13AnEmptiedSourceIsAnErrorNotARemovedClass(String name) throws Exception {
+        BundleCompiler compiler = compilers.get(name);
+        Path project = project();
+        build(compiler, project);
+        Path view = project.resolve("src/main/java/example/counter/CounterView.java");
+
+        Files.writeString(view, "");
+        assertThat(build(compiler, project)).startsWith("errors in [CounterView.java]").contains("the file is empty");
+        Files.writeString(view, "\n  \n");
+        assertThat(build(compiler, project)).startsWith("errors in [CounterView.java]");
+        Files.writeString(view, VIEW);
+
+        // the output kept the class all along, and the source is back as it was built
+        assertThat(build(compiler, project)).isEqualTo("compiled 0 of 4: n=42");
+    }
+
     private Path project() throws Exception {
         TestProjects.workspace(dir);
         return TestProjects.project(dir, "example.counter", Map.of("example/counter/Labels.java", LABELS,
