@@ -6,6 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code --cluster}: two launchers on loopback form one cluster, and a chat message sent to one reaches a tab on the
  * other, with the presence of both tabs; a killed member leaves with its presence entries; a launch without the
  * flag has no Hazelcast at all, unless the bundles and a {@code dev.relive.cluster.cfg} are put into its deploy folder.
+ * A sign-in through one member holds on the other, and a sign-out through one ends the tabs open on the other.
  */
 class Issue18ClusterIT {
 
@@ -75,6 +80,84 @@ class Issue18ClusterIT {
                 assertThat(removed).contains("removed 1 presence entries");
                 assertThat(a.get("/chat?room=tea&name=carl").body()).contains("ada").doesNotContain(">bob<");
             }
+        }
+    }
+
+    @Test
+    void issue18SigningOutOnOneNodeEndsTheSessionsTabsOnTheOther() throws Exception {
+        int[] ports = freePorts();
+        String members = "127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1];
+        Path one = Files.createDirectories(dir.resolve("out-one").resolve("deploy")).getParent();
+        Path two = Files.createDirectories(dir.resolve("out-two").resolve("deploy")).getParent();
+        Issue16SessionIT.user(one.resolve("deploy"), "ada", "Ada Lovelace", "ada-password");
+        Issue16SessionIT.user(two.resolve("deploy"), "ada", "Ada Lovelace", "ada-password");
+        try (LauncherProcess a = LauncherProcess.start(one, "--cluster", members, "--cluster-port", "" + ports[0]);
+                LauncherProcess b = LauncherProcess.start(two, "--cluster", members, "--cluster-port", "" + ports[1])) {
+            a.waitForLog(l -> l.contains("Cluster: 2 members"), WAIT);
+            b.waitForLog(l -> l.contains("Cluster: 2 members"), WAIT);
+            a.waitForLog(l -> l.contains("User ada configured"), WAIT);
+            b.waitForLog(l -> l.contains("User ada configured"), WAIT);
+            SignIns onA = new SignIns(a.baseUrl());
+            SignIns onB = new SignIns(b.baseUrl());
+            String ada = onA.signIn("ada", "ada-password");
+            HttpResponse<String> pageOnB = onB.get("/account", ada);
+            assertThat(pageOnB.statusCode()).as("the sign-in on one node holds on the other").isEqualTo(200);
+            HttpResponse<String> pageOnA = onA.get("/account", ada);
+
+            try (WsClient tabOnB = WsClient.connectWithCookie(b.baseUrl(), ada)) {
+                tabOnB.mountWith(b, "/account", Issue16SessionIT.token(pageOnB.body()));
+                tabOnB.next(f -> "mounted".equals(f.path("type").asText()));
+
+                HttpResponse<String> out = onA.post("/logout", ada, "_csrf=" + Issue16SessionIT.csrf(pageOnA));
+                assertThat(out.statusCode()).isEqualTo(303);
+
+                JsonNode redirect = tabOnB.next(f -> "redirect".equals(f.path("type").asText()), WAIT);
+                assertThat(redirect.path("url").asText()).isEqualTo("/login?next=%2Faccount");
+                tabOnB.event("save", Map.of("note", "after sign-out elsewhere"));
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (tabOnB.isOpen() && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertThat(tabOnB.isOpen()).as("the socket on the other node is closed").isFalse();
+                assertThat(tabOnB.seen()).noneMatch(f -> "patch".equals(f.path("type").asText())
+                        || "ack".equals(f.path("type").asText()));
+            }
+            assertThat(onB.get("/account", ada).statusCode()).as("the old cookie, on the other node").isEqualTo(303);
+        }
+    }
+
+    /** Sign-ins and pages over HTTP against one node, as a browser without a browser. */
+    private record SignIns(String baseUrl) {
+
+        String signIn(String name, String password) throws Exception {
+            HttpResponse<String> form = get("/login", null);
+            HttpResponse<String> in = post("/login", Issue16SessionIT.cookie(form), "_csrf="
+                    + Issue16SessionIT.csrf(form) + "&name=" + name + "&password=" + password);
+            assertThat(in.statusCode()).as("sign-in of %s: %s", name, in.body()).isEqualTo(303);
+            return Issue16SessionIT.cookie(in);
+        }
+
+        HttpResponse<String> get(String path, String cookie) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl).resolve(path))
+                    .timeout(Duration.ofSeconds(30));
+            if (cookie != null) {
+                request.header("Cookie", cookie);
+            }
+            return client().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String path, String cookie, String form) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl).resolve(path))
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form));
+            if (cookie != null) {
+                request.header("Cookie", cookie);
+            }
+            return client().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        private static HttpClient client() {
+            return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         }
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.relive.api.User;
 import dev.relive.api.security.WebSession;
+import dev.relive.runtime.internal.topics.LocalTopics;
 
 /** The in-memory session store's limits, and which page tokens a socket may mount by its cookie. */
 class Issue16BrowserSessionsTest {
@@ -116,5 +117,28 @@ class Issue16BrowserSessionsTest {
         tabs.signedOut("s1");
         tabs.signedOut("s1");
         assertThat(told).containsExactly("second");
+    }
+
+    @Test
+    void issue18ASignOutReachesTheTabsOfEveryRuntimeSharingTheTopicsByItsBindingOnly() {
+        LocalTopics shared = new LocalTopics(); // what a cluster's topics are to its members
+        List<Object> published = new ArrayList<>();
+        shared.subscribe(SessionTabs.SIGNED_OUT_TOPIC, published::add);
+        SessionTabs here = new SessionTabs();
+        SessionTabs there = new SessionTabs();
+        here.setTopics(shared);
+        there.setTopics(shared);
+        List<String> told = new ArrayList<>();
+        here.add("s1", () -> told.add("tab here"));
+        there.add("s1", () -> told.add("tab there"));
+        there.add("s2", () -> told.add("other session"));
+
+        here.signedOut("s1");
+
+        assertThat(told).containsExactlyInAnyOrder("tab here", "tab there");
+        assertThat(published).containsExactly(BrowserSessions.binding("s1"));
+        there.unsetTopics(shared);
+        here.signedOut("s2");
+        assertThat(told).as("a runtime whose topics went hears no more").hasSize(2);
     }
 }
