@@ -66,6 +66,28 @@ import { CLIENT_FRAME, CLOSE_PROTOCOL_ERROR } from "./constants.js";
  */
 
 /** @type {Backoff} */
+/**
+ * The length of `text` in UTF-8 bytes.
+ * @param {string} text
+ * @returns {number}
+ */
+export function utf8Length(text) {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
 export const DEFAULT_BACKOFF = Object.freeze({ base: 500, max: 30000, factor: 2 });
 
 /** @type {Timers} the global setTimeout/clearTimeout */
@@ -127,6 +149,8 @@ export class ReliveSocket {
     /** Ref of a ping not answered yet (0: none). */
     this.pendingPing = 0;
     this.stopped = false;
+    /** The largest frame the server reads, in UTF-8 bytes (0: not told yet); see {@link ReliveSocket#request}. */
+    this.maxFrameBytes = 0;
   }
 
   /** @returns {SocketState} */
@@ -217,7 +241,19 @@ export class ReliveSocket {
   request(frame) {
     if (this._state !== "open") return null;
     const ref = this.ref + 1;
-    if (!this.send(/** @type {Frame} */ ({ ...frame, ref }))) return null;
+    const text = JSON.stringify({ ...frame, ref });
+    const bytes = this.maxFrameBytes > 0 && text.length * 3 > this.maxFrameBytes ? utf8Length(text) : 0;
+    if (bytes > this.maxFrameBytes) {
+      // The server would refuse it, or (far over) its WebSocket layer would close the socket, and a bound field's
+      // value sent again after each reconnect would close it again: it is answered here as the server would.
+      this.ref = ref;
+      const message = `the frame of ${bytes} bytes is over the server's limit of ${this.maxFrameBytes} bytes; it was not sent`;
+      this.timers.setTimeout(() => this.options.onFrame?.({ type: "error", ref, code: "too_large", message }), 0);
+      return ref;
+    }
+    const ws = this.ws;
+    if (!ws || ws.readyState !== OPEN) return null;
+    ws.send(text);
     this.ref = ref;
     return ref;
   }

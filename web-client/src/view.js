@@ -281,6 +281,7 @@ export class View {
   /** @param {Frame} frame */
   _mounted(frame) {
     if (typeof frame.html !== "string") return;
+    if (typeof frame.max_frame_bytes === "number" && frame.max_frame_bytes > 0) this.socket.maxFrameBytes = frame.max_frame_bytes;
     const sameView = this.viewName === null || frame.view === undefined || frame.view === this.viewName;
     // What the user typed while disconnected (or before the first mount) survives the re-mount.
     const typed = sameView ? saveTypedFields(this.root) : [];

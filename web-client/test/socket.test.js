@@ -1,7 +1,7 @@
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import { FakeClock, fakeWebSocketClass, captureConsole } from "./helpers.js";
-import { ReliveSocket, backoffDelay, DEFAULT_BACKOFF } from "../src/socket.js";
+import { ReliveSocket, backoffDelay, utf8Length, DEFAULT_BACKOFF } from "../src/socket.js";
 
 /**
  * @param {Partial<import("../src/socket.js").SocketOptions>} [options]
@@ -61,6 +61,35 @@ describe("ReliveSocket", () => {
       { type: "event", handler: "a", params: {}, ref: 1 },
       { type: "ping", ref: 2 },
     ]);
+  });
+
+  test("a frame over the server's limit is answered here with too_large, not sent, and the socket stays open", () => {
+    const { WS, socket, frames, clock, closes } = setup();
+    socket.connect();
+    const ws = WS.instances[0];
+    ws.open();
+    socket.maxFrameBytes = 100;
+    const ref = socket.request({ type: "model", field: "name", value: "é".repeat(60) });
+    assert.equal(ref, 1, "it has a ref, as any request, so that its loading state settles");
+    assert.deepEqual(ws.sent, [], "nothing is sent");
+    clock.tick(0);
+    assert.equal(frames.length, 1);
+    assert.equal(frames[0].type, "error");
+    assert.equal(frames[0].ref, 1);
+    assert.equal(frames[0].code, "too_large");
+    assert.match(frames[0].message, /over the server's limit of 100 bytes/);
+    assert.equal(socket.request({ type: "model", field: "name", value: "é".repeat(10) }), 2, "a small one goes");
+    assert.deepEqual(ws.sent, [{ type: "model", field: "name", value: "é".repeat(10), ref: 2 }]);
+    assert.equal(socket.state, "open");
+    assert.deepEqual(closes, []);
+  });
+
+  test("utf8Length counts the bytes of UTF-8", () => {
+    assert.equal(utf8Length("abc"), 3);
+    assert.equal(utf8Length("é"), 2);
+    assert.equal(utf8Length("€"), 3);
+    assert.equal(utf8Length("😀"), 4);
+    assert.equal(utf8Length("\ud800x"), 4, "a lone surrogate is sent as U+FFFD, 3 bytes");
   });
 
   test("delivers frames, ignores messages that are not frames", async () => {

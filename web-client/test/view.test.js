@@ -293,6 +293,27 @@ describe("reconnection", () => {
     assert.equal(view.session, "S2");
   });
 
+  test("a bound field's value over the server's frame limit is kept here, not sent again after each reconnect", async () => {
+    const { ws, mount, clock, view, $, win } = setup({ inner: FORM });
+    mount({ max_frame_bytes: 200 });
+    const city = $("input[name=city]");
+    city.value = "x".repeat(500);
+    const logs = await captureConsole(() => {
+      city.dispatchEvent(new win.Event("input", { bubbles: true }));
+      clock.tick(0);
+    });
+    assert.deepEqual(ws().sentOf("model"), [], "the paste is not sent");
+    assert.ok(logs.some((l) => l.level === "warn" && /too_large/.test(String(l.args[0]))), "the console says why");
+    ws().drop();
+    clock.tick(500);
+    ws().open();
+    ws().receive({ type: "mounted", protocol: 1, session: "S2", view: VIEW, url: "/counter", seq: 0, html: FORM, title: "Form", max_frame_bytes: 200 });
+    await captureConsole(() => clock.tick(0));
+    assert.deepEqual(ws().sentOf("model"), [], "nor after the reconnect, where the server would have closed the socket on it");
+    assert.equal(city.value, "x".repeat(500), "what the user pasted stays in the field");
+    assert.equal(view.state, "open");
+  });
+
   test("in-flight events are settled when the connection drops", () => {
     const { ws, mount, $ } = setup();
     mount();

@@ -47,6 +47,8 @@ class Issue16HardeningIT {
         String answer = request("TRACE / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Secret: s3cr3t\r\nConnection: close\r\n\r\n");
         assertThat(statusOf(answer)).isEqualTo(405);
         assertThat(answer).doesNotContain("s3cr3t");
+        assertThat(answer).as("a refusal is a page too").containsIgnoringCase("X-Frame-Options: SAMEORIGIN")
+                .containsIgnoringCase("X-Content-Type-Options: nosniff");
     }
 
     @Test
@@ -54,6 +56,7 @@ class Issue16HardeningIT {
         String foreign = request("GET / HTTP/1.1\r\nHost: rebind.attacker.example:" + relive.port()
                 + "\r\nConnection: close\r\n\r\n");
         assertThat(statusOf(foreign)).isEqualTo(421);
+        assertThat(foreign).containsIgnoringCase("X-Frame-Options: SAMEORIGIN").containsIgnoringCase("Content-Security-Policy");
         String own = request("GET / HTTP/1.1\r\nHost: 127.0.0.1:" + relive.port() + "\r\nConnection: close\r\n\r\n");
         assertThat(statusOf(own)).isEqualTo(200);
         String named = request("GET / HTTP/1.1\r\nHost: localhost:" + relive.port() + "\r\nConnection: close\r\n\r\n");

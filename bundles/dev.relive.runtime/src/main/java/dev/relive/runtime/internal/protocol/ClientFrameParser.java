@@ -32,6 +32,11 @@ public final class ClientFrameParser {
         this.maxFrameBytes = maxFrameBytes;
     }
 
+    /** The largest frame, in UTF-8 bytes, that is read. */
+    public int maxFrameBytes() {
+        return maxFrameBytes;
+    }
+
     public ClientFrame parse(String text) throws RefusedFrameException {
         JsonNode frame = object(text);
         Long ref = ref(frame);

@@ -30,6 +30,14 @@ public final class ServerFrames {
 
     /** The same, with the key the client sends back to resume the tab ({@code null}: none, not resumable). */
     public static String mounted(Mounted m, String resume) {
+        return mounted(m, resume, 0);
+    }
+
+    /**
+     * The same, with the largest frame the client may send ({@code max_frame_bytes}; 0 leaves it out): a client
+     * keeps a bigger one (a huge paste into a bound field) to itself instead of having the socket closed on it.
+     */
+    public static String mounted(Mounted m, String resume, int maxFrameBytes) {
         ObjectNode f = frame("mounted").put("protocol", ClientFrameParser.PROTOCOL).put("session", m.session())
                 .put("view", m.view()).put("url", m.url()).put("seq", m.seq()).put("html", m.html())
                 .put("title", m.title());
@@ -41,6 +49,9 @@ public final class ServerFrames {
         }
         if (resume != null) {
             f.put("resume", resume);
+        }
+        if (maxFrameBytes > 0) {
+            f.put("max_frame_bytes", maxFrameBytes);
         }
         return text(f);
     }

@@ -198,7 +198,7 @@ public final class FrameDispatcher {
                 String html = (cluster == null ? Optional.<String>empty()
                         : cluster.resume(frame.resume(), match, url.relative(), url.query()))
                         .orElseGet(() -> session.mount(match, url.relative(), url.query()));
-                connection.send(session.mountedFrame(null, html, null));
+                connection.send(session.mountedFrame(null, html, null, parser.maxFrameBytes()));
                 onMounted.run();
             } catch (BadParamException | NotFoundException e) {
                 session.sendError(null, ErrorCode.UNKNOWN_ROUTE, "not found: " + e.getMessage(), null);
@@ -234,7 +234,7 @@ public final class FrameDispatcher {
                 return;
             }
             connection.send(session.mountedFrame(ref, html,
-                    tokens.sign(match.type(), match.type().route(), url.query(), binding)));
+                    tokens.sign(match.type(), match.type().route(), url.query(), binding), parser.maxFrameBytes()));
             onMounted.run();
         } catch (BadParamException | NotFoundException e) {
             session.sendError(ref, ErrorCode.UNKNOWN_ROUTE, "not found: " + e.getMessage(), null);

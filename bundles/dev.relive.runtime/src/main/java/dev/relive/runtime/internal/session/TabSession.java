@@ -220,11 +220,14 @@ final class TabSession {
         }
     }
 
-    /** The frame that answers a mount or a live navigation ({@code ref}), with its {@code html}. */
-    String mountedFrame(Long ref, String html, String token) {
+    /**
+     * The frame that answers a mount or a live navigation ({@code ref}), with its {@code html} and the largest frame
+     * the client may send.
+     */
+    String mountedFrame(Long ref, String html, String token, int maxFrameBytes) {
         ClusterTab c = cluster;
         return ServerFrames.mounted(new ServerFrames.Mounted(ref, id, tree.rootClassName(), tree.route(), seq, html,
-                tree.title(), token), c != null && c.resumable() ? resumeKey : null);
+                tree.title(), token), c != null && c.resumable() ? resumeKey : null, maxFrameBytes);
     }
 
     /** Runs handler {@code name}, then sends the patch (or ack) for {@code ref}. */

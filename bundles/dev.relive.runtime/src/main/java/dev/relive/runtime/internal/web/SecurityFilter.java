@@ -52,6 +52,10 @@ public class SecurityFilter implements Filter {
             throws IOException, ServletException {
         HttpServletRequest req = (HttpServletRequest) request;
         HttpServletResponse resp = (HttpServletResponse) response;
+        // on the refusals too: an error page is a page
+        for (var header : SecurityHeaders.FOR_EVERY_RESPONSE) {
+            resp.setHeader(header.name(), header.value());
+        }
         String method = req.getMethod();
         if ("TRACE".equals(method) || "TRACK".equals(method)) {
             resp.setHeader("Allow", "GET, HEAD, POST");
@@ -64,9 +68,6 @@ public class SecurityFilter implements Filter {
                     printable(req.getRequestURI()));
             resp.sendError(421, "unknown host name; add it to allowed_hosts");
             return;
-        }
-        for (var header : SecurityHeaders.FOR_EVERY_RESPONSE) {
-            resp.setHeader(header.name(), header.value());
         }
         chain.doFilter(request, response);
     }

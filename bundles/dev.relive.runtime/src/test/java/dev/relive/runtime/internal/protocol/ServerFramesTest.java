@@ -31,7 +31,7 @@ class ServerFramesTest {
         phases.put("package", 9L);
         List<String> built = List.of(
                 ServerFrames.mounted(new ServerFrames.Mounted(null, "Kq3v...", "dev.relive.examples.counter.CounterView",
-                        "/counter", 0, "<h1>Counter</h1>...", "Counter", null)),
+                        "/counter", 0, "<h1>Counter</h1>...", "Counter", null), null, 65536),
                 ServerFrames.patch(4, 7L, List.of(new Patch.Text(List.of(1, 1, 0), "6")), null, null),
                 ServerFrames.ack(8, 4),
                 ServerFrames.error(9L, ErrorCode.UNKNOWN_HANDLER, "CounterView has no @EventHandler named 'reset'",

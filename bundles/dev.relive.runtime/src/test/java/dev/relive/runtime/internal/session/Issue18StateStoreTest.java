@@ -265,7 +265,7 @@ class Issue18StateStoreTest {
         tab.cluster().changed();
 
         assertThat(writer.active()).isFalse();
-        assertThat(tab.mountedFrame(null, "", null)).doesNotContain("resume");
+        assertThat(tab.mountedFrame(null, "", null, 0)).doesNotContain("resume");
     }
 
     // ---- resume
@@ -286,7 +286,7 @@ class Issue18StateStoreTest {
         assertThat(MOUNTS.get()).isEqualTo(mounts);
         assertThat(second.id()).isEqualTo("s1");
         assertThat(second.resumeKey()).isEqualTo("key-of-the-first-tab-0001");
-        assertThat(second.mountedFrame(null, html, null)).contains("\"session\":\"s1\"",
+        assertThat(second.mountedFrame(null, html, null, 0)).contains("\"session\":\"s1\"",
                 "\"resume\":\"key-of-the-first-tab-0001\"");
         topics.publish("notes", "hi");
         assertThat(resumed.lines).containsExactly("one", "notes:hi:s1");

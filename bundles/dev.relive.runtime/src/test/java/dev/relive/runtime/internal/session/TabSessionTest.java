@@ -71,7 +71,7 @@ class TabSessionTest {
         String html = session.mount(new RouteMatch(type(view), Map.of()), "/counter", Map.of("x", "1"));
         assertThat(html).isEqualTo("<p id=\"count\">0</p>");
         assertThat(session.params()).containsEntry("x", "1");
-        assertThat(session.mountedFrame(null, html, null)).isEqualTo("{\"type\":\"mounted\",\"protocol\":1,"
+        assertThat(session.mountedFrame(null, html, null, 0)).isEqualTo("{\"type\":\"mounted\",\"protocol\":1,"
                 + "\"session\":\"s1\",\"view\":\"" + CounterView.class.getName() + "\",\"url\":\"/counter\",\"seq\":0,"
                 + "\"html\":\"<p id=\\\"count\\\">0</p>\",\"title\":\"CounterView\"}");
     }
