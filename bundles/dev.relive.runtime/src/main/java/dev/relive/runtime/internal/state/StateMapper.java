@@ -26,6 +26,7 @@ public final class StateMapper {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .addModule(new JavaTimeAsText())
+                .annotationIntrospector(new CarriedFromAliases())
                 .build();
     }
 }

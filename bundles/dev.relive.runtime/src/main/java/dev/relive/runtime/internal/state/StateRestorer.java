@@ -1,5 +1,6 @@
 package dev.relive.runtime.internal.state;
 
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,9 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 
 import dev.relive.api.CarriedFrom;
 
@@ -26,7 +30,9 @@ import dev.relive.api.CarriedFrom;
  *
  * <p>All values are converted before any is set: on failure nothing has changed. The failure reason is
  * {@code field_type_changed:<name>} (the value cannot be converted to the new type). Every old value not carried
- * is listed in {@link Restoration#dropped()}.
+ * is listed in {@link Restoration#dropped()}: a field, or a property inside one that the new class no longer has
+ * (a record component renamed: {@code items: Item.name}; {@code @CarriedFrom} on the component carries it). A
+ * property new in a record gets its type's default (0, {@code null}): the canonical constructor runs with it.
  */
 public final class StateRestorer {
 
@@ -48,6 +54,7 @@ public final class StateRestorer {
         Class<?> type = target.getClass();
         List<Assignment> assignments = new ArrayList<>();
         Set<String> carried = new HashSet<>();
+        Set<String> nestedDropped = new TreeSet<>();
         for (Map.Entry<String, Field> entry : StateFields.byName(type).entrySet()) {
             Field field = entry.getValue();
             if (injected.contains(entry.getKey())) {
@@ -63,11 +70,14 @@ public final class StateRestorer {
                 carried.add(name);
             } else if (node != null) {
                 Object value;
+                UnknownProperties unknown = new UnknownProperties(name);
                 try {
-                    value = mapper.treeToValue(node, mapper.constructType(field.getGenericType()));
-                } catch (IllegalArgumentException | JacksonException e) {
+                    value = mapper.readerFor(mapper.constructType(field.getGenericType())).withHandler(unknown)
+                            .readValue(node);
+                } catch (IllegalArgumentException | IOException e) {
                     return Restoration.failed("field_type_changed:" + name);
                 }
+                nestedDropped.addAll(unknown.names);
                 if (value != null || !field.getType().isPrimitive()) {
                     assignments.add(new Assignment(field, value));
                 }
@@ -84,7 +94,9 @@ public final class StateRestorer {
         for (Assignment a : assignments) {
             a.apply(target);
         }
-        return new Restoration(Optional.empty(), dropped(snapshot, carried));
+        List<String> dropped = new ArrayList<>(dropped(snapshot, carried));
+        dropped.addAll(nestedDropped);
+        return new Restoration(Optional.empty(), List.copyOf(dropped));
     }
 
     private static String source(String name, Field field, StateSnapshot snapshot) {
@@ -98,6 +110,29 @@ public final class StateRestorer {
         dropped.addAll(snapshot.oldRevision());
         dropped.removeAll(carried);
         return List.copyOf(dropped);
+    }
+
+    /**
+     * The properties of values inside a field (a record's components, the fields of a nested class) that the new
+     * class no longer has: their values are not carried, so they are named, e.g. {@code items: Item.name}.
+     */
+    private static final class UnknownProperties extends DeserializationProblemHandler {
+
+        private final String field;
+        private final Set<String> names = new TreeSet<>();
+
+        UnknownProperties(String field) {
+            this.field = field;
+        }
+
+        @Override
+        public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser,
+                JsonDeserializer<?> deserializer, Object beanOrClass, String propertyName) throws IOException {
+            Class<?> type = beanOrClass instanceof Class<?> c ? c : beanOrClass == null ? null : beanOrClass.getClass();
+            names.add(field + ": " + (type == null ? "" : type.getSimpleName() + ".") + propertyName);
+            parser.skipChildren();
+            return true;
+        }
     }
 
     private record Assignment(Field field, Object value) {
