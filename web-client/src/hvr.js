@@ -15,6 +15,12 @@
 import { HVR_APPLIED_EVENT, SERVER_FRAME } from "./constants.js";
 import { GLOBAL_TIMERS } from "./socket.js";
 
+/**
+ * Whether `file` is a template (a `.peb` file).
+ * @param {unknown} file
+ */
+const isTemplate = (file) => String(file ?? "").endsWith(".peb");
+
 /** id of the build error overlay. */
 export const OVERLAY_ID = "relive-hvr-overlay";
 /** Attribute marking the toast. */
@@ -134,8 +140,11 @@ export function installHvr(view, options = {}) {
 
   /** @type {"build" | "render" | null} the stage of the overlay shown */
   let overlayStage = null;
+  /** Whether the overlay shown is of Java code that does not build (not of a template that does not parse). */
+  let javaBuildFailing = false;
   const removeOverlay = () => {
     overlayStage = null;
+    javaBuildFailing = false;
     doc.getElementById(OVERLAY_ID)?.remove();
   };
 
@@ -189,11 +198,13 @@ export function installHvr(view, options = {}) {
     panel.append(title, where, message, close);
     doc.body.appendChild(panel);
     overlayStage = frame.stage === undefined || frame.stage === "build" ? "build" : "render";
+    javaBuildFailing = overlayStage === "build" && !isTemplate(frame.file);
   };
 
   const unsubscribe = [
     view.onFrame(SERVER_FRAME.HVR_APPLIED, (frame) => {
-      removeOverlay();
+      // a template re-rendered says nothing of Java code that does not build: that overlay stays until a build works
+      if (!(javaBuildFailing && isTemplate(frame.file))) removeOverlay();
       doc.dispatchEvent(new win.CustomEvent(HVR_APPLIED_EVENT, { detail: frame }));
       if (debug()) showToast(appliedText(frame));
     }),

@@ -128,6 +128,19 @@ describe("hvr-error", () => {
     assert.ok(overlay.textContent?.includes(`${template}:3`));
   });
 
+  test("a template re-rendered while the Java code does not build leaves that overlay; a template fixed clears its own", () => {
+    const { doc, ws } = setup();
+    const template = "/ws/app/src/main/resources/a/CounterView.peb";
+    ws.receive(BUILD_ERROR);
+    ws.receive({ ...APPLIED, file: template });
+    assert.ok(doc.getElementById(OVERLAY_ID), "the Java code in use is still the old one");
+    ws.receive(APPLIED);
+    assert.equal(doc.getElementById(OVERLAY_ID), null, "a build that works clears it");
+    ws.receive({ type: "hvr-error", bundle: "app", file: template, line: 3, column: 0, message: "Unexpected \"}\"" });
+    ws.receive({ ...APPLIED, file: template });
+    assert.equal(doc.getElementById(OVERLAY_ID), null, "a template that parses again clears its own overlay");
+  });
+
   test("a render failure after a save says the page keeps what it showed, and names the template's line", () => {
     const { doc, ws } = setup();
     const template = "/ws/app/src/main/resources/a/View.peb";

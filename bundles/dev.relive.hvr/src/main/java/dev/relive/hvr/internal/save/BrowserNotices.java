@@ -68,6 +68,11 @@ final class BrowserNotices {
         refusedTemplates.keySet().removeIf(key -> key.startsWith(bundle.getSymbolicName() + "!"));
     }
 
+    /** Whether the last build of bundle {@code bsn} failed: its Java code in use is older than its sources. */
+    boolean buildFailing(String bsn) {
+        return failing.keySet().stream().anyMatch(bundle -> bsn.equals(bundle.getSymbolicName()));
+    }
+
     /** The template {@code path} of {@code bsn} was saved and does not parse: pages mounted from now on show it. */
     void templateRefused(String bsn, String path, HvrError frame) {
         refusedTemplates.put(bsn + "!" + path, frame);

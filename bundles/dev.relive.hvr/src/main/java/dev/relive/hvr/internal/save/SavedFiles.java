@@ -13,10 +13,14 @@ import java.time.Duration;
  */
 final class SavedFiles {
 
-    /** The watcher's quiet period: a save's write follows its truncation well within it. */
-    static final Duration EMPTY_WAIT = Duration.ofMillis(15);
+    /**
+     * How long an empty file is read again: an editor's write follows its truncation within a few milliseconds, but a
+     * busy machine, a slow disk or a tool that writes in steps takes longer; a template really emptied, which is
+     * rare, is applied this much later.
+     */
+    static final Duration EMPTY_WAIT = Duration.ofMillis(250);
 
-    private static final long RETRY_MILLIS = 1;
+    private static final long RETRY_MILLIS = 2;
 
     private SavedFiles() {
     }

@@ -75,7 +75,8 @@ final class TemplateSave {
         if (!changed.isEmpty()) {
             status.changed(); // a page that could not be shown may now be (a bundle update counts by its event)
         }
-        if (!refused) {
+        if (!refused && !notices.buildFailing(bsn)) {
+            // a failed Java build stays the bundle's last word until a build works: its old code still runs
             status.built(new HvrStatus.Build(bsn, true, "template re-rendered", Instant.now(), timeline.phases()));
         }
     }

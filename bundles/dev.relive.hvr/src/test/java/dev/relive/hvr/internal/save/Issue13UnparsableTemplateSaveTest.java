@@ -13,7 +13,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.osgi.framework.Bundle;
+
 import dev.relive.hvr.internal.HvrStatus;
+import dev.relive.hvr.internal.build.CompileError;
 import dev.relive.hvr.internal.watch.ChangeSet;
 import dev.relive.runtime.spi.HvrError;
 import dev.relive.runtime.spi.LiveSession;
@@ -107,5 +110,28 @@ class Issue13UnparsableTemplateSaveTest {
         assertThat(status.changes().count()).as("an error page reloads once a template save applied").isOne();
         notices.mounted(tab);
         assertThat(shown).as("no error once the template parses").hasSize(2);
+    }
+
+    @Test
+    void aTemplateSaveWhileTheJavaCodeDoesNotBuildLeavesTheFailedBuildOnRecord() throws Exception {
+        Bundle bundle = (Bundle) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Bundle.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getSymbolicName" -> BSN;
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> null;
+                });
+        Path source = project.resolve("src/main/java/a/View.java");
+        notices.buildFailed(bundle, Set.of(bundle), List.of(new CompileError(source, 12, 5, "';' expected")),
+                new SaveTimeline(System.nanoTime()));
+        Path file = project.resolve("src/main/resources/" + PATH);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "<p>{{ count }} more</p>");
+
+        save.apply(new ChangeSet(project, Set.of(file), Set.of()), BSN, new SaveTimeline(System.nanoTime()));
+
+        assertThat(templates.template(BSN, PATH)).isEqualTo("<p>{{ count }} more</p>");
+        assertThat(status.builds().get(BSN).ok()).as("hvr:status still says the Java code does not build").isFalse();
+        assertThat(status.builds().get(BSN).summary()).contains("View.java:12", "';' expected");
     }
 }
