@@ -141,6 +141,13 @@ final class ChildViews {
         String viewClass = viewName.indexOf('.') < 0 && parent != null
                 ? parent.view.getClass().getPackageName() + "." + viewName : viewName;
         Slot slot = childFor(childId, viewClass, sticky);
+        if (slot.rendered) {
+            // two places sharing one instance would show (and change) the same state without a word
+            throw new RenderException("child id '" + childId + "' is embedded twice on this page (by "
+                    + simpleName(slot.parent) + " and by " + simpleName(parent) + "): a child's id names one "
+                    + "instance per page, so give each its own, e.g. child(\"" + childId + "-\" + item.id, ...)",
+                    null);
+        }
         slot.rendered = true;
         slot.parent = parent;
         update(slot, props);
@@ -154,6 +161,10 @@ final class ChildViews {
             depth--;
             rendering = parent;
         }
+    }
+
+    private static String simpleName(Slot slot) {
+        return slot == null ? "the layout" : slot.view.getClass().getSimpleName();
     }
 
     /** Gives the child the values its parent passes, when they are not those it was last given. */

@@ -193,6 +193,23 @@ class Issue15ChildViewsTest {
                 "/items", Map.of())).hasStackTraceContaining("tag=\"script\"").hasStackTraceContaining("li");
     }
 
+    /** Every row embeds a child of the same id: one instance would show in each place. */
+    public static class SharedIds extends ListView {
+        @Override
+        public String template() {
+            return "<ul>{% for i in items %}{{ child(\"badge\", rowView, {\"item\": i}) }}{% endfor %}</ul>";
+        }
+    }
+
+    @Test
+    void issue13AChildIdEmbeddedTwiceOnAPageIsARenderErrorNotASharedInstance() {
+        SharedIds page = new SharedIds();
+        assertThatThrownBy(() -> session.mount(new RouteMatch(type(SharedIds.class.getName(), () -> page), Map.of()),
+                "/shared", Map.of())).hasStackTraceContaining("child id 'badge' is embedded twice on this page")
+                .hasStackTraceContaining("give each its own");
+        assertThat(rows).as("one row was mounted before the second place was found").hasSize(1);
+    }
+
     private static ViewType type(String className, java.util.function.Supplier<LiveView> instances) {
         StubReference reference = new StubReference(className);
         return new ViewType(reference, new ServiceObjects<>() {
