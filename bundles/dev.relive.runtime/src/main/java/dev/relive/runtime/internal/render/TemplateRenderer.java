@@ -151,14 +151,42 @@ public final class TemplateRenderer {
             engine.getTemplate(name.toString()).evaluate(out, context);
             return out.toString();
         } catch (PebbleException e) {
+            if (e.getCause() instanceof RenderException r) {
+                throw r; // a child's render failed: its own message says where
+            }
             String line = e.getLineNumber() == null ? "" : ", line " + e.getLineNumber();
-            throw new RenderException(what + line + ": " + e.getPebbleMessage(), e);
+            throw new RenderException(what + line + ": " + e.getPebbleMessage() + thrownBy(e), e);
         } catch (IOException | RuntimeException e) {
             if (e instanceof RenderException r) {
                 throw r;
             }
             throw new RenderException(what + ": " + e, e);
         }
+    }
+
+    /**
+     * What the code a template called threw, and where ({@code : IllegalStateException: too many items at
+     * ItemsView.java:77}); empty when Pebble itself failed. Pebble's own message ("Could not call summary") does not
+     * say.
+     */
+    static String thrownBy(PebbleException e) {
+        Throwable cause = e.getCause();
+        while (cause != null && (cause instanceof PebbleException
+                || cause instanceof java.lang.reflect.InvocationTargetException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause == null || cause instanceof PebbleException) {
+            return "";
+        }
+        StringBuilder said = new StringBuilder(": ").append(cause.getClass().getSimpleName());
+        if (cause.getMessage() != null) {
+            said.append(": ").append(cause.getMessage());
+        }
+        StackTraceElement[] trace = cause.getStackTrace();
+        if (trace.length > 0 && trace[0].getFileName() != null) {
+            said.append(" at ").append(trace[0].getFileName()).append(':').append(trace[0].getLineNumber());
+        }
+        return said.toString();
     }
 
     private TemplateName templateOf(LiveView view) {

@@ -264,6 +264,11 @@ final class TabSession {
             renderAndSend(null);
             return null;
         } catch (RuntimeException e) {
+            if (e instanceof RenderException) {
+                LOG.warn("session {}: {}", id, e.getMessage());
+            } else {
+                LOG.warn("session {}: render failed", id, e);
+            }
             sendError(null, ErrorCode.RENDER_FAILED, e.getMessage(), e);
             return e;
         }

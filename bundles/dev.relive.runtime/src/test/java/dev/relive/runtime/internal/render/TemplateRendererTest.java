@@ -40,6 +40,17 @@ class TemplateRendererTest {
         }
     }
 
+    public static class ThrowingView extends LiveView {
+        @Override
+        public String template() {
+            return "<p>\n{{ view.summary() }}</p>";
+        }
+
+        public String summary() {
+            throw new IllegalStateException("too many items to summarise");
+        }
+    }
+
     private static final ChildRenderer NO_CHILDREN = (id, view, props, sticky, tag) -> "";
 
     private final TemplateLibraries libraries = new TemplateLibraries();
@@ -129,5 +140,12 @@ class TemplateRendererTest {
         };
         assertThatThrownBy(() -> renderer.render(view, NO_CHILDREN)).isInstanceOf(RenderException.class)
                 .hasMessageContaining("@kit/../");
+    }
+
+    @Test
+    void issue13AMethodATemplateCallsThatThrowsIsNamedWithWhatItThrewAndWhere() {
+        assertThatThrownBy(() -> renderer.render(new ThrowingView(), NO_CHILDREN)).isInstanceOf(RenderException.class)
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("IllegalStateException: too many items to summarise at TemplateRendererTest.java:");
     }
 }
