@@ -21,6 +21,37 @@ import { GLOBAL_TIMERS } from "./socket.js";
  */
 const isTemplate = (file) => String(file ?? "").endsWith(".peb");
 
+/** Where the reason of an HVR reload waits for the page that loads after it (sessionStorage). */
+export const RELOADED_KEY = "relive:hvr-reloaded";
+/** Attribute marking the notice that says why the page was reloaded. */
+export const RELOADED_ATTR = "data-relive-reloaded";
+/** How long that notice stays, in ms (a click removes it sooner). */
+export const RELOADED_MS = 8000;
+
+/** @type {Record<string, (name: string) => string>} what each reload reason means, by its code */
+const RELOAD_REASONS = {
+  handler_removed: (name) => `the handler ${name} the page calls is gone`,
+  handler_params_changed: (name) => `the parameters of the handler ${name} changed`,
+  field_type_changed: (name) => `the value of ${name} does not fit its new type`,
+  field_not_carried: (name) => `the value of ${name} could not be carried`,
+  superclass_changed: () => "the view's superclass changed",
+  class_removed: () => "the view's class is gone",
+  hvr_disabled: () => "Hot View Replacement is off",
+  view_stopped: () => "the view's bundle stopped",
+};
+
+/**
+ * @param {unknown} reason a `reload` frame's reason, `code` or `code:name`
+ * @returns {string} it in words, e.g. "the handler increment the page calls is gone (handler_removed:increment)"
+ */
+export function reloadReasonText(reason) {
+  const text = String(reason ?? "");
+  const colon = text.indexOf(":");
+  const code = colon < 0 ? text : text.slice(0, colon);
+  const words = RELOAD_REASONS[code];
+  return words ? `${words(colon < 0 ? "" : text.slice(colon + 1))} (${text})` : text;
+}
+
 /** id of the build error overlay. */
 export const OVERLAY_ID = "relive-hvr-overlay";
 /** Attribute marking the toast. */
@@ -138,6 +169,48 @@ export function installHvr(view, options = {}) {
     toastTimer = timers.setTimeout(removeToast, TOAST_MS);
   };
 
+  /**
+   * The page loaded after an HVR reload says why, since the state the user had is gone: a notice at the top, for
+   * {@link RELOADED_MS} or until clicked. The reason waits in sessionStorage (this tab only) for 15 s at most.
+   */
+  const showWhyReloaded = () => {
+    /** @type {{ reason?: unknown, view?: unknown, at?: unknown } | null} */
+    let stored = null;
+    try {
+      const raw = win.sessionStorage?.getItem(RELOADED_KEY);
+      if (raw) {
+        win.sessionStorage.removeItem(RELOADED_KEY);
+        stored = JSON.parse(raw);
+      }
+    } catch {
+      stored = null; // storage refused (privacy settings) or not ours: nothing to say
+    }
+    if (!stored || typeof stored.at !== "number" || Date.now() - stored.at > 15000) return;
+    const el = doc.createElement("div");
+    el.setAttribute(RELOADED_ATTR, "");
+    el.setAttribute("role", "status");
+    el.textContent = `Reloaded: the new code of ${simpleName(stored.view)} could not take over the page's state: ${reloadReasonText(stored.reason)}`;
+    css(el, {
+      position: "fixed",
+      left: "50%",
+      top: "12px",
+      transform: "translateX(-50%)",
+      maxWidth: "90vw",
+      zIndex: "2147483647",
+      padding: "8px 14px",
+      borderRadius: "6px",
+      background: "#92400e",
+      color: "#fff",
+      font: "13px/1.4 system-ui, sans-serif",
+      boxShadow: "0 2px 8px rgba(0,0,0,.25)",
+      cursor: "pointer",
+    });
+    el.addEventListener("click", () => el.remove());
+    doc.body.appendChild(el);
+    timers.setTimeout(() => el.remove(), RELOADED_MS);
+  };
+  showWhyReloaded();
+
   /** @type {"build" | "render" | null} the stage of the overlay shown */
   let overlayStage = null;
   /** Whether the overlay shown is of Java code that does not build (not of a template that does not parse). */
@@ -223,6 +296,11 @@ export function installHvr(view, options = {}) {
       if (overlayStage === "render") removeOverlay();
     }),
     view.onFrame(SERVER_FRAME.RELOAD, (frame) => {
+      try {
+        win.sessionStorage?.setItem(RELOADED_KEY, JSON.stringify({ reason: frame.reason, view: view.viewName, at: Date.now() }));
+      } catch {
+        // storage refused: the console line below still says why
+      }
       console.warn(
         `Relive: reloading: ${String(frame.reason ?? "")} — the new code of ${simpleName(view.viewName)} cannot take over the live state, so the page reloads.`,
       );

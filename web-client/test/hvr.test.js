@@ -1,25 +1,30 @@
 import { test, describe, afterEach } from "node:test";
 import assert from "node:assert/strict";
-import { page, fakeWebSocketClass, captureConsole } from "./helpers.js";
+import { page, fakeWebSocketClass, captureConsole, FakeClock } from "./helpers.js";
 import { View } from "../src/view.js";
-import { installHvr, OVERLAY_ID, TOAST_ATTR, TOAST_MS } from "../src/hvr.js";
+import { installHvr, reloadReasonText, OVERLAY_ID, RELOADED_ATTR, RELOADED_KEY, RELOADED_MS, TOAST_ATTR, TOAST_MS } from "../src/hvr.js";
 
 const VIEW = "dev.relive.examples.counter.CounterView";
 const FILE = "/home/ada/app/bundles/dev.relive.examples.counter/src/main/java/dev/relive/examples/counter/CounterView.java";
 const APPLIED = { type: "hvr-applied", view: VIEW, version: 3, file: FILE, ms: 84, bundle: "dev.relive.examples.counter" };
 const BUILD_ERROR = { type: "hvr-error", bundle: "dev.relive.examples.counter", file: FILE, line: 21, column: 9, message: "';' expected" };
 
-/** A mounted view with hvr.js installed (default timers, so node's mock timers drive the toast). */
-function setup() {
+/**
+ * A mounted view with hvr.js installed (default timers, so node's mock timers drive the toast).
+ * @param {{ storage?: Record<string, string>, timers?: FakeClock }} [options] what the tab's sessionStorage holds
+ *   before the page starts; the timers of hvr.js
+ */
+function setup(options = {}) {
   const { win, doc } = page(`<div rl-root rl-view="${VIEW}" rl-token="t"><p>Count: <b id="n">5</b></p></div>`, {
     head: '<meta name="relive-dev" content="true">',
   });
+  for (const [key, value] of Object.entries(options.storage ?? {})) win.sessionStorage.setItem(key, value);
   const root = /** @type {HTMLElement} */ (doc.querySelector("[rl-root]"));
   const WS = fakeWebSocketClass();
   const browser = { reloads: 0, reload() { this.reloads++; }, assign() {} };
   const view = new View(root, { socketUrl: "ws://x/relive/socket", WebSocket: /** @type {any} */ (WS), heartbeatMs: 0, browser });
   view.start();
-  const hvr = installHvr(view);
+  const hvr = installHvr(view, options.timers ? { timers: options.timers } : {});
   const ws = WS.instances[0];
   ws.open();
   ws.receive({ type: "mounted", protocol: 1, session: "S", view: VIEW, url: "/counter", seq: 0, html: root.innerHTML, title: "Counter" });
@@ -205,6 +210,36 @@ describe("hvr-error", () => {
 });
 
 describe("reload", () => {
+  test("the page loaded after an HVR reload says why, once", async () => {
+    const first = setup();
+    await captureConsole(() => first.ws.receive({ type: "reload", reason: "handler_removed:increment" }));
+    assert.equal(first.browser.reloads, 1);
+    // the reloaded page: a new document of the same tab (jsdom gives each window its own storage: carry it over)
+    const stored = first.win.sessionStorage.getItem(RELOADED_KEY);
+    assert.ok(stored);
+    const clock = new FakeClock();
+    const second = setup({ storage: { [RELOADED_KEY]: stored }, timers: clock });
+    const notice = /** @type {HTMLElement} */ (second.doc.querySelector(`[${RELOADED_ATTR}]`));
+    assert.ok(notice, "a notice says why");
+    assert.equal(
+      notice.textContent,
+      "Reloaded: the new code of CounterView could not take over the page's state: the handler increment the page calls is gone (handler_removed:increment)",
+    );
+    assert.equal(second.win.sessionStorage.getItem(RELOADED_KEY), null, "said once");
+    clock.tick(RELOADED_MS - 1);
+    assert.ok(second.doc.querySelector(`[${RELOADED_ATTR}]`), "long enough to read");
+    notice.click();
+    assert.equal(second.doc.querySelector(`[${RELOADED_ATTR}]`), null);
+    const third = setup();
+    assert.equal(third.doc.querySelector(`[${RELOADED_ATTR}]`), null, "a page not reloaded by HVR says nothing");
+  });
+
+  test("a reason's code is said in words, an unknown one as it is", () => {
+    assert.equal(reloadReasonText("field_type_changed:tab"), "the value of tab does not fit its new type (field_type_changed:tab)");
+    assert.equal(reloadReasonText("class_removed"), "the view's class is gone (class_removed)");
+    assert.equal(reloadReasonText("something_new"), "something_new");
+  });
+
   test("logs the reason and reloads through the view's indirection", async () => {
     const { ws, browser } = setup();
     const logs = await captureConsole(() => ws.receive({ type: "reload", reason: "handler_removed:increment" }));

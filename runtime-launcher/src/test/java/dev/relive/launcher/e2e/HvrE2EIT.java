@@ -152,6 +152,8 @@ class HvrE2EIT {
             browser.waitForSwap("the page reloaded", () -> browser.js("return window.__beforeReload") == null);
             server.launcher().waitForLog(l -> l.contains("HVR incompat: handler_removed:increment"), Browser.SWAP);
             browser.waitForLive();
+            assertThat(browser.text("[data-relive-reloaded]")).as("the reloaded page says why")
+                    .contains("Reloaded: the new code of CounterView", "the handler increment the page calls is gone");
 
             // a page loaded afresh that cannot render (its include does not exist yet) gets the dev 500 page, which
             // has no live view: it reloads by itself once the save creating the include is applied
