@@ -123,6 +123,19 @@ class HostileInputIT {
     }
 
     @Test
+    void issue16ABinaryFrameGetsAnErrorAndTheSessionServesOn() throws Exception {
+        try (WsClient ws = WsClient.connect(relive.baseUrl())) {
+            ws.mount(relive, "/test/echo");
+            ws.sendBinary(new byte[] {1, 2, 3});
+            JsonNode refused = ws.next(f -> "error".equals(f.path("type").asText()));
+            assertThat(refused.path("code").asText()).isEqualTo("bad_frame");
+            assertThat(refused.path("message").asText()).contains("binary frames are not read");
+            JsonNode ok = ws.answer(ws.event("say", Map.of("text", "after binary")));
+            assertThat(ok.toString()).contains("after binary");
+        }
+    }
+
+    @Test
     void aFloodingClientIsThrottledWithoutHurtingOthers() throws Exception {
         try (WsClient flood = WsClient.connect(relive.baseUrl()); WsClient calm = WsClient.connect(relive.baseUrl())) {
             flood.mount(relive, "/test/echo");

@@ -46,7 +46,7 @@ class Issue16SessionIT {
         user(deploy, "ada", "Ada Lovelace", "ada-password");
         user(deploy, "bob", "Bob", "bob-password");
         Files.writeString(deploy.resolve("dev.relive.runtime.cfg"), "login_attempts_per_minute="
-                + ATTEMPTS_PER_MINUTE + "\n");
+                + ATTEMPTS_PER_MINUTE + "\ntrusted_proxies=127.0.0.1\n");
         relive = LauncherProcess.start(dir);
         relive.awaitPage("/login");
         // the users' configurations reach the runtime in their own time: sign-ins before that are refused
@@ -174,6 +174,16 @@ class Issue16SessionIT {
             assertThat(redirect.path("type").asText()).as("a reconnect is checked too").isEqualTo("redirect");
             assertThat(redirect.path("url").asText()).isEqualTo("/login?next=%2Faccount");
         }
+    }
+
+    @Test
+    void aSessionCookieIsSecureWhenATrustedProxySaysTheBrowserUsedHttps() throws Exception {
+        HttpRequest.Builder overHttps = HttpRequest.newBuilder(URI.create(relive.baseUrl()).resolve("/login"))
+                .timeout(Duration.ofSeconds(20)).header("X-Forwarded-Proto", "https");
+        HttpResponse<String> form = HTTP.send(overHttps.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(form.headers().firstValue("Set-Cookie").orElseThrow()).contains("HttpOnly", "; Secure");
+        HttpResponse<String> plain = get("/login", null);
+        assertThat(plain.headers().firstValue("Set-Cookie").orElseThrow()).doesNotContain("Secure");
     }
 
     /** Last: once it has run, this address may not try again for a minute. */

@@ -152,6 +152,10 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         socket.sendText(text, true).join();
     }
 
+    public void sendBinary(byte[] data) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(data), true).join();
+    }
+
     /** Sends a WebSocket ping every 10 s until the socket closes (every client does from its connect on). */
     public synchronized WsClient keepAlive() {
         if (pings == null) {

@@ -1,12 +1,14 @@
 package dev.relive.runtime.internal.auth;
 
+import dev.relive.runtime.internal.web.SecurityFilter;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The cookie that carries a browser's session id: {@code HttpOnly} (script cannot read it), {@code SameSite=Lax}
- * (other sites' forms and sockets do not get it), {@code Secure} when the request came over HTTPS, path {@code /},
+ * (other sites' forms and sockets do not get it), {@code Secure} when the request came over HTTPS (to the runtime, or
+ * to a trusted proxy that says so in {@code X-Forwarded-Proto}), path {@code /},
  * no expiry (it ends with the browser; the store ends idle sessions).
  */
 final class SessionCookie {
@@ -39,6 +41,6 @@ final class SessionCookie {
     }
 
     private static String secure(HttpServletRequest req) {
-        return req.isSecure() ? "; Secure" : "";
+        return SecurityFilter.overHttps(req) ? "; Secure" : "";
     }
 }

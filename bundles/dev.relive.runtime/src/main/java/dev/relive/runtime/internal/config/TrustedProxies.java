@@ -64,6 +64,22 @@ public final class TrustedProxies {
         return a != null && ranges.stream().anyMatch(r -> r.contains(a));
     }
 
+    /**
+     * Whether {@code req} came from a trusted proxy whose {@code X-Forwarded-Proto} says the browser used HTTPS (the
+     * first value, the one the proxy nearest the browser set).
+     */
+    public boolean forwardedOverHttps(HttpServletRequest req) {
+        if (ranges.isEmpty() || !trusts(req.getRemoteAddr())) {
+            return false;
+        }
+        String proto = req.getHeader("X-Forwarded-Proto");
+        if (proto == null) {
+            return false;
+        }
+        int comma = proto.indexOf(',');
+        return "https".equalsIgnoreCase((comma < 0 ? proto : proto.substring(0, comma)).strip());
+    }
+
     /** The address of the client behind {@code req}: see the class comment. */
     public String clientAddress(HttpServletRequest req) {
         if (ranges.isEmpty()) {

@@ -115,7 +115,7 @@ public final class ClientFrameParser {
         String history = text(frame, "history");
         if (ref == null || url == null || history == null) {
             throw new RefusedFrameException(ref, ErrorCode.BAD_FRAME,
-                    "url needs a numeric \"ref\", a \"url\" and a \"history\"");
+                    "url needs a positive integer \"ref\", a \"url\" and a \"history\"");
         }
         if (!LocationUrl.sitePath(url)) {
             throw new RefusedFrameException(ref, ErrorCode.BAD_FRAME, "url needs a path on this site");
@@ -130,7 +130,7 @@ public final class ClientFrameParser {
         String handler = text(frame, "handler");
         if (ref == null || handler == null) {
             throw new RefusedFrameException(ref, ErrorCode.BAD_FRAME,
-                    "event needs a numeric \"ref\" and a \"handler\"");
+                    "event needs a positive integer \"ref\" and a \"handler\"");
         }
         JsonNode params = frame.get("params");
         if (params != null && !params.isObject() && !params.isNull()) {
@@ -143,7 +143,7 @@ public final class ClientFrameParser {
         String field = text(frame, "field");
         if (ref == null || field == null || !frame.has("value")) {
             throw new RefusedFrameException(ref, ErrorCode.BAD_FRAME,
-                    "model needs a numeric \"ref\", a \"field\" and a \"value\"");
+                    "model needs a positive integer \"ref\", a \"field\" and a \"value\"");
         }
         return new ClientFrame.Model(ref, field, frame.get("value"), text(frame, "child"));
     }
@@ -151,7 +151,7 @@ public final class ClientFrameParser {
     private static ClientFrame navigate(JsonNode frame, Long ref) throws RefusedFrameException {
         String url = text(frame, "url");
         if (ref == null || url == null) {
-            throw new RefusedFrameException(ref, ErrorCode.BAD_FRAME, "navigate needs a numeric \"ref\" and a \"url\"");
+            throw new RefusedFrameException(ref, ErrorCode.BAD_FRAME, "navigate needs a positive integer \"ref\" and a \"url\"");
         }
         if (!LocationUrl.allowed(url)) {
             throw new RefusedFrameException(ref, ErrorCode.BAD_FRAME, "navigate needs a relative or http(s) \"url\"");
@@ -161,14 +161,16 @@ public final class ClientFrameParser {
 
     private static ClientFrame ping(Long ref) throws RefusedFrameException {
         if (ref == null) {
-            throw new RefusedFrameException(null, ErrorCode.BAD_FRAME, "ping needs a numeric \"ref\"");
+            throw new RefusedFrameException(null, ErrorCode.BAD_FRAME, "ping needs a positive integer \"ref\"");
         }
         return new ClientFrame.Ping(ref);
     }
 
     private static Long ref(JsonNode frame) {
         JsonNode ref = frame.get("ref");
-        return ref != null && ref.canConvertToLong() && ref.isIntegralNumber() ? ref.asLong() : null;
+        // a ref is a positive integer: any other value counts as none, so a frame that needs one is refused
+        return ref != null && ref.canConvertToLong() && ref.isIntegralNumber() && ref.asLong() > 0 ? ref.asLong()
+                : null;
     }
 
     static String text(JsonNode frame, String field) {

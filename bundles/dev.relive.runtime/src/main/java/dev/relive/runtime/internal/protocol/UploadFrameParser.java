@@ -21,7 +21,7 @@ final class UploadFrameParser {
         String name = ClientFrameParser.text(frame, "name");
         JsonNode files = frame.get("files");
         if (ref == null || name == null || files == null || !files.isArray() || files.size() > MAX_OFFERS) {
-            throw new RefusedFrameException(ref, ErrorCode.BAD_FRAME, "upload needs a numeric \"ref\", a \"name\" and"
+            throw new RefusedFrameException(ref, ErrorCode.BAD_FRAME, "upload needs a positive integer \"ref\", a \"name\" and"
                     + " \"files\", an array of at most " + MAX_OFFERS);
         }
         List<FileOffer> offers = new ArrayList<>();
@@ -45,7 +45,7 @@ final class UploadFrameParser {
         String data = ClientFrameParser.text(frame, "data");
         if (ref == null || !validId(id) || offset == null || !offset.isIntegralNumber() || data == null) {
             throw new RefusedFrameException(ref, ErrorCode.BAD_FRAME,
-                    "chunk needs a numeric \"ref\", an \"id\", an \"offset\" and \"data\"");
+                    "chunk needs a positive integer \"ref\", an \"id\", an \"offset\" and \"data\"");
         }
         try {
             return new ClientFrame.Chunk(ref, id, offset.asLong(), Base64.getDecoder().decode(data));
@@ -57,7 +57,7 @@ final class UploadFrameParser {
     static ClientFrame cancel(JsonNode frame, Long ref) throws RefusedFrameException {
         String id = ClientFrameParser.text(frame, "id");
         if (ref == null || !validId(id)) {
-            throw new RefusedFrameException(ref, ErrorCode.BAD_FRAME, "cancel needs a numeric \"ref\" and an \"id\"");
+            throw new RefusedFrameException(ref, ErrorCode.BAD_FRAME, "cancel needs a positive integer \"ref\" and an \"id\"");
         }
         return new ClientFrame.Cancel(ref, id);
     }

@@ -89,6 +89,18 @@ public final class FrameDispatcher {
         this.onClose = onClose;
     }
 
+    /** A binary frame from the client: not read (the protocol is JSON text), and said so. */
+    public void onBinary() {
+        if (signedOut) {
+            return;
+        }
+        if (!rate.tryAcquire()) {
+            refuseOverLimit();
+            return;
+        }
+        error(null, ErrorCode.BAD_FRAME, "binary frames are not read: frames are JSON text");
+    }
+
     /** One text frame from the client. */
     public void onText(String text) {
         if (signedOut) {

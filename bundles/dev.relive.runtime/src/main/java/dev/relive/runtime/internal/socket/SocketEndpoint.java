@@ -1,7 +1,9 @@
 package dev.relive.runtime.internal.socket;
 
+import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +45,12 @@ public final class SocketEndpoint implements Session.Listener.AutoDemanding {
             LOG.warn("frame refused", e);
             dispatcher.failed(e);
         }
+    }
+
+    @Override
+    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+        callback.succeed();
+        dispatcher.onBinary();
     }
 
     @Override

@@ -9,10 +9,11 @@ import java.util.Set;
  * so a DNS-rebinding site cannot read pages (or, in dev, stack traces) through the browser of someone running
  * Relive locally.
  *
- * <p>Names are compared without their port, case-insensitively. A configured list is used as it is ({@code *}
- * allows every name). With none configured: in dev, and whenever HTTP listens on a loopback address, only the
- * loopback names ({@code localhost}, {@code *.localhost}, {@code 127.0.0.1}, {@code [::1]}) plus the listening
- * host; in production listening on all interfaces ({@code 0.0.0.0}), every name, which the runtime warns about at
+ * <p>Names are compared without their port, case-insensitively. The loopback names ({@code localhost},
+ * {@code *.localhost}, {@code 127.0.0.1}, {@code [::1]}) are always answered: only a client on the machine itself
+ * sends them (a health check, an operator), never a rebinding site, whose own name is in its Host header. A
+ * configured list adds its names ({@code *} allows every name). With none configured: in dev, and whenever HTTP
+ * listens on a specific address, the loopback names plus the listening host; in production listening on all interfaces ({@code 0.0.0.0}), every name, which the runtime warns about at
  * start.
  */
 public final class HostAllowList {

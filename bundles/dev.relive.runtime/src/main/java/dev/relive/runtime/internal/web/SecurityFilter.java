@@ -34,10 +34,15 @@ public class SecurityFilter implements Filter {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecurityFilter.class);
 
+    /** The request attribute set on a request a trusted proxy received over HTTPS. */
+    static final String OVER_HTTPS = "dev.relive.over-https";
+
     private final HostAllowList hosts;
+    private final RuntimeSettings settings;
 
     @Activate
     public SecurityFilter(BundleContext context, @Reference RuntimeSettings settings) {
+        this.settings = settings;
         String listen = context.getProperty("org.osgi.service.http.host");
         this.hosts = HostAllowList.of(settings.allowedHosts(), settings.dev(), listen);
         if (hosts.acceptsAny()) {
@@ -69,7 +74,18 @@ public class SecurityFilter implements Filter {
             resp.sendError(421, "unknown host name; add it to allowed_hosts");
             return;
         }
+        if (!req.isSecure() && settings.trustedProxies().forwardedOverHttps(req)) {
+            req.setAttribute(OVER_HTTPS, Boolean.TRUE);
+        }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Whether {@code req} reached the runtime over HTTPS: itself, or through a trusted proxy that says so in
+     * {@code X-Forwarded-Proto}; what makes the session cookie {@code Secure}.
+     */
+    public static boolean overHttps(HttpServletRequest req) {
+        return req.isSecure() || Boolean.TRUE.equals(req.getAttribute(OVER_HTTPS));
     }
 
     private static String printable(String s) {

@@ -2,9 +2,12 @@ package dev.relive.runtime.internal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Proxy;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 class TrustedProxiesTest {
 
@@ -87,5 +90,24 @@ class TrustedProxiesTest {
         assertThat(odd.trusts("10.0.0.1")).isFalse();
         assertThat(odd.trusts("localhost")).isFalse();
         assertThat(TrustedProxies.of(List.of("proxy.internal")).isEmpty()).isTrue();
+    }
+
+    @Test
+    void aTrustedProxySaysWhetherTheBrowserUsedHttps() {
+        assertThat(nginx.forwardedOverHttps(request("127.0.0.1", "https"))).isTrue();
+        assertThat(nginx.forwardedOverHttps(request("127.0.0.1", "HTTPS, http"))).as("the first hop's").isTrue();
+        assertThat(nginx.forwardedOverHttps(request("127.0.0.1", "http"))).isFalse();
+        assertThat(nginx.forwardedOverHttps(request("127.0.0.1", null))).isFalse();
+        assertThat(nginx.forwardedOverHttps(request("203.0.113.7", "https"))).as("anyone else's word").isFalse();
+        assertThat(TrustedProxies.of(List.of()).forwardedOverHttps(request("127.0.0.1", "https"))).isFalse();
+    }
+
+    private static HttpServletRequest request(String peer, String forwardedProto) {
+        return (HttpServletRequest) Proxy.newProxyInstance(TrustedProxiesTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getRemoteAddr" -> peer;
+                    case "getHeader" -> "X-Forwarded-Proto".equalsIgnoreCase((String) args[0]) ? forwardedProto : null;
+                    default -> null;
+                });
     }
 }

@@ -69,6 +69,8 @@ class ClientFrameParserTest {
         refused("{\"type\":\"model\",\"ref\":3,\"field\":\"f\"}", 3L, ErrorCode.BAD_FRAME);
         refused("{\"type\":\"navigate\",\"ref\":3}", 3L, ErrorCode.BAD_FRAME);
         refused("{\"type\":\"ping\"}", null, ErrorCode.BAD_FRAME);
+        refused("{\"type\":\"ping\",\"ref\":-5}", null, ErrorCode.BAD_FRAME);
+        refused("{\"type\":\"event\",\"ref\":0,\"handler\":\"h\"}", null, ErrorCode.BAD_FRAME);
     }
 
     @Test
