@@ -85,6 +85,19 @@ class Issue16HardeningIT {
     }
 
     @Test
+    void theDevClientFilesAreNotServedInProduction() throws Exception {
+        for (String path : new String[] {"/relive/client/hvr.js", "/relive/client/devreload.js"}) {
+            String answer = request("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + relive.port()
+                    + "\r\nConnection: close\r\n\r\n");
+            assertThat(statusOf(answer)).as(path).isEqualTo(404);
+            assertThat(answer.toLowerCase()).as(path).contains("x-content-type-options: nosniff");
+        }
+        String client = request("GET /relive/client/index.js HTTP/1.1\r\nHost: 127.0.0.1:" + relive.port()
+                + "\r\nConnection: close\r\n\r\n");
+        assertThat(statusOf(client)).isEqualTo(200);
+    }
+
+    @Test
     void aDeployFolderOthersCanWriteIsWarnedAbout() throws Exception {
         Path own = Files.createTempDirectory("relive-open-deploy");
         Path deploy = Files.createDirectories(own.resolve("deploy"));
