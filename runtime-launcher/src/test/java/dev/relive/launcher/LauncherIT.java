@@ -35,6 +35,7 @@ class LauncherIT {
             // production lists the routes, not which classes and bundles serve them
             assertThat(index.body()).contains("<h1>Relive</h1>", "href=\"/counter\"")
                     .doesNotContain("dev.relive.examples.counter.CounterView", "Child views");
+            assertThat(index.body()).as("nor the routes behind a sign-in").doesNotContain("/account");
             assertThat(relive.get("/no/such/view").statusCode()).isEqualTo(404);
 
             String lb = relive.commandUntil("lb", l -> l.contains("Relive runtime"), WAIT);

@@ -59,6 +59,10 @@ class RuntimeIT {
         var broken = relive.get("/test/broken");
         assertThat(broken.statusCode()).isEqualTo(500);
         assertThat(broken.body()).doesNotContain("mount failed on purpose"); // production: no details
+        java.util.regex.Matcher incident = java.util.regex.Pattern.compile("incident (\\d+)").matcher(broken.body());
+        assertThat(incident.find()).as("a number the log has the details under: %s", broken.body()).isTrue();
+        relive.waitForLog(l -> l.contains("incident " + incident.group(1) + ": ") && l.contains("/test/broken"),
+                java.time.Duration.ofSeconds(30));
     }
 
     /** Without HVR (production), pages showing a view whose bundle is updated through deploy/ keep their state. */

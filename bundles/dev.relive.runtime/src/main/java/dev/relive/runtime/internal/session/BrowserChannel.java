@@ -2,12 +2,12 @@ package dev.relive.runtime.internal.session;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.relive.runtime.internal.protocol.ErrorCode;
+import dev.relive.runtime.internal.protocol.Incidents;
 import dev.relive.runtime.internal.protocol.ServerFrames;
 
 /**
@@ -21,7 +21,6 @@ final class BrowserChannel {
     private static final Logger LOG = LoggerFactory.getLogger(BrowserChannel.class);
     private static final int MAX_DETAIL = 8000;
     private static final String GENERIC = "the server could not do this (incident ";
-    private static final AtomicLong INCIDENTS = new AtomicLong();
 
     private final Connection connection;
     private final boolean dev;
@@ -46,7 +45,7 @@ final class BrowserChannel {
         if (dev) {
             send(ServerFrames.error(ref, code, message, cause != null ? stackTrace(cause) : null));
         } else if (code == ErrorCode.HANDLER_FAILED || code == ErrorCode.RENDER_FAILED) {
-            String incident = Long.toString(INCIDENTS.incrementAndGet());
+            String incident = Long.toString(Incidents.next());
             LOG.warn("incident {} ({}): {}", incident, code.wireName(), message, cause);
             send(ServerFrames.error(ref, code, GENERIC + incident + ")", null));
         } else {

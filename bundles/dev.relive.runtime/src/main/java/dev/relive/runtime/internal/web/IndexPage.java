@@ -1,14 +1,17 @@
 package dev.relive.runtime.internal.web;
 
 import java.util.List;
+import java.util.Optional;
 
+import dev.relive.runtime.internal.auth.ViewAccess;
 import dev.relive.runtime.internal.registry.ViewType;
 import dev.relive.runtime.internal.vdom.HtmlEscaper;
 
 /**
  * The HTML of {@code GET /} when no view has that route: every routed view, as links; in dev also each view's class
- * and bundle and the child-only views. Production shows the routes only: which classes and bundles serve them is
- * nobody's business outside.
+ * and bundle and the child-only views. Production shows the routes only, and only those of views anyone may open
+ * (none with {@code @RolesAllowed}): which classes and bundles serve them is nobody's business outside. An
+ * application's own view at {@code /} replaces it.
  */
 final class IndexPage {
 
@@ -22,7 +25,10 @@ final class IndexPage {
                 .append("<title>Relive</title><style>body{font-family:system-ui,sans-serif;margin:2rem;}")
                 .append("li{margin:.3rem 0}code{color:#555}</style></head><body>")
                 .append("<h1>Relive</h1>");
-        List<ViewType> routed = views.stream().filter(v -> v.route() != null).toList();
+        // production lists the views anyone may open: the routes behind a sign-in are nobody's business outside
+        List<ViewType> routed = views.stream().filter(v -> v.route() != null)
+                .filter(v -> dev || ViewAccess.decide(v.reference(), Optional.empty()) == ViewAccess.Decision.ALLOW)
+                .toList();
         if (routed.isEmpty()) {
             html.append("<p id=\"no-views\">No views are registered yet.</p>");
         } else {

@@ -20,6 +20,7 @@ import dev.relive.runtime.internal.auth.PageGate;
 import dev.relive.runtime.internal.config.RuntimeSettings;
 import dev.relive.api.NotFoundException;
 import dev.relive.runtime.internal.protocol.PageUrl;
+import dev.relive.runtime.internal.protocol.Incidents;
 import dev.relive.runtime.internal.protocol.ProtocolJson;
 import dev.relive.runtime.internal.registry.RouteMatch;
 import dev.relive.runtime.internal.registry.ViewRegistry;
@@ -92,10 +93,16 @@ public class PageServlet extends HttpServlet {
             // the route is the view's, which found nothing there: in dev, what it said
             notFound(resp, path, "Nothing at " + path, dev ? type.className() + ": " + e.getMessage() : null);
         } catch (RuntimeException e) {
-            LOG.warn("{} could not be shown at {}: its mount or render threw", type.className(), path, e);
-            String detail = dev ? stackTrace(e) : null;
-            send(resp, 500, errorPages.render(500, path, "Error", dev ? String.valueOf(e.getMessage())
-                    : "The view could not be shown.", detail));
+            if (dev) {
+                LOG.warn("{} could not be shown at {}: its mount or render threw", type.className(), path, e);
+                send(resp, 500, errorPages.render(500, path, "Error", String.valueOf(e.getMessage()), stackTrace(e)));
+            } else {
+                long incident = Incidents.next();
+                LOG.warn("incident {}: {} could not be shown at {}: its mount or render threw", incident,
+                        type.className(), path, e);
+                send(resp, 500, errorPages.render(500, path, "Error", "The view could not be shown (incident "
+                        + incident + ").", null));
+            }
         }
     }
 
