@@ -133,6 +133,11 @@ export class Behaviours {
     }
   }
 
+  /** An event or field change could not be sent: the connection is down. */
+  notSent() {
+    this.connection.notSent();
+  }
+
   /** The server refused the mount: the connection is in error. */
   refused() {
     this.connection.disconnected(true);

@@ -18,6 +18,8 @@ const BANNER_STYLE =
  * @typedef {object} ConnectionState
  * @property {() => void} connected the view is live
  * @property {(error: boolean) => void} disconnected the socket closed (error: it failed or was refused)
+ * @property {() => void} notSent the user did something that could not be sent while disconnected: the banner shows
+ *   at once, saying so, instead of after {@link BANNER_DELAY_MS}
  * @property {() => void} stop
  */
 
@@ -47,9 +49,15 @@ export function connectionState(doc, timers) {
       banner.setAttribute("aria-live", "polite");
       doc.body.append(banner);
     }
-    banner.textContent = error ? "Cannot reach the server. Retrying…" : "Connection lost. Reconnecting…";
+    banner.textContent = notSent
+      ? "Not connected: that was not sent. Reconnecting…"
+      : error
+        ? "Cannot reach the server. Retrying…"
+        : "Connection lost. Reconnecting…";
     banner.hidden = false;
   };
+  /** Whether the user did something that could not be sent since the connection was lost. */
+  let notSent = false;
 
   /**
    * @param {string[]} on classes to set; the other connection classes are removed
@@ -66,6 +74,7 @@ export function connectionState(doc, timers) {
   return {
     connected() {
       clearTimer();
+      notSent = false;
       classes(CONNECTION_CLASS.CONNECTED);
       if (banner) banner.hidden = true;
     },
@@ -73,6 +82,12 @@ export function connectionState(doc, timers) {
       classes(CONNECTION_CLASS.DISCONNECTED, ...(error ? [CONNECTION_CLASS.ERROR] : []));
       if (banner && !banner.hidden) showBanner(error);
       else if (timer === null) timer = timers.setTimeout(() => showBanner(html.classList.contains(CONNECTION_CLASS.ERROR)), BANNER_DELAY_MS);
+    },
+    notSent() {
+      if (!html.classList.contains(CONNECTION_CLASS.DISCONNECTED)) return;
+      notSent = true;
+      clearTimer();
+      showBanner(html.classList.contains(CONNECTION_CLASS.ERROR));
     },
     stop() {
       clearTimer();

@@ -115,7 +115,7 @@ export class View {
     this.events = bindEvents(
       {
         root,
-        request: (frame) => (this.mounted ? this.socket.request(frame) : null),
+        request: (frame) => (this.mounted ? this.socket.request(frame) : this._notSent(frame)),
         navigate: (url) => this._navigate(url),
         changeUrl: (url, history) => this._changeUrl(url, history),
       },
@@ -262,6 +262,22 @@ export class View {
     if (flash) mount.flash = flash;
     if (this.resumeKey) mount.resume = this.resumeKey;
     this.socket.send(mount);
+  }
+
+  /**
+   * A user's event or field change while the view is not live (the connection dropped, a reconnect is under way):
+   * the server would not know what it applies to, so it is not sent, and not kept for later either; the banner
+   * says so at once and the reconnection is tried now rather than after its backoff.
+   * @param {import("./socket.js").OutFrame} frame
+   * @returns {null}
+   */
+  _notSent(frame) {
+    if (!this.everMounted) return null; // the page has not gone live yet
+    const what = /** @type {any} */ (frame).handler ?? /** @type {any} */ (frame).field ?? "";
+    console.warn(`Relive: not connected: the ${String(frame.type)}${what ? ` ${String(what)}` : ""} was not sent`);
+    this.behaviours.notSent();
+    this.socket.reconnectNow();
+    return null;
   }
 
   /** @param {import("./socket.js").CloseInfo} info */

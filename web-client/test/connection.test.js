@@ -1,6 +1,7 @@
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import { live } from "./live.js";
+import { captureConsole } from "./helpers.js";
 import { BANNER_DELAY_MS } from "../src/connection.js";
 
 describe("connection state", () => {
@@ -28,6 +29,20 @@ describe("connection state", () => {
     mount();
     clock.tick(BANNER_DELAY_MS * 2);
     assert.equal(doc.querySelector("[rl-banner]"), null);
+  });
+
+  test("a click while disconnected is not sent, the banner says so at once, and the reconnect is tried now", async () => {
+    const { ws, doc, clock, WS, $, win } = live('<button id="inc" rl-click="increment">+</button>');
+    ws().drop(1006);
+    clock.tick(1); // the first retry is due after 250-500 ms; the click comes before it
+    const sockets = WS.instances.length;
+    const logs = await captureConsole(() => $("#inc").dispatchEvent(new win.MouseEvent("click", { bubbles: true })));
+    const banner = doc.querySelector("[rl-banner]");
+    assert.ok(banner && !banner.hidden, "the banner shows without waiting");
+    assert.equal(banner.textContent, "Not connected: that was not sent. Reconnecting…");
+    assert.ok(logs.some((l) => l.level === "warn" && /the event increment was not sent/.test(String(l.args[0]))));
+    assert.equal(WS.instances.length, sockets + 1, "a reconnection starts at once");
+    assert.deepEqual(ws().sentOf("event"), [], "nothing is queued for later");
   });
 
   test("<meta name=relive-banner content=off> turns the banner off", () => {

@@ -25,6 +25,6 @@ export function live(inner, options = {}) {
   mount();
   /** @param {string} selector */
   const $ = (selector) => /** @type {any} */ (doc.querySelector(selector));
-  return { doc, win, root, view, ws, mount, clock, $ };
+  return { doc, win, root, view, ws, mount, clock, $, WS };
 }
 
