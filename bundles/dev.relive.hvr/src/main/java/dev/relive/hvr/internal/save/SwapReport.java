@@ -41,8 +41,8 @@ final class SwapReport {
     }
 
     /**
-     * Records one session's outcome; returns the view its {@code hvr-applied} names, or {@code null} (it reloads,
-     * or none of its views changed).
+     * Records one session's outcome; returns the view its {@code hvr-applied} names: the first of its views whose
+     * class changed, else its page's view; {@code null} when it reloads.
      */
     String add(SwapOutcome outcome) {
         if (!outcome.swapped()) {
@@ -67,6 +67,12 @@ final class SwapReport {
                     view = candidate;
                 }
             }
+        }
+        if (view == null && !outcome.viewClasses().isEmpty()) {
+            // no view class of its own changed, but it runs the bundle's new code (a helper class, a resource, the
+            // layout its manifest names): it is told too, so that a page (or a test) waiting for the swap knows
+            view = outcome.viewClasses().get(0);
+            versions.computeIfAbsent(view, v -> status.swapped(v, "swapped (its bundle changed)"));
         }
         return view;
     }
