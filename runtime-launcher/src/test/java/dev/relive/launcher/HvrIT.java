@@ -153,6 +153,8 @@ class HvrIT {
                 assertThat(reload.path("reason").asText()).isEqualTo("class_removed");
             }
             dev.relive().waitForLog(l -> l.contains("HVR incompat: class_removed"), SWAP);
+            assertThat(dev.relive().commandUntil("hvr:status", l -> l.contains(VIEW + ": sessions=0"), SWAP))
+                    .as("hvr:status says the deleted view is gone").contains("no longer registered");
         }
     }
 

@@ -4,12 +4,18 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import dev.relive.api.LiveView;
 import dev.relive.runtime.spi.LiveSession;
 import dev.relive.runtime.spi.LiveSessions;
 import dev.relive.runtime.spi.ViewSlot;
@@ -28,8 +34,11 @@ public class StatusCommand {
     private final HvrStatus status;
     private final LiveSessions sessions;
 
+    private final BundleContext context;
+
     @Activate
-    public StatusCommand(@Reference HvrStatus status, @Reference LiveSessions sessions) {
+    public StatusCommand(BundleContext context, @Reference HvrStatus status, @Reference LiveSessions sessions) {
+        this.context = context;
         this.status = status;
         this.sessions = sessions;
     }
@@ -72,13 +81,35 @@ public class StatusCommand {
         if (names.isEmpty()) {
             out.append("  (none live)\n");
         }
+        Set<String> registered = registeredViews();
         for (String name : names.keySet()) {
             HvrStatus.View v = views.get(name);
-            out.append("  ").append(name).append(": sessions=").append(live.getOrDefault(name, 0))
+            int open = live.getOrDefault(name, 0);
+            out.append("  ").append(name).append(": sessions=").append(open)
                     .append(" version=").append(v == null ? 0 : v.version())
-                    .append(" last=").append(v == null ? "-" : v.lastOutcome()).append('\n');
+                    .append(" last=").append(v == null ? "-" : v.lastOutcome());
+            if (open == 0 && registered != null && !registered.contains(name)) {
+                out.append(" (no longer registered: removed, or its bundle stopped)");
+            }
+            out.append('\n');
         }
         return out.toString();
+    }
+
+    /** The component names of the views registered now (a view's class name unless its component is named). */
+    private Set<String> registeredViews() {
+        try {
+            Set<String> names = new TreeSet<>();
+            for (ServiceReference<LiveView> view : context.getServiceReferences(LiveView.class, null)) {
+                Object name = view.getProperty("component.name");
+                if (name != null) {
+                    names.add(name.toString());
+                }
+            }
+            return names;
+        } catch (InvalidSyntaxException | IllegalStateException e) {
+            return null; // not known: nothing is marked
+        }
     }
 
     private Map<String, Integer> liveSessions() {
