@@ -1,6 +1,6 @@
 package dev.relive.runtime.internal.auth;
 
-import dev.relive.runtime.internal.web.SecurityFilter;
+import dev.relive.runtime.internal.config.TrustedProxies;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,6 +41,6 @@ final class SessionCookie {
     }
 
     private static String secure(HttpServletRequest req) {
-        return SecurityFilter.overHttps(req) ? "; Secure" : "";
+        return TrustedProxies.overHttps(req) ? "; Secure" : "";
     }
 }

@@ -64,6 +64,18 @@ public final class TrustedProxies {
         return a != null && ranges.stream().anyMatch(r -> r.contains(a));
     }
 
+    /** The request attribute the security filter sets on a request a trusted proxy received over HTTPS. */
+    public static final String OVER_HTTPS = "dev.relive.over-https";
+
+    /**
+     * Whether {@code req} reached the runtime over HTTPS: itself, or through a trusted proxy that says so in
+     * {@code X-Forwarded-Proto} (the security filter, which runs first, has looked); what makes the session cookie
+     * {@code Secure}.
+     */
+    public static boolean overHttps(HttpServletRequest req) {
+        return req.isSecure() || Boolean.TRUE.equals(req.getAttribute(OVER_HTTPS));
+    }
+
     /**
      * Whether {@code req} came from a trusted proxy whose {@code X-Forwarded-Proto} says the browser used HTTPS (the
      * first value, the one the proxy nearest the browser set).

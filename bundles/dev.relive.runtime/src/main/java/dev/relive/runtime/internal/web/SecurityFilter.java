@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.relive.runtime.internal.config.RuntimeSettings;
+import dev.relive.runtime.internal.config.TrustedProxies;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -33,9 +34,6 @@ import jakarta.servlet.http.HttpServletResponse;
 public class SecurityFilter implements Filter {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecurityFilter.class);
-
-    /** The request attribute set on a request a trusted proxy received over HTTPS. */
-    static final String OVER_HTTPS = "dev.relive.over-https";
 
     private final HostAllowList hosts;
     private final RuntimeSettings settings;
@@ -75,17 +73,9 @@ public class SecurityFilter implements Filter {
             return;
         }
         if (!req.isSecure() && settings.trustedProxies().forwardedOverHttps(req)) {
-            req.setAttribute(OVER_HTTPS, Boolean.TRUE);
+            req.setAttribute(TrustedProxies.OVER_HTTPS, Boolean.TRUE);
         }
         chain.doFilter(request, response);
-    }
-
-    /**
-     * Whether {@code req} reached the runtime over HTTPS: itself, or through a trusted proxy that says so in
-     * {@code X-Forwarded-Proto}; what makes the session cookie {@code Secure}.
-     */
-    public static boolean overHttps(HttpServletRequest req) {
-        return req.isSecure() || Boolean.TRUE.equals(req.getAttribute(OVER_HTTPS));
     }
 
     private static String printable(String s) {
