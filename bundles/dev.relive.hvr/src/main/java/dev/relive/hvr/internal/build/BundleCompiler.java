@@ -44,8 +44,11 @@ public final class BundleCompiler implements AutoCloseable {
     private static final List<String> WARM_UP_SOURCES = List.of("WarmUp.java", "Shape.java");
 
     private static final String OUTPUT_PREFIX = "relive-hvr-classes-";
-    /** The largest source read to see whether it holds only white space. */
-    private static final long BLANK_SOURCE_MAX = 1024;
+    /**
+     * The largest source read to see whether it holds only white space: an emptied file's few line breaks; any Java
+     * source is read by the compiler anyway, but not on every save.
+     */
+    private static final long BLANK_SOURCE_MAX = 16;
     /** Incremental compiles of one save, each adding the sources that use an API the last one changed. */
     private static final int INCREMENTAL_ROUNDS = 3;
 
