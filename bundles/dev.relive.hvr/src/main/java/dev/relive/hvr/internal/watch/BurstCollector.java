@@ -24,7 +24,9 @@ import dev.relive.hvr.internal.build.ProjectLayout;
  * Any other burst is looked at {@code settledQuiet} after its last event: when every file in it reads whole
  * ({@link SourceCompleteness}) it closes then, without waiting out the quiet period; else it waits for it, and a
  * later event in the burst arms the look again. The saves that land within {@code settledQuiet} of each other (an
- * editor's "save all", a checkout) still make one burst.
+ * editor's "save all", a checkout) still make one burst. A burst with a Java source that reads empty when it would
+ * close waits for the next event, up to {@code maxDelay} after its first: an editor that truncates a file and writes
+ * it later is one save, not a failed build followed by a good one.
  */
 final class BurstCollector {
 
@@ -39,6 +41,11 @@ final class BurstCollector {
     private boolean templatesOnly;
     /** Whether the files were found not whole since the last event: the burst waits the full quiet period. */
     private boolean notWhole;
+    /**
+     * Whether a Java source was found empty since the last event: an editor truncated it and has not written it yet,
+     * so the burst waits for the write, up to the max delay, rather than build a bundle without its classes.
+     */
+    private boolean emptied;
 
     BurstCollector(long quietNanos, long maxDelayNanos) {
         this(quietNanos, quietNanos, maxDelayNanos);
@@ -63,6 +70,7 @@ final class BurstCollector {
         templatesOnly &= path.getFileName() != null && path.getFileName().toString().endsWith(".peb");
         lastNanos = nowNanos;
         notWhole = false;
+        emptied = false;
         touched.putIfAbsent(path, created);
     }
 
@@ -72,6 +80,9 @@ final class BurstCollector {
 
     /** When the current burst closes, in {@link System#nanoTime()} terms; only meaningful when not empty. */
     long closesAtNanos() {
+        if (emptied) {
+            return firstNanos + maxDelayNanos;
+        }
         long quiet = templatesOnly ? templateQuietNanos : notWhole ? quietNanos : settledQuietNanos;
         return Math.min(lastNanos + quiet, firstNanos + maxDelayNanos);
     }
@@ -82,6 +93,11 @@ final class BurstCollector {
      */
     boolean closesAt(long nowNanos) {
         if (touched.isEmpty() || nowNanos - closesAtNanos() < 0) {
+            return false;
+        }
+        if (!templatesOnly && !emptied && nowNanos - (firstNanos + maxDelayNanos) < 0
+                && touched.keySet().stream().anyMatch(SourceCompleteness::isEmptyJava)) {
+            emptied = true;
             return false;
         }
         if (templatesOnly || notWhole || settledQuietNanos == quietNanos

@@ -36,6 +36,20 @@ final class SourceCompleteness {
         }
     }
 
+    /** Whether {@code file} is a Java source holding nothing but a little white space (an editor's truncation). */
+    static boolean isEmptyJava(Path file) {
+        Path name = file.getFileName();
+        if (name == null || !name.toString().endsWith(".java")) {
+            return false;
+        }
+        try {
+            return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) <= 16
+                    && new String(Files.readAllBytes(file), StandardCharsets.UTF_8).isBlank();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Whether {@code text} balances its braces and ends with the one closing its last type. */
     static boolean isWholeJava(String text) {
         int depth = 0;

@@ -53,6 +53,29 @@ class Issue13SettledSaveTest {
     }
 
     @Test
+    void aTruncatedSourceKeepsTheBurstOpenForItsWriteUpToTheMaxDelay() throws IOException {
+        Path view = write("src/main/java/a/View.java", "");
+        burst.record(view, false, 1_000);
+
+        assertThat(burst.closesAt(1_000 + QUIET)).as("empty: the write is awaited").isFalse();
+        assertThat(burst.closesAtNanos()).isEqualTo(1_000 + MAX_DELAY);
+        assertThat(burst.closesAt(200_000)).isFalse();
+
+        Files.writeString(view, WHOLE); // the editor's write, 200 ms after its truncation
+        burst.record(view, false, 200_000);
+        assertThat(burst.closesAt(200_000 + SETTLED)).as("one save, built once").isTrue();
+    }
+
+    @Test
+    void aSourceLeftEmptyIsBuiltAtTheMaxDelay() throws IOException {
+        Path view = write("src/main/java/a/View.java", "\n");
+        burst.record(view, false, 1_000);
+
+        assertThat(burst.closesAt(1_000 + QUIET)).isFalse();
+        assertThat(burst.closesAt(1_000 + MAX_DELAY)).as("the build then says the file is empty").isTrue();
+    }
+
+    @Test
     void aWholeSourceClosesTheBurstAfterTheSettlePeriod() throws IOException {
         Path view = write("src/main/java/a/View.java", WHOLE);
         burst.record(view, true, 1_000);
