@@ -278,6 +278,11 @@ export function installHvr(view, options = {}) {
     view.onFrame(SERVER_FRAME.HVR_APPLIED, (frame) => {
       // a template re-rendered says nothing of Java code that does not build: that overlay stays until a build works
       if (!(javaBuildFailing && isTemplate(frame.file))) removeOverlay();
+      const dropped = Array.isArray(frame.dropped) ? frame.dropped.map(String) : [];
+      if (dropped.length > 0) {
+        // values the user had are gone: said in the console even without the debug toast
+        console.warn(`Relive: ${simpleName(frame.view)} v${String(frame.version ?? "?")}: values not carried by the new code: ${dropped.join(", ")}`);
+      }
       doc.dispatchEvent(new win.CustomEvent(HVR_APPLIED_EVENT, { detail: frame }));
       if (debug()) showToast(appliedText(frame));
     }),
@@ -293,6 +298,11 @@ export function installHvr(view, options = {}) {
     // patches come from a render that worked: a render failure shown is over (a template it lacked was created,
     // the state that made it throw changed); a build failure is not, the previous code still runs
     view.onFrame(SERVER_FRAME.PATCH, () => {
+      if (overlayStage === "render") removeOverlay();
+    }),
+    // a page mounted afresh (a reconnect, a restarted runtime) rendered: a render failure shown before is over; a
+    // build failure still on is shown again by the server after the mount
+    view.onFrame(SERVER_FRAME.MOUNTED, () => {
       if (overlayStage === "render") removeOverlay();
     }),
     view.onFrame(SERVER_FRAME.RELOAD, (frame) => {

@@ -133,6 +133,25 @@ describe("hvr-error", () => {
     assert.ok(overlay.textContent?.includes(`${template}:3`));
   });
 
+  test("values not carried are named in the console, toast or not", async () => {
+    const { ws } = setup();
+    const logs = await captureConsole(() => ws.receive({ ...APPLIED, dropped: ["items: Item.name", "caption"] }));
+    assert.ok(logs.some((l) => l.level === "warn" && l.args[0] === "Relive: CounterView v3: values not carried by the new code: items: Item.name, caption"));
+    const quiet = await captureConsole(() => ws.receive(APPLIED));
+    assert.equal(quiet.length, 0, "nothing when every value was carried");
+  });
+
+  test("a render failure's overlay goes when the page is mounted afresh and renders", () => {
+    const { doc, ws } = setup();
+    ws.receive({ type: "error", code: "render_failed", message: "child id 'badge' is embedded twice" });
+    assert.ok(doc.getElementById(OVERLAY_ID));
+    ws.receive({ type: "mounted", protocol: 1, session: "S2", view: VIEW, url: "/counter", seq: 0, html: "<p>ok</p>", title: "Counter" });
+    assert.equal(doc.getElementById(OVERLAY_ID), null);
+    ws.receive(BUILD_ERROR);
+    ws.receive({ type: "mounted", protocol: 1, session: "S3", view: VIEW, url: "/counter", seq: 0, html: "<p>ok</p>", title: "Counter" });
+    assert.ok(doc.getElementById(OVERLAY_ID), "a build failure is not the mount's to clear");
+  });
+
   test("a template re-rendered while the Java code does not build leaves that overlay; a template fixed clears its own", () => {
     const { doc, ws } = setup();
     const template = "/ws/app/src/main/resources/a/CounterView.peb";
