@@ -52,6 +52,12 @@ export function reloadReasonText(reason) {
   return words ? `${words(colon < 0 ? "" : text.slice(colon + 1))} (${text})` : text;
 }
 
+/**
+ * The longest wait between two reconnection attempts of a dev page, in ms: a developer restarts the runtime often,
+ * and on loopback nobody else's tabs crowd it (production's backoff goes up to 30 s).
+ */
+export const DEV_BACKOFF_MAX_MS = 2000;
+
 /** id of the build error overlay. */
 export const OVERLAY_ID = "relive-hvr-overlay";
 /** Attribute marking the toast. */
@@ -210,6 +216,7 @@ export function installHvr(view, options = {}) {
     timers.setTimeout(() => el.remove(), RELOADED_MS);
   };
   showWhyReloaded();
+  view.socket.backoff = { ...view.socket.backoff, max: Math.min(view.socket.backoff.max, DEV_BACKOFF_MAX_MS) };
 
   /** @type {"build" | "render" | null} the stage of the overlay shown */
   let overlayStage = null;

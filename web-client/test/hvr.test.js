@@ -2,7 +2,7 @@ import { test, describe, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import { page, fakeWebSocketClass, captureConsole, FakeClock } from "./helpers.js";
 import { View } from "../src/view.js";
-import { installHvr, reloadReasonText, OVERLAY_ID, RELOADED_ATTR, RELOADED_KEY, RELOADED_MS, TOAST_ATTR, TOAST_MS } from "../src/hvr.js";
+import { installHvr, reloadReasonText, DEV_BACKOFF_MAX_MS, OVERLAY_ID, RELOADED_ATTR, RELOADED_KEY, RELOADED_MS, TOAST_ATTR, TOAST_MS } from "../src/hvr.js";
 
 const VIEW = "dev.relive.examples.counter.CounterView";
 const FILE = "/home/ada/app/bundles/dev.relive.examples.counter/src/main/java/dev/relive/examples/counter/CounterView.java";
@@ -267,6 +267,12 @@ describe("reload", () => {
     const warn = logs.find((l) => l.level === "warn");
     assert.match(String(warn?.args[0]), /^Relive: reloading: handler_removed:increment — .*CounterView/);
   });
+});
+
+test("a dev page tries to reconnect at least every 2 s, so a restarted runtime is found soon", () => {
+  const { view } = setup();
+  assert.equal(view.socket.backoff.max, DEV_BACKOFF_MAX_MS);
+  assert.equal(DEV_BACKOFF_MAX_MS, 2000);
 });
 
 test("uninstall stops the feedback", () => {
