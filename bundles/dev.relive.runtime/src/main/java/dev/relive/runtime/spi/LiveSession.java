@@ -2,6 +2,7 @@ package dev.relive.runtime.spi;
 
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.osgi.framework.ServiceReference;
@@ -63,6 +64,15 @@ public interface LiveSession {
      * answers with the patches: the page is not rendered a second time, and {@code applied} follows their answers.
      */
     void rerender(HvrApplied applied);
+
+    /**
+     * As {@link #rerender(HvrApplied)}, calling {@code renderFailed} with the failure's message when the render fails
+     * (the browser then gets an {@code hvr-error} of stage {@code render} instead of {@code applied}), on the thread
+     * that rendered.
+     */
+    default void rerender(HvrApplied applied, Consumer<String> renderFailed) {
+        rerender(applied);
+    }
 
     /** Sends an {@code hvr-error} frame: the browser shows where the build failed. */
     void showError(HvrError error);

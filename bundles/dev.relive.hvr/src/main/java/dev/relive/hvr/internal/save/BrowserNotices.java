@@ -112,6 +112,17 @@ final class BrowserNotices {
                 "bundle " + bsn + " cannot start: " + message)), timeline);
     }
 
+    /**
+     * A page re-rendered with the new code failed to render (its browser got {@code hvr-error} of stage
+     * {@code render}): {@code hvr:status} says so for {@code view} rather than "swapped".
+     */
+    void renderFailed(String view, String message) {
+        if (view != null) {
+            String said = message.length() > 200 ? message.substring(0, 200) + "..." : message;
+            status.outcome(view, "render failed: " + said);
+        }
+    }
+
     /** Whether the session was shown an error since its last swap; forgets it. */
     boolean clearError(LiveSession session) {
         return sessionsWithError.remove(session.id());

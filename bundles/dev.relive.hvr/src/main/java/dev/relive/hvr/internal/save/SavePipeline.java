@@ -210,7 +210,8 @@ public final class SavePipeline {
                     String view = report.add(outcome);
                     if (outcome.swapped()) {
                         outcome.session().rerender(view == null ? null : notices.applied(view, report.version(view),
-                                file, bsn, timeline, timeline.phasesWith("restore"), outcome.dropped()));
+                                file, bsn, timeline, timeline.phasesWith("restore"), outcome.dropped()),
+                                message -> notices.renderFailed(view, message));
                     }
                 });
             } else {

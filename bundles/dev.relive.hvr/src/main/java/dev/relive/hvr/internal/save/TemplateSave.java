@@ -66,7 +66,8 @@ final class TemplateSave {
                 String view = viewOf(session, bsn, path);
                 int version = versions.computeIfAbsent(view, v -> status.swapped(v, "template"));
                 Path file = changed.get(path);
-                session.rerender(notices.applied(view, version, file, bsn, timeline, timeline.phases(), List.of()));
+                session.rerender(notices.applied(view, version, file, bsn, timeline, timeline.phases(), List.of()),
+                        message -> notices.renderFailed(view, message));
             } finally {
                 session.release();
             }

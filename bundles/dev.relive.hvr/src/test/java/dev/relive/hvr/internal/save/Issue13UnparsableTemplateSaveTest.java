@@ -38,6 +38,7 @@ class Issue13UnparsableTemplateSaveTest {
     Path project;
 
     private final List<String> calls = new ArrayList<>();
+    private boolean renderFails;
     private final List<HvrError> shown = new ArrayList<>();
     private final LiveSession tab = (LiveSession) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] {LiveSession.class}, (proxy, method, args) -> {
@@ -47,6 +48,13 @@ class Issue13UnparsableTemplateSaveTest {
                     case "renders" -> BSN.equals(args[0]) && PATH.equals(args[1]);
                     case "slots" -> List.of();
                     case "showError" -> shown.add((HvrError) args[0]);
+                    case "rerender" -> {
+                        if (renderFails && args.length == 2) {
+                            ((java.util.function.Consumer<String>) args[1]).accept("View.peb, line 2: Could not call "
+                                    + "summary: IllegalStateException: too many");
+                        }
+                        yield null;
+                    }
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
                     default -> null;
@@ -133,5 +141,18 @@ class Issue13UnparsableTemplateSaveTest {
         assertThat(templates.template(BSN, PATH)).isEqualTo("<p>{{ count }} more</p>");
         assertThat(status.builds().get(BSN).ok()).as("hvr:status still says the Java code does not build").isFalse();
         assertThat(status.builds().get(BSN).summary()).contains("View.java:12", "';' expected");
+    }
+
+    @Test
+    void aTemplateSaveWhoseRenderFailsIsRecordedSoInHvrStatus() throws Exception {
+        Path file = project.resolve("src/main/resources/" + PATH);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "<p>\n{{ view.summary() }}</p>");
+        renderFails = true;
+
+        save.apply(new ChangeSet(project, Set.of(file), Set.of()), BSN, new SaveTimeline(System.nanoTime()));
+
+        assertThat(status.views().values()).singleElement().satisfies(view -> assertThat(view.lastOutcome())
+                .startsWith("render failed: View.peb, line 2: Could not call summary"));
     }
 }

@@ -2,6 +2,7 @@ package dev.relive.runtime.internal.session;
 
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceObjects;
@@ -101,24 +102,32 @@ final class TabLiveSession implements LiveSession {
 
     @Override
     public void rerender(HvrApplied applied) {
+        rerender(applied, message -> { });
+    }
+
+    @Override
+    public void rerender(HvrApplied applied, Consumer<String> renderFailed) {
         if (tab.isClosed() || !tab.tree().mounted()) {
             return;
         }
         if (tab.held() && tab.queued() > 0) {
             // the first queued task renders the new code and answers with its patches: no render of its own here
             long rendered = tab.renders();
-            tab.submit(() -> renderedThenApplied(rendered, applied));
+            tab.submit(() -> renderedThenApplied(rendered, applied, renderFailed));
             return;
         }
-        renderedThenApplied(tab.renders(), applied);
+        renderedThenApplied(tab.renders(), applied, renderFailed);
     }
 
     /**
      * Renders the page unless it was rendered since {@code rendered}, then sends {@code applied}; when the render
      * fails, an {@code hvr-error} of stage {@code render} instead, naming the template and line where Pebble has them.
      */
-    private void renderedThenApplied(long rendered, HvrApplied applied) {
+    private void renderedThenApplied(long rendered, HvrApplied applied, Consumer<String> renderFailed) {
         RuntimeException failed = tab.renders() == rendered ? tab.rerender() : null;
+        if (failed != null) {
+            renderFailed.accept(String.valueOf(failed.getMessage()));
+        }
         if (applied != null) {
             tab.send(failed == null ? ServerFrames.hvrApplied(applied)
                     : ServerFrames.hvrRenderError(SavedRenderFailure.of(applied, failed)));

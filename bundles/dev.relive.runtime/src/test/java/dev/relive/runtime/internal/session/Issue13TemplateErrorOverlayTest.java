@@ -71,9 +71,16 @@ class Issue13TemplateErrorOverlayTest {
         assertThat(overlay.path("message").asText()).contains("EditedView template, line 2").doesNotContain("\u0000");
 
         sent.clear();
-        view.text = "<p id=\"count\">{{ count }}!</p>";
-        session.rerender(new HvrApplied(EditedView.class.getName(), 2, file, 3, "app", Map.of()));
+        List<String> failures = new java.util.ArrayList<>();
+        session.rerender(new HvrApplied(EditedView.class.getName(), 2, file, 4, "app", Map.of()), failures::add);
+        assertThat(failures).as("the tooling hears of it too").singleElement().asString()
+                .contains("EditedView template, line 2");
 
+        sent.clear();
+        view.text = "<p id=\"count\">{{ count }}!</p>";
+        session.rerender(new HvrApplied(EditedView.class.getName(), 2, file, 3, "app", Map.of()), failures::add);
+
+        assertThat(failures).hasSize(1);
         assertThat(recorded.types()).containsExactly("patch", "hvr-applied");
         assertThat(sent.get(0)).contains("3!");
     }
