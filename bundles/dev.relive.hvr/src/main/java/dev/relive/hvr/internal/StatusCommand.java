@@ -33,7 +33,6 @@ public class StatusCommand {
 
     private final HvrStatus status;
     private final LiveSessions sessions;
-
     private final BundleContext context;
 
     @Activate

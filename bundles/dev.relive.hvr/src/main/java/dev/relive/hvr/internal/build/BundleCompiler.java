@@ -3,7 +3,6 @@ package dev.relive.hvr.internal.build;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,11 +43,6 @@ public final class BundleCompiler implements AutoCloseable {
     private static final List<String> WARM_UP_SOURCES = List.of("WarmUp.java", "Shape.java");
 
     private static final String OUTPUT_PREFIX = "relive-hvr-classes-";
-    /**
-     * The largest source read to see whether it holds only white space: an emptied file's few line breaks; any Java
-     * source is read by the compiler anyway, but not on every save.
-     */
-    private static final long BLANK_SOURCE_MAX = 16;
     /** Incremental compiles of one save, each adding the sources that use an API the last one changed. */
     private static final int INCREMENTAL_ROUNDS = 3;
 
@@ -206,8 +200,7 @@ public final class BundleCompiler implements AutoCloseable {
     private static List<CompileError> emptiedSources(Map<Path, ProjectOutput.SourceStamp> stamps) throws IOException {
         List<CompileError> errors = new ArrayList<>();
         for (Map.Entry<Path, ProjectOutput.SourceStamp> entry : stamps.entrySet()) {
-            long size = entry.getValue().size();
-            if (size == 0 || size <= BLANK_SOURCE_MAX && new String(Files.readAllBytes(entry.getKey()), StandardCharsets.UTF_8).isBlank()) {
+            if (ProjectLayout.isBlankSource(entry.getKey(), entry.getValue().size())) {
                 errors.add(new CompileError(entry.getKey(), 0, 0, "the file is empty, so it was not compiled (its "
                         + "classes stay as they were; delete the file to remove them)"));
             }

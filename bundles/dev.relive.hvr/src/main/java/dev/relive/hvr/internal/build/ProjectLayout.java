@@ -1,5 +1,8 @@
 package dev.relive.hvr.internal.build;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.relive.runtime.spi.TemplateFiles;
@@ -12,6 +15,8 @@ import dev.relive.runtime.spi.TemplateFiles;
 public final class ProjectLayout {
 
     public static final String SOURCES = "src/main/java";
+    /** The largest source {@link #isBlankSource} reads: an emptied file's few line breaks. */
+    private static final long BLANK_SOURCE_MAX = 16;
     public static final String RESOURCES = TemplateFiles.RESOURCES;
     /** Test sources and resources: not in the bundle, so a save there builds nothing. */
     public static final String TESTS = "src/test";
@@ -40,5 +45,14 @@ public final class ProjectLayout {
     /** The resource path of {@code file} in the bundle, with {@code /} separators, e.g. {@code a/b/View.peb}. */
     public static String resourcePath(Path project, Path file) {
         return resources(project).relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+    }
+
+    /**
+     * Whether the Java source {@code file}, of {@code size} bytes, holds nothing but white space: what an editor
+     * leaves between truncating a file and writing it, never code. Only a file of a few bytes is read.
+     */
+    public static boolean isBlankSource(Path file, long size) throws IOException {
+        return size == 0 || size <= BLANK_SOURCE_MAX
+                && new String(Files.readAllBytes(file), StandardCharsets.UTF_8).isBlank();
     }
 }

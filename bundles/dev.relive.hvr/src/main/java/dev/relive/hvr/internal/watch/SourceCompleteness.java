@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
+import dev.relive.hvr.internal.build.ProjectLayout;
+
 /**
  * Whether a saved file reads as a whole save rather than one caught half-written: a Java source whose braces
  * balance, outside comments, strings, text blocks and character literals, and whose last token closes a type; a
@@ -43,8 +45,8 @@ final class SourceCompleteness {
             return false;
         }
         try {
-            return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) <= 16
-                    && new String(Files.readAllBytes(file), StandardCharsets.UTF_8).isBlank();
+            return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                    && ProjectLayout.isBlankSource(file, Files.size(file));
         } catch (IOException e) {
             return false;
         }

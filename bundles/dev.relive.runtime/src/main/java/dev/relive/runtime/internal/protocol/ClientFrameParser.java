@@ -151,7 +151,8 @@ public final class ClientFrameParser {
     private static ClientFrame navigate(JsonNode frame, Long ref) throws RefusedFrameException {
         String url = text(frame, "url");
         if (ref == null || url == null) {
-            throw new RefusedFrameException(ref, ErrorCode.BAD_FRAME, "navigate needs a positive integer \"ref\" and a \"url\"");
+            throw new RefusedFrameException(ref, ErrorCode.BAD_FRAME,
+                    "navigate needs a positive integer \"ref\" and a \"url\"");
         }
         if (!LocationUrl.allowed(url)) {
             throw new RefusedFrameException(ref, ErrorCode.BAD_FRAME, "navigate needs a relative or http(s) \"url\"");

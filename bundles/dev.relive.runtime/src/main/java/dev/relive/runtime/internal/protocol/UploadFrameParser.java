@@ -21,8 +21,8 @@ final class UploadFrameParser {
         String name = ClientFrameParser.text(frame, "name");
         JsonNode files = frame.get("files");
         if (ref == null || name == null || files == null || !files.isArray() || files.size() > MAX_OFFERS) {
-            throw new RefusedFrameException(ref, ErrorCode.BAD_FRAME, "upload needs a positive integer \"ref\", a \"name\" and"
-                    + " \"files\", an array of at most " + MAX_OFFERS);
+            throw new RefusedFrameException(ref, ErrorCode.BAD_FRAME, "upload needs a positive integer \"ref\", a "
+                    + "\"name\" and \"files\", an array of at most " + MAX_OFFERS);
         }
         List<FileOffer> offers = new ArrayList<>();
         for (JsonNode f : files) {
@@ -57,7 +57,8 @@ final class UploadFrameParser {
     static ClientFrame cancel(JsonNode frame, Long ref) throws RefusedFrameException {
         String id = ClientFrameParser.text(frame, "id");
         if (ref == null || !validId(id)) {
-            throw new RefusedFrameException(ref, ErrorCode.BAD_FRAME, "cancel needs a positive integer \"ref\" and an \"id\"");
+            throw new RefusedFrameException(ref, ErrorCode.BAD_FRAME,
+                    "cancel needs a positive integer \"ref\" and an \"id\"");
         }
         return new ClientFrame.Cancel(ref, id);
     }

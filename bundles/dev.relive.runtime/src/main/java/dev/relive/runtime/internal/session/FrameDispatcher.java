@@ -91,23 +91,29 @@ public final class FrameDispatcher {
 
     /** A binary frame from the client: not read (the protocol is JSON text), and said so. */
     public void onBinary() {
+        if (admitted()) {
+            error(null, ErrorCode.BAD_FRAME, "binary frames are not read: frames are JSON text");
+        }
+    }
+
+    /**
+     * Whether a frame that came in is looked at: not after the session signed out, nor over the rate limit (which is
+     * then said, at most once a second).
+     */
+    private boolean admitted() {
         if (signedOut) {
-            return;
+            return false;
         }
         if (!rate.tryAcquire()) {
             refuseOverLimit();
-            return;
+            return false;
         }
-        error(null, ErrorCode.BAD_FRAME, "binary frames are not read: frames are JSON text");
+        return true;
     }
 
     /** One text frame from the client. */
     public void onText(String text) {
-        if (signedOut) {
-            return;
-        }
-        if (!rate.tryAcquire()) {
-            refuseOverLimit();
+        if (!admitted()) {
             return;
         }
         ClientFrame frame;

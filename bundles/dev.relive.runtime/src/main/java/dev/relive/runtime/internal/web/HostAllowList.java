@@ -13,8 +13,8 @@ import java.util.Set;
  * {@code *.localhost}, {@code 127.0.0.1}, {@code [::1]}) are always answered: only a client on the machine itself
  * sends them (a health check, an operator), never a rebinding site, whose own name is in its Host header. A
  * configured list adds its names ({@code *} allows every name). With none configured: in dev, and whenever HTTP
- * listens on a specific address, the loopback names plus the listening host; in production listening on all interfaces ({@code 0.0.0.0}), every name, which the runtime warns about at
- * start.
+ * listens on a specific address, the loopback names plus the listening host; in production listening on all
+ * interfaces ({@code 0.0.0.0}), every name, which the runtime warns about at start.
  */
 public final class HostAllowList {
 

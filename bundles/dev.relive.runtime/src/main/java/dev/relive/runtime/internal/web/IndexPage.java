@@ -22,7 +22,8 @@ final class IndexPage {
         StringBuilder html = new StringBuilder(1024);
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>Relive</title><link rel=\"icon\" href=\"data:,\"><style>body{font-family:system-ui,sans-serif;margin:2rem;}")
+                .append("<title>Relive</title><link rel=\"icon\" href=\"data:,\">")
+                .append("<style>body{font-family:system-ui,sans-serif;margin:2rem;}")
                 .append("li{margin:.3rem 0}code{color:#555}</style></head><body>")
                 .append("<h1>Relive</h1>");
         // production lists the views anyone may open: the routes behind a sign-in are nobody's business outside

@@ -51,8 +51,8 @@ final class ViewPage {
     static String error(int status, String heading, String message, String detail, String extraHead) {
         StringBuilder page = new StringBuilder(512);
         page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(status)
-                .append(' ').append(HtmlEscaper.attribute(heading)).append("</title><link rel=\"icon\" href=\"data:,\">")
-                .append(extraHead)
+                .append(' ').append(HtmlEscaper.attribute(heading)).append("</title>")
+                .append("<link rel=\"icon\" href=\"data:,\">").append(extraHead)
                 .append("<style>body{font-family:system-ui,sans-serif;margin:2rem}pre{background:#f6f6f6;")
                 .append("padding:1rem;overflow:auto}</style></head><body><h1>").append(HtmlEscaper.attribute(heading))
                 .append("</h1><p>").append(HtmlEscaper.attribute(message)).append("</p>");
