@@ -40,7 +40,7 @@ class BundlesTest {
         assertThat(exports("dev.relive.api")).containsOnly(Map.entry("dev.relive.api", new Version(1, 2, 0)),
                 Map.entry("dev.relive.api.security", new Version(1, 0, 0)));
         assertThat(exports("dev.relive.runtime"))
-                .containsOnly(Map.entry("dev.relive.runtime.spi", new Version(2, 5, 0)),
+                .containsOnly(Map.entry("dev.relive.runtime.spi", new Version(2, 6, 0)),
                         Map.entry("dev.relive.runtime.cluster", new Version(1, 0, 0)));
     }
 

@@ -11,15 +11,28 @@ import java.util.List;
  * @param dropped the names of the old views' fields whose values the new instances did not get (removed, renamed
  *        without {@code @CarriedFrom}, bound to the old revision's classes, or not accepted by the new field);
  *        empty when the session reloads
+ * @param failedView when the session reloads, the class of the view whose state the new code could not take (the
+ *        failure is about it; the session's other views reload with it); {@code null} when it was swapped
  */
-public record SwapOutcome(LiveSession session, List<String> viewClasses, ReloadReason failure, List<String> dropped) {
+public record SwapOutcome(LiveSession session, List<String> viewClasses, ReloadReason failure, List<String> dropped,
+        String failedView) {
 
     public SwapOutcome {
         viewClasses = List.copyOf(viewClasses);
         dropped = dropped == null ? List.of() : List.copyOf(dropped);
+        if (failure == null) {
+            failedView = null;
+        } else if (failedView == null && !viewClasses.isEmpty()) {
+            failedView = viewClasses.get(0);
+        }
     }
 
-    /** An outcome with no field dropped. */
+    /** A swap that dropped {@code dropped}, or a reload for a reason that concerns the page's view. */
+    public SwapOutcome(LiveSession session, List<String> viewClasses, ReloadReason failure, List<String> dropped) {
+        this(session, viewClasses, failure, dropped, null);
+    }
+
+    /** An outcome with no field dropped, whose failure (if any) concerns the page's view. */
     public SwapOutcome(LiveSession session, List<String> viewClasses, ReloadReason failure) {
         this(session, viewClasses, failure, List.of());
     }

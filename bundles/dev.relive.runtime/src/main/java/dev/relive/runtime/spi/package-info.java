@@ -8,7 +8,7 @@
  * ({@link dev.relive.runtime.spi.HandlerNames}). Not for views.
  */
 @Export
-@Version("2.5.0")
+@Version("2.6.0")
 package dev.relive.runtime.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -77,6 +77,7 @@ final class BundleBuild {
                 return new Outcome(null, null, List.of(error), compileTime, packageTime, compiled.compilerTime(),
                         lockTime, null);
             }
+            built(version);
             long packedAt = System.nanoTime();
             byte[] jar = ManifestStamp.with(packed.jar(), SourceDigest.HEADER, SourceDigest.of(project));
             return new Outcome(jar, summary(compiled, packed), List.of(), compileTime, packageTime,
@@ -90,18 +91,26 @@ final class BundleBuild {
     }
 
     /**
-     * The installed version with the qualifier {@code hvr<n>}: n counts this runtime's builds, and goes on from the
-     * installed one's (a build kept from the last run, installed at start, may be {@code hvr7} already).
+     * The installed version with the qualifier {@code hvr<n>}: n counts this runtime's successful builds, and goes on
+     * from the installed one's (a build kept from the last run, installed at start, may be {@code hvr7} already). A
+     * build that fails leaves the count as it was, so the next one gets the same number.
      */
-    String nextVersion(Version installed) {
+    synchronized String nextVersion(Version installed) {
         Matcher hvr = HVR_QUALIFIER.matcher(installed.getQualifier());
         String qualifier = installed.getQualifier();
         if (hvr.find()) {
             qualifier = qualifier.substring(0, hvr.start());
             builds = Math.max(builds, Integer.parseInt(hvr.group(2)));
         }
-        builds++;
         return new Version(installed.getMajor(), installed.getMinor(), installed.getMicro(),
-                (qualifier.isEmpty() ? "" : qualifier + "-") + "hvr" + builds).toString();
+                (qualifier.isEmpty() ? "" : qualifier + "-") + "hvr" + (builds + 1)).toString();
+    }
+
+    /** Counts the build of {@code version}, one {@link #nextVersion} gave, as made. */
+    synchronized void built(String version) {
+        Matcher hvr = HVR_QUALIFIER.matcher(Version.parseVersion(version).getQualifier());
+        if (hvr.find()) {
+            builds = Math.max(builds, Integer.parseInt(hvr.group(2)));
+        }
     }
 }

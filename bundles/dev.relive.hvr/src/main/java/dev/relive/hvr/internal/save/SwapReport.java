@@ -19,7 +19,8 @@ import dev.relive.runtime.spi.SwapOutcome;
  * are swapped (from several threads at once): each session swapped shows a view in its {@code hvr-applied} (the
  * first of its views whose class changed, or any view after an error overlay; none when no view of it changed). Each
  * view class that changed gets one new version, however many sessions show it; each view of a session that reloads
- * instead records the reason. Once every session is done, the fields whose values were not carried are logged in one
+ * instead records the reason: the view the reason is about records it as is, the others that they reloaded with
+ * their page, and why. Once every session is done, the fields whose values were not carried are logged in one
  * line per view and recorded with its version.
  */
 final class SwapReport {
@@ -48,8 +49,11 @@ final class SwapReport {
         if (!outcome.swapped()) {
             if (!HVR_DISABLED.equals(outcome.failure())) {
                 LOG.warn("HVR incompat: {} (session {}, {})", outcome.failure(), outcome.session().id(),
-                        outcome.viewClasses().get(0));
-                outcome.viewClasses().forEach(view -> status.outcome(view, "reload: " + outcome.failure()));
+                        outcome.failedView());
+                String failed = outcome.failedView();
+                outcome.viewClasses().forEach(view -> status.outcome(view, view.equals(failed)
+                        ? "reload: " + outcome.failure()
+                        : "reload: with its page (" + failed + ": " + outcome.failure() + ")"));
             }
             return null;
         }

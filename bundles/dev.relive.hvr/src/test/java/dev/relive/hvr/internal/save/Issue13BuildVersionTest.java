@@ -31,8 +31,18 @@ class Issue13BuildVersionTest {
 
     @Test
     void theCountGoesOnAcrossBundles() {
-        build.nextVersion(Version.parseVersion("1.0.0.SNAPSHOT-hvr4"));
+        build.built(build.nextVersion(Version.parseVersion("1.0.0.SNAPSHOT-hvr4")));
         assertThat(build.nextVersion(Version.parseVersion("3.0.0"))).isEqualTo("3.0.0.hvr6");
+    }
+
+    @Test
+    void aBuildThatFailedLeavesItsNumberToTheNextBuild() {
+        Version installed = Version.parseVersion("1.0.0.SNAPSHOT-hvr2");
+        assertThat(build.nextVersion(installed)).isEqualTo("1.0.0.SNAPSHOT-hvr3");
+        // that build failed: nothing was installed, and the next save's build is hvr3, not hvr4
+        assertThat(build.nextVersion(installed)).isEqualTo("1.0.0.SNAPSHOT-hvr3");
+        build.built("1.0.0.SNAPSHOT-hvr3");
+        assertThat(build.nextVersion(Version.parseVersion("2.0.0"))).isEqualTo("2.0.0.hvr4");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import org.osgi.framework.Bundle;
@@ -34,7 +35,9 @@ public final class TemplateRenderer {
 
     private final TemplateLoader loader;
     private final TemplateCache cache = new TemplateCache();
-    private final PebbleEngine engine;
+    /** Made on first use (see {@link #prepareInBackground()}); guarded by {@link #preparing}. */
+    private volatile PebbleEngine engine;
+    private final AtomicBoolean preparing = new AtomicBoolean();
 
     public TemplateRenderer() {
         this(new TemplateLibraries());
@@ -42,10 +45,46 @@ public final class TemplateRenderer {
 
     public TemplateRenderer(TemplateLibraries libraries) {
         this.loader = new TemplateLoader(libraries);
+    }
+
+    /**
+     * Once, on a thread of its own: makes the Pebble engine (about 150 classes) if no render has made it yet. The
+     * runtime calls it when its index page is first served, which the launcher does to see that the pages answer, so
+     * that the engine is made after the launch's start and before the first view's page, not on either's path.
+     */
+    public void prepareInBackground() {
+        if (engine != null || !preparing.compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                engine();
+            } catch (RuntimeException | LinkageError e) {
+                // the first render makes it itself, and reports what fails then
+            }
+        }, "relive-templates-prepare");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private PebbleEngine engine() {
+        PebbleEngine made = engine;
+        if (made != null) {
+            return made;
+        }
+        synchronized (preparing) {
+            if (engine == null) {
+                engine = newEngine();
+            }
+            return engine;
+        }
+    }
+
+    private PebbleEngine newEngine() {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(PebbleEngine.class.getClassLoader());
         try {
-            engine = new PebbleEngine.Builder().loader(loader).autoEscaping(true).strictVariables(false)
+            return new PebbleEngine.Builder().loader(loader).autoEscaping(true).strictVariables(false)
                     .newLineTrimming(false).templateCache(cache).extension(new AbstractExtension() {
                         @Override
                         public Map<String, Function> getFunctions() {
@@ -74,7 +113,7 @@ public final class TemplateRenderer {
     public Optional<PebbleException> check(String bundleSymbolicName, String path, String text) {
         TemplateName name = loader.inline(new TemplateName(bundleSymbolicName, path), text);
         try {
-            engine.getTemplate(name.toString());
+            engine().getTemplate(name.toString());
             return Optional.empty();
         } catch (PebbleException e) {
             return Optional.of(e);
@@ -148,7 +187,7 @@ public final class TemplateRenderer {
     private String evaluate(TemplateName name, Map<String, Object> context, String what) {
         try {
             StringWriter out = new StringWriter(1024);
-            engine.getTemplate(name.toString()).evaluate(out, context);
+            engine().getTemplate(name.toString()).evaluate(out, context);
             return out.toString();
         } catch (PebbleException e) {
             if (e.getCause() instanceof RenderException r) {

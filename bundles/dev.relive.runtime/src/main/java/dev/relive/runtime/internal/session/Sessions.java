@@ -110,6 +110,11 @@ public class Sessions implements LiveSessions {
         session.cluster().closed();
     }
 
+    /** Starts making the template engine on a thread of its own, unless a render made it already. */
+    public void prepareTemplates() {
+        renderer.prepareInBackground();
+    }
+
     /** A page's HTML and title, rendered without a socket. */
     public record Page(String html, String title, String head) {
     }

@@ -38,12 +38,14 @@ final class SessionRestore {
         LiveSession session = captured.session();
         List<SlotState.Prepared> prepared = new ArrayList<>();
         ReloadReason failure = null;
+        String failedView = null;
         for (SlotState state : captured.views()) {
             Optional<SlotState.Prepared> p = classesAfter.contains(state.className())
                     ? state.prepare(session, services, shapes, mapper, injectedFields) : Optional.empty();
             if (p.isEmpty() || p.get().failure() != null) {
                 failure = p.isEmpty() ? ReloadReason.of(ReloadReason.Code.CLASS_REMOVED)
                         : ReloadReason.parse(p.get().failure());
+                failedView = state.className();
                 p.ifPresent(x -> x.discard(session));
                 break;
             }
@@ -52,7 +54,7 @@ final class SessionRestore {
         if (failure != null) {
             prepared.forEach(x -> x.discard(session));
             session.reload(failure);
-            return new SwapOutcome(session, captured.viewClasses(), failure);
+            return new SwapOutcome(session, captured.viewClasses(), failure, List.of(), failedView);
         }
         prepared.forEach(p -> p.install(session));
         Set<String> dropped = new LinkedHashSet<>();

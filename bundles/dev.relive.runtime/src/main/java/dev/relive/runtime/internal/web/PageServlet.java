@@ -72,6 +72,7 @@ public class PageServlet extends HttpServlet {
         if (match.isEmpty()) {
             if ("/".equals(path)) {
                 send(resp, 200, IndexPage.render(registry.all(), dev));
+                sessions.prepareTemplates(); // a view's page follows; the launcher asks for this one when it starts
             } else {
                 notFound(resp, path, "No view at " + path, null);
             }

@@ -1,0 +1,76 @@
+package dev.relive.hvr.internal.save;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import dev.relive.hvr.internal.HvrStatus;
+import dev.relive.runtime.spi.HvrError;
+import dev.relive.runtime.spi.LiveSession;
+import dev.relive.runtime.spi.LiveSessions;
+import dev.relive.runtime.spi.MountListener;
+import dev.relive.runtime.spi.ReloadReason;
+import dev.relive.runtime.spi.SwapOutcome;
+import dev.relive.runtime.spi.TemplateSource;
+
+/** {@code hvr:status} records a session's reload against the view it is about, not against every view of the page. */
+class Issue13SwapReportTest {
+
+    private static final String PAGE = "app.DashboardView";
+    private static final String CHILD = "app.BadgeView";
+
+    private final LiveSession tab = (LiveSession) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {LiveSession.class}, (proxy, method, args) -> switch (method.getName()) {
+                case "id" -> "tab-1";
+                case "hashCode" -> System.identityHashCode(proxy);
+                case "equals" -> proxy == args[0];
+                default -> null;
+            });
+    private final LiveSessions sessions = new LiveSessions() {
+        @Override
+        public List<LiveSession> sessions() {
+            return List.of(tab);
+        }
+
+        @Override
+        public void setTemplateSource(TemplateSource source) {
+        }
+
+        @Override
+        public void setMountListener(MountListener listener) {
+        }
+
+        @Override
+        public Optional<HvrError> checkTemplate(String bundleSymbolicName, String path, String text) {
+            return Optional.empty();
+        }
+    };
+    private final HvrStatus status = new HvrStatus();
+    private final SwapReport report = new SwapReport(Set.of(CHILD), new BrowserNotices(sessions, status), status);
+
+    @Test
+    void aChildsReloadReasonIsTheChildsAndThePageSaysItReloadedWithIt() {
+        ReloadReason reason = ReloadReason.parse("handler_removed:dismiss");
+
+        assertThat(report.add(new SwapOutcome(tab, List.of(PAGE, CHILD), reason, List.of(), CHILD))).isNull();
+
+        assertThat(status.views().get(CHILD).lastOutcome()).isEqualTo("reload: " + reason);
+        assertThat(status.views().get(PAGE).lastOutcome())
+                .isEqualTo("reload: with its page (" + CHILD + ": " + reason + ")");
+    }
+
+    @Test
+    void aReasonWithoutItsViewIsThePagesView() {
+        ReloadReason reason = ReloadReason.of(ReloadReason.Code.CLASS_REMOVED);
+
+        report.add(new SwapOutcome(tab, List.of(PAGE, CHILD), reason));
+
+        assertThat(status.views().get(PAGE).lastOutcome()).isEqualTo("reload: " + reason);
+        assertThat(status.views().get(CHILD).lastOutcome()).startsWith("reload: with its page (" + PAGE);
+    }
+}
