@@ -179,7 +179,9 @@ public final class LivePage implements AutoCloseable {
     }
 
     /**
-     * Waits for the next patch the runtime sends unasked (a {@code session.push}, a tick) and applies it.
+     * Waits for a patch the runtime sent unasked (a {@code session.push}, a tick) since the last action, and applies
+     * it. A push that arrived with the action's answer counts: this returns at once then. Each call accounts for one
+     * push: a second call waits for a second push.
      *
      * @return this page, changed by the push
      */
@@ -191,13 +193,17 @@ public final class LivePage implements AutoCloseable {
     }
 
     /**
-     * Waits until the view has ticked {@code ticks} times with a visible change each (a tick that changes nothing
-     * sends nothing); ticks run on the runtime's timer at the view's {@code tickInterval()}.
+     * Waits until the view has ticked {@code ticks} more times from this call, with a visible change each (a tick
+     * that changes nothing sends nothing); ticks run on the runtime's timer at the view's {@code tickInterval()}.
      */
     public LivePage awaitTicks(int ticks, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (int i = 0; i < ticks; i++) {
-            awaitPush(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
+            if (!(i == 0 ? connection.awaitNewPush(left) : connection.awaitPush(left))) {
+                throw new AssertionError("no tick within " + timeout + " (" + i + " of " + ticks + " came); the view "
+                        + "shows:\n" + html());
+            }
         }
         return this;
     }
@@ -210,12 +216,12 @@ public final class LivePage implements AutoCloseable {
         return connection.await(type, timeout);
     }
 
-    /** The view's current inner HTML. */
+    /** The inner HTML of the page's live root ({@code [rl-root]}): the view's HTML inside its layout, if any. */
     public String html() {
         return root.html();
     }
 
-    /** The view root element ({@code [rl-root]}) of the page, as patched so far. */
+    /** The page's live root element ({@code [rl-root]}, the layout and the view), as patched so far. */
     public Element view() {
         return root;
     }

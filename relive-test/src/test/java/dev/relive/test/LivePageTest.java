@@ -126,6 +126,19 @@ class LivePageTest {
     }
 
     @Test
+    void issue13APushAppliedBeforeTheWaitIsTheOneItWaitsFor(LiveRuntime relive) {
+        try (LivePage page = relive.mount("/test/echo")) {
+            page.event("later", Map.of("amount", 3));
+            page.awaitFrame("patch", Duration.ofSeconds(30)); // the push is applied by now
+
+            page.awaitPush(Duration.ofSeconds(30)); // returns at once: it did not wait for a second push
+
+            assertThat(page.text("#count")).isEqualTo("3");
+            assertThat(page.pushes()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void ticks(LiveRuntime relive) {
         try (LivePage page = relive.mount("/test/clock")) {
             int before = Integer.parseInt(page.text("#ticks"));

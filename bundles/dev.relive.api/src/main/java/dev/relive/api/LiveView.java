@@ -74,8 +74,8 @@ public abstract class LiveView {
     }
 
     /**
-     * Called on a parent view when child {@code childId} calls {@link ViewSession#sendToParent}; runs after the
-     * child's event, serialized with the parent's events, and is followed by a render.
+     * Called on a parent view when child {@code childId} calls {@link ViewSession#sendToParent}: when the child's
+     * handler returns, in the same change, whose one render shows both views' changes.
      */
     public void onChildMessage(String childId, Object message) {
     }

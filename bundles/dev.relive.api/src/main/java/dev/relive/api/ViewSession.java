@@ -103,8 +103,11 @@ public interface ViewSession {
 
     /**
      * From a child view: runs its parent's {@link LiveView#onChildMessage} with this child's id and
-     * {@code message}, after the event in progress, serialized with the parent's events, then renders. Ignored
-     * when called on the page's own view or when no browser is connected.
+     * {@code message}. Called in a handler (or another callback of the session's), it runs when that handler returns,
+     * in the same change: the page renders once, and the answer to the event carries both views' changes (an
+     * exception in the parent rolls both back). Called from a thread of the view's own, it runs as the session's next
+     * task, serialized with its events, then renders. Ignored when called on the page's own view or when no browser
+     * is connected.
      */
     void sendToParent(Object message);
 

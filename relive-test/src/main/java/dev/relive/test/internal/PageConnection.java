@@ -19,6 +19,8 @@ public final class PageConnection implements AutoCloseable {
 
     private final SocketConnection socket;
     private final PageState state;
+    /** How many of the pushes so far a wait has returned for, or that came before the last action was sent. */
+    private int pushesAccountedFor;
 
     private PageConnection(SocketConnection socket, PageState state) {
         this.socket = socket;
@@ -50,6 +52,7 @@ public final class PageConnection implements AutoCloseable {
      * with it and the live navigation it caused, if any.
      */
     public JsonNode request(ObjectNode frame) {
+        pushesAccountedFor = state.pushes();
         long ref = socket.send(frame);
         long deadline = System.nanoTime() + ANSWER_TIMEOUT.toNanos();
         while (true) {
@@ -116,17 +119,27 @@ public final class PageConnection implements AutoCloseable {
         return Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
     }
 
-    /** Reads frames until the runtime sends a patch unasked (a push, a tick); {@code false} when none came in time. */
+    /**
+     * Reads frames until there is a patch the runtime sent unasked (a push, a tick) since the last action was sent
+     * that no wait has returned for yet: at once when one came with the action's answer; {@code false} when none
+     * came in time.
+     */
     public boolean awaitPush(Duration timeout) {
-        int before = state.pushes();
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (state.pushes() == before) {
+        while (state.pushes() <= pushesAccountedFor) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
             }
             next(Duration.ofNanos(left));
         }
+        pushesAccountedFor++;
         return true;
+    }
+
+    /** Waits for a push that comes after this call, whatever came before it. */
+    public boolean awaitNewPush(Duration timeout) {
+        pushesAccountedFor = Math.max(pushesAccountedFor, state.pushes());
+        return awaitPush(timeout);
     }
 }

@@ -1,5 +1,6 @@
 package dev.relive.runtime.internal.session;
 
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
@@ -63,6 +64,11 @@ final class TabSession {
     /** Renders of the page so far (each event, push, tick or re-render), read by other threads. */
     private volatile long renders;
     private volatile boolean closed;
+    /** The session's thread while it runs a change; the follow-ups below are that thread's only. */
+    private volatile Thread changeThread;
+    private static final int MAX_FOLLOW_UPS = 100;
+    /** What the running change's handlers asked to run before its render (a child's message to its parent). */
+    private final ArrayDeque<Runnable> followUps = new ArrayDeque<>();
     /** The root view's class, the lane of the worker budget this session's work queues in. */
     private volatile String viewClass = "";
 
@@ -81,7 +87,7 @@ final class TabSession {
                 t -> LOG.error("session {} task failed", id, t));
         this.invoker = invoker;
         this.binder = binder;
-        this.tree = new ViewTree(renderer, registry, id, this::sessionFor, this::push);
+        this.tree = new ViewTree(renderer, registry, id, this::sessionFor, this::afterHandler);
         this.ticks = new Ticks(timer, this::submit, this::tick);
     }
 
@@ -147,6 +153,19 @@ final class TabSession {
                 runGuarded(null, change, "push");
             }
         });
+    }
+
+    /**
+     * Runs {@code task} (a child's message to its parent) as part of the change running now on the session's thread,
+     * after its handler and before its render, so that the change's one patch carries both; from any other thread
+     * (a view's own), or during a render, as the session's next task.
+     */
+    void afterHandler(Runnable task) {
+        if (Thread.currentThread() == changeThread) {
+            followUps.add(task);
+        } else {
+            push(task);
+        }
     }
 
     /** Sends one frame unless the session is closed. */
@@ -368,8 +387,12 @@ final class TabSession {
      */
     private boolean runGuarded(Long ref, Runnable change, String what) {
         LastGoodState before = LastGoodState.of(tree.slots());
+        followUps.clear();
+        changeThread = Thread.currentThread();
         try {
             change.run();
+            runFollowUps();
+            changeThread = null;
             renderAndSend(ref);
             ClusterTab c = cluster;
             if (c != null) {
@@ -396,8 +419,23 @@ final class TabSession {
             restore(before);
             LOG.warn("session {}: {} failed", id, what, e);
             sendError(ref, ErrorCode.HANDLER_FAILED, what + " threw " + e, e);
+        } finally {
+            changeThread = null;
+            followUps.clear();
         }
         return false;
+    }
+
+    /** Runs the follow-ups of the change, and those they add, up to {@value #MAX_FOLLOW_UPS}. */
+    private void runFollowUps() {
+        int run = 0;
+        for (Runnable next = followUps.poll(); next != null; next = followUps.poll()) {
+            if (++run > MAX_FOLLOW_UPS) {
+                throw new IllegalStateException("more than " + MAX_FOLLOW_UPS + " messages from child views to "
+                        + "their parents in one change: do parents and children keep answering each other?");
+            }
+            next.run();
+        }
     }
 
     /**

@@ -150,6 +150,59 @@ class Issue15ChildViewsTest {
         assertThat(list.received).containsExactly("row-0:removed");
     }
 
+    /** Removes the row that says it was removed. */
+    public static class RemovingList extends ListView {
+        @Override
+        public void onChildMessage(String childId, Object message) {
+            super.onChildMessage(childId, message);
+            items = new ArrayList<>(items);
+            items.remove(Integer.parseInt(childId.substring("row-".length())));
+        }
+    }
+
+    @Test
+    void issue13AChildsMessageToItsParentIsAnsweredInTheEventsOnePatch() throws Exception {
+        RemovingList page = new RemovingList();
+        session.mount(new RouteMatch(type(RemovingList.class.getName(), () -> page), Map.of()), "/list", Map.of());
+        sent.clear();
+
+        session.event(7, "row-0", "remove", json.readTree("{}"));
+
+        assertThat(page.received).containsExactly("row-0:removed");
+        assertThat(sent).as("one frame: the event's answer, carrying the parent's change").hasSize(1);
+        assertThat(json.readTree(sent.get(0)).path("ref").asLong()).isEqualTo(7);
+        assertThat(session.tree().html()).contains("<li>b</li>").doesNotContain("<li>a</li>");
+    }
+
+    /** Answers every message by sending one to itself through a child: a loop that must end. */
+    public static class EchoingList extends ListView {
+        private final List<Row> rows;
+
+        EchoingList(List<Row> rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public void onChildMessage(String childId, Object message) {
+            super.onChildMessage(childId, message);
+            rows.get(0).remove();
+        }
+    }
+
+    @Test
+    void issue13ParentsAndChildrenAnsweringEachOtherWithoutEndFailTheEventAndKeepTheState() throws Exception {
+        EchoingList page = new EchoingList(rows);
+        session.mount(new RouteMatch(type(EchoingList.class.getName(), () -> page), Map.of()), "/list", Map.of());
+        sent.clear();
+
+        session.event(3, "row-0", "remove", json.readTree("{}"));
+
+        // a production channel: the browser is told only that it failed; the log has the loop's message
+        assertThat(sent).singleElement().satisfies(frame -> assertThat(frame).contains("\"ref\":3")
+                .contains("handler_failed"));
+        assertThat(page.items).containsExactly("a", "b");
+    }
+
     @Test
     void aRolledBackEventGivesTheChildrenTheirParentsValuesAgain() throws Exception {
         session.mount(new RouteMatch(type(ListView.class.getName(), () -> list), Map.of()), "/list", Map.of());
