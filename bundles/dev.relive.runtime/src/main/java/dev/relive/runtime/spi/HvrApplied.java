@@ -15,7 +15,8 @@ import java.util.Map;
  * @param bundle the symbolic name of the rebuilt bundle
  * @param phases milliseconds per phase of the rebuild, in the order they ran
  * @param dropped the names of the fields whose values the new instances did not get (see
- *        {@link SwapOutcome#dropped()}); empty when every value was carried
+ *        {@link SwapOutcome#droppedByView()}): {@code view}'s by name, another view's after its simple class name
+ *        ({@code PersonRow#likes}); empty when every value was carried
  */
 public record HvrApplied(String view, int version, String file, long ms, String bundle, Map<String, Long> phases,
         List<String> dropped) {

@@ -210,7 +210,7 @@ public final class SavePipeline {
                     String view = report.add(outcome);
                     if (outcome.swapped()) {
                         outcome.session().rerender(view == null ? null : notices.applied(view, report.version(view),
-                                file, bsn, timeline, timeline.phasesWith("restore"), outcome.dropped()),
+                                file, bsn, timeline, timeline.phasesWith("restore"), SwapReport.droppedAsSeenBy(outcome, view)),
                                 message -> notices.renderFailed(view, message));
                     }
                 });

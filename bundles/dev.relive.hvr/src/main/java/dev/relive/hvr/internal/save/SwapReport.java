@@ -1,5 +1,6 @@
 package dev.relive.hvr.internal.save;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,10 +59,8 @@ final class SwapReport {
             return null;
         }
         shown.incrementAndGet();
-        if (!outcome.dropped().isEmpty()) {
-            droppedByView.computeIfAbsent(outcome.viewClasses().get(0), v -> ConcurrentHashMap.newKeySet())
-                    .addAll(outcome.dropped());
-        }
+        outcome.droppedByView().forEach((view, fields) -> droppedByView
+                .computeIfAbsent(view, v -> ConcurrentHashMap.newKeySet()).addAll(fields));
         boolean afterError = notices.clearError(outcome.session());
         String view = null;
         for (String candidate : outcome.viewClasses()) {
@@ -79,6 +78,18 @@ final class SwapReport {
             versions.computeIfAbsent(view, v -> status.swapped(v, "swapped (its bundle changed)"));
         }
         return view;
+    }
+
+    /**
+     * The fields {@code outcome} did not carry, as the {@code hvr-applied} frame naming {@code view} lists them:
+     * {@code view}'s by their names, another view's (a child's, or its parent's) after that view's simple class name
+     * ({@code PersonRow#likes}).
+     */
+    static List<String> droppedAsSeenBy(SwapOutcome outcome, String view) {
+        List<String> names = new ArrayList<>();
+        outcome.droppedByView().forEach((owner, fields) -> fields.forEach(field -> names.add(owner.equals(view)
+                ? field : owner.substring(owner.lastIndexOf('.') + 1) + "#" + field)));
+        return names;
     }
 
     /** The new version of a view {@link #add} named. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -57,11 +58,27 @@ class Issue13SwapReportTest {
     void aChildsReloadReasonIsTheChildsAndThePageSaysItReloadedWithIt() {
         ReloadReason reason = ReloadReason.parse("handler_removed:dismiss");
 
-        assertThat(report.add(new SwapOutcome(tab, List.of(PAGE, CHILD), reason, List.of(), CHILD))).isNull();
+        assertThat(report.add(new SwapOutcome(tab, List.of(PAGE, CHILD), reason, CHILD))).isNull();
 
         assertThat(status.views().get(CHILD).lastOutcome()).isEqualTo("reload: " + reason);
         assertThat(status.views().get(PAGE).lastOutcome())
                 .isEqualTo("reload: with its page (" + CHILD + ": " + reason + ")");
+    }
+
+    @Test
+    void aChildsFieldNotCarriedIsRecordedForTheChildAndNamedWithItsClassWhereThePageIsNamed() {
+        SwapReport both = new SwapReport(Set.of(PAGE, CHILD), new BrowserNotices(sessions, status), status);
+        SwapOutcome outcome = new SwapOutcome(tab, List.of(PAGE, CHILD),
+                Map.of(PAGE, List.of("filter"), CHILD, List.of("likes")));
+
+        assertThat(both.add(outcome)).isEqualTo(PAGE);
+        both.finish();
+
+        assertThat(status.views().get(CHILD).lastOutcome()).isEqualTo("swapped; dropped [likes]");
+        assertThat(status.views().get(PAGE).lastOutcome()).isEqualTo("swapped; dropped [filter]");
+        assertThat(SwapReport.droppedAsSeenBy(outcome, PAGE)).containsExactlyInAnyOrder("filter", "BadgeView#likes");
+        assertThat(SwapReport.droppedAsSeenBy(outcome, CHILD)).containsExactlyInAnyOrder("DashboardView#filter",
+                "likes");
     }
 
     @Test

@@ -1,8 +1,9 @@
 package dev.relive.runtime.internal.swap;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,6 +38,7 @@ final class SessionRestore {
     SwapOutcome restore(CapturedSession captured, Set<String> classesAfter, ObjectMapper mapper) {
         LiveSession session = captured.session();
         List<SlotState.Prepared> prepared = new ArrayList<>();
+        Map<String, List<String>> droppedByView = new LinkedHashMap<>();
         ReloadReason failure = null;
         String failedView = null;
         for (SlotState state : captured.views()) {
@@ -50,15 +52,14 @@ final class SessionRestore {
                 break;
             }
             prepared.add(p.get());
+            droppedByView.computeIfAbsent(state.className(), v -> new ArrayList<>()).addAll(p.get().dropped());
         }
         if (failure != null) {
             prepared.forEach(x -> x.discard(session));
             session.reload(failure);
-            return new SwapOutcome(session, captured.viewClasses(), failure, List.of(), failedView);
+            return new SwapOutcome(session, captured.viewClasses(), failure, failedView);
         }
         prepared.forEach(p -> p.install(session));
-        Set<String> dropped = new LinkedHashSet<>();
-        prepared.forEach(p -> dropped.addAll(p.dropped()));
-        return new SwapOutcome(session, captured.viewClasses(), null, List.copyOf(dropped));
+        return new SwapOutcome(session, captured.viewClasses(), droppedByView);
     }
 }
