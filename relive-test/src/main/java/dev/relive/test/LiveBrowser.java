@@ -151,7 +151,7 @@ public final class LiveBrowser {
             if (!mayBeUnregistered || System.nanoTime() > deadline) {
                 if (page.statusCode() != 200) {
                     throw new AssertionError("GET " + path + " answered " + page.statusCode()
-                            + location(page) + ":\n" + page.body());
+                            + location(page) + ":\n" + said(page.body()));
                 }
                 return page;
             }
@@ -162,6 +162,24 @@ public final class LiveBrowser {
                 throw new AssertionError("interrupted", e);
             }
         }
+    }
+
+    /**
+     * What an error page says, as text: the runtime's (a heading, the message, in dev the stack trace) without its
+     * markup; any other body as it is.
+     */
+    static String said(String body) {
+        if (!body.startsWith("<!DOCTYPE html>")) {
+            return body;
+        }
+        Document page = Jsoup.parse(body);
+        StringBuilder text = new StringBuilder();
+        for (Element el : page.body().select("h1, p, pre")) {
+            if (el.selectFirst("a") == null) {
+                text.append(el.is("pre") ? el.wholeText() : el.text()).append('\n');
+            }
+        }
+        return text.length() == 0 ? body : text.toString().strip();
     }
 
     private static String location(HttpResponse<String> page) {

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import dev.relive.test.internal.EmbeddedRuntime;
+import dev.relive.test.internal.MissingPackages;
 
 /**
  * A running Relive runtime in this JVM (an in-process Felix with the runtime's bundles and the bundles under test),
@@ -44,7 +45,7 @@ public final class LiveRuntime implements ExtensionContext.Store.CloseableResour
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("cannot start the Relive runtime: " + e, e);
+            throw new IllegalStateException("cannot start the Relive runtime: " + e + MissingPackages.hint(e), e);
         }
     }
 

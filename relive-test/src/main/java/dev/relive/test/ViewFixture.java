@@ -17,6 +17,8 @@ import dev.relive.api.PageMeta;
 import dev.relive.runtime.internal.invoke.FieldBinder;
 import dev.relive.runtime.internal.invoke.HandlerInvoker;
 import dev.relive.runtime.internal.invoke.InvocationException;
+import dev.relive.runtime.internal.protocol.ErrorCode;
+import dev.relive.runtime.internal.render.RenderException;
 import dev.relive.runtime.internal.render.TemplateRenderer;
 import dev.relive.runtime.internal.route.UrlFields;
 import dev.relive.test.internal.EmbeddedRuntime;
@@ -89,10 +91,21 @@ public final class ViewFixture<V extends LiveView> {
         return view;
     }
 
-    /** The view's HTML as its template renders it now. */
+    /**
+     * The view's HTML as its template renders it now.
+     *
+     * @throws LiveError {@code render_failed}, as the runtime would answer, when the template does not parse or its
+     *         render throws; the message says where
+     */
     public String render() {
-        return RENDERER.render(view, (id, viewClass, props, sticky, tag) -> "<" + tag + " rl-child=\"" + id
-                + "\" rl-view=\"" + viewClass + "\"></" + tag + ">");
+        try {
+            return RENDERER.render(view, (id, viewClass, props, sticky, tag) -> "<" + tag + " rl-child=\"" + id
+                    + "\" rl-view=\"" + viewClass + "\"></" + tag + ">");
+        } catch (RenderException e) {
+            LiveError error = new LiveError(ErrorCode.RENDER_FAILED.wireName(), e.getMessage(), null);
+            error.initCause(e);
+            throw error;
+        }
     }
 
     /** The rendered HTML, parsed, under a {@code <div rl-root>}. */

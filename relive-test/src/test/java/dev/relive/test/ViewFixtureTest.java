@@ -44,6 +44,25 @@ class ViewFixtureTest {
                 .extracting(e -> ((LiveError) e).code()).isEqualTo("bad_params");
     }
 
+    /** A template that does not parse. */
+    public static class TypoView extends LiveView {
+        public int count;
+
+        @Override
+        public String template() {
+            return "<p>{{ count }</p>";
+        }
+    }
+
+    @Test
+    void issue13ATemplateThatDoesNotParseIsALiveErrorSayingWhere() {
+        ViewFixture<TypoView> typo = ViewFixture.mount(new TypoView());
+
+        assertThatThrownBy(typo::render).isInstanceOf(LiveError.class)
+                .satisfies(e -> assertThat(((LiveError) e).code()).isEqualTo("render_failed"))
+                .hasMessageContaining("TypoView").hasMessageContaining("line 1");
+    }
+
     /** A view with a bound field and a field whose every keystroke runs a handler. */
     public static class SearchView extends LiveView {
         @Bind

@@ -57,23 +57,59 @@ public final class ClassPathBundles {
 
     /** The symbolic name of the bundle at {@code location} (a jar or a folder), if it is one. */
     public static Optional<String> symbolicName(Path location) {
+        return manifest(location).map(m -> m.getMainAttributes().getValue("Bundle-SymbolicName"))
+                .map(bsn -> bsn.split(";", 2)[0].strip());
+    }
+
+    /** The symbolic names of the bundles on the test class path whose {@code Export-Package} lists {@code pkg}. */
+    public static List<String> exporting(String pkg) {
+        List<String> names = new ArrayList<>();
+        for (Path entry : classPathEntries()) {
+            manifest(entry).ifPresent(m -> {
+                String bsn = m.getMainAttributes().getValue("Bundle-SymbolicName");
+                String exports = m.getMainAttributes().getValue("Export-Package");
+                if (bsn != null && exports != null && exportedPackages(exports).contains(pkg)) {
+                    names.add(bsn.split(";", 2)[0].strip());
+                }
+            });
+        }
+        return names.stream().distinct().toList();
+    }
+
+    /** The package names an {@code Export-Package} header lists (its clauses' names, not their attributes). */
+    static Set<String> exportedPackages(String header) {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        boolean quoted = false;
+        int from = 0;
+        for (int i = 0; i <= header.length(); i++) {
+            char c = i < header.length() ? header.charAt(i) : ',';
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == ',' || c == ';')) {
+                String part = header.substring(from, i).strip();
+                if (!part.isEmpty() && !part.contains("=") && !part.contains("\"")) {
+                    names.add(part);
+                }
+                from = i + 1;
+            }
+        }
+        return names;
+    }
+
+    private static Optional<Manifest> manifest(Path location) {
         try {
-            Manifest manifest;
             if (Files.isDirectory(location)) {
                 Path file = location.resolve("META-INF/MANIFEST.MF");
                 if (!Files.isRegularFile(file)) {
                     return Optional.empty();
                 }
                 try (InputStream in = Files.newInputStream(file)) {
-                    manifest = new Manifest(in);
-                }
-            } else {
-                try (var jar = new java.util.jar.JarFile(location.toFile())) {
-                    manifest = jar.getManifest();
+                    return Optional.of(new Manifest(in));
                 }
             }
-            String bsn = manifest == null ? null : manifest.getMainAttributes().getValue("Bundle-SymbolicName");
-            return bsn == null ? Optional.empty() : Optional.of(bsn.split(";", 2)[0].strip());
+            try (var jar = new java.util.jar.JarFile(location.toFile())) {
+                return Optional.ofNullable(jar.getManifest());
+            }
         } catch (IOException e) {
             return Optional.empty();
         }
