@@ -31,7 +31,6 @@ final class RunningRelive {
                     + "): another Relive or another server uses it; stop it, or choose another port with --port N");
             return 1;
         }
-        Prewarm.startJdk();
         // the process's own streams, before the console bundles install theirs in System.out and System.err
         PrintStream out = System.out;
         PrintStream err = System.err;
@@ -40,7 +39,6 @@ final class RunningRelive {
         List<EmbeddedBundles.Entry> embedded = FelixFramework.embedded(FelixFramework.bundleSets(options));
         try (BundleCache cache = BundleCache.open(stateDir(), options, embedded)) {
             profile.step(cache.reused() ? "bundle cache: reused" : "bundle cache: new", started);
-            Prewarm kept = cache.reused() ? Prewarm.openKeptBundles(cache.storage()) : null;
             long initializing = System.nanoTime();
             Framework framework = open(cache, embedded);
             profile.step("framework init", initializing);
@@ -67,9 +65,6 @@ final class RunningRelive {
 
             ReadyProbe.await(framework.getBundleContext(), started, options);
             profile.moment("ready");
-            if (kept != null) {
-                kept.release();
-            }
             ReadyCondition.register(framework.getBundleContext());
             cache.stamp(framework);
             sequence.startAfterReady();
