@@ -313,13 +313,15 @@ export function installHvr(view, options = {}) {
       if (overlayStage === "render") removeOverlay();
     }),
     view.onFrame(SERVER_FRAME.RELOAD, (frame) => {
+      // the view the reason is about: a child's, when the frame names it, else the page's
+      const about = typeof frame.view === "string" && frame.view !== "" ? frame.view : view.viewName;
       try {
-        win.sessionStorage?.setItem(RELOADED_KEY, JSON.stringify({ reason: frame.reason, view: view.viewName, at: Date.now() }));
+        win.sessionStorage?.setItem(RELOADED_KEY, JSON.stringify({ reason: frame.reason, view: about, at: Date.now() }));
       } catch {
         // storage refused: the console line below still says why
       }
       console.warn(
-        `Relive: reloading: ${String(frame.reason ?? "")} — the new code of ${simpleName(view.viewName)} cannot take over the live state, so the page reloads.`,
+        `Relive: reloading: ${String(frame.reason ?? "")} — the new code of ${simpleName(about)} cannot take over the live state, so the page reloads.`,
       );
     }),
   ];

@@ -253,6 +253,16 @@ describe("reload", () => {
     assert.equal(third.doc.querySelector(`[${RELOADED_ATTR}]`), null, "a page not reloaded by HVR says nothing");
   });
 
+  test("a reload about a child view names the child, not the page's view", async () => {
+    const first = setup();
+    await captureConsole(() => first.ws.receive({ type: "reload", reason: "handler_removed:dismiss", view: "app.BadgeView" }));
+    const stored = first.win.sessionStorage.getItem(RELOADED_KEY);
+    assert.ok(stored);
+    const second = setup({ storage: { [RELOADED_KEY]: stored }, timers: new FakeClock() });
+    const notice = /** @type {HTMLElement} */ (second.doc.querySelector(`[${RELOADED_ATTR}]`));
+    assert.match(String(notice?.textContent), /^Reloaded: the new code of BadgeView could not take over/);
+  });
+
   test("a reason's code is said in words, an unknown one as it is", () => {
     assert.equal(reloadReasonText("field_type_changed:tab"), "the value of tab does not fit its new type (field_type_changed:tab)");
     assert.equal(reloadReasonText("class_removed"), "the view's class is gone (class_removed)");

@@ -79,4 +79,13 @@ public interface LiveSession {
 
     /** Sends a {@code reload} frame with {@code reason}. */
     void reload(ReloadReason reason);
+
+    /**
+     * Sends a {@code reload} frame with {@code reason}, about the view of class {@code view} (a child view, when the
+     * reason is a child's); a dev runtime names it in the frame, so that the page says whose new code could not take
+     * over.
+     */
+    default void reload(ReloadReason reason, String view) {
+        reload(reason);
+    }
 }

@@ -133,8 +133,13 @@ public final class ServerFrames {
         return text(frame("push-url").put("url", url).put("replace", replace));
     }
 
-    public static String reload(ReloadReason reason) {
-        return text(frame("reload").put("reason", reason.toString()));
+    /** {@code view}: the class whose state the reason is about, or {@code null} to name none. */
+    public static String reload(ReloadReason reason, String view) {
+        ObjectNode f = frame("reload").put("reason", reason.toString());
+        if (view != null) {
+            f.put("view", view);
+        }
+        return text(f);
     }
 
     public static String hvrApplied(HvrApplied applied) {

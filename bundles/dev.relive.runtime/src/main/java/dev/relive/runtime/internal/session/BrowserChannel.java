@@ -31,6 +31,10 @@ final class BrowserChannel {
         this.dev = dev;
     }
 
+    boolean dev() {
+        return dev;
+    }
+
     boolean connected() {
         return connection != null;
     }

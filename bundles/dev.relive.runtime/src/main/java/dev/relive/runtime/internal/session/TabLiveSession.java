@@ -143,4 +143,9 @@ final class TabLiveSession implements LiveSession {
     public void reload(ReloadReason reason) {
         tab.reload(reason);
     }
+
+    @Override
+    public void reload(ReloadReason reason, String view) {
+        tab.reload(reason, view);
+    }
 }

@@ -294,7 +294,12 @@ final class TabSession {
     }
 
     void reload(ReloadReason reason) {
-        send(ServerFrames.reload(reason));
+        send(ServerFrames.reload(reason, null));
+    }
+
+    /** A reload about {@code view}'s state, which a dev page names (production frames name no class). */
+    void reload(ReloadReason reason, String view) {
+        send(ServerFrames.reload(reason, channel.dev() ? view : null));
     }
 
     /** Unmounts every view and gives the instances back. Idempotent. */

@@ -56,7 +56,7 @@ final class SessionRestore {
         }
         if (failure != null) {
             prepared.forEach(x -> x.discard(session));
-            session.reload(failure);
+            session.reload(failure, failedView);
             return new SwapOutcome(session, captured.viewClasses(), failure, failedView);
         }
         prepared.forEach(p -> p.install(session));

@@ -37,7 +37,7 @@ class ServerFramesTest {
                 ServerFrames.error(9L, ErrorCode.UNKNOWN_HANDLER, "CounterView has no @EventHandler named 'reset'",
                         null),
                 ServerFrames.url("/tasks?filter=done", false),
-                ServerFrames.reload(new ReloadReason(ReloadReason.Code.HANDLER_REMOVED, "increment")),
+                ServerFrames.reload(new ReloadReason(ReloadReason.Code.HANDLER_REMOVED, "increment"), null),
                 ServerFrames.hvrApplied(new HvrApplied("dev.relive.examples.counter.CounterView", 3,
                         "/home/ada/app/bundles/dev.relive.examples.counter/src/main/java/dev/relive/examples/counter/"
                                 + "CounterView.java", 84, "dev.relive.examples.counter", phases, List.of("step"))),
@@ -70,8 +70,10 @@ class ServerFramesTest {
         assertThat(ServerFrames.pong(12)).isEqualTo("{\"type\":\"pong\",\"ref\":12}");
         assertThat(ServerFrames.redirect("/a")).isEqualTo("{\"type\":\"redirect\",\"url\":\"/a\"}");
         assertThat(ServerFrames.navigate("/b")).isEqualTo("{\"type\":\"navigate\",\"url\":\"/b\"}");
-        assertThat(ServerFrames.reload(ReloadReason.of(ReloadReason.Code.VIEW_STOPPED)))
+        assertThat(ServerFrames.reload(ReloadReason.of(ReloadReason.Code.VIEW_STOPPED), null))
                 .isEqualTo("{\"type\":\"reload\",\"reason\":\"view_stopped\"}");
+        assertThat(ServerFrames.reload(new ReloadReason(ReloadReason.Code.HANDLER_REMOVED, "dismiss"), "a.BadgeView"))
+                .isEqualTo("{\"type\":\"reload\",\"reason\":\"handler_removed:dismiss\",\"view\":\"a.BadgeView\"}");
         assertThat(ServerFrames.hvrApplied(new HvrApplied("V", 1, null, 0, "b", Map.of())))
                 .isEqualTo("{\"type\":\"hvr-applied\",\"view\":\"V\",\"version\":1,\"file\":null,\"ms\":0,"
                         + "\"bundle\":\"b\",\"phases\":{},\"dropped\":[]}");
