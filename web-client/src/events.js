@@ -31,6 +31,8 @@ import { GLOBAL_TIMERS } from "./socket.js";
 /**
  * @typedef {object} EventBindings
  * @property {(ref: number) => void} settle the answer to ref arrived: clear its loading state
+ * @property {(ref: number) => boolean} answersTyping whether ref was sent as the user typed (an `input` or key event
+ *   of a field), asked once per ref when its answer arrives
  * @property {() => void} settleAll no answer will come (connection lost): clear all loading states
  * @property {(url: string, push?: boolean) => void} navigate live-navigates to url, pushing it onto history unless push is false
  * @property {() => void} pageChanged history shows a new page (after an accepted URL change)
@@ -137,6 +139,32 @@ export function bindEvents(host, options = {}) {
    */
   const inRoot = (el) => el !== null && host.root.contains(el);
 
+  /** refs of the frames sent while the user typed, until their answers arrive */
+  const typingRefs = new Set();
+  let typing = false;
+  /**
+   * @param {import("./socket.js").OutFrame} frame
+   * @returns {number | null} its ref
+   */
+  const send = (frame) => {
+    const ref = host.request(frame);
+    if (typing && ref !== null) typingRefs.add(ref);
+    return ref;
+  };
+  /**
+   * fn, run as a send the user's typing made (whenever the pacing lets it run).
+   * @param {() => void} fn
+   * @returns {() => void}
+   */
+  const asTyping = (fn) => () => {
+    typing = true;
+    try {
+      fn();
+    } finally {
+      typing = false;
+    }
+  };
+
   /**
    * Sends event handler for el, marking marked in flight.
    * @param {Element} el
@@ -145,7 +173,7 @@ export function bindEvents(host, options = {}) {
    * @param {Element[]} marked
    */
   const sendEvent = (el, handler, params, marked) => {
-    const ref = host.request(eventFrame(host.root, el, handler, params));
+    const ref = send(eventFrame(host.root, el, handler, params));
     if (ref !== null) loading.start(ref, marked, handler);
   };
 
@@ -233,10 +261,10 @@ export function bindEvents(host, options = {}) {
     noteUserInput(field);
     const modelField = field.getAttribute(ATTR.MODEL);
     if (modelField && !(field.type === "radio" && !(/** @type {HTMLInputElement} */ (field).checked))) {
-      gate.run(field, ATTR.MODEL, () => host.request(modelFrame(host.root, field, modelField)));
+      gate.run(field, ATTR.MODEL, asTyping(() => send(modelFrame(host.root, field, modelField))));
     }
     const el = field.closest(`[${ATTR.INPUT}]`);
-    if (inRoot(el)) gate.run(el, ATTR.INPUT, () => pushEvent(el, ATTR.INPUT, fieldParams(el, field)));
+    if (inRoot(el)) gate.run(el, ATTR.INPUT, asTyping(() => pushEvent(el, ATTR.INPUT, fieldParams(el, field))));
   };
 
   /** @param {Event} ev */
@@ -271,7 +299,8 @@ export function bindEvents(host, options = {}) {
     if (!inRoot(el)) return;
     const filter = el.getAttribute(ATTR.KEY_FILTER);
     if (filter !== null && filter.toLowerCase() !== String(key.key).toLowerCase()) return;
-    paced(el, attr, { ...valueParams(el), key: key.key });
+    const params = { ...valueParams(el), key: key.key };
+    gate.run(el, attr, asTyping(() => pushEvent(el, attr, params)));
   };
 
   /**
@@ -314,7 +343,11 @@ export function bindEvents(host, options = {}) {
 
   return {
     settle: loading.settle,
-    settleAll: loading.settleAll,
+    answersTyping: (ref) => typingRefs.delete(ref),
+    settleAll: () => {
+      typingRefs.clear();
+      loading.settleAll();
+    },
     navigate,
     pageChanged: () => {
       currentPage = win.location.pathname + win.location.search;

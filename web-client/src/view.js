@@ -97,6 +97,8 @@ export class View {
     this.resumeKey = null;
     /** @type {Frame[]} frames whose listeners wait until the DOM is in step again */
     this.deferred = [];
+    /** @type {Set<number>} refs of patch frames that answer the user's typing, until they are applied */
+    this.typingAnswers = new Set();
     /** @type {Map<string, Set<FrameListener>>} */
     this.listeners = new Map();
     /** URL changes awaiting the server's answer */
@@ -167,7 +169,10 @@ export class View {
    */
   handleFrame(frame) {
     // Loading states go before the answer's patches apply, so they patch the element as the server knows it.
-    if (typeof frame.ref === "number") this.events.settle(frame.ref);
+    if (typeof frame.ref === "number") {
+      this.events.settle(frame.ref);
+      if (this.events.answersTyping(frame.ref) && frame.type === SERVER_FRAME.PATCH) this.typingAnswers.add(frame.ref);
+    }
     switch (frame.type) {
       case SERVER_FRAME.MOUNTED:
         this._mounted(frame);
@@ -302,7 +307,6 @@ export class View {
     // What the user typed while disconnected (or before the first mount) survives the re-mount.
     const typed = sameView ? saveTypedFields(this.root) : [];
     morph(this.root, frame.html);
-    this.behaviours.changed(null);
     const restored = restoreTypedFields(this.root, typed);
     this.seq = typeof frame.seq === "number" ? frame.seq : 0;
     this.held.clear();
@@ -320,6 +324,8 @@ export class View {
     this._title(frame);
     applyAutofocus(this.root);
     this.mounted = true;
+    // hooks mount once the view is live, so that a hook's pushEvent in mounted() is sent
+    this.behaviours.changed(null);
     this.behaviours.mounted(this.everMounted);
     this.everMounted = true;
     // Bound fields the user typed into: the fresh server state learns their values again.
@@ -354,7 +360,8 @@ export class View {
       console.warn("Relive: a patch did not apply, asking for a full render:", err instanceof Error ? err.message : err);
       this._requestRender();
     }
-    applyAutofocus(this.root);
+    // a field the user is typing into keeps the focus: the answer to a keystroke moves no focus
+    applyAutofocus(this.root, typeof frame.ref === "number" && this.typingAnswers.delete(frame.ref));
     this.behaviours.changed(Array.isArray(frame.patches) ? frame.patches : []);
     this._title(frame);
     this._notify(frame);

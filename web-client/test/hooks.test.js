@@ -59,6 +59,20 @@ describe("rl-hook", () => {
     assert.deepEqual(ws().last(), { type: "event", handler: "zoom", params: { level: 2 }, ref });
   });
 
+  test("a pushEvent in mounted() is sent: the view is live when its hooks mount", () => {
+    /** @type {unknown[]} */
+    const refs = [];
+    registerHook("RecMounted", {
+      mounted() {
+        refs.push(this.pushEvent("chartReady", { points: 3 }));
+      },
+    });
+    const { ws } = live('<div id="h" rl-hook="RecMounted"></div>');
+    assert.equal(refs.length, 1);
+    assert.equal(typeof refs[0], "number", "a ref, not null");
+    assert.deepEqual(ws().last(), { type: "event", handler: "chartReady", params: { points: 3 }, ref: refs[0] });
+  });
+
   test("push frames wait until held patches are applied", () => {
     const { calls, hook } = recorder();
     registerHook("RecC", hook);
