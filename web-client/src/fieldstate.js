@@ -143,6 +143,10 @@ export function keepFocus(doc, fn) {
     return;
   }
   const sel = readSelection(active);
+  // moving the focused field (into a new wrapper) can make the browser scroll the page: the scroll stays put
+  const win = doc.defaultView;
+  const scrollX = win?.scrollX ?? 0;
+  const scrollY = win?.scrollY ?? 0;
   try {
     fn();
   } finally {
@@ -155,6 +159,7 @@ export function keepFocus(doc, fn) {
       }
       if (sel) writeSelection(active, sel);
     }
+    if (win && (win.scrollX !== scrollX || win.scrollY !== scrollY)) win.scrollTo(scrollX, scrollY);
   }
 }
 

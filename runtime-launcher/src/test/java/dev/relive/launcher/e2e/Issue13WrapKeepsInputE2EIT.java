@@ -64,6 +64,29 @@ class Issue13WrapKeepsInputE2EIT {
         }
     }
 
+    @Test
+    void issue13WrappingTheFormWhileItsFocusedFieldIsScrolledOutOfViewKeepsTheScrollPosition() throws Exception {
+        try (LiveServer server = LiveServer.start()) {
+            Path template = server.source("dev.relive.examples.form", FORM_PEB);
+            typeIntoName(server);
+            // a page taller than the window, scrolled so that the focused field is out of view
+            browser.js("var s = document.createElement('div'); s.style.height = '4000px'; document.body.appendChild(s);"
+                    + " window.scrollTo(0, 600);");
+            assertThat(((Number) browser.js("return window.scrollY")).longValue()).isEqualTo(600L);
+
+            String text = Files.readString(template, StandardCharsets.UTF_8);
+            int start = text.indexOf("  <form id=\"signup\"");
+            String form = text.substring(start, text.indexOf("</form>", start) + "</form>".length());
+            edit(template, form, "  <div id=\"outer\">\n" + form + "\n  </div>");
+            browser.waitForSwap("the form is wrapped", () -> browser.exists("#outer > #signup #name"));
+            browser.waitForSwap("hvr-applied", () -> browser.hvrApplied() >= 1);
+
+            assertTypedStateKept();
+            assertThat(((Number) browser.js("return window.scrollY")).longValue()).as("the scroll position")
+                    .isEqualTo(600L);
+        }
+    }
+
     /** Types "Ada" into the name field as a person does, waits for the server's answer, then selects "da". */
     private void typeIntoName(LiveServer server) {
         browser.open(server.url("/form"));
