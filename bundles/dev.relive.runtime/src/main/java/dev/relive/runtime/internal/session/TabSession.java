@@ -285,7 +285,7 @@ final class TabSession {
         } catch (RuntimeException e) {
             if (e instanceof RenderException) {
                 LOG.warn("session {}: {}", id, e.getMessage());
-            } else {
+            } else if (channel.dev()) { // production logs it once, under its incident number
                 LOG.warn("session {}: render failed", id, e);
             }
             sendError(null, ErrorCode.RENDER_FAILED, e.getMessage(), e);
@@ -406,7 +406,7 @@ final class TabSession {
             return true;
         } catch (InvocationException e) {
             restore(before);
-            if (e.code() == ErrorCode.HANDLER_FAILED) {
+            if (e.code() == ErrorCode.HANDLER_FAILED && channel.dev()) { // production: under its incident number
                 LOG.warn("session {}: {}", id, e.getMessage(), e.getCause());
             }
             sendError(ref, e.code(), e.getMessage(), e.getCause());
@@ -422,7 +422,9 @@ final class TabSession {
             sendError(ref, ErrorCode.RENDER_FAILED, e.getMessage(), e);
         } catch (RuntimeException e) {
             restore(before);
-            LOG.warn("session {}: {} failed", id, what, e);
+            if (channel.dev()) { // production logs it once, under its incident number
+                LOG.warn("session {}: {} failed", id, what, e);
+            }
             sendError(ref, ErrorCode.HANDLER_FAILED, what + " threw " + e, e);
         } finally {
             changeThread = null;

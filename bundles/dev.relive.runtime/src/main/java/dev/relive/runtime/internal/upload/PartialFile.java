@@ -63,7 +63,7 @@ public final class PartialFile {
         }
         if (received == 0 && !ContentCheck.fits(offer.type(), bytes)) {
             discard();
-            throw new RefusedChunk("the content is not a " + offer.type() + " file");
+            throw new RefusedChunk("the content is not of the type " + offer.type());
         }
         try {
             if (path == null) {

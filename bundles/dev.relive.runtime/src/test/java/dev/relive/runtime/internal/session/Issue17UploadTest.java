@@ -147,7 +147,7 @@ class Issue17UploadTest {
         assertThat(json.readTree(sent.get(2)).path("error").asText()).startsWith("the file is larger than it said");
         uploads.offer(4, null, "avatar", List.of(new FileOffer("b", "b.png", 10, "image/png")));
         uploads.chunk(5, "b", 0, "GIF89a....".getBytes(StandardCharsets.US_ASCII));
-        assertThat(json.readTree(sent.get(4)).path("error").asText()).isEqualTo("the content is not a image/png file");
+        assertThat(json.readTree(sent.get(4)).path("error").asText()).isEqualTo("the content is not of the type image/png");
         assertThat(files()).isEmpty();
         assertThat(view.received).isEmpty();
         assertThat(uploads.inProgress()).isZero();
