@@ -34,7 +34,8 @@ public class DevClientFiles implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (!dev) {
-            ((HttpServletResponse) response).sendError(404, "not served in production");
+            PageServlet.send((HttpServletResponse) response, 404, ViewPage.error(404, "Not found",
+                    "No page here.", null, ""));
             return;
         }
         chain.doFilter(request, response);
