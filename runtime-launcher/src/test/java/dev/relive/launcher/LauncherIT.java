@@ -54,6 +54,9 @@ class LauncherIT {
             // the whole workspace is watched: bundle projects are found anywhere in it
             relive.waitForOutput(l -> l.strip().equals(dir.toString()), WAIT);
             relive.run("lb", l -> l.contains("Relive Hot View Replacement") && l.contains("Active"), WAIT);
+            // an edited script is fetched again with the next page: nothing is cached in dev
+            assertThat(relive.get("/relive/client/index.js").headers().firstValue("Cache-Control"))
+                    .hasValue("no-store");
         }
     }
 

@@ -75,6 +75,12 @@ public class SecurityFilter implements Filter {
         if (!req.isSecure() && settings.trustedProxies().forwardedOverHttps(req)) {
             req.setAttribute(TrustedProxies.OVER_HTTPS, Boolean.TRUE);
         }
+        if (settings.dev()) {
+            // a script or style edited and rebuilt is fetched again at the next page load: a bundle built with
+            // -reproducible dates every entry 1980, so a browser would keep the old one for years (a servlet that
+            // sets its own Cache-Control replaces this)
+            resp.setHeader("Cache-Control", "no-store");
+        }
         chain.doFilter(request, response);
     }
 
