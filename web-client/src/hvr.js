@@ -12,6 +12,7 @@
 //   handler threw, until a render works, unless a build failure is on show.
 // - `reload`: explains in the console why the state could not be kept (view.js reloads the page).
 
+import { saveTypedFields } from "./fieldstate.js";
 import { HVR_APPLIED_EVENT, SERVER_FRAME } from "./constants.js";
 import { GLOBAL_TIMERS } from "./socket.js";
 
@@ -180,7 +181,7 @@ export function installHvr(view, options = {}) {
    * {@link RELOADED_MS} or until clicked. The reason waits in sessionStorage (this tab only) for 15 s at most.
    */
   const showWhyReloaded = () => {
-    /** @type {{ reason?: unknown, view?: unknown, at?: unknown } | null} */
+    /** @type {{ reason?: unknown, view?: unknown, at?: unknown, page?: unknown, typed?: unknown } | null} */
     let stored = null;
     try {
       const raw = win.sessionStorage?.getItem(RELOADED_KEY);
@@ -192,10 +193,14 @@ export function installHvr(view, options = {}) {
       stored = null; // storage refused (privacy settings) or not ours: nothing to say
     }
     if (!stored || typeof stored.at !== "number" || Date.now() - stored.at > 15000) return;
+    if (Array.isArray(stored.typed) && stored.typed.length > 0 && stored.page === win.location.pathname + win.location.search) {
+      view.carryTyped(/** @type {import("./fieldstate.js").SavedField[]} */ (stored.typed));
+    }
     const el = doc.createElement("div");
     el.setAttribute(RELOADED_ATTR, "");
     el.setAttribute("role", "status");
-    el.textContent = `Reloaded: the new code of ${simpleName(stored.view)} could not take over the page's state: ${reloadReasonText(stored.reason)}`;
+    const carried = Array.isArray(stored.typed) && stored.typed.length > 0 ? " What you had typed was put back." : "";
+    el.textContent = `Reloaded: the new code of ${simpleName(stored.view)} could not take over the page's state: ${reloadReasonText(stored.reason)}.${carried}`;
     css(el, {
       position: "fixed",
       left: "50%",
@@ -316,7 +321,10 @@ export function installHvr(view, options = {}) {
       // the view the reason is about: a child's, when the frame names it, else the page's
       const about = typeof frame.view === "string" && frame.view !== "" ? frame.view : view.viewName;
       try {
-        win.sessionStorage?.setItem(RELOADED_KEY, JSON.stringify({ reason: frame.reason, view: about, at: Date.now() }));
+        // what the user typed goes back into the fields of the reloaded page, whose fresh state learns it
+        const typed = saveTypedFields(view.root);
+        const page = win.location.pathname + win.location.search;
+        win.sessionStorage?.setItem(RELOADED_KEY, JSON.stringify({ reason: frame.reason, view: about, at: Date.now(), page, typed }));
       } catch {
         // storage refused: the console line below still says why
       }

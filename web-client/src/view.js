@@ -97,6 +97,8 @@ export class View {
     this.resumeKey = null;
     /** @type {Frame[]} frames whose listeners wait until the DOM is in step again */
     this.deferred = [];
+    /** @type {import("./fieldstate.js").SavedField[]} what the user had typed into the page before it reloaded */
+    this.carried = [];
     /** @type {Set<number>} refs of patch frames that answer the user's typing, until they are applied */
     this.typingAnswers = new Set();
     /** @type {Map<string, Set<FrameListener>>} */
@@ -306,6 +308,7 @@ export class View {
     const sameView = this.viewName === null || frame.view === undefined || frame.view === this.viewName;
     // What the user typed while disconnected (or before the first mount) survives the re-mount.
     const typed = sameView ? saveTypedFields(this.root) : [];
+    typed.push(...this.carried.splice(0));
     morph(this.root, frame.html);
     const restored = restoreTypedFields(this.root, typed);
     this.seq = typeof frame.seq === "number" ? frame.seq : 0;
@@ -335,6 +338,23 @@ export class View {
       this.socket.request(modelFrame(this.root, field, name));
     }
     this._flushDeferred();
+  }
+
+  /**
+   * Puts what the user had typed into the page before it reloaded (fields matched by id, else by name and position)
+   * back into its fields, and sends the bound ones' values to the server: at once when the view is live, else with
+   * its first mount.
+   * @param {import("./fieldstate.js").SavedField[]} saved
+   */
+  carryTyped(saved) {
+    if (!this.mounted) {
+      this.carried.push(...saved);
+      return;
+    }
+    for (const field of restoreTypedFields(this.root, saved)) {
+      const name = field.getAttribute(ATTR.MODEL);
+      if (name) this.socket.request(modelFrame(this.root, field, name));
+    }
   }
 
   /** @param {Frame} frame */

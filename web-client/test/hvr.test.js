@@ -11,11 +11,12 @@ const BUILD_ERROR = { type: "hvr-error", bundle: "dev.relive.examples.counter", 
 
 /**
  * A mounted view with hvr.js installed (default timers, so node's mock timers drive the toast).
- * @param {{ storage?: Record<string, string>, timers?: FakeClock }} [options] what the tab's sessionStorage holds
+ * @param {{ storage?: Record<string, string>, timers?: FakeClock, inner?: string }} [options] what the tab's sessionStorage holds
  *   before the page starts; the timers of hvr.js
  */
 function setup(options = {}) {
-  const { win, doc } = page(`<div rl-root rl-view="${VIEW}" rl-token="t"><p>Count: <b id="n">5</b></p></div>`, {
+  const inner = options.inner ?? '<p>Count: <b id="n">5</b></p>';
+  const { win, doc } = page(`<div rl-root rl-view="${VIEW}" rl-token="t">${inner}</div>`, {
     head: '<meta name="relive-dev" content="true">',
   });
   for (const [key, value] of Object.entries(options.storage ?? {})) win.sessionStorage.setItem(key, value);
@@ -242,7 +243,7 @@ describe("reload", () => {
     assert.ok(notice, "a notice says why");
     assert.equal(
       notice.textContent,
-      "Reloaded: the new code of CounterView could not take over the page's state: the handler increment the page calls is gone (handler_removed:increment)",
+      "Reloaded: the new code of CounterView could not take over the page's state: the handler increment the page calls is gone (handler_removed:increment).",
     );
     assert.equal(second.win.sessionStorage.getItem(RELOADED_KEY), null, "said once");
     clock.tick(RELOADED_MS - 1);
@@ -251,6 +252,30 @@ describe("reload", () => {
     assert.equal(second.doc.querySelector(`[${RELOADED_ATTR}]`), null);
     const third = setup();
     assert.equal(third.doc.querySelector(`[${RELOADED_ATTR}]`), null, "a page not reloaded by HVR says nothing");
+  });
+
+  test("what the user typed goes back into the reloaded page's fields, and the bound ones' values to the server", async () => {
+    const inner = '<form><input id="title" rl-model="title" value=""><input name="tag" value=""></form>';
+    const first = setup({ inner });
+    const title = /** @type {HTMLInputElement} */ (first.doc.getElementById("title"));
+    title.value = "Half a sentence";
+    title.dispatchEvent(new first.win.Event("input", { bubbles: true }));
+    const tag = /** @type {HTMLInputElement} */ (first.doc.querySelector("input[name=tag]"));
+    tag.value = "draft";
+    tag.dispatchEvent(new first.win.Event("input", { bubbles: true }));
+    await captureConsole(() => first.ws.receive({ type: "reload", reason: "handler_removed:save" }));
+    const stored = first.win.sessionStorage.getItem(RELOADED_KEY);
+    assert.ok(stored);
+    // the reloaded page: fresh from the server, empty fields
+    const second = setup({ inner, storage: { [RELOADED_KEY]: stored }, timers: new FakeClock() });
+    assert.equal(/** @type {HTMLInputElement} */ (second.doc.getElementById("title")).value, "Half a sentence");
+    assert.equal(/** @type {HTMLInputElement} */ (second.doc.querySelector("input[name=tag]")).value, "draft");
+    assert.ok(
+      second.ws.sent.some((/** @type {any} */ f) => f.type === "model" && f.field === "title" && f.value === "Half a sentence"),
+      "the bound field's value is sent to the fresh view",
+    );
+    const notice = second.doc.querySelector(`[${RELOADED_ATTR}]`);
+    assert.match(String(notice?.textContent), /What you had typed was put back\.$/);
   });
 
   test("a reload about a child view names the child, not the page's view", async () => {
