@@ -13,6 +13,9 @@ import { applyPatches } from "./patch.js";
 import { GLOBAL_TIMERS, ReliveSocket } from "./socket.js";
 import { UrlChanges, applyToHistory, carryFlash, isSameOrigin, takeCarriedFlash } from "./urlchange.js";
 
+/** The least time between two reconnections at once that frames not sent ask for, in ms. */
+const NOT_SENT_RETRY_MS = 1000;
+
 /**
  * Whether `url`, resolved against `base`, is an http(s) page: `javascript:`, `data:` and other schemes are not.
  * The URL parser drops tabs, newlines and leading spaces the way the browser does before reading the scheme.
@@ -97,6 +100,10 @@ export class View {
     this.resumeKey = null;
     /** @type {Frame[]} frames whose listeners wait until the DOM is in step again */
     this.deferred = [];
+    /** @type {Set<string>} what the console said was not sent while disconnected (cleared by a mount) */
+    this.notSentSaid = new Set();
+    /** when an unsent frame last made the socket try to reconnect at once, in ms */
+    this.notSentRetryAt = -Infinity;
     /** @type {import("./fieldstate.js").SavedField[]} what the user had typed into the page before it reloaded */
     this.carried = [];
     /** @type {Set<number>} refs of patch frames that answer the user's typing, until they are applied */
@@ -281,9 +288,19 @@ export class View {
   _notSent(frame) {
     if (!this.everMounted) return null; // the page has not gone live yet
     const what = /** @type {any} */ (frame).handler ?? /** @type {any} */ (frame).field ?? "";
-    console.warn(`Relive: not connected: the ${String(frame.type)}${what ? ` ${String(what)}` : ""} was not sent`);
+    const said = `${String(frame.type)}${what ? ` ${String(what)}` : ""}`;
+    // once per thing while disconnected: typing into a bound field would say it at every keystroke
+    if (!this.notSentSaid.has(said)) {
+      this.notSentSaid.add(said);
+      console.warn(`Relive: not connected: the ${said} was not sent`);
+    }
     this.behaviours.notSent();
-    this.socket.reconnectNow();
+    // a try at once, then at most one a second: each keystroke would start one
+    const now = Date.now();
+    if (now - this.notSentRetryAt >= NOT_SENT_RETRY_MS) {
+      this.notSentRetryAt = now;
+      this.socket.reconnectNow();
+    }
     return null;
   }
 
@@ -327,6 +344,7 @@ export class View {
     this._title(frame);
     applyAutofocus(this.root);
     this.mounted = true;
+    this.notSentSaid.clear();
     // hooks mount once the view is live, so that a hook's pushEvent in mounted() is sent
     this.behaviours.changed(null);
     this.behaviours.mounted(this.everMounted);

@@ -45,6 +45,21 @@ describe("connection state", () => {
     assert.deepEqual(ws().sentOf("event"), [], "nothing is queued for later");
   });
 
+  test("typing while disconnected says each thing not sent once, and tries to reconnect at most once a second", async () => {
+    const { ws, WS, $, win } = live('<input id="q" rl-model="q" rl-input="search">');
+    ws().drop(1006);
+    const sockets = WS.instances.length;
+    const logs = await captureConsole(() => {
+      for (const text of ["a", "ab", "abc", "abcd"]) {
+        $("#q").value = text;
+        $("#q").dispatchEvent(new win.Event("input", { bubbles: true }));
+      }
+    });
+    const warnings = logs.filter((l) => l.level === "warn").map((l) => String(l.args[0]));
+    assert.deepEqual(warnings, ["Relive: not connected: the model q was not sent", "Relive: not connected: the event search was not sent"]);
+    assert.equal(WS.instances.length, sockets + 1, "one reconnection for the burst of keystrokes");
+  });
+
   test("<meta name=relive-banner content=off> turns the banner off", () => {
     const { ws, doc, clock } = live("<p>x</p>", { head: '<meta name="relive-banner" content="off">' });
     ws().drop();
