@@ -143,10 +143,11 @@ final class ChildViews {
         Slot slot = childFor(childId, viewClass, sticky);
         if (slot.rendered) {
             // two places sharing one instance would show (and change) the same state without a word
-            throw new RenderException("child id '" + childId + "' is embedded twice on this page (by "
-                    + simpleName(slot.parent) + " and by " + simpleName(parent) + "): a child's id names one "
-                    + "instance per page, so give each its own, e.g. child(\"" + childId + "-\" + item.id, ...)",
-                    null);
+            String where = slot.parent == parent ? "both times by " + simpleName(parent) + "'s template (in a loop?)"
+                    : "by " + simpleName(slot.parent) + " and by " + simpleName(parent);
+            throw new RenderException("child id '" + childId + "' is embedded twice on this page, " + where
+                    + ": a child's id names one instance per page, so give each its own, e.g. child(\"" + childId
+                    + "-\" + item.id, ...)", null);
         }
         slot.rendered = true;
         slot.parent = parent;
