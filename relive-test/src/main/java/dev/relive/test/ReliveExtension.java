@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 import dev.relive.test.internal.ClassPathBundles;
+import dev.relive.test.internal.ModuleSettings;
 
 /** Starts a {@link LiveRuntime} per test class annotated {@link ReliveTest} and stops it after the class. */
 public final class ReliveExtension implements BeforeAllCallback, ParameterResolver {
@@ -63,7 +64,7 @@ public final class ReliveExtension implements BeforeAllCallback, ParameterResolv
         for (String b : settings.bundles()) {
             bundles.add(module.resolve(b));
         }
-        bundles.addAll(ClassPathBundles.named(List.of(settings.classPathBundles())));
+        bundles.addAll(ClassPathBundles.named(ModuleSettings.classPathBundles(List.of(settings.classPathBundles()))));
         return LiveRuntime.start(bundles, settings.dev());
     }
 }

@@ -25,7 +25,8 @@ public @interface ReliveTest {
 
     /**
      * Bundle symbolic names of bundles on the test class path to install, e.g. a library bundle the views
-     * depend on.
+     * depend on; besides those {@code classPathBundles} lists in {@code relive-test.properties} on the test class
+     * path ({@code src/test/resources}), for every test class of the module.
      */
     String[] classPathBundles() default {};
 

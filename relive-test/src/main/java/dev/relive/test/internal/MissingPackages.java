@@ -36,7 +36,9 @@ public final class MissingPackages {
             } else {
                 hint.append("name ").append(exporters.size() == 1 ? "the bundle that exports it"
                         : "one of the bundles that export it").append(" in @ReliveTest(classPathBundles = \"")
-                        .append(String.join("\" or \"", exporters)).append("\")");
+                        .append(String.join("\" or \"", exporters)).append("\"), or for every test class of the "
+                        + "module in src/test/resources/relive-test.properties: classPathBundles=")
+                        .append(exporters.get(0));
             }
         }
         return hint.toString();
