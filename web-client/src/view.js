@@ -349,12 +349,7 @@ export class View {
     this.behaviours.changed(null);
     this.behaviours.mounted(this.everMounted);
     this.everMounted = true;
-    // Bound fields the user typed into: the fresh server state learns their values again.
-    for (const field of restored) {
-      const name = field.getAttribute(ATTR.MODEL);
-      if (!name) continue;
-      this.socket.request(modelFrame(this.root, field, name));
-    }
+    this._sendModels(restored);
     this._flushDeferred();
   }
 
@@ -369,7 +364,15 @@ export class View {
       this.carried.push(...saved);
       return;
     }
-    for (const field of restoreTypedFields(this.root, saved)) {
+    this._sendModels(restoreTypedFields(this.root, saved));
+  }
+
+  /**
+   * Sends the values of the bound fields among `fields` (typed in before a mount): the fresh server state learns them.
+   * @param {import("./fieldstate.js").Field[]} fields
+   */
+  _sendModels(fields) {
+    for (const field of fields) {
       const name = field.getAttribute(ATTR.MODEL);
       if (name) this.socket.request(modelFrame(this.root, field, name));
     }

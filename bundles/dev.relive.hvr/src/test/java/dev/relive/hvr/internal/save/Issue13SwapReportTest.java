@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import dev.relive.hvr.internal.HvrStatus;
-import dev.relive.runtime.spi.HvrError;
 import dev.relive.runtime.spi.LiveSession;
 import dev.relive.runtime.spi.LiveSessions;
-import dev.relive.runtime.spi.MountListener;
 import dev.relive.runtime.spi.ReloadReason;
 import dev.relive.runtime.spi.SwapOutcome;
-import dev.relive.runtime.spi.TemplateSource;
 
 /** {@code hvr:status} records a session's reload against the view it is about, not against every view of the page. */
 class Issue13SwapReportTest {
@@ -32,25 +28,7 @@ class Issue13SwapReportTest {
                 case "equals" -> proxy == args[0];
                 default -> null;
             });
-    private final LiveSessions sessions = new LiveSessions() {
-        @Override
-        public List<LiveSession> sessions() {
-            return List.of(tab);
-        }
-
-        @Override
-        public void setTemplateSource(TemplateSource source) {
-        }
-
-        @Override
-        public void setMountListener(MountListener listener) {
-        }
-
-        @Override
-        public Optional<HvrError> checkTemplate(String bundleSymbolicName, String path, String text) {
-            return Optional.empty();
-        }
-    };
+    private final LiveSessions sessions = new OneTabSessions(tab);
     private final HvrStatus status = new HvrStatus();
     private final SwapReport report = new SwapReport(Set.of(CHILD), new BrowserNotices(sessions, status), status);
 

@@ -21,8 +21,6 @@ import dev.relive.hvr.internal.watch.ChangeSet;
 import dev.relive.runtime.spi.HvrError;
 import dev.relive.runtime.spi.LiveSession;
 import dev.relive.runtime.spi.LiveSessions;
-import dev.relive.runtime.spi.MountListener;
-import dev.relive.runtime.spi.TemplateSource;
 
 /**
  * A saved template that does not parse is not put in place: the last one that did stays live (the page renders and
@@ -60,27 +58,10 @@ class Issue13UnparsableTemplateSaveTest {
                     default -> null;
                 };
             });
-    private final LiveSessions sessions = new LiveSessions() {
-        @Override
-        public List<LiveSession> sessions() {
-            return List.of(tab);
-        }
-
-        @Override
-        public void setTemplateSource(TemplateSource source) {
-        }
-
-        @Override
-        public void setMountListener(MountListener listener) {
-        }
-
-        @Override
-        public Optional<HvrError> checkTemplate(String bundleSymbolicName, String path, String text) {
-            return text.contains("{{ count <")
+    private final LiveSessions sessions = new OneTabSessions(tab, (bundleSymbolicName, path, text) ->
+            text.contains("{{ count <")
                     ? Optional.of(new HvrError(bundleSymbolicName, path, 3, 0, path + ", line 3: Unexpected end"))
-                    : Optional.empty();
-        }
-    };
+                    : Optional.empty());
     private final TemplateOverrides templates = new TemplateOverrides();
     private final HvrStatus status = new HvrStatus();
     private final BrowserNotices notices = new BrowserNotices(sessions, status);
