@@ -93,6 +93,7 @@ final class TabLiveSession implements LiveSession {
         target.view = instance;
         target.reference = reference;
         target.objects = context.getServiceObjects(reference);
+        tab.retired().retire(target, oldView);
         try {
             oldObjects.ungetService(oldView);
         } catch (RuntimeException e) {

@@ -60,6 +60,8 @@ final class TabSession {
     private volatile String csrfToken = "";
     private final ViewTree tree;
     private final Ticks ticks;
+    /** The instances Hot View Replacement took out of this tab's views, while threads still hold them. */
+    private final RetiredViews retired;
     private long seq;
     /** Renders of the page so far (each event, push, tick or re-render), read by other threads. */
     private volatile long renders;
@@ -89,6 +91,7 @@ final class TabSession {
         this.binder = binder;
         this.tree = new ViewTree(renderer, registry, id, this::sessionFor, this::afterHandler);
         this.ticks = new Ticks(timer, this::submit, this::tick);
+        this.retired = new RetiredViews(this::id, slot -> tree.slots().contains(slot));
     }
 
     String id() {
@@ -131,6 +134,10 @@ final class TabSession {
         return tree;
     }
 
+    RetiredViews retired() {
+        return retired;
+    }
+
     /** Runs {@code change} guarded, then renders and sends the patch; returns whether it succeeded. */
     boolean runChange(Runnable change, String what) {
         return runGuarded(null, change, what);
@@ -150,7 +157,7 @@ final class TabSession {
         }
         executor.execute(() -> {
             if (!closed && tree.mounted()) {
-                runGuarded(null, change, "push");
+                runGuarded(null, retired.forwarding(change), "push");
             }
         });
     }

@@ -124,6 +124,49 @@ public final class StateSnapshot {
         return oldRevision;
     }
 
+    /**
+     * The names of the fields whose values differ from {@code earlier}'s, another capture of the same instance: a
+     * tree not equal to the earlier one, an object not the same one, a field that now holds, or no longer holds, code
+     * of the old revision.
+     */
+    public Set<String> changedSince(StateSnapshot earlier) {
+        Set<String> changed = new LinkedHashSet<>();
+        values.forEach((name, tree) -> {
+            if (!tree.equals(earlier.values.get(name))) {
+                changed.add(name);
+            }
+        });
+        objects.forEach((name, object) -> {
+            if (!earlier.objects.containsKey(name) || earlier.objects.get(name) != object) {
+                changed.add(name);
+            }
+        });
+        for (String name : earlier.values.keySet()) {
+            if (!values.containsKey(name)) {
+                changed.add(name);
+            }
+        }
+        for (String name : earlier.objects.keySet()) {
+            if (!objects.containsKey(name)) {
+                changed.add(name);
+            }
+        }
+        return changed;
+    }
+
+    /** This snapshot with only the fields {@code names} lists; a restore from it leaves every other field alone. */
+    public StateSnapshot only(Set<String> names) {
+        Map<String, JsonNode> someValues = new LinkedHashMap<>(values);
+        someValues.keySet().retainAll(names);
+        Map<String, Object> someObjects = new LinkedHashMap<>(objects);
+        someObjects.keySet().retainAll(names);
+        Set<String> someUnserializable = new LinkedHashSet<>(unserializable);
+        someUnserializable.retainAll(names);
+        Set<String> someOldRevision = new LinkedHashSet<>(oldRevision);
+        someOldRevision.retainAll(names);
+        return new StateSnapshot(viewClass, someValues, someObjects, someUnserializable, someOldRevision);
+    }
+
     /** Whether the snapshot has a field of this name, whatever became of its value. */
     boolean has(String name) {
         return values.containsKey(name) || objects.containsKey(name) || oldRevision.contains(name);
