@@ -1,6 +1,7 @@
 package dev.relive.test.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 
 import org.apache.felix.framework.FrameworkFactory;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
@@ -22,7 +24,9 @@ import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * An Apache Felix in this JVM with the runtime's bundles and the bundles under test, serving HTTP on a free
- * loopback port. Bundles are installed by reference, so folders such as {@code target/classes} work too.
+ * loopback port. A jar is copied into the framework's storage as it is installed, so a build that rewrites it
+ * meanwhile (an {@code mvn install} into the local repository) does not change the classes of a running test; a
+ * folder such as {@code target/classes} is installed by reference.
  */
 public final class EmbeddedRuntime implements AutoCloseable {
 
@@ -57,7 +61,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
             framework.init();
             List<Bundle> installed = new ArrayList<>();
             for (Path location : concat(ClassPathBundles.runtime(), bundles)) {
-                installed.add(framework.getBundleContext().installBundle(reference(location)));
+                installed.add(install(framework.getBundleContext(), location));
             }
             framework.start();
             for (Bundle bundle : installed) {
@@ -133,8 +137,14 @@ public final class EmbeddedRuntime implements AutoCloseable {
         return Stream.concat(a.stream(), b.stream()).distinct().toList();
     }
 
-    private static String reference(Path location) {
-        return "reference:" + location.toAbsolutePath().normalize().toUri();
+    private static Bundle install(BundleContext context, Path location) throws BundleException, IOException {
+        Path path = location.toAbsolutePath().normalize();
+        if (Files.isDirectory(path)) {
+            return context.installBundle("reference:" + path.toUri());
+        }
+        try (InputStream jar = Files.newInputStream(path)) {
+            return context.installBundle(path.toUri().toString(), jar);
+        }
     }
 
     private static URI awaitHttp(Framework framework) throws Exception {
