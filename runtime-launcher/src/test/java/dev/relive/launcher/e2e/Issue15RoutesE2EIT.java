@@ -161,6 +161,20 @@ class Issue15RoutesE2EIT {
     }
 
     @Test
+    void issue15EachTaskRowIsAnItemOfTheListItself() {
+        browser.open(server.url("/tasks"));
+        if (browser.findAll("#tasks a.title").isEmpty()) {
+            browser.find("#title").sendKeys("A row of the list");
+            browser.click("#add-button");
+            browser.waitUntil("a task listed", () -> !browser.findAll("#tasks a.title").isEmpty());
+        }
+        // the row's template is one <li>: it is the child's element, no <div> between the <ul> and its items
+        assertThat(browser.findAll("#tasks > :not(li)")).isEmpty();
+        assertThat(browser.findAll("#tasks > li[rl-child] > a.title")).hasSameSizeAs(browser.findAll("#tasks a.title"));
+        assertThat(browser.findAll("#tasks > li[rl-child]")).allMatch(li -> li.getDomAttribute("id").startsWith("task-"));
+    }
+
+    @Test
     void anEditFlashesTaskSavedOnTheListOnce() {
         browser.open(server.url("/tasks"));
         markPage();

@@ -16,9 +16,9 @@ import dev.relive.api.ViewSession;
 import dev.relive.runtime.internal.cluster.StoredViews;
 import dev.relive.runtime.internal.registry.ViewRegistry;
 import dev.relive.runtime.internal.registry.ViewType;
+import dev.relive.runtime.internal.render.ChildElement;
 import dev.relive.runtime.internal.render.RenderException;
 import dev.relive.runtime.internal.render.TemplateRenderer;
-import dev.relive.runtime.internal.vdom.HtmlEscaper;
 
 /**
  * The child views of a tab's page, by id: mounted when a template first embeds one, given the values its parent
@@ -132,7 +132,10 @@ final class ChildViews {
         }
     }
 
-    /** The child's HTML in its {@code <TAG rl-child rl-view>}, for {@code child(id, view, props, sticky, tag)}. */
+    /**
+     * The child's HTML in its {@code <TAG rl-child rl-view>}, or as it when it is one such element (see
+     * {@link ChildElement}), for {@code child(id, view, props, sticky, tag)}.
+     */
     String render(String childId, String viewName, Map<String, Object> props, boolean sticky, String tag) {
         if (depth >= MAX_DEPTH) {
             throw new RenderException("child views nested deeper than " + MAX_DEPTH, null);
@@ -156,8 +159,7 @@ final class ChildViews {
         rendering = slot;
         try {
             String inner = renderer.render(slot.view, this::render);
-            return "<" + tag + " rl-child=\"" + HtmlEscaper.attribute(childId) + "\" rl-view=\""
-                    + HtmlEscaper.attribute(slot.view.getClass().getName()) + "\">" + inner + "</" + tag + ">";
+            return ChildElement.of(inner, tag, childId, slot.view.getClass().getName());
         } finally {
             depth--;
             rendering = parent;
