@@ -2,9 +2,10 @@ package dev.relive.runtime.internal.session;
 
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -14,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.relive.api.LiveView;
+import dev.relive.runtime.internal.state.OlderRevision;
+import dev.relive.runtime.internal.state.Restoration;
 import dev.relive.runtime.internal.state.StateMapper;
 import dev.relive.runtime.internal.state.StateRestorer;
 import dev.relive.runtime.internal.state.StateSnapshot;
@@ -25,9 +28,12 @@ import dev.relive.runtime.internal.state.StateSnapshot;
  *
  * <p>A push whose code comes from a retired instance's class loader runs on that instance with the page's state: the
  * live instance's fields are first put into it, and the fields the push changed are then carried to the live
- * instance, with the rules of a swap (by name, converted to the field's type), before the render. So a clock or a
- * feed started in {@code mount} goes on updating the page after a save, and what the user did since is not undone by
- * it. The thread still runs the code of the revision that started it.
+ * instance, with the rules of a swap (by name, converted to the field's type), before the render. Both ways read
+ * {@code @CarriedFrom}: a field or record component the new code renamed goes back under its old name. So a clock or
+ * a feed started in {@code mount} goes on updating the page after a save, and what the user did since is not undone
+ * by it. The thread still runs the code of the revision that started it. A field whose value the old classes cannot
+ * hold whole (a record component new in the new code) is not carried back from the old instance, so that its new
+ * properties are not wiped; the log says so once.
  *
  * <p>When the state cannot be carried either way (a field's type changed incompatibly), the retired instance is
  * left alone from then on, as a view instance no page shows, and the log says so once. Instances nothing else holds
@@ -88,29 +94,52 @@ final class RetiredViews {
             if (old == null) {
                 continue;
             }
-            Optional<String> failure = StateRestorer.restore(StateSnapshot.capture(live, mapper), old, mapper);
-            if (failure.isPresent()) {
-                leaveAlone(r, old, live, failure.get());
+            Restoration back = OlderRevision.restore(live, old);
+            if (back.failure().isPresent()) {
+                leaveAlone(r, old, live, back.failure().get());
                 continue;
             }
-            forwards.add(new Forward(r, old, live, StateSnapshot.capture(old, mapper)));
+            forwards.add(new Forward(r, old, live, StateSnapshot.capture(old, mapper), OlderRevision.partlyHeld(back)));
         }
         change.run();
         for (Forward f : forwards) {
-            StateSnapshot after = StateSnapshot.capture(f.old, mapper);
-            Set<String> changed = after.changedSince(f.before);
-            if (changed.isEmpty()) {
-                continue;
+            carryBack(f, mapper);
+        }
+    }
+
+    /** Carries what the push changed in the old instance to the page's, but not what the old classes held only in part. */
+    private void carryBack(Forward f, ObjectMapper mapper) {
+        StateSnapshot after = StateSnapshot.capture(f.old, mapper);
+        Set<String> changed = new LinkedHashSet<>(after.changedSince(f.before));
+        Set<String> partly = new LinkedHashSet<>(changed);
+        partly.retainAll(f.partlyHeld);
+        changed.removeAll(partly);
+        if (!partly.isEmpty() && f.retired.warnedPartly.addAll(partly)) {
+            LOG.warn("session {}: a push from the code of {} before the last Hot View Replacement changed {}, whose "
+                    + "values the old classes cannot hold whole ({}): the page's instance keeps its own", sessionId.get(),
+                    name(f.old), partly, f.partlyHeld);
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        Restoration restored = StateRestorer.restore(after.only(changed), f.live, mapper, Set.of());
+        if (restored.failure().isPresent()) {
+            leaveAlone(f.retired, f.old, f.live, restored.failure().get());
+            return;
+        }
+        if (!f.retired.announced) {
+            f.retired.announced = true;
+            Set<String> carried = new LinkedHashSet<>();
+            for (String name : changed) {
+                if (!restored.dropped().contains(name)) {
+                    carried.add(OlderRevision.newerName(f.live.getClass(), name));
+                }
             }
-            Optional<String> failure = StateRestorer.restore(after.only(changed), f.live, mapper);
-            if (failure.isPresent()) {
-                leaveAlone(f.retired, f.old, f.live, failure.get());
-            } else if (!f.retired.announced) {
-                f.retired.announced = true;
-                LOG.info("session {}: a push from the code of {} before the last Hot View Replacement (a thread it "
-                        + "started in mount?) changed {}: the page's instance now has it. That thread still runs the "
-                        + "old code; periodic work belongs in tick()", sessionId.get(), name(f.old), changed);
-            }
+            LOG.info("session {}: a push from the code of {} before the last Hot View Replacement (a thread it started "
+                    + "in mount?) runs with the page's state and changed {}{}. That thread still runs the old code; "
+                    + "periodic work belongs in tick()", sessionId.get(), name(f.old), carried,
+                    restored.dropped().isEmpty() ? "" : " (not carried, the new code has no place for it: "
+                            + restored.dropped() + ")");
         }
     }
 
@@ -132,6 +161,7 @@ final class RetiredViews {
         final WeakReference<LiveView> instance;
         volatile boolean leftAlone;
         volatile boolean announced;
+        final Set<String> warnedPartly = ConcurrentHashMap.newKeySet();
 
         Retired(Slot slot, WeakReference<LiveView> instance) {
             this.slot = slot;
@@ -139,6 +169,7 @@ final class RetiredViews {
         }
     }
 
-    private record Forward(Retired retired, LiveView old, LiveView live, StateSnapshot before) {
+    private record Forward(Retired retired, LiveView old, LiveView live, StateSnapshot before,
+            Set<String> partlyHeld) {
     }
 }

@@ -20,13 +20,24 @@ public final class StateMapper {
     }
 
     public static ObjectMapper create() {
+        return builder().annotationIntrospector(new CarriedFromAliases()).build();
+    }
+
+    /**
+     * A mapper that reads the values of a newer revision of a bundle (whose classes {@code newer} loads) into the
+     * classes of an older one: a property that the newer class renamed with {@code @CarriedFrom("old")} is read
+     * back into {@code old}.
+     */
+    public static ObjectMapper forOlderRevision(ClassLoader newer) {
+        return builder().annotationIntrospector(new CarriedFromAliases.Reversed(newer)).build();
+    }
+
+    private static JsonMapper.Builder builder() {
         return JsonMapper.builder()
                 .visibility(PropertyAccessor.ALL, Visibility.NONE)
                 .visibility(PropertyAccessor.FIELD, Visibility.ANY)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-                .addModule(new JavaTimeAsText())
-                .annotationIntrospector(new CarriedFromAliases())
-                .build();
+                .addModule(new JavaTimeAsText());
     }
 }

@@ -154,6 +154,27 @@ public final class StateSnapshot {
         return changed;
     }
 
+    /** This snapshot with the fields {@code renames} names under their new names (old name to new name). */
+    public StateSnapshot renamed(Map<String, String> renames) {
+        if (renames.isEmpty()) {
+            return this;
+        }
+        return new StateSnapshot(viewClass, renameKeys(values, renames), renameKeys(objects, renames),
+                renameAll(unserializable, renames), renameAll(oldRevision, renames));
+    }
+
+    private static <V> Map<String, V> renameKeys(Map<String, V> map, Map<String, String> renames) {
+        Map<String, V> renamed = new LinkedHashMap<>();
+        map.forEach((name, value) -> renamed.put(renames.getOrDefault(name, name), value));
+        return renamed;
+    }
+
+    private static Set<String> renameAll(Set<String> names, Map<String, String> renames) {
+        Set<String> renamed = new LinkedHashSet<>();
+        names.forEach(name -> renamed.add(renames.getOrDefault(name, name)));
+        return renamed;
+    }
+
     /** This snapshot with only the fields {@code names} lists; a restore from it leaves every other field alone. */
     public StateSnapshot only(Set<String> names) {
         Map<String, JsonNode> someValues = new LinkedHashMap<>(values);
