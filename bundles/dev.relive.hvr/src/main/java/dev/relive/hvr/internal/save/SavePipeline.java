@@ -43,6 +43,7 @@ public final class SavePipeline {
     private final TemplateSave templateSave;
     private final InstalledClasses installedClasses = new InstalledClasses();
     private final KeptBuilds kept;
+    private final BundleContext context;
     private volatile boolean carryState = true;
     private volatile boolean saved;
 
@@ -56,6 +57,7 @@ public final class SavePipeline {
         this.notices = new BrowserNotices(sessions, status);
         this.templateSave = new TemplateSave(sessions, status, templates, notices);
         this.kept = KeptBuilds.of(context);
+        this.context = context;
     }
 
     /** Whether a save has come since start-up (the initial builds of out-of-date bundles are not saves). */
@@ -107,10 +109,25 @@ public final class SavePipeline {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
+            if (stopping()) {
+                LOG.info("HVR: the save of {} was not applied: the runtime is stopping ({})", bsn, e.toString());
+                return;
+            }
             LOG.error("HVR: {} failed", bsn, e);
             status.built(new HvrStatus.Build(bsn, false, "internal error: " + e, Instant.now(), timeline.phases()));
         }
         LOG.debug("HVR: {} handled in {} ms", bsn, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Whether the framework, or this bundle, is on its way down: a save that fails then is not an error. */
+    private boolean stopping() {
+        try {
+            int self = context.getBundle().getState();
+            int framework = context.getBundle(0).getState();
+            return self == Bundle.STOPPING || framework == Bundle.STOPPING || framework == Bundle.RESOLVED;
+        } catch (IllegalStateException e) {
+            return true; // the context is no longer valid
+        }
     }
 
     /**
