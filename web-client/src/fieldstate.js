@@ -221,24 +221,50 @@ export function saveTypedFields(root) {
   for (const el of Array.from(typed ?? [])) {
     if (!el.isConnected) typed?.delete(el);
     if (!root.contains(el)) continue;
-    if (el.tagName === "INPUT" && /** @type {HTMLInputElement} */ (el).type === "file") continue;
-    /** @type {string | boolean | string[]} */
-    let value = fieldValue(el);
-    if (isCheckable(el)) value = /** @type {HTMLInputElement} */ (el).checked;
-    else if (el.tagName === "SELECT") value = selectedValues(/** @type {HTMLSelectElement} */ (el));
-    if (el.id) {
-      saved.push({ id: el.id, index: 0, value });
-      continue;
-    }
-    const name = el.getAttribute("name");
-    if (!name) continue;
-    const index = peers(root, el).indexOf(el);
-    /** @type {SavedField} */
-    const entry = { name, index, value };
-    if (isCheckable(el)) entry.option = el.value;
-    saved.push(entry);
+    const entry = savedField(root, el);
+    if (entry) saved.push(entry);
   }
   return saved;
+}
+
+/**
+ * Saves the values of the bound fields (`rl-model`) under root that {@link saveTypedFields} leaves out: values the
+ * server accepted, which a view mounted afresh (the server restarted) would not have.
+ * @param {Element} root
+ * @param {string} attribute the binding attribute
+ * @returns {SavedField[]}
+ */
+export function saveBoundFields(root, attribute) {
+  const typed = typedFields.get(root.ownerDocument);
+  /** @type {SavedField[]} */
+  const saved = [];
+  for (const el of Array.from(root.querySelectorAll(`[${attribute}]`))) {
+    if (!isField(el) || typed?.has(el)) continue;
+    const entry = savedField(root, el);
+    if (entry) saved.push(entry);
+  }
+  return saved;
+}
+
+/**
+ * @param {Element} root
+ * @param {Field} el
+ * @returns {SavedField | null}
+ */
+function savedField(root, el) {
+  if (el.tagName === "INPUT" && /** @type {HTMLInputElement} */ (el).type === "file") return null;
+  /** @type {string | boolean | string[]} */
+  let value = fieldValue(el);
+  if (isCheckable(el)) value = /** @type {HTMLInputElement} */ (el).checked;
+  else if (el.tagName === "SELECT") value = selectedValues(/** @type {HTMLSelectElement} */ (el));
+  if (el.id) return { id: el.id, index: 0, value };
+  const name = el.getAttribute("name");
+  if (!name) return null;
+  const index = peers(root, el).indexOf(el);
+  /** @type {SavedField} */
+  const entry = { name, index, value };
+  if (isCheckable(el)) entry.option = el.value;
+  return entry;
 }
 
 /**
@@ -248,6 +274,27 @@ export function saveTypedFields(root) {
  * @returns {Field[]} the fields whose value was put back
  */
 export function restoreTypedFields(root, saved) {
+  return restoreFields(root, saved, false);
+}
+
+/**
+ * Puts saved values back into the matching fields under root whose value differs from the saved one, which are then
+ * marked as typed; a field already holding the saved value is left alone.
+ * @param {Element} root
+ * @param {SavedField[]} saved
+ * @returns {Field[]} the fields whose value was put back
+ */
+export function restoreChangedFields(root, saved) {
+  return restoreFields(root, saved, true);
+}
+
+/**
+ * @param {Element} root
+ * @param {SavedField[]} saved
+ * @param {boolean} onlyChanged
+ * @returns {Field[]}
+ */
+function restoreFields(root, saved, onlyChanged) {
   /** @type {Field[]} */
   const restored = [];
   for (const entry of saved) {
@@ -260,6 +307,7 @@ export function restoreTypedFields(root, saved) {
       el = peers(root, entry)[entry.index];
     }
     if (!isField(el)) continue;
+    if (onlyChanged && holds(el, entry.value)) continue;
     if (el.tagName === "SELECT" && Array.isArray(entry.value)) {
       const wanted = entry.value;
       for (const option of Array.from(/** @type {HTMLSelectElement} */ (el).options)) option.selected = wanted.includes(option.value);
@@ -272,4 +320,18 @@ export function restoreTypedFields(root, saved) {
     restored.push(el);
   }
   return restored;
+}
+
+/**
+ * Whether the field's value (its `checked`, its selected values) is `value`.
+ * @param {Field} el
+ * @param {string | boolean | string[]} value
+ */
+function holds(el, value) {
+  if (isCheckable(el)) return /** @type {HTMLInputElement} */ (el).checked === (value === true);
+  if (el.tagName === "SELECT" && Array.isArray(value)) {
+    const now = selectedValues(/** @type {HTMLSelectElement} */ (el));
+    return now.length === value.length && now.every((v, i) => v === value[i]);
+  }
+  return fieldValue(el) === value;
 }

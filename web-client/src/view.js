@@ -7,7 +7,7 @@ import { ATTR, CLIENT_FRAME, CLOSE_PROTOCOL_ERROR, PROTOCOL, SERVER_FRAME } from
 import { bindEvents, modelFrame } from "./events.js";
 import { rememberServerState } from "./attrs.js";
 import { Behaviours } from "./behaviours.js";
-import { restoreTypedFields, saveTypedFields } from "./fieldstate.js";
+import { restoreChangedFields, restoreTypedFields, saveBoundFields, saveTypedFields } from "./fieldstate.js";
 import { morph } from "./morph.js";
 import { applyPatches } from "./patch.js";
 import { GLOBAL_TIMERS, ReliveSocket } from "./socket.js";
@@ -323,11 +323,16 @@ export class View {
     if (typeof frame.html !== "string") return;
     if (typeof frame.max_frame_bytes === "number" && frame.max_frame_bytes > 0) this.socket.maxFrameBytes = frame.max_frame_bytes;
     const sameView = this.viewName === null || frame.view === undefined || frame.view === this.viewName;
+    // the answer to a live navigation (it has a ref) shows another page, even of the same view class
+    const sameValues = sameView && typeof frame.ref !== "number";
     // What the user typed while disconnected (or before the first mount) survives the re-mount.
-    const typed = sameView ? saveTypedFields(this.root) : [];
+    const typed = sameValues ? saveTypedFields(this.root) : [];
     typed.push(...this.carried.splice(0));
+    // a re-mount may be a fresh view (the server restarted): the bound values it had accepted are offered again
+    const bound = sameValues && this.everMounted ? saveBoundFields(this.root, ATTR.MODEL) : [];
     morph(this.root, frame.html);
     const restored = restoreTypedFields(this.root, typed);
+    restored.push(...restoreChangedFields(this.root, bound));
     this.seq = typeof frame.seq === "number" ? frame.seq : 0;
     this.held.clear();
     this.renderRef = 0;

@@ -293,6 +293,34 @@ describe("reconnection", () => {
     assert.equal(view.session, "S2");
   });
 
+  test("issue 13: a bound value the server had accepted is offered again to a view mounted afresh", () => {
+    const accepted = FORM.replace('value="Paris"', 'value="Lyon"').replace('id="title" value=""', 'id="title" rl-model="title" value="Kept"');
+    const { ws, mount, clock, $ } = setup({ inner: accepted });
+    mount();
+    ws().drop();
+    clock.tick(1000);
+    ws().open();
+    // the server restarted: the view is mounted afresh, with its initial values
+    const fresh = accepted.replace('value="Lyon"', 'value="Paris"');
+    ws().receive({ type: "mounted", protocol: 1, session: "S2", view: VIEW, url: "/counter", seq: 0, html: fresh, title: "Form" });
+    assert.equal($("input[name=city]").value, "Lyon");
+    assert.equal($("#title").value, "Kept");
+    assert.deepEqual(ws().sentOf("model"), [{ type: "model", field: "city", value: "Lyon", ref: 1 }],
+      "only the value the fresh view lacks is sent");
+  });
+
+  test("issue 13: a live navigation to another page of the same view carries no values into it", () => {
+    const form = FORM.replace('value="Paris"', 'value="Lyon"');
+    const { ws, mount, $ } = setup({ inner: form });
+    mount();
+    ws().receive({ type: "navigate", url: "/counter?page=2" });
+    const ref = /** @type {any} */ (ws().sentOf("navigate")[0]).ref;
+    ws().receive({ type: "mounted", ref, protocol: 1, session: "S1", view: VIEW, url: "/counter?page=2", seq: 0,
+      html: FORM, title: "Form" });
+    assert.equal($("input[name=city]").value, "Paris", "page 2's own value");
+    assert.deepEqual(ws().sentOf("model"), []);
+  });
+
   test("a bound field's value over the server's frame limit is kept here, not sent again after each reconnect", async () => {
     const { ws, mount, clock, view, $, win } = setup({ inner: FORM });
     mount({ max_frame_bytes: 200 });
