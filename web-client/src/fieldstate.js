@@ -228,18 +228,22 @@ export function saveTypedFields(root) {
 }
 
 /**
- * Saves the values of the bound fields (`rl-model`) under root that {@link saveTypedFields} leaves out: values the
- * server accepted, which a view mounted afresh (the server restarted) would not have.
+ * Saves the values of the fields under root that tell the server their value (`rl-model`, or inside an element with
+ * `rl-input` or `rl-change`) and that {@link saveTypedFields} leaves out: values the server accepted, which a view
+ * mounted afresh (the server restarted) would not have.
  * @param {Element} root
- * @param {string} attribute the binding attribute
+ * @param {string[]} attributes the attributes that send a field's value
  * @returns {SavedField[]}
  */
-export function saveBoundFields(root, attribute) {
+export function saveBoundFields(root, attributes) {
   const typed = typedFields.get(root.ownerDocument);
+  const selector = attributes.map((a) => `[${a}]`).join(",");
   /** @type {SavedField[]} */
   const saved = [];
-  for (const el of Array.from(root.querySelectorAll(`[${attribute}]`))) {
+  for (const el of Array.from(root.querySelectorAll("input, textarea, select"))) {
     if (!isField(el) || typed?.has(el)) continue;
+    const sender = el.closest(selector);
+    if (!sender || !root.contains(sender)) continue;
     const entry = savedField(root, el);
     if (entry) saved.push(entry);
   }

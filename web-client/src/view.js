@@ -329,10 +329,10 @@ export class View {
     const typed = sameValues ? saveTypedFields(this.root) : [];
     typed.push(...this.carried.splice(0));
     // a re-mount may be a fresh view (the server restarted): the bound values it had accepted are offered again
-    const bound = sameValues && this.everMounted ? saveBoundFields(this.root, ATTR.MODEL) : [];
+    const bound = sameValues && this.everMounted ? saveBoundFields(this.root, [ATTR.MODEL, ATTR.INPUT, ATTR.CHANGE]) : [];
     morph(this.root, frame.html);
     const restored = restoreTypedFields(this.root, typed);
-    restored.push(...restoreChangedFields(this.root, bound));
+    const recovered = restoreChangedFields(this.root, bound);
     this.seq = typeof frame.seq === "number" ? frame.seq : 0;
     this.held.clear();
     this.renderRef = 0;
@@ -354,13 +354,28 @@ export class View {
     this.behaviours.changed(null);
     this.behaviours.mounted(this.everMounted);
     this.everMounted = true;
-    this._sendModels(restored);
+    this._resend([...restored, ...recovered]);
     this._flushDeferred();
   }
 
   /**
+   * Tells the server the values of `fields` put back after a mount: a bound field's model frame; for another field
+   * under `rl-input` or `rl-change`, that event, as the user's own change would send it.
+   * @param {import("./fieldstate.js").Field[]} fields
+   */
+  _resend(fields) {
+    const win = /** @type {any} */ (this.root.ownerDocument.defaultView);
+    this._sendModels(fields);
+    for (const field of fields) {
+      if (field.hasAttribute(ATTR.MODEL)) continue;
+      if (field.closest(`[${ATTR.INPUT}]`)) field.dispatchEvent(new win.Event("input", { bubbles: true }));
+      else if (field.closest(`[${ATTR.CHANGE}]`)) field.dispatchEvent(new win.Event("change", { bubbles: true }));
+    }
+  }
+
+  /**
    * Puts what the user had typed into the page before it reloaded (fields matched by id, else by name and position)
-   * back into its fields, and sends the bound ones' values to the server: at once when the view is live, else with
+   * back into its fields, and sends their values to the server (see _resend): at once when the view is live, else with
    * its first mount.
    * @param {import("./fieldstate.js").SavedField[]} saved
    */
@@ -369,7 +384,7 @@ export class View {
       this.carried.push(...saved);
       return;
     }
-    this._sendModels(restoreTypedFields(this.root, saved));
+    this._resend(restoreTypedFields(this.root, saved));
   }
 
   /**

@@ -309,6 +309,22 @@ describe("reconnection", () => {
       "only the value the fresh view lacks is sent");
   });
 
+  test("issue 13: a field under rl-input or rl-change is sent as its event again to a view mounted afresh", () => {
+    const page = '<form rl-change="pick"><select name="size"><option value="s">S</option><option value="m" selected>M</option></select></form>' +
+      '<input id="who" name="who" rl-input="check" value="Ada"><input id="plain" name="plain" value="same">';
+    const { ws, mount, clock, $ } = setup({ inner: page });
+    mount();
+    ws().drop();
+    clock.tick(1000);
+    ws().open();
+    const fresh = page.replace('value="Ada"', 'value=""').replace(' selected', "");
+    ws().receive({ type: "mounted", protocol: 1, session: "S2", view: VIEW, url: "/counter", seq: 0, html: fresh, title: "Form" });
+    clock.tick(0);
+    assert.equal($("#who").value, "Ada");
+    const events = ws().sentOf("event").map((e) => /** @type {any} */ (e).handler);
+    assert.deepEqual(events.sort(), ["check", "pick"]);
+  });
+
   test("issue 13: a live navigation to another page of the same view carries no values into it", () => {
     const form = FORM.replace('value="Paris"', 'value="Lyon"');
     const { ws, mount, $ } = setup({ inner: form });

@@ -43,4 +43,34 @@ class RestartE2EIT {
             server.close();
         }
     }
+
+    @Test
+    void issue13AfterARestartTheFreshViewIsGivenTheValuesItsFieldsHadSent() throws Exception {
+        LiveServer server = LiveServer.start();
+        try {
+            browser.open(server.url("/form"));
+            browser.waitForLive();
+            browser.find("#name").sendKeys("Ada Lovelace");
+            browser.waitForText("#name-msg", "Nice to meet you, Ada Lovelace!");
+            browser.find("#bio").sendKeys("Analyst");
+            browser.waitForText("#bio-msg", t -> t.startsWith("7 / "), "the bio's length");
+            browser.js("window.__samePage = true");
+
+            server = server.killAndRestart();
+
+            long deadline = System.nanoTime() + 3_000_000_000L;
+            while ("open".equals(browser.js("return window.Relive.state")) && System.nanoTime() < deadline) {
+                browser.pause(20);
+            }
+            browser.waitForLive();
+            assertThat(browser.js("return window.__samePage")).as("no page load").isEqualTo(true);
+            // the server's fresh view had neither value: the page sent them again, and the view answers with them
+            browser.waitForText("#name-msg", "Nice to meet you, Ada Lovelace!");
+            browser.waitForText("#bio-msg", t -> t.startsWith("7 / "), "the bio's length, from the fresh view");
+            assertThat(browser.property("#name", "value")).isEqualTo("Ada Lovelace");
+            assertThat(browser.property("#bio", "value")).isEqualTo("Analyst");
+        } finally {
+            server.close();
+        }
+    }
 }
