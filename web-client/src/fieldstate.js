@@ -212,15 +212,17 @@ function peers(root, key) {
  * Saves the values of the fields under root the user changed since the server last set them.
  * Fields are remembered by id, else by name (plus `value` for checkboxes and radios) and position.
  * @param {Element} root
+ * @param {boolean} [toStore] the values are to be written to the browser's storage: passwords are left out
  * @returns {SavedField[]}
  */
-export function saveTypedFields(root) {
+export function saveTypedFields(root, toStore = false) {
   /** @type {SavedField[]} */
   const saved = [];
   const typed = typedFields.get(root.ownerDocument);
   for (const el of Array.from(typed ?? [])) {
     if (!el.isConnected) typed?.delete(el);
     if (!root.contains(el)) continue;
+    if (toStore && el.tagName === "INPUT" && /** @type {HTMLInputElement} */ (el).type === "password") continue;
     const entry = savedField(root, el);
     if (entry) saved.push(entry);
   }

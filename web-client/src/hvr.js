@@ -322,7 +322,7 @@ export function installHvr(view, options = {}) {
       const about = typeof frame.view === "string" && frame.view !== "" ? frame.view : view.viewName;
       try {
         // what the user typed goes back into the fields of the reloaded page, whose fresh state learns it
-        const typed = saveTypedFields(view.root);
+        const typed = saveTypedFields(view.root, true); // kept in the tab's storage: no passwords
         const page = win.location.pathname + win.location.search;
         win.sessionStorage?.setItem(RELOADED_KEY, JSON.stringify({ reason: frame.reason, view: about, at: Date.now(), page, typed }));
       } catch {

@@ -278,6 +278,20 @@ describe("reload", () => {
     assert.match(String(notice?.textContent), /What you had typed was put back\.$/);
   });
 
+  test("a password typed before an HVR reload is not written to the tab's storage", async () => {
+    const inner = '<form><input id="user" value=""><input id="secret" type="password" value=""></form>';
+    const first = setup({ inner });
+    for (const [id, value] of [["user", "ada"], ["secret", "hunter2"]]) {
+      const field = /** @type {HTMLInputElement} */ (first.doc.getElementById(id));
+      field.value = value;
+      field.dispatchEvent(new first.win.Event("input", { bubbles: true }));
+    }
+    await captureConsole(() => first.ws.receive({ type: "reload", reason: "handler_removed:login" }));
+    const stored = String(first.win.sessionStorage.getItem(RELOADED_KEY));
+    assert.match(stored, /ada/);
+    assert.doesNotMatch(stored, /hunter2/);
+  });
+
   test("a reload about a child view names the child, not the page's view", async () => {
     const first = setup();
     await captureConsole(() => first.ws.receive({ type: "reload", reason: "handler_removed:dismiss", view: "app.BadgeView" }));
