@@ -24,6 +24,8 @@ const isTemplate = (file) => String(file ?? "").endsWith(".peb");
 
 /** Where the reason of an HVR reload waits for the page that loads after it (sessionStorage). */
 export const RELOADED_KEY = "relive:hvr-reloaded";
+/** The reason kept for a page reloaded because the runtime that answered its reconnect refused its token. */
+const REFUSED_AFTER_RECONNECT = "refused_after_reconnect";
 /** Attribute marking the notice that says why the page was reloaded. */
 export const RELOADED_ATTR = "data-relive-reloaded";
 /** How long that notice stays, in ms (a click removes it sooner). */
@@ -181,7 +183,7 @@ export function installHvr(view, options = {}) {
    * {@link RELOADED_MS} or until clicked. The reason waits in sessionStorage (this tab only) for 15 s at most.
    */
   const showWhyReloaded = () => {
-    /** @type {{ reason?: unknown, view?: unknown, at?: unknown, page?: unknown, typed?: unknown } | null} */
+    /** @type {{ reason?: unknown, view?: unknown, at?: unknown, page?: unknown, typed?: unknown, message?: unknown } | null} */
     let stored = null;
     try {
       const raw = win.sessionStorage?.getItem(RELOADED_KEY);
@@ -200,7 +202,10 @@ export function installHvr(view, options = {}) {
     el.setAttribute(RELOADED_ATTR, "");
     el.setAttribute("role", "status");
     const carried = Array.isArray(stored.typed) && stored.typed.length > 0 ? " What you had typed was put back." : "";
-    el.textContent = `Reloaded: the new code of ${simpleName(stored.view)} could not take over the page's state: ${reloadReasonText(stored.reason)}.${carried}`;
+    el.textContent =
+      stored.reason === REFUSED_AFTER_RECONNECT
+        ? `Reloaded: the runtime that answered the reconnect did not know this page (${String(stored.message ?? "")}).${carried}`
+        : `Reloaded: the new code of ${simpleName(stored.view)} could not take over the page's state: ${reloadReasonText(stored.reason)}.${carried}`;
     css(el, {
       position: "fixed",
       left: "50%",
@@ -316,6 +321,21 @@ export function installHvr(view, options = {}) {
     // build failure still on is shown again by the server after the mount
     view.onFrame(SERVER_FRAME.MOUNTED, () => {
       if (overlayStage === "render") removeOverlay();
+    }),
+    view.onFrame(SERVER_FRAME.ERROR, (frame) => {
+      // a restarted runtime that does not have the page's view yet (a view made by HVR, installed again a moment
+      // after the start) refuses the re-mount, and the page reloads: what the user typed goes with it
+      if (frame.code !== "bad_token" || view.mounted || !view.everMounted) return;
+      try {
+        const typed = saveTypedFields(view.root, true);
+        const page = win.location.pathname + win.location.search;
+        win.sessionStorage?.setItem(
+          RELOADED_KEY,
+          JSON.stringify({ reason: REFUSED_AFTER_RECONNECT, message: frame.message, view: view.viewName, at: Date.now(), page, typed }),
+        );
+      } catch {
+        // storage refused: the reload loses what was typed, as without HVR
+      }
     }),
     view.onFrame(SERVER_FRAME.RELOAD, (frame) => {
       // the view the reason is about: a child's, when the frame names it, else the page's

@@ -23,7 +23,13 @@ function setup(options = {}) {
   const root = /** @type {HTMLElement} */ (doc.querySelector("[rl-root]"));
   const WS = fakeWebSocketClass();
   const browser = { reloads: 0, reload() { this.reloads++; }, assign() {} };
-  const view = new View(root, { socketUrl: "ws://x/relive/socket", WebSocket: /** @type {any} */ (WS), heartbeatMs: 0, browser });
+  const view = new View(root, {
+    socketUrl: "ws://x/relive/socket",
+    WebSocket: /** @type {any} */ (WS),
+    heartbeatMs: 0,
+    browser,
+    ...(options.timers ? { timers: options.timers, random: () => 0.5 } : {}),
+  });
   view.start();
   const hvr = installHvr(view, options.timers ? { timers: options.timers } : {});
   const ws = WS.instances[0];
@@ -31,7 +37,7 @@ function setup(options = {}) {
   ws.receive({ type: "mounted", protocol: 1, session: "S", view: VIEW, url: "/counter", seq: 0, html: root.innerHTML, title: "Counter" });
   /** @param {string} selector */
   const $ = (selector) => /** @type {any} */ (doc.querySelector(selector));
-  return { win, doc, view, ws, hvr, browser, $ };
+  return { win, doc, view, ws, hvr, browser, $, WS };
 }
 
 afterEach(() => {
@@ -290,6 +296,32 @@ describe("reload", () => {
     const stored = String(first.win.sessionStorage.getItem(RELOADED_KEY));
     assert.match(stored, /ada/);
     assert.doesNotMatch(stored, /hunter2/);
+  });
+
+  test("a runtime restarted without the page's view refuses the re-mount: what was typed goes through the reload", async () => {
+    const inner = '<form><input id="title" rl-model="title" value=""></form>';
+    const clock = new FakeClock();
+    const first = setup({ inner, timers: clock });
+    const title = /** @type {HTMLInputElement} */ (first.doc.getElementById("title"));
+    title.value = "typed before the restart";
+    title.dispatchEvent(new first.win.Event("input", { bubbles: true }));
+    first.ws.drop();
+    await captureConsole(() => clock.tick(3000));
+    const again = first.WS.instances[first.WS.instances.length - 1];
+    assert.notEqual(again, first.ws, "a reconnection");
+    again.open();
+    await captureConsole(() => again.receive({ type: "error", code: "bad_token", message: "no view app.FormView at /form" }));
+    assert.equal(first.browser.reloads, 1);
+    const stored = first.win.sessionStorage.getItem(RELOADED_KEY);
+    assert.ok(stored, "kept for the reloaded page");
+
+    const second = setup({ inner, storage: { [RELOADED_KEY]: String(stored) }, timers: new FakeClock() });
+    assert.equal(/** @type {HTMLInputElement} */ (second.doc.getElementById("title")).value, "typed before the restart");
+    const notice = second.doc.querySelector(`[${RELOADED_ATTR}]`);
+    assert.equal(
+      String(notice?.textContent),
+      "Reloaded: the runtime that answered the reconnect did not know this page (no view app.FormView at /form). What you had typed was put back.",
+    );
   });
 
   test("a reload about a child view names the child, not the page's view", async () => {
