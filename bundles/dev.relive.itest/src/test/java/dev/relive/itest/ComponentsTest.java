@@ -2,7 +2,6 @@ package dev.relive.itest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
@@ -36,7 +35,7 @@ class ComponentsTest {
 
     @Test
     void everyRuntimeComponentIsSatisfied() {
-        Bundle runtime = bundle("dev.relive.runtime");
+        Bundle runtime = Framework.bundle(context, "dev.relive.runtime");
         Collection<ComponentDescriptionDTO> descriptions = scr.getComponentDescriptionDTOs(runtime);
         assertThat(descriptions).extracting(d -> d.name).contains(
                 "dev.relive.runtime.internal.config.RuntimeSettings",
@@ -61,7 +60,7 @@ class ComponentsTest {
 
     @Test
     void testViewsArePrototypeLiveViewServicesWithRoutes() throws Exception {
-        Bundle views = bundle("dev.relive.testviews");
+        Bundle views = Framework.bundle(context, "dev.relive.testviews");
         List<ServiceReference<LiveView>> routed = context.getServiceReferences(LiveView.class,
                 "(" + LiveViewRoute.PROPERTY + "=*)").stream().filter(r -> views.equals(r.getBundle())).toList();
         assertThat(routed).extracting(r -> r.getProperty(LiveViewRoute.PROPERTY))
@@ -78,10 +77,5 @@ class ComponentsTest {
 
     private static boolean satisfied(ComponentConfigurationDTO c) {
         return c.state == ComponentConfigurationDTO.ACTIVE || c.state == ComponentConfigurationDTO.SATISFIED;
-    }
-
-    private Bundle bundle(String bsn) {
-        return Arrays.stream(context.getBundles()).filter(b -> bsn.equals(b.getSymbolicName())).findFirst()
-                .orElseThrow(() -> new AssertionError("no bundle " + bsn));
     }
 }

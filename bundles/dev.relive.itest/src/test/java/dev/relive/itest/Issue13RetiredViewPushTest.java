@@ -57,14 +57,15 @@ class Issue13RetiredViewPushTest {
 
     @Test
     void issue13APushFromAThreadTheOldInstanceStartedChangesThePageWithItsCurrentState() throws Exception {
-        Bundle views = bundle("dev.relive.testviews");
+        Bundle views = Framework.bundle(context, "dev.relive.testviews");
         Map<String, Object> mount = Pages.mountFrame(endpoint, "/test/echo");
         try (SocketClient socket = SocketClient.connect(endpoint.ws("/relive/socket"))) {
             socket.send(mount);
             String id = socket.next("mounted").path("session").asText();
             socket.send(Map.of("type", "event", "ref", 1, "handler", "add", "params", Map.of("amount", 1)));
             assertThat(socket.next("patch").path("title").asText()).isEqualTo("Echo 1");
-            LiveSession session = Eventually.await("session " + id, () -> session(id), s -> s != null);
+            LiveSession session = Eventually.await("session " + id, () -> Framework.session(sessions, id),
+                    s -> s != null);
             LiveView before = session.slots().get(0).view();
 
             // the handler starts a thread that pushes 50 ms later: before or during the swap below
@@ -75,7 +76,7 @@ class Issue13RetiredViewPushTest {
                 swap.restore(Set.of(ECHO), outcome -> outcome.session().rerender(null));
             }
             socket.next(f -> "Echo 101".equals(f.path("title").asText()), "the page with the thread's push");
-            LiveView installed = session(id).slots().get(0).view();
+            LiveView installed = Framework.session(sessions, id).slots().get(0).view();
             assertThat(installed).isNotSameAs(before);
 
             socket.send(Map.of("type", "event", "ref", 3, "handler", "add", "params", Map.of("amount", 5)));
@@ -86,21 +87,8 @@ class Issue13RetiredViewPushTest {
             before.getClass().getMethod("pushLater", int.class).invoke(before, 1000);
             socket.next(f -> "Echo 1106".equals(f.path("title").asText()),
                     "the page with the old code's push added to what the user did since the save");
-            assertThat(session(id).slots().get(0).view()).isSameAs(installed);
+            assertThat(Framework.session(sessions, id).slots().get(0).view()).isSameAs(installed);
         }
         Eventually.await("no sessions after the socket closed", sessions::sessions, List::isEmpty);
-    }
-
-    private LiveSession session(String id) {
-        return sessions.sessions().stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
-    }
-
-    private Bundle bundle(String symbolicName) {
-        for (Bundle b : context.getBundles()) {
-            if (symbolicName.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        throw new AssertionError("no bundle " + symbolicName);
     }
 }

@@ -62,14 +62,14 @@ class Issue13SwapOnceTest {
 
     @Test
     void aHeldEventRunsOnceOnTheInstanceTheSwapInstalled() throws Exception {
-        Bundle views = bundle("dev.relive.testviews");
+        Bundle views = Framework.bundle(context, "dev.relive.testviews");
         Map<String, Object> mount = Pages.mountFrame(endpoint, "/test/echo");
         try (SocketClient socket = SocketClient.connect(endpoint.ws("/relive/socket"))) {
             socket.send(mount);
             String id = socket.next("mounted").path("session").asText();
             socket.send(Map.of("type", "event", "ref", 1, "handler", "add", "params", Map.of("amount", 1)));
             assertThat(socket.next("patch").path("title").asText()).isEqualTo("Echo 1");
-            LiveSession session = Eventually.await("session " + id, () -> session(id), s -> s != null);
+            LiveSession session = Eventually.await("session " + id, () -> Framework.session(sessions, id), s -> s != null);
             LiveView before = session.slots().get(0).view();
 
             AtomicReference<LiveView> installed = new AtomicReference<>();
@@ -92,24 +92,11 @@ class Issue13SwapOnceTest {
             JsonNode next = socket.next(f -> f.path("ref").asLong() == 3, "the answer to the next event");
             assertThat(next.path("title").asText()).isEqualTo("Echo 16");
 
-            LiveView now = session(id).slots().get(0).view();
+            LiveView now = Framework.session(sessions, id).slots().get(0).view();
             assertThat(installed.get()).isNotNull().isNotSameAs(before);
             assertThat(now).as("the view instance after the swap and two events").isSameAs(installed.get());
             assertThat(now.getClass().getClassLoader()).isNotSameAs(before.getClass().getClassLoader());
         }
         Eventually.await("no sessions after the socket closed", sessions::sessions, List::isEmpty);
-    }
-
-    private LiveSession session(String id) {
-        return sessions.sessions().stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
-    }
-
-    private Bundle bundle(String symbolicName) {
-        for (Bundle b : context.getBundles()) {
-            if (symbolicName.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        throw new AssertionError("no bundle " + symbolicName);
     }
 }

@@ -30,12 +30,7 @@ class RestartE2EIT {
 
             server = server.killAndRestart();
 
-            // the client notices the dropped socket, then reconnects with backoff and mounts again
-            long deadline = System.nanoTime() + 3_000_000_000L;
-            while ("open".equals(browser.js("return window.Relive.state")) && System.nanoTime() < deadline) {
-                browser.pause(20);
-            }
-            browser.waitForLive();
+            awaitLiveAgain();
             assertThat(browser.js("return window.__samePage")).as("no page load").isEqualTo(true);
             assertThat(browser.property("#note", "value")).isEqualTo("typed before the crash");
             browser.clickAndWait("#inc", "#count", "1"); // a fresh server-side view, and it answers
@@ -58,11 +53,7 @@ class RestartE2EIT {
 
             server = server.killAndRestart();
 
-            long deadline = System.nanoTime() + 3_000_000_000L;
-            while ("open".equals(browser.js("return window.Relive.state")) && System.nanoTime() < deadline) {
-                browser.pause(20);
-            }
-            browser.waitForLive();
+            awaitLiveAgain();
             assertThat(browser.js("return window.__samePage")).as("no page load").isEqualTo(true);
             // the server's fresh view had neither value: the page sent them again, and the view answers with them
             browser.waitForText("#name-msg", "Nice to meet you, Ada Lovelace!");
@@ -72,5 +63,14 @@ class RestartE2EIT {
         } finally {
             server.close();
         }
+    }
+
+    /** The client notices the dropped socket, then reconnects with backoff and mounts again. */
+    private void awaitLiveAgain() {
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        while ("open".equals(browser.js("return window.Relive.state")) && System.nanoTime() < deadline) {
+            browser.pause(20);
+        }
+        browser.waitForLive();
     }
 }
