@@ -235,9 +235,10 @@ export function saveTypedFields(root, toStore = false) {
  * mounted afresh (the server restarted) would not have.
  * @param {Element} root
  * @param {string[]} attributes the attributes that send a field's value
+ * @param {boolean} [toStore] the values are to be written to the browser's storage: passwords are left out
  * @returns {SavedField[]}
  */
-export function saveBoundFields(root, attributes) {
+export function saveBoundFields(root, attributes, toStore = false) {
   const typed = typedFields.get(root.ownerDocument);
   const selector = attributes.map((a) => `[${a}]`).join(",");
   /** @type {SavedField[]} */
@@ -246,6 +247,7 @@ export function saveBoundFields(root, attributes) {
     if (!isField(el) || typed?.has(el)) continue;
     const sender = el.closest(selector);
     if (!sender || !root.contains(sender)) continue;
+    if (toStore && el.tagName === "INPUT" && /** @type {HTMLInputElement} */ (el).type === "password") continue;
     const entry = savedField(root, el);
     if (entry) saved.push(entry);
   }

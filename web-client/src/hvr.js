@@ -12,8 +12,8 @@
 //   handler threw, until a render works, unless a build failure is on show.
 // - `reload`: explains in the console why the state could not be kept (view.js reloads the page).
 
-import { saveTypedFields } from "./fieldstate.js";
-import { HVR_APPLIED_EVENT, SERVER_FRAME } from "./constants.js";
+import { saveBoundFields, saveTypedFields } from "./fieldstate.js";
+import { ATTR, HVR_APPLIED_EVENT, SERVER_FRAME } from "./constants.js";
 import { GLOBAL_TIMERS } from "./socket.js";
 
 /**
@@ -26,6 +26,10 @@ const isTemplate = (file) => String(file ?? "").endsWith(".peb");
 export const RELOADED_KEY = "relive:hvr-reloaded";
 /** The reason kept for a page reloaded because the runtime that answered its reconnect refused its token. */
 const REFUSED_AFTER_RECONNECT = "refused_after_reconnect";
+/** How long what a reload keeps waits for the reloaded page, in ms. */
+const RELOAD_KEPT_MS = 15000;
+/** The same after a refused reconnect: the restarted runtime shows the page once its first build is in. */
+const REFUSED_KEPT_MS = 120000;
 /** Attribute marking the notice that says why the page was reloaded. */
 export const RELOADED_ATTR = "data-relive-reloaded";
 /** How long that notice stays, in ms (a click removes it sooner). */
@@ -182,8 +186,18 @@ export function installHvr(view, options = {}) {
    * The page loaded after an HVR reload says why, since the state the user had is gone: a notice at the top, for
    * {@link RELOADED_MS} or until clicked. The reason waits in sessionStorage (this tab only) for 15 s at most.
    */
+  /**
+   * What the page's fields hold for the reloaded page, to be kept in the tab's storage (no passwords): the values the
+   * user typed since the server last set them, and those of the fields that had sent their values (a fresh view
+   * lacks them too).
+   */
+  const fieldsToKeep = () => ({
+    typed: saveTypedFields(view.root, true),
+    bound: saveBoundFields(view.root, [ATTR.MODEL, ATTR.INPUT, ATTR.CHANGE], true),
+  });
+
   const showWhyReloaded = () => {
-    /** @type {{ reason?: unknown, view?: unknown, at?: unknown, page?: unknown, typed?: unknown, message?: unknown } | null} */
+    /** @type {{ reason?: unknown, view?: unknown, at?: unknown, page?: unknown, typed?: unknown, bound?: unknown, message?: unknown } | null} */
     let stored = null;
     try {
       const raw = win.sessionStorage?.getItem(RELOADED_KEY);
@@ -194,14 +208,18 @@ export function installHvr(view, options = {}) {
     } catch {
       stored = null; // storage refused (privacy settings) or not ours: nothing to say
     }
-    if (!stored || typeof stored.at !== "number" || Date.now() - stored.at > 15000) return;
-    if (Array.isArray(stored.typed) && stored.typed.length > 0 && stored.page === win.location.pathname + win.location.search) {
-      view.carryTyped(/** @type {import("./fieldstate.js").SavedField[]} */ (stored.typed));
+    // a runtime restarting may show the page only once its first build is in: that path waits longer
+    const keptMs = stored?.reason === REFUSED_AFTER_RECONNECT ? REFUSED_KEPT_MS : RELOAD_KEPT_MS;
+    if (!stored || typeof stored.at !== "number" || Date.now() - stored.at > keptMs) return;
+    const typed = Array.isArray(stored.typed) ? /** @type {import("./fieldstate.js").SavedField[]} */ (stored.typed) : [];
+    const bound = Array.isArray(stored.bound) ? /** @type {import("./fieldstate.js").SavedField[]} */ (stored.bound) : [];
+    if (typed.length + bound.length > 0 && stored.page === win.location.pathname + win.location.search) {
+      view.carryTyped(typed, bound);
     }
     const el = doc.createElement("div");
     el.setAttribute(RELOADED_ATTR, "");
     el.setAttribute("role", "status");
-    const carried = Array.isArray(stored.typed) && stored.typed.length > 0 ? " What you had typed was put back." : "";
+    const carried = typed.length + bound.length > 0 ? " What you had typed was put back." : "";
     el.textContent =
       stored.reason === REFUSED_AFTER_RECONNECT
         ? `Reloaded: the runtime that answered the reconnect did not know this page (${String(stored.message ?? "")}).${carried}`
@@ -327,11 +345,11 @@ export function installHvr(view, options = {}) {
       // after the start) refuses the re-mount, and the page reloads: what the user typed goes with it
       if (frame.code !== "bad_token" || view.mounted || !view.everMounted) return;
       try {
-        const typed = saveTypedFields(view.root, true);
+        const { typed, bound } = fieldsToKeep();
         const page = win.location.pathname + win.location.search;
         win.sessionStorage?.setItem(
           RELOADED_KEY,
-          JSON.stringify({ reason: REFUSED_AFTER_RECONNECT, message: frame.message, view: view.viewName, at: Date.now(), page, typed }),
+          JSON.stringify({ reason: REFUSED_AFTER_RECONNECT, message: frame.message, view: view.viewName, at: Date.now(), page, typed, bound }),
         );
       } catch {
         // storage refused: the reload loses what was typed, as without HVR
@@ -342,9 +360,9 @@ export function installHvr(view, options = {}) {
       const about = typeof frame.view === "string" && frame.view !== "" ? frame.view : view.viewName;
       try {
         // what the user typed goes back into the fields of the reloaded page, whose fresh state learns it
-        const typed = saveTypedFields(view.root, true); // kept in the tab's storage: no passwords
+        const { typed, bound } = fieldsToKeep();
         const page = win.location.pathname + win.location.search;
-        win.sessionStorage?.setItem(RELOADED_KEY, JSON.stringify({ reason: frame.reason, view: about, at: Date.now(), page, typed }));
+        win.sessionStorage?.setItem(RELOADED_KEY, JSON.stringify({ reason: frame.reason, view: about, at: Date.now(), page, typed, bound }));
       } catch {
         // storage refused: the console line below still says why
       }

@@ -106,6 +106,8 @@ export class View {
     this.notSentRetryAt = -Infinity;
     /** @type {import("./fieldstate.js").SavedField[]} what the user had typed into the page before it reloaded */
     this.carried = [];
+    /** @type {import("./fieldstate.js").SavedField[]} the values its sending fields had, put back where they differ */
+    this.carriedBound = [];
     /** @type {Set<number>} refs of patch frames that answer the user's typing, until they are applied */
     this.typingAnswers = new Set();
     /** @type {Map<string, Set<FrameListener>>} */
@@ -330,6 +332,7 @@ export class View {
     typed.push(...this.carried.splice(0));
     // a re-mount may be a fresh view (the server restarted): the bound values it had accepted are offered again
     const bound = sameValues && this.everMounted ? saveBoundFields(this.root, [ATTR.MODEL, ATTR.INPUT, ATTR.CHANGE]) : [];
+    bound.push(...this.carriedBound.splice(0));
     morph(this.root, frame.html);
     const restored = restoreTypedFields(this.root, typed);
     const recovered = restoreChangedFields(this.root, bound);
@@ -376,15 +379,18 @@ export class View {
   /**
    * Puts what the user had typed into the page before it reloaded (fields matched by id, else by name and position)
    * back into its fields, and sends their values to the server (see _resend): at once when the view is live, else with
-   * its first mount.
+   * its first mount. `bound`: the values of the fields that had sent them (the server had accepted them), put back
+   * only where the fresh page differs.
    * @param {import("./fieldstate.js").SavedField[]} saved
+   * @param {import("./fieldstate.js").SavedField[]} [bound]
    */
-  carryTyped(saved) {
+  carryTyped(saved, bound = []) {
     if (!this.mounted) {
       this.carried.push(...saved);
+      this.carriedBound.push(...bound);
       return;
     }
-    this._resend(restoreTypedFields(this.root, saved));
+    this._resend([...restoreTypedFields(this.root, saved), ...restoreChangedFields(this.root, bound)]);
   }
 
   /**

@@ -284,6 +284,20 @@ describe("reload", () => {
     assert.match(String(notice?.textContent), /What you had typed was put back\.$/);
   });
 
+  test("a value the server had accepted (the field being typed into, echoed) goes through the reload too", async () => {
+    const inner = '<form><input id="name" rl-model="name" value="Ida"><input id="city" rl-input="cityTyped" value="Graz"></form>';
+    const first = setup({ inner });
+    await captureConsole(() => first.ws.receive({ type: "reload", reason: "handler_removed:cityTyped" }));
+    const stored = String(first.win.sessionStorage.getItem(RELOADED_KEY));
+    const fresh = inner.replace('value="Ida"', 'value=""').replace('value="Graz"', 'value=""');
+    const second = setup({ inner: fresh, storage: { [RELOADED_KEY]: stored }, timers: new FakeClock() });
+    assert.equal(/** @type {HTMLInputElement} */ (second.doc.getElementById("name")).value, "Ida");
+    assert.equal(/** @type {HTMLInputElement} */ (second.doc.getElementById("city")).value, "Graz");
+    assert.ok(second.ws.sent.some((/** @type {any} */ f) => f.type === "model" && f.field === "name" && f.value === "Ida"));
+    assert.ok(second.ws.sent.some((/** @type {any} */ f) => f.type === "event" && f.handler === "cityTyped"));
+    assert.match(String(second.doc.querySelector(`[${RELOADED_ATTR}]`)?.textContent), /What you had typed was put back\.$/);
+  });
+
   test("a password typed before an HVR reload is not written to the tab's storage", async () => {
     const inner = '<form><input id="user" value=""><input id="secret" type="password" value=""></form>';
     const first = setup({ inner });
