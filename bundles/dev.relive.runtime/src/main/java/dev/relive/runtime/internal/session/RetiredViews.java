@@ -116,7 +116,8 @@ final class RetiredViews {
         changed.removeAll(partly);
         if (!partly.isEmpty() && f.retired.warnedPartly.addAll(partly)) {
             LOG.warn("session {}: a push from the code of {} before the last Hot View Replacement changed {}, whose "
-                    + "values the old classes cannot hold whole ({}): the page's instance keeps its own", sessionId.get(),
+                    + "values the old classes cannot hold whole ({}): the page's instance keeps its own; reload the page to "
+                    + "start that work again with the new code", sessionId.get(),
                     name(f.old), partly, f.partlyHeld);
         }
         if (changed.isEmpty()) {
@@ -148,7 +149,8 @@ final class RetiredViews {
             r.leftAlone = true;
         }
         LOG.warn("session {}: a push from the code of {} before the last Hot View Replacement cannot be carried to "
-                + "the page's instance of {} ({}): what it changes from now on no page shows", sessionId.get(), name(old),
+                + "the page's instance of {} ({}): what it changes from now on no page shows; reload the page to start "
+                + "that work again with the new code", sessionId.get(), name(old),
                 name(live), reason);
     }
 
