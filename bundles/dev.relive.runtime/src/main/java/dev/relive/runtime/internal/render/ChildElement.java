@@ -64,12 +64,12 @@ public final class ChildElement {
 
     /** Where the one root element of {@code tag} starts in {@code html}; -1 when it is not one such element. */
     static int rootStart(String html, String tag) {
-        String lower = asciiLower(html);
-        int from = skipSpaceAndComments(lower, 0);
-        int to = trimSpaceAndComments(lower, from);
-        if (from < 0 || to < 0 || !isStartTag(lower, from, tag, to)) {
-            return -1;
+        int from = skipSpaceAndComments(html, 0);
+        int to = trimSpaceAndComments(html, from);
+        if (from < 0 || to < 0 || !isStartTag(html, from, tag, to)) {
+            return -1; // most children: nothing to read further
         }
+        String lower = asciiLower(html);
         if (lower.indexOf("<script", from) >= 0 || lower.indexOf("<style", from) >= 0) {
             return -1;
         }
