@@ -250,9 +250,12 @@ export function installHvr(view, options = {}) {
   let overlayStage = null;
   /** Whether the overlay shown is of Java code that does not build (not of a template that does not parse). */
   let javaBuildFailing = false;
+  /** The bundle whose build or template the overlay shown is about. */
+  let overlayBundle = "";
   const removeOverlay = () => {
     overlayStage = null;
     javaBuildFailing = false;
+    overlayBundle = "";
     doc.getElementById(OVERLAY_ID)?.remove();
   };
 
@@ -307,12 +310,15 @@ export function installHvr(view, options = {}) {
     doc.body.appendChild(panel);
     overlayStage = frame.stage === undefined || frame.stage === "build" ? "build" : "render";
     javaBuildFailing = overlayStage === "build" && !isTemplate(frame.file);
+    overlayBundle = typeof frame.bundle === "string" ? frame.bundle : "";
   };
 
   const unsubscribe = [
     view.onFrame(SERVER_FRAME.HVR_APPLIED, (frame) => {
-      // a template re-rendered says nothing of Java code that does not build: that overlay stays until a build works
-      if (!(javaBuildFailing && isTemplate(frame.file))) removeOverlay();
+      // a template re-rendered says nothing of Java code that does not build, nor does another bundle's build: that
+      // overlay stays until a build of its bundle works
+      const otherBundle = overlayBundle !== "" && typeof frame.bundle === "string" && frame.bundle !== overlayBundle;
+      if (!(javaBuildFailing && (isTemplate(frame.file) || otherBundle))) removeOverlay();
       const dropped = Array.isArray(frame.dropped) ? frame.dropped.map(String) : [];
       if (dropped.length > 0) {
         // values the user had are gone: said in the console even without the debug toast

@@ -172,6 +172,15 @@ describe("hvr-error", () => {
     assert.equal(doc.getElementById(OVERLAY_ID), null, "a template that parses again clears its own overlay");
   });
 
+  test("issue 13: another bundle's build that works leaves the overlay of a bundle whose build still fails", () => {
+    const { doc, ws } = setup();
+    ws.receive({ type: "hvr-error", bundle: "com.example.store", file: "/ws/store/src/main/java/s/NoteStore.java", line: 15, column: 3, message: "';' expected" });
+    ws.receive(APPLIED);
+    assert.ok(doc.getElementById(OVERLAY_ID), "the store's code in use is still the old one");
+    ws.receive({ ...APPLIED, bundle: "com.example.store", file: "/ws/store/src/main/java/s/NoteStore.java" });
+    assert.equal(doc.getElementById(OVERLAY_ID), null, "the store's build that works clears it");
+  });
+
   test("a render failure after a save says the page keeps what it showed, and names the template's line", () => {
     const { doc, ws } = setup();
     const template = "/ws/app/src/main/resources/a/View.peb";
