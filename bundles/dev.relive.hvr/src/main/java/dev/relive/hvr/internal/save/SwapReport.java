@@ -66,10 +66,14 @@ final class SwapReport {
         for (String candidate : outcome.viewClasses()) {
             if (changedClasses.contains(candidate) || afterError) {
                 versions.computeIfAbsent(candidate, v -> status.swapped(v, "swapped"));
-                if (view == null) {
-                    view = candidate;
-                }
             }
+            if (changedClasses.contains(candidate) && view == null) {
+                view = candidate;
+            }
+        }
+        if (view == null && afterError && !outcome.viewClasses().isEmpty()) {
+            // the page showed a failure this build ends, and none of its classes changed: it is told all the same
+            view = outcome.viewClasses().get(0);
         }
         if (view == null && !outcome.viewClasses().isEmpty()) {
             // no view class of its own changed, but it runs the bundle's new code (a helper class, a resource, the

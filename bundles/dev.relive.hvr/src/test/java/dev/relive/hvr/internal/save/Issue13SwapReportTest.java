@@ -10,6 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import dev.relive.hvr.internal.HvrStatus;
+import dev.relive.runtime.spi.HvrError;
 import dev.relive.runtime.spi.LiveSession;
 import dev.relive.runtime.spi.LiveSessions;
 import dev.relive.runtime.spi.ReloadReason;
@@ -24,6 +25,7 @@ class Issue13SwapReportTest {
     private final LiveSession tab = (LiveSession) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] {LiveSession.class}, (proxy, method, args) -> switch (method.getName()) {
                 case "id" -> "tab-1";
+                case "renders" -> true;
                 case "hashCode" -> System.identityHashCode(proxy);
                 case "equals" -> proxy == args[0];
                 default -> null;
@@ -57,6 +59,17 @@ class Issue13SwapReportTest {
         assertThat(SwapReport.droppedAsSeenBy(outcome, PAGE)).containsExactlyInAnyOrder("filter", "BadgeView#likes");
         assertThat(SwapReport.droppedAsSeenBy(outcome, CHILD)).containsExactlyInAnyOrder("DashboardView#filter",
                 "likes");
+    }
+
+    @Test
+    void issue13AfterAnOverlayTheViewWhoseClassChangedIsNamedNotThePages() {
+        BrowserNotices notices = new BrowserNotices(sessions, status);
+        notices.templateRefused("app", "app/BadgeView.peb",
+                new HvrError("app", "app/BadgeView.peb", 3, 0, "Unexpected \"}\""));
+        notices.mounted(tab); // the page shows that template's overlay
+        SwapReport afterFix = new SwapReport(Set.of(CHILD), notices, status);
+
+        assertThat(afterFix.add(new SwapOutcome(tab, List.of(PAGE, CHILD), Map.of()))).isEqualTo(CHILD);
     }
 
     @Test
