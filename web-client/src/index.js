@@ -65,12 +65,17 @@ export function start(doc, options = {}) {
     },
   };
   win.Relive = api;
-  view.start();
   if (isDevPage(doc)) {
-    import("./hvr.js").then(
-      (hvr) => hvr.installHvr(view),
-      (err) => console.warn("Relive: could not load hvr.js", err),
-    );
+    // the socket opens once hvr.js listens: the frames that follow a mount (a failing build's overlay) would
+    // otherwise reach a page that cannot show them yet
+    import("./hvr.js")
+      .then(
+        (hvr) => hvr.installHvr(view),
+        (err) => console.warn("Relive: could not load hvr.js", err),
+      )
+      .finally(() => view.start());
+  } else {
+    view.start();
   }
   return view;
 }
