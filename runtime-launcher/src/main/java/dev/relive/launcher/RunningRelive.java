@@ -44,6 +44,7 @@ final class RunningRelive {
             profile.step("framework init", initializing);
             framework.getBundleContext().addBundleListener(new DeployLog(options.deploy()));
             framework.getBundleContext().addFrameworkListener(DeployLog::frameworkEvent);
+            ClassRedefinitionAgent.registerInDev(framework.getBundleContext(), options);
             if (profile.enabled()) {
                 HttpUp.record(framework.getBundleContext(), profile);
             }

@@ -5,7 +5,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * Configuration of Hot View Replacement, PID {@value #PID}. Keys: {@code hot_reload}, {@code hvr_enabled},
- * {@code watch_dirs}, {@code exclude_dirs}, {@code warm_up_builds} (a double underscore in a method name is a single
+ * {@code watch_dirs}, {@code exclude_dirs}, {@code warm_up_builds}, {@code redefine_bodies} (a double underscore in a method name is a single
  * one in the key).
  */
 @ObjectClassDefinition(id = HvrConfig.PID, name = "Relive Hot View Replacement",
@@ -19,6 +19,11 @@ public @interface HvrConfig {
     @AttributeDefinition(name = "HVR enabled",
             description = "Carry view state into new classes on save; off: every save reloads the page.")
     boolean hvr__enabled() default true;
+
+    @AttributeDefinition(name = "Redefine method bodies",
+            description = "Apply a save that changes only method bodies by redefining the running classes (the dev "
+            + "launcher's JVM instrumentation), without a bundle update; off: every Java save updates the bundle.")
+    boolean redefine__bodies() default true;
 
     @AttributeDefinition(name = "Watched folders",
             description = "Folders holding bundle projects, anywhere below them; default: the workspace folder.")

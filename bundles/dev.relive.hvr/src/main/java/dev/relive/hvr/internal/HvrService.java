@@ -136,11 +136,14 @@ public class HvrService {
                         projects.notInstalled().entrySet().stream().map(e -> e.getValue() + " in " + e.getKey())
                                 .collect(java.util.stream.Collectors.joining(", ")));
             }
-            buildOutOfDate(tools.pipeline(), projects.installed(), watchedSince,
-                    OutOfDateBundles.ofLauncher(context.getProperty(OutOfDateBundles.LAUNCHER_PROPERTY)));
+            OutOfDateBundles outOfDate = OutOfDateBundles.ofLauncher(
+                    context.getProperty(OutOfDateBundles.LAUNCHER_PROPERTY));
+            buildOutOfDate(tools.pipeline(), projects.installed(), watchedSince, outOfDate);
             Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
             new WarmUp(tools.compiler(), () -> BundleCompiler.another(classPath), tools.packager(),
                     tools.pipeline(), status::warmUp).maxBuilds(config.warm__up__builds())
+                    .builtFromSources((project, bundle) -> !OutOfDateBundles.savedSince(project, watchedSince)
+                            && !outOfDate.isOutOfDate(project, bundle))
                     .projects(projects.installed(), WARM_UP_DELAY_MS);
         } catch (InterruptedException e) {
             pipeline.cancel(false); // HVR stopping before the launch was ready
@@ -168,6 +171,7 @@ public class HvrService {
             BundlePackager packager = new BundlePackager(classPath);
             SavePipeline built = new SavePipeline(context, sessions, swapper, status, templates, made, packager);
             built.carryState(config.hvr__enabled());
+            built.redefineBodies(config.redefine__bodies());
             synchronized (this) {
                 if (stopped) {
                     made.close();

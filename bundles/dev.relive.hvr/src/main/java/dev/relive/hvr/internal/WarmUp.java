@@ -15,6 +15,7 @@ import org.osgi.framework.Bundle;
 import dev.relive.hvr.internal.build.BundleCompiler;
 import dev.relive.hvr.internal.build.BundlePackager;
 import dev.relive.hvr.internal.build.Folders;
+import dev.relive.hvr.internal.build.PackageResult;
 import dev.relive.hvr.internal.save.SavePipeline;
 
 /**
@@ -40,6 +41,7 @@ final class WarmUp {
     private final SavePipeline pipeline;
     private final Consumer<String> report;
     private int maxBuilds = MAX_BUILDS;
+    private java.util.function.BiPredicate<Path, Bundle> builtFromSources = (project, bundle) -> false;
 
     /**
      * @param compiler the compiler saves use: it builds the projects for keeps
@@ -53,6 +55,15 @@ final class WarmUp {
         this.packager = packager;
         this.pipeline = pipeline;
         this.report = report;
+    }
+
+    /**
+     * @param test whether a project's installed bundle was built from its sources as they are now: its build for
+     *        keeps then stands for the running classes ({@link SavePipeline#builtFromInstalledSources})
+     */
+    WarmUp builtFromSources(java.util.function.BiPredicate<Path, Bundle> test) {
+        this.builtFromSources = test;
+        return this;
     }
 
     /** @param builds the most JIT builds; 0 leaves out the JIT's warm-up */
@@ -71,9 +82,12 @@ final class WarmUp {
             String version = bundles.get(i).getVersion().toString();
             Path project = projects.get(i);
             try {
-                compiler.build(project, compiled -> compiled.success()
+                PackageResult packed = compiler.build(project, compiled -> compiled.success()
                         ? packager.pack(project, compiled.outputDir(), version) : null);
                 pipeline.fingerprint(bundles.get(i));
+                if (packed != null && packed.success() && builtFromSources.test(project, bundles.get(i))) {
+                    pipeline.builtFromInstalledSources(bundles.get(i), packed.jar());
+                }
             } catch (RuntimeException e) {
                 // the first save builds it then
             }

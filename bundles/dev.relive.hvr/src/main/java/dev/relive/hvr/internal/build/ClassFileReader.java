@@ -23,6 +23,10 @@ final class ClassFileReader {
     private final StringBuilder hidden = new StringBuilder(256);
     private final List<String> supertypes = new ArrayList<>();
     private String sourceFile;
+    private String staticInit = "";
+    /** Where each attribute of the table being read starts in its text, when recorded for the shape key. */
+    private List<Integer> attributeStarts;
+    private final List<String> memberShapes = new ArrayList<>();
     private boolean localOrAnonymous;
     private final StringBuilder constants = new StringBuilder();
     /** The class header and annotations, and the members carrying annotations of class retention. */
@@ -60,10 +64,17 @@ final class ClassFileReader {
             api.append(' ').append(type);
         }
         core.append(api);
+        String header = api.toString();
         readMembers("field");
         readMembers("method");
         api.append("\n");
+        int classAttributes = api.length();
+        int hiddenBefore = hidden.length();
+        List<Integer> classStarts = new ArrayList<>();
+        attributeStarts = classStarts;
         readAttributes(api, name);
+        String classShape = sortedSegments(api, classAttributes, classStarts) + " |"
+                + sortedTokens(hidden.substring(hiddenBefore));
         for (int i = 1; i < pool.size(); i++) {
             switch (pool.tag(i)) {
                 case 7 -> references.addClassName(pool.utf8(pool.first(i)));
@@ -83,10 +94,12 @@ final class ClassFileReader {
         }
         String apiKey = api.toString();
         String bndKey = apiKey + hidden;
+        java.util.Collections.sort(memberShapes);
+        String shapeKey = header + String.join("", memberShapes) + "\n" + classShape;
         String coreText = core.toString();
         return new ClassOutline(name, sourceFile, localOrAnonymous, List.copyOf(supertypes),
                 references.names(), constants.toString(), apiKey, bndKey, coreText,
-                referenceMethods, coreText.contains(METATYPE_DEFINITION));
+                referenceMethods, coreText.contains(METATYPE_DEFINITION), staticInit, shapeKey);
     }
 
     private void readMembers(String kind) throws IOException {
@@ -104,7 +117,11 @@ final class ClassFileReader {
             invisibleAnnotations = false;
             annotatedReference = false;
             constantsTo = visible;
+            int attributes = text.length();
+            List<Integer> starts = new ArrayList<>();
+            attributeStarts = starts;
             readAttributes(text, null);
+            memberShapes.add(text.substring(0, attributes) + sortedSegments(text, attributes, starts));
             (visible ? api : hidden).append(text);
             if (invisibleAnnotations) {
                 core.append(text);
@@ -115,8 +132,13 @@ final class ClassFileReader {
 
     /** Reads an attribute table into {@code out}; {@code className} is set for the class's own table. */
     private void readAttributes(StringBuilder out, String className) throws IOException {
+        List<Integer> starts = attributeStarts;
+        attributeStarts = null; // a record component's own attributes are part of the Record attribute's text
         int count = in.readUnsignedShort();
         for (int i = 0; i < count; i++) {
+            if (starts != null) {
+                starts.add(out.length());
+            }
             String attribute = pool.utf8(in.readUnsignedShort());
             int length = in.readInt();
             switch (attribute) {
@@ -214,9 +236,35 @@ final class ClassFileReader {
                     }
                 }
                 case "Deprecated", "Synthetic" -> out.append(' ').append(attribute);
+                case "Code" -> {
+                    if ("<clinit>".equals(member)) {
+                        staticInit = new CodeText(pool).read(in);
+                    } else {
+                        in.skipNBytes(length);
+                    }
+                }
                 default -> in.skipNBytes(length); // Code, BootstrapMethods, debug tables: bodies only
             }
         }
+    }
+
+    /** The attributes' texts from {@code from}, each starting where {@code starts} says, in sorted order. */
+    private static String sortedSegments(StringBuilder text, int from, List<Integer> starts) {
+        List<String> segments = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            int end = i + 1 < starts.size() ? starts.get(i + 1) : text.length();
+            String segment = text.substring(Math.max(from, starts.get(i)), end);
+            // compilers list nested classes in different orders
+            segments.add(segment.startsWith(" InnerClasses") ? " " + sortedTokens(segment) : segment);
+        }
+        java.util.Collections.sort(segments);
+        return String.join("", segments);
+    }
+
+    private static String sortedTokens(String text) {
+        List<String> tokens = new ArrayList<>(List.of(text.trim().split("\\s+")));
+        java.util.Collections.sort(tokens);
+        return String.join(" ", tokens);
     }
 
     /**

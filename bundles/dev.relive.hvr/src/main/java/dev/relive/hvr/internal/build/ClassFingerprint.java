@@ -41,6 +41,11 @@ public final class ClassFingerprint {
     }
 
     public static Map<String, String> ofJar(byte[] jar) {
+        return of(classesOfJar(jar));
+    }
+
+    /** The class files of a jar, by internal name ({@code a/b/C}). */
+    public static Map<String, byte[]> classesOfJar(byte[] jar) {
         Map<String, byte[]> classes = new HashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(jar))) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
@@ -51,7 +56,7 @@ public final class ClassFingerprint {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read jar", e);
         }
-        return of(classes);
+        return classes;
     }
 
     public static Map<String, String> ofJar(Path jar) throws IOException {

@@ -36,10 +36,13 @@ public final class ClassOutline {
     private final String bndCoreKey;
     private final boolean referenceMethods;
     private final boolean metatypeDefinition;
+    private final String staticInit;
+    private final String shapeKey;
 
     ClassOutline(String name, String sourceFile, boolean localOrAnonymous, List<String> supertypes,
             Set<String> references, String constants, String apiKey, String bndKey, String bndCoreKey,
-            boolean referenceMethods, boolean metatypeDefinition) {
+            boolean referenceMethods, boolean metatypeDefinition, String staticInit,
+            String shapeKey) {
         this.name = name;
         this.sourceFile = sourceFile;
         this.localOrAnonymous = localOrAnonymous;
@@ -51,6 +54,8 @@ public final class ClassOutline {
         this.bndCoreKey = bndCoreKey;
         this.referenceMethods = referenceMethods;
         this.metatypeDefinition = metatypeDefinition;
+        this.staticInit = staticInit;
+        this.shapeKey = shapeKey;
     }
 
     /** @throws UncheckedIOException when the bytes are not a class file */
@@ -151,5 +156,23 @@ public final class ClassOutline {
     /** The class is a metatype {@code @ObjectClassDefinition}: its methods are the attributes bnd describes. */
     public boolean isMetatypeDefinition() {
         return metatypeDefinition;
+    }
+
+    /**
+     * The class's static initializer as text, constant pool references resolved (empty without one): a redefined
+     * class keeps its static fields and does not run it again, so a change to it needs a new class.
+     */
+    public String staticInit() {
+        return staticInit;
+    }
+
+    /**
+     * What the JVM's class redefinition must find unchanged, and what the runtime reads of a view class: the
+     * {@link #bndKey()}'s content (supertypes, every field and method with its modifiers, annotations and parameter
+     * names, nesting, record components, literals shaped like class names) with members and attributes in sorted
+     * order, so that two compilers' output of the same source compares equal.
+     */
+    public String shapeKey() {
+        return shapeKey;
     }
 }

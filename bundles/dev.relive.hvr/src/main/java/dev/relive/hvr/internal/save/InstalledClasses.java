@@ -39,6 +39,11 @@ final class InstalledClasses {
         installed.put(bundle.getSymbolicName(), new Prints(stamp(bundle), prints));
     }
 
+    /** Reads the bundle's classes again at the next {@link #of}. */
+    void forget(Bundle bundle) {
+        installed.remove(bundle.getSymbolicName());
+    }
+
     /** Changes with every install or update of the bundle, whatever its version. */
     private static String stamp(Bundle bundle) {
         return bundle.getVersion() + "@" + bundle.getLastModified();

@@ -2,11 +2,14 @@ package dev.relive.hvr.internal.save;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +22,7 @@ import dev.relive.hvr.internal.build.ProjectName;
 import dev.relive.hvr.internal.watch.ChangeSet;
 import dev.relive.runtime.spi.LiveSession;
 import dev.relive.runtime.spi.LiveSessions;
+import dev.relive.runtime.spi.ViewSlot;
 import dev.relive.runtime.spi.ViewSwap;
 import dev.relive.runtime.spi.ViewSwapper;
 
@@ -43,6 +47,8 @@ public final class SavePipeline {
     private final TemplateSave templateSave;
     private final InstalledClasses installedClasses = new InstalledClasses();
     private final KeptBuilds kept;
+    private final ClassRedefinition redefinition;
+    private final LiveSessions sessions;
     private final BundleContext context;
     private volatile boolean carryState = true;
     private volatile boolean saved;
@@ -57,7 +63,14 @@ public final class SavePipeline {
         this.notices = new BrowserNotices(sessions, status);
         this.templateSave = new TemplateSave(sessions, status, templates, notices);
         this.kept = KeptBuilds.of(context);
+        this.redefinition = new ClassRedefinition(context);
+        this.sessions = sessions;
         this.context = context;
+        context.addBundleListener(event -> {
+            if (event.getType() == org.osgi.framework.BundleEvent.UNRESOLVED) {
+                unresolved(event.getBundle());
+            }
+        });
     }
 
     /** Whether a save has come since start-up (the initial builds of out-of-date bundles are not saves). */
@@ -75,6 +88,14 @@ public final class SavePipeline {
         installedClasses.of(bundle);
     }
 
+    /**
+     * The project's build for keeps, made from the sources {@code bundle}'s installed jar was built from: the classes
+     * the next save leaves as they were are not changes, whichever compiler built the jar.
+     */
+    public void builtFromInstalledSources(Bundle bundle, byte[] jar) {
+        redefinition.baseline(bundle, ClassFingerprint.classesOfJar(jar));
+    }
+
     /** Runs the runtime's capture and restore of state on samples, so the first save's swap is not a cold one. */
     public void warmUpSwap() {
         swapper.warmUp();
@@ -83,6 +104,14 @@ public final class SavePipeline {
     /** {@code false}: every save updates the bundle and reloads the pages (HVR off, watcher on). */
     public void carryState(boolean carry) {
         this.carryState = carry;
+    }
+
+    /**
+     * {@code false}: every Java save installs its build, also when it changed only method bodies, which are otherwise
+     * redefined in place (see {@link ClassRedefinition}).
+     */
+    public void redefineBodies(boolean redefine) {
+        redefinition.enabled(redefine);
     }
 
     /** @param firstEventNanos when the watcher saw the save (see {@link dev.relive.hvr.internal.watch.Burst}) */
@@ -192,20 +221,106 @@ public final class SavePipeline {
             notices.buildFailed(bundle, install.withDependents(bundle), built.errors(), timeline);
             return;
         }
-        if (swapIn(savedFile(change), bundle, built.jar(), built.summary(), timeline)) {
+        Map<String, byte[]> classes = ClassFingerprint.classesOfJar(built.jar());
+        Map<String, String> newPrints = ClassFingerprint.of(classes);
+        if (carryState && onlyJava(change)
+                && redefined(savedFile(change), bundle, classes, built.jar(), newPrints, built.summary(), timeline)) {
+            kept.keep(bundle.getSymbolicName(), built.jar());
+        } else if (swapIn(savedFile(change), bundle, built.jar(), newPrints, built.summary()
+                + (carryState && onlyJava(change) ? "; not redefined: " + redefinition.lastRefusal() : ""), timeline)) {
             kept.keep(bundle.getSymbolicName(), built.jar());
         }
+    }
+
+    private static boolean onlyJava(ChangeSet change) {
+        return change.deleted().isEmpty() && !change.changed().isEmpty()
+                && change.changed().stream().allMatch(file -> file.toString().endsWith(".java"));
+    }
+
+    /**
+     * Redefines the running classes when the build changed only method bodies, then renders again every session
+     * showing a view of the bundle or of a bundle wired to it: each is held for its render only, and keeps its
+     * instances. Whether it was done; {@code false} leaves everything as it was, for the build to be installed.
+     */
+    private boolean redefined(Path file, Bundle bundle, Map<String, byte[]> classes, byte[] jar,
+            Map<String, String> newPrints, String summary, SaveTimeline timeline) throws InterruptedException {
+        Map<String, String> oldPrints = installedClasses.of(bundle);
+        Set<String> changed = InstalledClasses.changed(oldPrints, newPrints);
+        Set<String> redefinedClasses = redefinition.redefine(bundle, oldPrints, classes, changed, jar);
+        if (redefinedClasses == null) {
+            return false;
+        }
+        timeline.mark("redefine");
+        timeline.detail("redefine", "jvm", redefinition.jvmTime());
+        installedClasses.installed(bundle, newPrints);
+        notices.built(bundle);
+        String bsn = bundle.getSymbolicName();
+        LOG.info("HVR: {} redefined in place ({} class(es) changed in method bodies only)", bsn,
+                redefinedClasses.size());
+        Set<Bundle> affected = install.withDependents(bundle);
+        SwapReport report = new SwapReport(changed, notices, status);
+        List<LiveSession> unmounted = new ArrayList<>();
+        for (LiveSession session : sessions.sessions()) {
+            if (session.slots().isEmpty()) {
+                unmounted.add(session);
+            } else if (!viewsOf(session, affected).isEmpty()) {
+                rerender(session, affected, report, file, bsn, timeline);
+            }
+        }
+        // a mount in progress ran into the new bodies: it is told once done, as a swap tells it (its hold waits)
+        for (LiveSession session : unmounted) {
+            rerender(session, affected, report, file, bsn, timeline);
+        }
+        int shown = report.finish();
+        timeline.mark("render");
+        status.built(new HvrStatus.Build(bsn, true, "redefined " + redefinedClasses.size()
+                + " class(es) in place, rendered " + shown + " session(s) again; " + summary, Instant.now(),
+                timeline.phases()));
+        return true;
+    }
+
+    /** Renders the session again, held, with {@code hvr-applied}, if it shows a view of {@code affected}. */
+    private void rerender(LiveSession session, Set<Bundle> affected, SwapReport report, Path file, String bsn,
+            SaveTimeline timeline) throws InterruptedException {
+        session.hold();
+        try {
+            List<String> views = viewsOf(session, affected);
+            if (!views.isEmpty()) {
+                String view = report.shown(session, views);
+                session.rerender(notices.applied(view, report.version(view), file, bsn, timeline,
+                        timeline.phasesWith("render"), List.of()), message -> notices.renderFailed(view, message));
+            }
+        } finally {
+            session.release();
+        }
+    }
+
+    /** The classes of the session's views (its page's first) when one of them is of {@code bundles}, else none. */
+    private static List<String> viewsOf(LiveSession session, Set<Bundle> bundles) {
+        List<String> classes = new ArrayList<>();
+        boolean concerned = false;
+        for (ViewSlot slot : session.slots()) {
+            classes.add(slot.className());
+            concerned |= bundles.contains(FrameworkUtil.getBundle(slot.view().getClass()));
+        }
+        return concerned ? classes : List.of();
     }
 
     /** Installs {@code jar} and swaps the views of the bundle and its dependents; whether it was installed. */
     private boolean swapIn(Path file, Bundle bundle, byte[] jar, String summary, SaveTimeline timeline)
             throws InterruptedException {
+        return swapIn(file, bundle, jar, ClassFingerprint.ofJar(jar), summary, timeline);
+    }
+
+    private boolean swapIn(Path file, Bundle bundle, byte[] jar, Map<String, String> newPrints, String summary,
+            SaveTimeline timeline) throws InterruptedException {
         Set<Bundle> affected = install.withDependents(bundle);
         Map<String, String> oldPrints = installedClasses.of(bundle);
-        Map<String, String> newPrints = ClassFingerprint.ofJar(jar);
         Set<String> classesAfter = installedClasses.after(affected, bundle, newPrints);
         try (ViewSwap swap = swapper.hold(affected)) {
             timeline.mark("snapshot");
+            redefinition.forget(bundle);
+            updateRedefinedDependents(bundle, affected);
             BundleInstall.Outcome installed = install.install(bundle, jar, affected.size() > 1);
             timeline.add("update", installed.updateTime());
             installed.updateSteps().forEach((step, took) -> timeline.detail("update", step, took));
@@ -239,6 +354,42 @@ public final class SavePipeline {
             status.built(new HvrStatus.Build(bundle.getSymbolicName(), true, "swapped " + swapped
                     + " session(s); " + summary, Instant.now(), timeline.phases()));
             return true;
+        }
+    }
+
+    /**
+     * Updates each dependent whose classes were redefined with the jar built with them, before the refresh that
+     * follows the update would load its installed jar's older classes.
+     */
+    private void updateRedefinedDependents(Bundle updated, Set<Bundle> affected) {
+        for (Bundle dependent : affected) {
+            byte[] jar = dependent == updated ? null : redefinition.builtJar(dependent);
+            if (jar != null) {
+                try {
+                    redefinition.forget(dependent);
+                    dependent.update(new java.io.ByteArrayInputStream(jar));
+                    LOG.info("HVR: {} updated to the build of its method bodies saved since its last update, before "
+                            + "the refresh of {}", dependent.getSymbolicName(), updated.getSymbolicName());
+                } catch (org.osgi.framework.BundleException e) {
+                    LOG.warn("HVR: {} could not be updated to the build of its method bodies saved since its last "
+                            + "update ({}); the refresh of {} runs its jar's", dependent.getSymbolicName(),
+                            e.getMessage(), updated.getSymbolicName());
+                }
+            }
+        }
+    }
+
+    /**
+     * A bundle was refreshed or updated: classes redefined in it are gone with its class loader. When that was not a
+     * save of its own (a library's update in {@code deploy/}, a refresh from the console), its classes are its jar's
+     * again: the next save of it compares with them, and the log says so.
+     */
+    private void unresolved(Bundle bundle) {
+        if (redefinition.forgetIfGone(bundle)) {
+            installedClasses.forget(bundle);
+            LOG.warn("HVR: {} was refreshed: it runs its installed jar's classes again, without the method bodies "
+                    + "saved since its last update; save one of its sources to build and apply them again",
+                    bundle.getSymbolicName());
         }
     }
 

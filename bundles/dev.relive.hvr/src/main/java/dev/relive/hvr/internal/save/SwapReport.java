@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.relive.hvr.internal.HvrStatus;
+import dev.relive.runtime.spi.LiveSession;
 import dev.relive.runtime.spi.ReloadReason;
 import dev.relive.runtime.spi.SwapOutcome;
 
@@ -58,12 +59,20 @@ final class SwapReport {
             }
             return null;
         }
-        shown.incrementAndGet();
         outcome.droppedByView().forEach((view, fields) -> droppedByView
                 .computeIfAbsent(view, v -> ConcurrentHashMap.newKeySet()).addAll(fields));
-        boolean afterError = notices.clearError(outcome.session());
+        return shown(outcome.session(), outcome.viewClasses());
+    }
+
+    /**
+     * Records a session that runs the new code with its views' instances, {@code viewClasses} (its page's view
+     * first); returns the view its {@code hvr-applied} names, as {@link #add} does.
+     */
+    String shown(LiveSession session, List<String> viewClasses) {
+        shown.incrementAndGet();
+        boolean afterError = notices.clearError(session);
         String view = null;
-        for (String candidate : outcome.viewClasses()) {
+        for (String candidate : viewClasses) {
             if (changedClasses.contains(candidate) || afterError) {
                 versions.computeIfAbsent(candidate, v -> status.swapped(v, "swapped"));
             }
@@ -71,14 +80,14 @@ final class SwapReport {
                 view = candidate;
             }
         }
-        if (view == null && afterError && !outcome.viewClasses().isEmpty()) {
+        if (view == null && afterError && !viewClasses.isEmpty()) {
             // the page showed a failure this build ends, and none of its classes changed: it is told all the same
-            view = outcome.viewClasses().get(0);
+            view = viewClasses.get(0);
         }
-        if (view == null && !outcome.viewClasses().isEmpty()) {
+        if (view == null && !viewClasses.isEmpty()) {
             // no view class of its own changed, but it runs the bundle's new code (a helper class, a resource, the
             // layout its manifest names): it is told too, so that a page (or a test) waiting for the swap knows
-            view = outcome.viewClasses().get(0);
+            view = viewClasses.get(0);
             versions.computeIfAbsent(view, v -> status.swapped(v, "swapped (its bundle changed)"));
         }
         return view;
