@@ -64,6 +64,11 @@ public final class ClassFingerprint {
     }
 
     public static Map<String, String> ofFolder(Path classes) throws IOException {
+        return of(classesOfFolder(classes));
+    }
+
+    /** The class files under a folder, by internal name ({@code a/b/C}). */
+    public static Map<String, byte[]> classesOfFolder(Path classes) throws IOException {
         Map<String, byte[]> bytes = new HashMap<>();
         try (Stream<Path> files = Files.walk(classes)) {
             for (Path file : (Iterable<Path>) files::iterator) {
@@ -73,7 +78,7 @@ public final class ClassFingerprint {
                 }
             }
         }
-        return of(bytes);
+        return bytes;
     }
 
     /** The classes of the bundle's own entries (its jar, with attached fragments), read through the bundle. */

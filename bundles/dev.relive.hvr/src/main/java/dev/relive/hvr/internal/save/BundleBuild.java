@@ -50,14 +50,32 @@ final class BundleBuild {
      * @param stampTime the source digest written into the manifest, {@code null} when no jar was made
      */
     record Outcome(byte[] jar, String summary, List<CompileError> errors, Duration compileTime,
-            Duration packageTime, Duration compilerTime, Duration lockTime, Duration stampTime) {
+            Duration packageTime, Duration compilerTime, Duration lockTime, Duration stampTime, boolean appliedEarly) {
+
+        Outcome(byte[] jar, String summary, List<CompileError> errors, Duration compileTime, Duration packageTime,
+                Duration compilerTime, Duration lockTime, Duration stampTime) {
+            this(jar, summary, errors, compileTime, packageTime, compilerTime, lockTime, stampTime, false);
+        }
 
         boolean success() {
             return jar != null;
         }
     }
 
+    /**
+     * Applies a compile's classes before they are packaged (the jar is made after, for keeps); whether it did. Runs
+     * while the compiler's output stays as it is.
+     */
+    interface BeforePackaging {
+        boolean apply(CompileResult compiled, Duration compileTime, Duration lockTime);
+    }
+
     Outcome build(Path project, Bundle bundle) {
+        return build(project, bundle, null);
+    }
+
+    /** @param before {@code null}, or what may apply the compiled classes before they are packaged */
+    Outcome build(Path project, Bundle bundle, BeforePackaging before) {
         String version = nextVersion(bundle.getVersion());
         long started = System.nanoTime();
         return compiler.build(project, compiled -> {
@@ -69,8 +87,10 @@ final class BundleBuild {
                 return new Outcome(null, null, compiled.errors(), compileTime, null, compiled.compilerTime(),
                         lockTime, null);
             }
+            boolean appliedEarly = before != null && before.apply(compiled, compileTime, lockTime);
+            long packing = System.nanoTime();
             PackageResult packed = packager.pack(project, compiled.outputDir(), version);
-            Duration packageTime = Duration.ofNanos(System.nanoTime() - compiledAt);
+            Duration packageTime = Duration.ofNanos(System.nanoTime() - packing);
             if (!packed.success()) {
                 CompileError error = new CompileError(project.resolve("bnd.bnd"), 0, 0,
                         String.join("; ", packed.errors()));
@@ -81,7 +101,7 @@ final class BundleBuild {
             long packedAt = System.nanoTime();
             byte[] jar = ManifestStamp.with(packed.jar(), SourceDigest.HEADER, SourceDigest.of(project));
             return new Outcome(jar, summary(compiled, packed), List.of(), compileTime, packageTime,
-                    compiled.compilerTime(), lockTime, Duration.ofNanos(System.nanoTime() - packedAt));
+                    compiled.compilerTime(), lockTime, Duration.ofNanos(System.nanoTime() - packedAt), appliedEarly);
         });
     }
 

@@ -77,10 +77,9 @@ final class ClassRedefinition {
      *
      * @param runningPrints the fingerprints of the classes running now, by binary name
      * @param candidates the classes whose fingerprints the build changes
-     * @param jar the build's jar, which the bundle gets when it must be refreshed ({@link #builtJar})
      */
     Set<String> redefine(Bundle bundle, Map<String, String> runningPrints, Map<String, byte[]> built,
-            Set<String> candidates, byte[] jar) {
+            Set<String> candidates) {
         Instrumentation instrumentation = enabled ? instrumentation() : null;
         if (instrumentation == null) {
             lastRefusal = enabled ? "the JVM's instrumentation is not available" : "redefine_bodies is off";
@@ -134,8 +133,14 @@ final class ClassRedefinition {
         }
         Map<String, byte[]> now = new HashMap<>(overlay);
         now.putAll(result.classes());
-        redefined.put(bundle.getBundleId(), new Redefined(new WeakReference<>(loader), now, jar));
+        redefined.put(bundle.getBundleId(), new Redefined(new WeakReference<>(loader), now, null));
         return result.classes().keySet();
+    }
+
+    /** The jar packaged from the classes just redefined into {@code bundle}, which {@link #builtJar} gives. */
+    void jarBuilt(Bundle bundle, byte[] jar) {
+        redefined.computeIfPresent(bundle.getBundleId(),
+                (id, known) -> new Redefined(known.loader(), known.classes(), jar));
     }
 
     /**

@@ -37,6 +37,8 @@ import dev.relive.runtime.spi.ViewSwapper;
 public final class SavePipeline {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.relive.hvr");
+    /** Threads rendering the sessions again after a redefinition, the save's own included. */
+    private static final int RENDER_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private final HvrStatus status;
     private final TemplateOverrides templates;
@@ -207,28 +209,68 @@ public final class SavePipeline {
     }
 
     private void javaSave(ChangeSet change, Bundle bundle, SaveTimeline timeline) throws InterruptedException {
-        BundleBuild.Outcome built = build.build(change.project(), bundle);
-        timeline.add("compile", built.compileTime());
-        timeline.detail("compile", "lock", built.lockTime());
-        timeline.detail("compile", "compiler", built.compilerTime());
+        Path file = savedFile(change);
+        boolean mayRedefine = carryState && onlyJava(change);
+        String[] redefined = new String[1];
+        // a build of method bodies only is applied as soon as it is compiled; its jar is packaged after, for keeps
+        BundleBuild.Outcome built = build.build(change.project(), bundle, !mayRedefine ? null
+                : (compiled, compileTime, lockTime) -> {
+                    addCompile(timeline, compileTime, lockTime, compiled.compilerTime());
+                    redefined[0] = redefineCompiled(file, bundle, compiled.outputDir(), timeline);
+                    return redefined[0] != null;
+                });
+        if (!built.appliedEarly()) {
+            addCompile(timeline, built.compileTime(), built.lockTime(), built.compilerTime());
+        }
         if (built.packageTime() != null) {
             timeline.add("package", built.packageTime());
         }
         if (built.stampTime() != null) {
             timeline.add("stamp", built.stampTime());
         }
+        if (built.appliedEarly()) {
+            if (built.success()) {
+                redefinition.jarBuilt(bundle, built.jar());
+                kept.keep(bundle.getSymbolicName(), built.jar());
+            } else {
+                LOG.warn("HVR: {} runs the new method bodies, but its jar could not be packaged: {}",
+                        bundle.getSymbolicName(), built.errors());
+            }
+            status.built(new HvrStatus.Build(bundle.getSymbolicName(), true, redefined[0] + "; "
+                    + (built.success() ? built.summary() : "not packaged"), Instant.now(), timeline.phases()));
+            return;
+        }
         if (!built.success()) {
             notices.buildFailed(bundle, install.withDependents(bundle), built.errors(), timeline);
             return;
         }
-        Map<String, byte[]> classes = ClassFingerprint.classesOfJar(built.jar());
-        Map<String, String> newPrints = ClassFingerprint.of(classes);
-        if (carryState && onlyJava(change)
-                && redefined(savedFile(change), bundle, classes, built.jar(), newPrints, built.summary(), timeline)) {
+        if (swapIn(file, bundle, built.jar(), ClassFingerprint.ofJar(built.jar()), built.summary()
+                + (mayRedefine ? "; not redefined: " + redefinition.lastRefusal() : ""), timeline)) {
             kept.keep(bundle.getSymbolicName(), built.jar());
-        } else if (swapIn(savedFile(change), bundle, built.jar(), newPrints, built.summary()
-                + (carryState && onlyJava(change) ? "; not redefined: " + redefinition.lastRefusal() : ""), timeline)) {
-            kept.keep(bundle.getSymbolicName(), built.jar());
+        }
+    }
+
+    private static void addCompile(SaveTimeline timeline, java.time.Duration compileTime,
+            java.time.Duration lockTime, java.time.Duration compilerTime) {
+        timeline.add("compile", compileTime);
+        timeline.detail("compile", "lock", lockTime);
+        timeline.detail("compile", "compiler", compilerTime);
+    }
+
+    /**
+     * Redefines the compiled classes when they change method bodies only, and renders the sessions again; what was
+     * done, or {@code null} when the build must be packaged and installed.
+     */
+    private String redefineCompiled(Path file, Bundle bundle, Path classesFolder, SaveTimeline timeline) {
+        try {
+            Map<String, byte[]> classes = ClassFingerprint.classesOfFolder(classesFolder);
+            return redefined(file, bundle, classes, ClassFingerprint.of(classes), timeline);
+        } catch (java.io.IOException e) {
+            LOG.debug("HVR: cannot read the classes of {}: {}", bundle.getSymbolicName(), e.toString());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "redefined in place, rendering interrupted";
         }
     }
 
@@ -242,13 +284,13 @@ public final class SavePipeline {
      * showing a view of the bundle or of a bundle wired to it: each is held for its render only, and keeps its
      * instances. Whether it was done; {@code false} leaves everything as it was, for the build to be installed.
      */
-    private boolean redefined(Path file, Bundle bundle, Map<String, byte[]> classes, byte[] jar,
-            Map<String, String> newPrints, String summary, SaveTimeline timeline) throws InterruptedException {
+    private String redefined(Path file, Bundle bundle, Map<String, byte[]> classes, Map<String, String> newPrints,
+            SaveTimeline timeline) throws InterruptedException {
         Map<String, String> oldPrints = installedClasses.of(bundle);
         Set<String> changed = InstalledClasses.changed(oldPrints, newPrints);
-        Set<String> redefinedClasses = redefinition.redefine(bundle, oldPrints, classes, changed, jar);
+        Set<String> redefinedClasses = redefinition.redefine(bundle, oldPrints, classes, changed);
         if (redefinedClasses == null) {
-            return false;
+            return null;
         }
         timeline.mark("redefine");
         timeline.detail("redefine", "jvm", redefinition.jvmTime());
@@ -258,25 +300,50 @@ public final class SavePipeline {
         LOG.info("HVR: {} redefined in place ({} class(es) changed in method bodies only)", bsn,
                 redefinedClasses.size());
         Set<Bundle> affected = install.withDependents(bundle);
-        SwapReport report = new SwapReport(changed, notices, status);
+        SwapReport report = new SwapReport(changed, notices, status, "redefined in place");
+        List<LiveSession> waiting = new ArrayList<>();
+        List<LiveSession> idle = new ArrayList<>();
         List<LiveSession> unmounted = new ArrayList<>();
         for (LiveSession session : sessions.sessions()) {
             if (session.slots().isEmpty()) {
                 unmounted.add(session);
             } else if (!viewsOf(session, affected).isEmpty()) {
-                rerender(session, affected, report, file, bsn, timeline);
+                (session.waitingSince().isPresent() ? waiting : idle).add(session);
             }
         }
-        // a mount in progress ran into the new bodies: it is told once done, as a swap tells it (its hold waits)
-        for (LiveSession session : unmounted) {
-            rerender(session, affected, report, file, bsn, timeline);
+        // the sessions whose events wait go first, the longest waiting first; then the idle ones; a mount in progress
+        // ran into the new bodies and is told once done, as a swap tells it (its hold waits for it), last
+        waiting.sort(java.util.Comparator.comparingLong(session -> session.waitingSince().orElse(Long.MAX_VALUE)));
+        java.util.Queue<LiveSession> order = new java.util.concurrent.ConcurrentLinkedQueue<>(waiting);
+        order.addAll(idle);
+        order.addAll(unmounted);
+        Runnable renderAll = () -> {
+            for (LiveSession session = order.poll(); session != null; session = order.poll()) {
+                try {
+                    rerender(session, affected, report, file, bsn, timeline);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException e) {
+                    LOG.warn("HVR: session {} was not rendered again after the redefinition", session.id(), e);
+                }
+            }
+        };
+        List<Thread> helpers = new ArrayList<>();
+        for (int i = 1; i < Math.min(RENDER_THREADS, order.size()); i++) {
+            Thread helper = new Thread(renderAll, "relive-hvr-render-" + i);
+            helper.setDaemon(true);
+            helper.start();
+            helpers.add(helper);
+        }
+        renderAll.run();
+        for (Thread helper : helpers) {
+            helper.join();
         }
         int shown = report.finish();
         timeline.mark("render");
-        status.built(new HvrStatus.Build(bsn, true, "redefined " + redefinedClasses.size()
-                + " class(es) in place, rendered " + shown + " session(s) again; " + summary, Instant.now(),
-                timeline.phases()));
-        return true;
+        return "redefined " + redefinedClasses.size() + " class(es) in place, rendered " + shown
+                + " session(s) again";
     }
 
     /** Renders the session again, held, with {@code hvr-applied}, if it shows a view of {@code affected}. */

@@ -36,11 +36,18 @@ final class SwapReport {
     private final Map<String, Integer> versions = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> droppedByView = new ConcurrentHashMap<>();
     private final AtomicInteger shown = new AtomicInteger();
+    private final String applied;
 
     SwapReport(Set<String> changedClasses, BrowserNotices notices, HvrStatus status) {
+        this(changedClasses, notices, status, "swapped");
+    }
+
+    /** @param applied what {@code hvr:status} records for a view shown with new code ({@code swapped}) */
+    SwapReport(Set<String> changedClasses, BrowserNotices notices, HvrStatus status, String applied) {
         this.changedClasses = changedClasses;
         this.notices = notices;
         this.status = status;
+        this.applied = applied;
     }
 
     /**
@@ -74,7 +81,7 @@ final class SwapReport {
         String view = null;
         for (String candidate : viewClasses) {
             if (changedClasses.contains(candidate) || afterError) {
-                versions.computeIfAbsent(candidate, v -> status.swapped(v, "swapped"));
+                versions.computeIfAbsent(candidate, v -> status.swapped(v, applied));
             }
             if (changedClasses.contains(candidate) && view == null) {
                 view = candidate;
@@ -88,7 +95,7 @@ final class SwapReport {
             // no view class of its own changed, but it runs the bundle's new code (a helper class, a resource, the
             // layout its manifest names): it is told too, so that a page (or a test) waiting for the swap knows
             view = viewClasses.get(0);
-            versions.computeIfAbsent(view, v -> status.swapped(v, "swapped (its bundle changed)"));
+            versions.computeIfAbsent(view, v -> status.swapped(v, applied + " (its bundle changed)"));
         }
         return view;
     }
