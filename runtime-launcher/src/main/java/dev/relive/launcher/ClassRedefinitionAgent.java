@@ -1,6 +1,10 @@
 package dev.relive.launcher;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.instrument.ClassDefinition;
 import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
 import java.util.Dictionary;
 import java.util.Hashtable;
 
@@ -29,10 +33,25 @@ public final class ClassRedefinitionAgent {
         instrumentation = given;
     }
 
-    /** Registers the instrumentation for HVR in dev mode, when the JVM gave it and can redefine classes. */
+    /**
+     * Registers the instrumentation for HVR in dev mode, when the JVM gave it and can redefine classes. Redefines this
+     * class with its own bytes first: an agent started with the application (not on the JVM's command line) leaves the
+     * JIT's record of what compiled code depends on incomplete until the first redefinition, which therefore discards
+     * every compiled method. Done now, that costs the few methods compiled so far, not the warmed-up compiler and
+     * runtime at the first save; later redefinitions discard only the code that used the redefined methods.
+     */
     static void registerInDev(BundleContext context, LaunchOptions options) {
         Instrumentation found = instrumentation;
         if (options.dev() && found != null && found.isRedefineClassesSupported()) {
+            try (InputStream in = ClassRedefinitionAgent.class.getResourceAsStream("ClassRedefinitionAgent.class")) {
+                if (in != null) {
+                    found.redefineClasses(new ClassDefinition(ClassRedefinitionAgent.class, in.readAllBytes()));
+                }
+            } catch (IOException | ClassNotFoundException | UnmodifiableClassException | RuntimeException e) {
+                System.err.println("relive: the JVM did not redefine a class (" + e
+                        + "); HVR updates bundles for every save");
+                return;
+            }
             Dictionary<String, Object> properties = new Hashtable<>();
             properties.put("relive.purpose", "hvr-redefine-bodies");
             context.registerService(Instrumentation.class, found, properties);

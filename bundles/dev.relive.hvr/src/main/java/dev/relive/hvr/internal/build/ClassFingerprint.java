@@ -67,14 +67,17 @@ public final class ClassFingerprint {
         return of(classesOfFolder(classes));
     }
 
-    /** The class files under a folder, by internal name ({@code a/b/C}). */
+    /**
+     * The class files under a folder, by internal name ({@code a/b/C}); a file unchanged since it was last read is not
+     * read again ({@link FileCache}).
+     */
     public static Map<String, byte[]> classesOfFolder(Path classes) throws IOException {
         Map<String, byte[]> bytes = new HashMap<>();
         try (Stream<Path> files = Files.walk(classes)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 String name = classes.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
                 if (isClass(name) && Files.isRegularFile(file)) {
-                    bytes.put(internalName(name), Files.readAllBytes(file));
+                    bytes.put(internalName(name), FileCache.SHARED.bytes(file));
                 }
             }
         }
