@@ -100,6 +100,13 @@ class StarterIT {
             page.click("#inc");
 
             assertThat(page.text("#count")).as(processes.log("dev")).isEqualTo("6");
+
+            // a body edit is applied by redefining the running class: the app's jar carries the launcher's agent
+            Files.writeString(source, Files.readString(source).replace("count += 5;", "count += 7;"));
+            page.awaitFrame("hvr-applied", Duration.ofSeconds(120));
+            page.click("#inc");
+            assertThat(page.text("#count")).as(processes.log("dev")).isEqualTo("13");
+            assertThat(processes.log("dev")).contains("HVR: com.example.hello redefined in place");
         } finally {
             processes.stopAll();
         }
@@ -116,7 +123,7 @@ class StarterIT {
         try (LivePage page = production.mount("/counter")) {
             page.click("#inc");
 
-            assertThat(page.text("#count")).isEqualTo("5");
+            assertThat(page.text("#count")).as("the source as the dev test left it").isEqualTo("7");
         }
         assertThat(production.get("/form").statusCode()).as("no example views").isEqualTo(404);
     }
