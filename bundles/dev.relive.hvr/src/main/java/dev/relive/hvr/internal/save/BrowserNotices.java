@@ -138,7 +138,8 @@ final class BrowserNotices {
                 phases, dropped);
     }
 
-    private static boolean showsViewOf(LiveSession session, Set<Bundle> bundles) {
+    /** Whether one of the session's views (its page's or a child's) is of {@code bundles}. */
+    static boolean showsViewOf(LiveSession session, Set<Bundle> bundles) {
         for (ViewSlot slot : session.slots()) {
             Bundle b = FrameworkUtil.getBundle(slot.view().getClass());
             if (b != null && bundles.contains(b)) {

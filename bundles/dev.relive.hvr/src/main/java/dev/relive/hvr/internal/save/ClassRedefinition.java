@@ -42,8 +42,7 @@ final class ClassRedefinition {
     private record Redefined(WeakReference<ClassLoader> loader, Map<String, byte[]> classes, byte[] jar) {
 
         boolean current(Bundle bundle) {
-            BundleWiring wiring = bundle.adapt(BundleWiring.class);
-            return wiring != null && wiring.getClassLoader() == loader.get();
+            return isLoaderOf(bundle, loader);
         }
     }
 
@@ -106,8 +105,7 @@ final class ClassRedefinition {
             lastRefusal = result.refusal();
             return null;
         }
-        BundleWiring wiring = bundle.adapt(BundleWiring.class);
-        ClassLoader loader = wiring == null ? null : wiring.getClassLoader();
+        ClassLoader loader = loaderOf(bundle);
         if (loader == null) {
             return null;
         }
@@ -158,8 +156,7 @@ final class ClassRedefinition {
      * {@code bundle} were built from, by whatever compiler: builds compare with them what they changed.
      */
     void baseline(Bundle bundle, Map<String, byte[]> classes) {
-        BundleWiring wiring = bundle.adapt(BundleWiring.class);
-        ClassLoader loader = wiring == null ? null : wiring.getClassLoader();
+        ClassLoader loader = loaderOf(bundle);
         if (loader != null) {
             baselines.put(bundle.getBundleId(), new Baseline(new WeakReference<>(loader), Map.copyOf(classes)));
         }
@@ -167,8 +164,7 @@ final class ClassRedefinition {
 
     private Map<String, byte[]> baseline(Bundle bundle) {
         Baseline known = baselines.get(bundle.getBundleId());
-        BundleWiring wiring = bundle.adapt(BundleWiring.class);
-        if (known == null || wiring == null || wiring.getClassLoader() != known.loader().get()) {
+        if (known == null || !isLoaderOf(bundle, known.loader())) {
             baselines.remove(bundle.getBundleId());
             return Map.of();
         }
@@ -233,5 +229,17 @@ final class ClassRedefinition {
         } catch (IllegalStateException e) {
             return null;
         }
+    }
+
+    /** The class loader of the bundle's current wiring, {@code null} when it is not resolved. */
+    private static ClassLoader loaderOf(Bundle bundle) {
+        BundleWiring wiring = bundle.adapt(BundleWiring.class);
+        return wiring == null ? null : wiring.getClassLoader();
+    }
+
+    /** Whether {@code loader} is still the bundle's: no refresh or update has replaced it. */
+    private static boolean isLoaderOf(Bundle bundle, WeakReference<ClassLoader> loader) {
+        ClassLoader current = loaderOf(bundle);
+        return current != null && current == loader.get();
     }
 }

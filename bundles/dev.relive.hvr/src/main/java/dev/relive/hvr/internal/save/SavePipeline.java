@@ -9,7 +9,6 @@ import java.util.Set;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -364,13 +363,8 @@ public final class SavePipeline {
 
     /** The classes of the session's views (its page's first) when one of them is of {@code bundles}, else none. */
     private static List<String> viewsOf(LiveSession session, Set<Bundle> bundles) {
-        List<String> classes = new ArrayList<>();
-        boolean concerned = false;
-        for (ViewSlot slot : session.slots()) {
-            classes.add(slot.className());
-            concerned |= bundles.contains(FrameworkUtil.getBundle(slot.view().getClass()));
-        }
-        return concerned ? classes : List.of();
+        return BrowserNotices.showsViewOf(session, bundles)
+                ? session.slots().stream().map(ViewSlot::className).toList() : List.of();
     }
 
     /** Installs {@code jar} and swaps the views of the bundle and its dependents; whether it was installed. */
