@@ -108,8 +108,10 @@ final class WarmUp {
         }
         report.accept("running (state capture, compiler and bnd)");
         pipeline.warmUpSwap();
-        compiler.warmUp();
-        packager.warmUp();
+        compiler.warmUp(this::stopped); // on the compiler saves use: the first save waits for one compile at most
+        if (!stopped()) {
+            packager.warmUp();
+        }
         if (projects.isEmpty() || stopped()) {
             report.accept(projects.isEmpty() ? "ended: no project to build" : endedEarly(0));
             return;

@@ -252,6 +252,14 @@ public final class BundleCompiler implements AutoCloseable {
      * back to javac when ecj cannot compile them.
      */
     public void warmUp() {
+        warmUp(() -> false);
+    }
+
+    /**
+     * As {@link #warmUp()}, ending early, between two compiles, once {@code stop} says so: a build waiting for this
+     * compiler (compiles are serialized, and a monitor is not fair) waits for one warm-up compile at most.
+     */
+    public void warmUp(java.util.function.BooleanSupplier stop) {
         Path project = null;
         try {
             project = Files.createTempDirectory("relive-warmup");
@@ -261,7 +269,7 @@ public final class BundleCompiler implements AutoCloseable {
                     Files.copy(text, source.resolve(name));
                 }
             }
-            for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            for (int round = 0; round < WARM_UP_ROUNDS && !stop.getAsBoolean(); round++) {
                 CompileResult result = compile(project, project.resolve("classes" + round));
                 if (!result.success() && round == 0
                         && fallBackToJavac("cannot compile the warm-up classes: " + result.errors())) {

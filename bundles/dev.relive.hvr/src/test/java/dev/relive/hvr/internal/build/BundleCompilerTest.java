@@ -279,6 +279,22 @@ class BundleCompilerTest {
         assertThat(result.success()).isTrue();
     }
 
+    /**
+     * The warm-up gives way to a save between two of its compiles: the compiler's monitor is not fair, so a save
+     * waiting for it could otherwise lose it to each next warm-up compile.
+     */
+    @Test
+    void issue13TheWarmUpEndsBetweenTwoCompilesOnceToldTo() {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger askedAll = new java.util.concurrent.atomic.AtomicInteger();
+        BundleCompiler ecj = compilers.get("ecj");
+        // told to stop when asked the second time: one compile ran, and the warm-up asks nothing more
+        ecj.warmUp(() -> asked.incrementAndGet() >= 2);
+        assertThat(asked).hasValue(2);
+        ecj.warmUp(() -> askedAll.incrementAndGet() > BundleCompiler.WARM_UP_ROUNDS);
+        assertThat(askedAll).as("asked before each of its compiles").hasValue(BundleCompiler.WARM_UP_ROUNDS);
+    }
+
     @Test
     void refusesAnOutputFolderThatIsNotEmpty() throws Exception {
         Path project = TestProjects.project(dir, "example.counter", Map.of("example/counter/Step.java", STEP));
