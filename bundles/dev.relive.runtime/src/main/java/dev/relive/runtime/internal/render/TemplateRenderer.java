@@ -194,13 +194,35 @@ public final class TemplateRenderer {
                 throw r; // a child's render failed: its own message says where
             }
             String line = e.getLineNumber() == null ? "" : ", line " + e.getLineNumber();
-            throw new RenderException(what + line + ": " + e.getPebbleMessage() + thrownBy(e), e);
+            throw new RenderException(what + line + ": " + e.getPebbleMessage() + thrownBy(e)
+                    + viewMethodHint(e.getPebbleMessage(), context.get("view")), e);
         } catch (IOException | RuntimeException e) {
             if (e instanceof RenderException r) {
                 throw r;
             }
             throw new RenderException(what + ": " + e, e);
         }
+    }
+
+    private static final java.util.regex.Pattern NO_FUNCTION =
+            java.util.regex.Pattern.compile("Function or Macro \\[(\\w+)\\] does not exist");
+
+    /**
+     * A hint for a view method called by its bare name ({@code {{ heading() }}}), which Pebble takes for a function
+     * of its own: {@code ; a method of the view is called as view.heading()}. Empty otherwise.
+     */
+    static String viewMethodHint(String pebbleMessage, Object view) {
+        java.util.regex.Matcher missing = NO_FUNCTION.matcher(String.valueOf(pebbleMessage));
+        if (!missing.find() || view == null) {
+            return "";
+        }
+        String name = missing.group(1);
+        for (java.lang.reflect.Method method : view.getClass().getMethods()) {
+            if (method.getName().equals(name)) {
+                return "; a method of the view is called as view." + name + "()";
+            }
+        }
+        return "";
     }
 
     /**

@@ -25,6 +25,7 @@ import dev.relive.runtime.internal.protocol.ProtocolJson;
 import dev.relive.runtime.internal.registry.RouteMatch;
 import dev.relive.runtime.internal.registry.ViewRegistry;
 import dev.relive.runtime.internal.registry.ViewType;
+import dev.relive.runtime.internal.render.RenderException;
 import dev.relive.runtime.internal.route.BadParamException;
 import dev.relive.runtime.internal.session.Sessions;
 import dev.relive.runtime.internal.token.PageTokens;
@@ -94,7 +95,11 @@ public class PageServlet extends HttpServlet {
             // the route is the view's, which found nothing there: in dev, what it said
             notFound(resp, path, "Nothing at " + path, dev ? type.className() + ": " + e.getMessage() : null);
         } catch (RuntimeException e) {
-            if (dev) {
+            if (dev && e instanceof RenderException) {
+                // its message names the template, the line and what a method it called threw; the page has the trace
+                LOG.warn("{} could not be shown at {}: {}", type.className(), path, e.getMessage());
+                send(resp, 500, errorPages.render(500, path, "Error", String.valueOf(e.getMessage()), stackTrace(e)));
+            } else if (dev) {
                 LOG.warn("{} could not be shown at {}: its mount or render threw", type.className(), path, e);
                 send(resp, 500, errorPages.render(500, path, "Error", String.valueOf(e.getMessage()), stackTrace(e)));
             } else {

@@ -118,6 +118,29 @@ class TemplateRendererTest {
         assertThat(renderer.render(new ComposedView(), NO_CHILDREN)).contains("<span class=\"cell\">MILK</span>");
     }
 
+    /** Pebble takes {@code heading()} for a function of its own; the error says how a view method is called. */
+    @Test
+    void issue13AViewMethodCalledByItsBareNameIsAnErrorSayingHowToCallIt() {
+        InlineView view = new InlineView() {
+            @Override
+            public String template() {
+                return "<h1>\n{{ heading() }}</h1>";
+            }
+        };
+        assertThatThrownBy(() -> renderer.render(view, NO_CHILDREN)).isInstanceOf(RenderException.class)
+                .hasMessageContaining("line 2")
+                .hasMessageEndingWith("Function or Macro [heading] does not exist.; a method of the view is called "
+                        + "as view.heading()");
+        LiveView other = new LiveView() {
+            @Override
+            public String template() {
+                return "{{ nothing() }}";
+            }
+        };
+        assertThatThrownBy(() -> renderer.render(other, NO_CHILDREN)).isInstanceOf(RenderException.class)
+                .hasMessageEndingWith("Function or Macro [nothing] does not exist.");
+    }
+
     @Test
     void aMissingIncludeOrLibraryIsARenderErrorNamingIt() {
         LiveView view = new LiveView() {
