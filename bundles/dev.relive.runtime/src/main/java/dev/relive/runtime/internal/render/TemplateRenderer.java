@@ -2,11 +2,14 @@ package dev.relive.runtime.internal.render;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
@@ -32,6 +35,8 @@ public final class TemplateRenderer {
 
     /** The manifest header naming the layout of a bundle's views that do not choose one. */
     public static final String LAYOUT_HEADER = "Relive-Layout";
+    /** Pebble's message for a function that is neither its own nor a macro; the name is group 1. */
+    private static final Pattern NO_FUNCTION = Pattern.compile("Function or Macro \\[(\\w+)\\] does not exist");
 
     private final TemplateLoader loader;
     private final TemplateCache cache = new TemplateCache();
@@ -204,20 +209,17 @@ public final class TemplateRenderer {
         }
     }
 
-    private static final java.util.regex.Pattern NO_FUNCTION =
-            java.util.regex.Pattern.compile("Function or Macro \\[(\\w+)\\] does not exist");
-
     /**
      * A hint for a view method called by its bare name ({@code {{ heading() }}}), which Pebble takes for a function
      * of its own: {@code ; a method of the view is called as view.heading()}. Empty otherwise.
      */
     static String viewMethodHint(String pebbleMessage, Object view) {
-        java.util.regex.Matcher missing = NO_FUNCTION.matcher(String.valueOf(pebbleMessage));
+        Matcher missing = NO_FUNCTION.matcher(String.valueOf(pebbleMessage));
         if (!missing.find() || view == null) {
             return "";
         }
         String name = missing.group(1);
-        for (java.lang.reflect.Method method : view.getClass().getMethods()) {
+        for (Method method : view.getClass().getMethods()) {
             if (method.getName().equals(name)) {
                 return "; a method of the view is called as view." + name + "()";
             }
