@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -259,7 +260,7 @@ public final class BundleCompiler implements AutoCloseable {
      * As {@link #warmUp()}, ending early, between two compiles, once {@code stop} says so: a build waiting for this
      * compiler (compiles are serialized, and a monitor is not fair) waits for one warm-up compile at most.
      */
-    public void warmUp(java.util.function.BooleanSupplier stop) {
+    public void warmUp(BooleanSupplier stop) {
         Path project = null;
         try {
             project = Files.createTempDirectory("relive-warmup");

@@ -95,12 +95,14 @@ public class PageServlet extends HttpServlet {
             // the route is the view's, which found nothing there: in dev, what it said
             notFound(resp, path, "Nothing at " + path, dev ? type.className() + ": " + e.getMessage() : null);
         } catch (RuntimeException e) {
-            if (dev && e instanceof RenderException) {
-                // its message names the template, the line and what a method it called threw; the page has the trace
-                LOG.warn("{} could not be shown at {}: {}", type.className(), path, e.getMessage());
-                send(resp, 500, errorPages.render(500, path, "Error", String.valueOf(e.getMessage()), stackTrace(e)));
-            } else if (dev) {
-                LOG.warn("{} could not be shown at {}: its mount or render threw", type.className(), path, e);
+            if (dev) {
+                if (e instanceof RenderException) {
+                    // its message names the template, the line and what a method it called threw; the page has the
+                    // trace
+                    LOG.warn("{} could not be shown at {}: {}", type.className(), path, e.getMessage());
+                } else {
+                    LOG.warn("{} could not be shown at {}: its mount or render threw", type.className(), path, e);
+                }
                 send(resp, 500, errorPages.render(500, path, "Error", String.valueOf(e.getMessage()), stackTrace(e)));
             } else {
                 long incident = Incidents.next();
