@@ -20,6 +20,13 @@ export function isStream(el) {
 }
 
 /**
+ * The HTML the server last sent for each keyed item, so that an item re-sent unchanged (a stream re-sent
+ * in a new order) is moved as it is, without parsing its HTML again.
+ * @type {WeakMap<Element, string>}
+ */
+const sentHtml = new WeakMap();
+
+/**
  * @param {Element} container
  * @returns {Map<string, Element>} the container's items by rl-key
  */
@@ -38,7 +45,8 @@ function itemsByKey(container) {
  * fit, or null. The items a `reset` removes stay at hand until the end of the patch: an item inserted
  * after it with the key of one of them takes that node, morphed to the new HTML, so that a stream
  * re-sent in a new order moves the browser's items (with what the user typed in them) instead of
- * re-creating them.
+ * re-creating them; one whose HTML is the same as the server last sent for it is moved without being
+ * parsed or morphed.
  * @param {Element} container
  * @param {unknown} changes
  * @returns {string | null}
@@ -48,14 +56,29 @@ export function applyStream(container, changes) {
   if (!Array.isArray(changes)) return "changes is not an array";
   /** @type {Map<string, Element>} items taken out by a reset, by key */
   const removed = new Map();
+  /** @type {Map<string, Element>} of the items taken out by a reset, those whose sent HTML is known, by it */
+  const removedByHtml = new Map();
   /** @type {Map<string, Element> | null} the items shown, by key (built on first use) */
   let shown = null;
   for (const change of /** @type {StreamChange[]} */ (changes)) {
     if (!change || typeof change !== "object") return "change is not an object";
     if (change.reset === true) {
-      for (const [key, item] of shown ?? itemsByKey(container)) removed.set(key, item);
+      for (const [key, item] of shown ?? itemsByKey(container)) {
+        removed.set(key, item);
+        const html = sentHtml.get(item);
+        if (html !== undefined) removedByHtml.set(html, item);
+      }
       container.replaceChildren();
       shown = new Map();
+    } else if (typeof change.html === "string" && Number.isInteger(change.at)
+        && sameAsRemoved(removedByHtml, removed, change.html)) {
+      shown ??= itemsByKey(container);
+      const item = /** @type {Element} */ (removedByHtml.get(change.html));
+      const key = /** @type {string} */ (item.getAttribute(ATTR.KEY));
+      removedByHtml.delete(change.html);
+      removed.delete(key);
+      place(container, shown.get(key), item, /** @type {number} */ (change.at));
+      shown.set(key, item);
     } else if (typeof change.delete === "string") {
       shown ??= itemsByKey(container);
       shown.get(change.delete)?.remove();
@@ -79,16 +102,42 @@ export function applyStream(container, changes) {
         }
         item = kept;
       }
-      if (old) {
-        old.replaceWith(item);
-      } else {
-        const at = /** @type {number} */ (change.at);
-        container.insertBefore(item, at < 0 ? null : container.children[at] ?? null);
+      place(container, old, item, /** @type {number} */ (change.at));
+      if (key !== null) {
+        shown.set(key, item);
+        sentHtml.set(item, change.html);
       }
-      if (key !== null) shown.set(key, item);
     } else {
       return "unknown change";
     }
   }
   return null;
+}
+
+/**
+ * @param {Map<string, Element>} removedByHtml
+ * @param {Map<string, Element>} removed
+ * @param {string} html
+ * @returns {boolean} whether html is what the server last sent for an item a reset took out, still at hand
+ */
+function sameAsRemoved(removedByHtml, removed, html) {
+  const item = removedByHtml.get(html);
+  if (item === undefined) return false;
+  const key = item.getAttribute(ATTR.KEY);
+  return key !== null && removed.get(key) === item;
+}
+
+/**
+ * Puts item in the place of old (an item shown with the same key), else at index at (-1: last).
+ * @param {Element} container
+ * @param {Element | undefined} old
+ * @param {Element} item
+ * @param {number} at
+ */
+function place(container, old, item, at) {
+  if (old) {
+    old.replaceWith(item);
+  } else {
+    container.insertBefore(item, at < 0 ? null : container.children[at] ?? null);
+  }
 }

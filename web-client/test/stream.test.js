@@ -80,6 +80,41 @@ describe("stream reset", () => {
     assert.equal(root.querySelector('[rl-key="b"]')?.getAttribute("class"), "on");
   });
 
+  test("an item re-sent with the HTML the server last sent for it is moved as it is; a changed one is morphed", () => {
+    const { root } = rootWith(TABLE);
+    applyPatches(root, stream([{ at: -1, html: row("a", "A") }, { at: -1, html: row("b", "B") }, { at: -1, html: row("c", "C") }]));
+    const [a, b, c] = ["a", "b", "c"].map((k) => /** @type {Element} */ (root.querySelector(`[rl-key="${k}"]`)));
+    a.setAttribute("data-seen", "yes"); // by the page's own script: the server's HTML for the row did not change
+    c.setAttribute("data-seen", "yes");
+    applyPatches(root, stream([{ reset: true }, { at: -1, html: row("c", "C2") }, { at: -1, html: row("b", "B") },
+      { at: -1, html: row("a", "A") }]));
+    assert.deepEqual(keys(root), ["c:C2", "b:B", "a:A"]);
+    assert.equal(root.querySelector('[rl-key="a"]'), a);
+    assert.equal(root.querySelector('[rl-key="b"]'), b);
+    assert.equal(root.querySelector('[rl-key="c"]'), c);
+    assert.equal(a.getAttribute("data-seen"), "yes", "an unchanged item is not morphed");
+    assert.equal(c.hasAttribute("data-seen"), false, "a changed item is morphed to the server's HTML");
+    // the morphed item's new HTML is what the server last sent for it from now on
+    c.setAttribute("data-seen", "again");
+    applyPatches(root, stream([{ reset: true }, { at: -1, html: row("a", "A") }, { at: -1, html: row("c", "C2") }]));
+    assert.deepEqual(keys(root), ["a:A", "c:C2"]);
+    assert.equal(root.querySelector('[rl-key="c"]'), c);
+    assert.equal(c.getAttribute("data-seen"), "again");
+  });
+
+  test("an item deleted after a reset and sent again is a new node; so is one sent twice in one patch", () => {
+    const { root } = rootWith(TABLE);
+    applyPatches(root, stream([{ at: -1, html: row("a", "A") }, { at: -1, html: row("b", "B") }]));
+    const a = root.querySelector('[rl-key="a"]');
+    const b = root.querySelector('[rl-key="b"]');
+    applyPatches(root, stream([{ reset: true }, { delete: "a" }, { at: -1, html: row("a", "A") },
+      { at: -1, html: row("b", "B") }, { at: 0, html: row("b", "B") }]));
+    assert.deepEqual(keys(root), ["a:A", "b:B"]);
+    assert.notEqual(root.querySelector('[rl-key="a"]'), a);
+    assert.notEqual(root.querySelector('[rl-key="b"]'), b, "the second b replaces the first where it is");
+    assert.equal(root.querySelectorAll("tbody > tr").length, 2);
+  });
+
   test("items a reset removed and nobody re-sent are gone", () => {
     const { root } = rootWith(TABLE);
     applyPatches(root, stream([{ at: -1, html: row("a", "A") }, { at: -1, html: row("b", "B") }]));

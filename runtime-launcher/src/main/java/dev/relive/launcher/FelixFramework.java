@@ -51,6 +51,8 @@ final class FelixFramework {
         // The watched folder
         p.put("felix.fileinstall.dir", options.deploy().toString());
         p.put("felix.fileinstall.poll", "100");
+        // in the launch's scratch folder, which goes with the launch (FileInstall's own would stay in the temp folder)
+        p.put("felix.fileinstall.tmpdir", scratch.resolve("fileinstall").toString());
         p.put("felix.fileinstall.noInitialDelay", "true");
         p.put("felix.fileinstall.bundles.new.start", "true");
         // warnings and errors only: the deploy log (DeployLog) says what was installed, started, updated, removed

@@ -74,6 +74,9 @@ final class RunningRelive {
             DeployCheck.start(options.deploy(), bundles.stream().map(Bundle::getSymbolicName)
                     .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
             ConsoleBridge.startIfHeadless(framework.getBundleContext(), out, err);
+            Thread tidy = new Thread(Storage::deleteLeftovers, "relive-tidy-temp");
+            tidy.setDaemon(true);
+            tidy.start();
 
             FrameworkEvent end = framework.waitForStop(0);
             if (end.getType() == FrameworkEvent.ERROR) {

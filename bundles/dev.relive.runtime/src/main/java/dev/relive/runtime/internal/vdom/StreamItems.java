@@ -1,7 +1,9 @@
 package dev.relive.runtime.internal.vdom;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import dev.relive.api.LiveStream;
 
@@ -97,46 +99,78 @@ public final class StreamItems {
         private VElement container(VElement e, String view, String stream, List<Integer> path, VElement[] first) {
             List<? extends LiveStream.Change<?>> changes = source.changes(view, stream);
             List<VElement> items = items(e, stream);
-            List<Patch.StreamChange> out = new ArrayList<>(changes.size());
-            List<VElement> shown = new ArrayList<>();
+            List<Patch.StreamChange> out = firstRender ? null : new ArrayList<>(changes.size());
+            Shown shown = firstRender ? new Shown() : null;
             int next = 0;
             for (LiveStream.Change<?> change : changes) {
                 if (change instanceof LiveStream.Reset<?>) {
-                    out.add(Patch.StreamChange.resetAll());
-                    shown.clear();
+                    if (firstRender) {
+                        shown.clear();
+                    } else {
+                        out.add(Patch.StreamChange.resetAll());
+                    }
                 } else if (change instanceof LiveStream.Delete<?> d) {
-                    out.add(Patch.StreamChange.deleteKey(d.key()));
-                    shown.removeIf(item -> d.key().equals(item.key()));
+                    if (firstRender) {
+                        shown.delete(d.key());
+                    } else {
+                        out.add(Patch.StreamChange.deleteKey(d.key()));
+                    }
                 } else if (change instanceof LiveStream.Insert<?> insert) {
                     if (next == items.size()) {
                         throw mismatch(stream, items.size(), changes);
                     }
                     VElement item = items.get(next++);
-                    out.add(Patch.StreamChange.insert(insert.at(), HtmlWriter.write(item)));
-                    place(shown, item, insert.at());
+                    if (firstRender) {
+                        shown.place(item, insert.at());
+                    } else {
+                        out.add(Patch.StreamChange.insert(insert.at(), HtmlWriter.write(item)));
+                    }
                 }
             }
             if (next != items.size()) {
                 throw mismatch(stream, items.size(), changes);
             }
-            if (!out.isEmpty() && !firstRender) {
+            if (!firstRender && !out.isEmpty()) {
                 patches.add(new Patch.Stream(path, out));
             }
-            first[0] = firstRender && !shown.isEmpty()
-                    ? VElement.adopt(e.tag(), e.namespace(), e.attributeArray(), shown.toArray(NO_CHILDREN)) : e;
+            first[0] = firstRender && !shown.items.isEmpty()
+                    ? VElement.adopt(e.tag(), e.namespace(), e.attributeArray(), shown.items.toArray(NO_CHILDREN))
+                    : e;
             return e.childArray().length == 0 ? e
                     : VElement.adopt(e.tag(), e.namespace(), e.attributeArray(), NO_CHILDREN);
         }
 
-        /** As the client does: in place of the item with the same key, else at {@code at} (or appended). */
-        private static void place(List<VElement> shown, VElement item, int at) {
-            for (int i = 0; i < shown.size(); i++) {
-                if (shown.get(i).key().equals(item.key())) {
-                    shown.set(i, item);
+        /**
+         * The items a first render shows, in order, put as the client puts them: a key already shown is replaced
+         * where it is (a look-up, then a walk only for that rare case), anything else inserted at its {@code at}.
+         */
+        private static final class Shown {
+            final List<VElement> items = new ArrayList<>();
+            final Set<String> keys = new HashSet<>();
+
+            void place(VElement item, int at) {
+                if (keys.add(item.key())) {
+                    items.add(at < 0 || at > items.size() ? items.size() : at, item);
                     return;
                 }
+                for (int i = 0; i < items.size(); i++) {
+                    if (items.get(i).key().equals(item.key())) {
+                        items.set(i, item);
+                        return;
+                    }
+                }
             }
-            shown.add(at < 0 || at > shown.size() ? shown.size() : at, item);
+
+            void delete(String key) {
+                if (keys.remove(key)) {
+                    items.removeIf(item -> key.equals(item.key()));
+                }
+            }
+
+            void clear() {
+                items.clear();
+                keys.clear();
+            }
         }
 
         private static List<VElement> items(VElement container, String stream) {

@@ -47,6 +47,19 @@ class StreamItemsTest {
     }
 
     @Test
+    void aFirstRenderPutsAKeyDeletedAndInsertedAgainWhereItsLastInsertSays() {
+        LiveStream<String> rows = LiveStream.create();
+        rows.append("a").append("b").delete("a").append("c").prepend("a").append("b");
+        VElement tree = HtmlParser.parse(PAGE.formatted("<tr rl-key=\"a\"></tr><tr rl-key=\"b\"></tr>"
+                + "<tr rl-key=\"c\"></tr><tr rl-key=\"a\"><td>2</td></tr><tr rl-key=\"b\"><td>2</td></tr>"));
+
+        StreamItems.Taken taken = StreamItems.take(tree, (child, name) -> rows.takeChanges(), true);
+
+        assertThat(HtmlWriter.writeInner(taken.first())).isEqualTo(PAGE.formatted(
+                "<tr rl-key=\"a\"><td>2</td></tr><tr rl-key=\"b\"><td>2</td></tr><tr rl-key=\"c\"></tr>"));
+    }
+
+    @Test
     void aResetComesFirstAndContainersOfChildViewsAskTheirView() {
         LiveStream<String> rows = LiveStream.create();
         rows.append("x").reset().append("y");
