@@ -181,6 +181,29 @@ class LauncherIT {
     }
 
     @Test
+    void theScratchFolderOfAKilledLaunchIsDeletedByTheNextLaunch() throws Exception {
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        ProcessBuilder command = new ProcessBuilder(LauncherProcess.javaBin(), "-Djava.io.tmpdir=" + tmp, "-jar",
+                LauncherProcess.jar().toString(), "--port", "0", "--deploy", dir.resolve("deploy").toString())
+                .directory(dir.toFile());
+        List<Path> killed;
+        try (LauncherProcess relive = LauncherProcess.start(command)) {
+            killed = scratchFolders(tmp);
+            relive.process().destroyForcibly().waitFor(); // SIGKILL: no shutdown hook runs
+        }
+        assertThat(killed).hasSize(1);
+        assertThat(scratchFolders(tmp)).as("left by the killed launch").isEqualTo(killed);
+        try (LauncherProcess relive = LauncherProcess.start(command)) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (Files.exists(killed.get(0)) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(killed.get(0)).as("deleted after the next launch's ready").doesNotExist();
+            assertThat(scratchFolders(tmp)).as("the running launch's own").hasSize(1).doesNotContainAnyElementsOf(killed);
+        }
+    }
+
+    @Test
     void gogoStopZeroStopsTheRuntime() throws Exception {
         try (LauncherProcess relive = LauncherProcess.start(dir)) {
             // the console's bundles start after "ready": a command sent before is read once they are up

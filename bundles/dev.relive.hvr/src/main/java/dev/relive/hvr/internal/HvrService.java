@@ -140,7 +140,8 @@ public class HvrService {
                     context.getProperty(OutOfDateBundles.LAUNCHER_PROPERTY));
             buildOutOfDate(tools.pipeline(), projects.installed(), watchedSince, outOfDate);
             Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
-            new WarmUp(tools.compiler(), () -> BundleCompiler.another(classPath), tools.packager(),
+            Path work = tools.compiler().work();
+            new WarmUp(tools.compiler(), () -> BundleCompiler.another(classPath).workIn(work), tools.packager(),
                     tools.pipeline(), status::warmUp).maxBuilds(config.warm__up__builds())
                     .builtFromSources((project, bundle) -> !OutOfDateBundles.savedSince(project, watchedSince)
                             && !outOfDate.isOutOfDate(project, bundle))
@@ -167,7 +168,7 @@ public class HvrService {
      */
     private Tools tools(BundleContext context, HvrConfig config, ViewSwapper swapper, FrameworkClassPath classPath) {
         try {
-            BundleCompiler made = new BundleCompiler(classPath);
+            BundleCompiler made = new BundleCompiler(classPath).workIn(WorkFolder.emptied(context));
             BundlePackager packager = new BundlePackager(classPath);
             SavePipeline built = new SavePipeline(context, sessions, swapper, status, templates, made, packager);
             built.carryState(config.hvr__enabled());

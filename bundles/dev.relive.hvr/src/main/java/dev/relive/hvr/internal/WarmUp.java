@@ -165,7 +165,7 @@ final class WarmUp {
     private boolean build(BundleCompiler builds, Path project, Bundle bundle) {
         Path classes = null;
         try {
-            classes = Files.createTempDirectory("relive-hvr-warm");
+            classes = builds.newFolder("relive-hvr-warm");
             if (builds.compile(project, classes).success() && !stopped()) {
                 packager.analyse(project, classes, bundle.getVersion().toString());
             }

@@ -51,6 +51,7 @@ public final class BundleCompiler implements AutoCloseable {
     private final Map<Path, ProjectOutput> outputs = new HashMap<>(); // guarded by this; by project folder
     private CompilerEngine engine; // guarded by this; replaced by javac when ecj fails
     private long compilerNanos; // guarded by this; time inside the compiler since the current build started
+    private volatile Path work; // where the output folders are made; null: the system's temporary folder
 
     /** @throws NoJavaCompilerException when neither ecj nor the JDK's javac is available */
     public BundleCompiler(ClassPath classPath) {
@@ -95,6 +96,26 @@ public final class BundleCompiler implements AutoCloseable {
     /** A compiler whose class path is the given jars or class folders. */
     public static BundleCompiler forJars(List<Path> classPath) {
         return new BundleCompiler(new JarClassPath(classPath));
+    }
+
+    /**
+     * Makes this compiler's output folders in {@code folder}, which must exist, instead of the system's temporary
+     * folder; null: the system's.
+     */
+    public BundleCompiler workIn(Path folder) {
+        this.work = folder;
+        return this;
+    }
+
+    /** Where this compiler makes its output folders; null: the system's temporary folder. */
+    public Path work() {
+        return work;
+    }
+
+    /** A new folder, named {@code prefix} and a number, where this compiler makes its output folders. */
+    public Path newFolder(String prefix) throws IOException {
+        Path folder = work;
+        return folder == null ? Files.createTempDirectory(prefix) : Files.createTempDirectory(folder, prefix);
     }
 
     /** The compiler in use, e.g. {@code ecj 3.46.100} or {@code javac 17.0.13}. */
@@ -150,7 +171,7 @@ public final class BundleCompiler implements AutoCloseable {
             Map<Path, ProjectOutput.SourceStamp> stamps = ProjectSources.stamps(sources, previous);
             List<CompileError> emptied = emptiedSources(stamps);
             if (!emptied.isEmpty()) {
-                fresh = Files.createTempDirectory(OUTPUT_PREFIX + bsn + "-");
+                fresh = newFolder(OUTPUT_PREFIX + bsn + "-");
                 return use.apply(result(fresh, emptied, start, 0, sources.size()));
             }
             String classPathStamp = classPath.stamp(bsn);
@@ -172,7 +193,7 @@ public final class BundleCompiler implements AutoCloseable {
                     }
                 }
             }
-            fresh = Files.createTempDirectory(OUTPUT_PREFIX + bsn + "-");
+            fresh = newFolder(OUTPUT_PREFIX + bsn + "-");
             CompileResult full = compile(project, fresh);
             if (!full.success()) {
                 return use.apply(result(fresh, full.errors(), start, sources.size(), sources.size()));
@@ -224,7 +245,7 @@ public final class BundleCompiler implements AutoCloseable {
         changed.forEach(file -> relative.add(ProjectSources.relativePath(sourceRoot, file)));
         for (int round = 0; round < INCREMENTAL_ROUNDS; round++) {
             List<Path> files = relative.stream().map(sourceRoot::resolve).toList();
-            Path fresh = Files.createTempDirectory(OUTPUT_PREFIX + bsn + "-");
+            Path fresh = newFolder(OUTPUT_PREFIX + bsn + "-");
             List<CompileError> errors = compileWith(sourceRoot, files, fresh, bsn, packages, previous.folder());
             if (!errors.isEmpty()) {
                 return result(fresh, errors, start, files.size(), sources.size());
@@ -263,7 +284,7 @@ public final class BundleCompiler implements AutoCloseable {
     public void warmUp(BooleanSupplier stop) {
         Path project = null;
         try {
-            project = Files.createTempDirectory("relive-warmup");
+            project = newFolder("relive-warmup");
             Path source = Files.createDirectories(project.resolve(ProjectLayout.SOURCES).resolve("relive/warmup"));
             for (String name : WARM_UP_SOURCES) {
                 try (InputStream text = BundleCompiler.class.getResourceAsStream("warm-up/" + name + ".txt")) {
