@@ -112,6 +112,7 @@ public final class LauncherProcess implements AutoCloseable {
             throws Exception {
         List<String> cmd = new ArrayList<>(List.of(javaBin()));
         cmd.addAll(TEST_JAVA_OPTIONS);
+        cmd.addAll(TestClassArchive.optionsFor(jar));
         cmd.addAll(javaOptions);
         cmd.addAll(List.of("-jar", jar.toString(), "--port", "0", "--deploy", deploy.toString()));
         cmd.addAll(List.of(args));
