@@ -169,9 +169,7 @@ class LauncherIT {
     @Test
     void sigtermLeavesNoScratchFolderBehind() throws Exception {
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
-        ProcessBuilder command = new ProcessBuilder(LauncherProcess.javaBin(), "-Djava.io.tmpdir=" + tmp, "-jar",
-                LauncherProcess.jar().toString(), "--port", "0", "--deploy", dir.resolve("deploy").toString())
-                .directory(dir.toFile());
+        ProcessBuilder command = launchWithTemporaryFolder(tmp);
         try (LauncherProcess relive = LauncherProcess.start(command)) {
             assertThat(scratchFolders(tmp)).as("the launch's scratch folder while it runs").hasSize(1);
             relive.process().destroy(); // SIGTERM
@@ -183,9 +181,7 @@ class LauncherIT {
     @Test
     void theScratchFolderOfAKilledLaunchIsDeletedByTheNextLaunch() throws Exception {
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
-        ProcessBuilder command = new ProcessBuilder(LauncherProcess.javaBin(), "-Djava.io.tmpdir=" + tmp, "-jar",
-                LauncherProcess.jar().toString(), "--port", "0", "--deploy", dir.resolve("deploy").toString())
-                .directory(dir.toFile());
+        ProcessBuilder command = launchWithTemporaryFolder(tmp);
         List<Path> killed;
         try (LauncherProcess relive = LauncherProcess.start(command)) {
             killed = scratchFolders(tmp);
@@ -212,6 +208,13 @@ class LauncherIT {
             relive.awaitOutputEnd(Duration.ofSeconds(30));
             assertThat(relive.stderrAtStop()).doesNotContain("Exception");
         }
+    }
+
+    /** {@code java -jar relive.jar --port 0} in {@code dir}, with {@code tmp} as the JVM's temporary folder. */
+    private ProcessBuilder launchWithTemporaryFolder(Path tmp) {
+        return new ProcessBuilder(LauncherProcess.javaBin(), "-Djava.io.tmpdir=" + tmp, "-jar",
+                LauncherProcess.jar().toString(), "--port", "0", "--deploy", dir.resolve("deploy").toString())
+                .directory(dir.toFile());
     }
 
     private static List<Path> scratchFolders(Path tmp) throws IOException {
