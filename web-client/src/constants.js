@@ -134,3 +134,6 @@ export const HVR_APPLIED_EVENT = "relive:hvr-applied";
 
 /** Close code a server uses for `protocol_mismatch`; the client does not reconnect after it. */
 export const CLOSE_PROTOCOL_ERROR = 1002;
+
+/** Close code of a frame larger than the server's `max_pending_bytes`: the client reconnects and mounts again. */
+export const CLOSE_TOO_BIG = 1009;

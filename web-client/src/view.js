@@ -3,7 +3,7 @@
 // redirect/navigate/reload/error frames. Other modules (hvr.js) observe frames through onFrame().
 
 import { applyAutofocus } from "./autofocus.js";
-import { ATTR, CLIENT_FRAME, CLOSE_PROTOCOL_ERROR, PROTOCOL, SERVER_FRAME } from "./constants.js";
+import { ATTR, CLIENT_FRAME, CLOSE_PROTOCOL_ERROR, CLOSE_TOO_BIG, PROTOCOL, SERVER_FRAME } from "./constants.js";
 import { bindEvents, modelFrame } from "./events.js";
 import { rememberServerState } from "./attrs.js";
 import { Behaviours } from "./behaviours.js";
@@ -316,6 +316,9 @@ export class View {
     this.events.settleAll();
     if (info.code === CLOSE_PROTOCOL_ERROR) {
       console.warn("Relive: the server does not speak this client's protocol; reload the page");
+    } else if (info.code === CLOSE_TOO_BIG) {
+      console.error(`Relive: the server closed the connection (${info.reason || "message too big"}): an update was `
+        + "larger than its max_pending_bytes; the page mounts again, as the view renders first");
     }
     this._flushDeferred();
   }

@@ -149,10 +149,11 @@ export function fakeWebSocketClass() {
     /**
      * The connection drops (or the server closes it).
      * @param {number} [code]
+     * @param {string} [reason]
      */
-    drop(code = 1006) {
+    drop(code = 1006, reason = "") {
       this.readyState = 3;
-      this.onclose?.({ code, reason: "" });
+      this.onclose?.({ code, reason });
     }
 
     /** Frames sent, of one type. @param {string} type */

@@ -245,6 +245,19 @@ describe("server frames", () => {
 });
 
 describe("reconnection", () => {
+  test("a close for a frame over the server's max_pending_bytes says why in the console, and the view mounts again", async () => {
+    const { WS, ws, mount, clock, view } = setup();
+    mount();
+    const logs = await captureConsole(() => ws().drop(1009, "frame larger than max_pending_bytes"));
+    assert.deepEqual(logs.map((l) => l.level), ["error"]);
+    assert.match(String(logs[0].args[0]), /\(frame larger than max_pending_bytes\): an update was larger than its max_pending_bytes/);
+    assert.equal(view.state, "reconnecting");
+    clock.tick(500);
+    assert.equal(WS.instances.length, 2);
+    ws().open();
+    assert.deepEqual(ws().sentOf("mount").length, 1);
+  });
+
   const FORM =
     '<form><input id="title" value=""><input name="tag" value="a"><input name="tag" value="b">' +
     '<input type="checkbox" name="done"><input name="city" rl-model="city" value="Paris"><textarea name="notes"></textarea></form>';
