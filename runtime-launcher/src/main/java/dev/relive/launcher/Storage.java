@@ -96,11 +96,10 @@ final class Storage {
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(tmp, PREFIX + "*-*")) {
             for (Path dir : folders) {
                 long pid = pidOf(dir.getFileName().toString());
-                if (pid < 0 || pid == own || ProcessHandle.of(pid).isPresent() || !ownedByUs(dir) || inUse(dir)) {
-                    continue;
+                if (pid >= 0 && pid != own && !ProcessHandle.of(pid).isPresent() && ownedByUs(dir) && !inUse(dir)) {
+                    delete(dir);
+                    deleted += Files.exists(dir, LinkOption.NOFOLLOW_LINKS) ? 0 : 1;
                 }
-                delete(dir);
-                deleted += Files.exists(dir, LinkOption.NOFOLLOW_LINKS) ? 0 : 1;
             }
         } catch (IOException | UncheckedIOException | SecurityException e) {
             // an unreadable temporary folder: nothing to tidy
@@ -121,12 +120,14 @@ final class Storage {
         }
     }
 
-    private static boolean ownedByUs(Path dir) throws IOException {
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+    /** Whether dir is a folder (not a link) of this user; false for one that went meanwhile or cannot be read. */
+    private static boolean ownedByUs(Path dir) {
+        try {
+            return Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) && Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS)
+                    .getName().equals(System.getProperty("user.name"));
+        } catch (IOException e) {
             return false;
         }
-        String user = System.getProperty("user.name");
-        return Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName().equals(user);
     }
 
     private static boolean inUse(Path dir) {
