@@ -34,7 +34,8 @@ public interface ClassPath {
 
     /**
      * A value that changes whenever what the project compiles against may have changed (a bundle installed, updated
-     * or uninstalled; a jar rewritten). Builds made with an equal stamp may be reused.
+     * or uninstalled; a jar or class file rewritten). Builds made with an equal stamp may be reused, and so may the
+     * class files a compiler read with it.
      */
     String stamp(String bundleSymbolicName);
 }

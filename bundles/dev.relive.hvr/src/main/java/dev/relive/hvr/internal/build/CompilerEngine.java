@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +24,16 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
- * One {@code javax.tools} compiler with the standard file manager that is kept across its compiles: the Eclipse
- * compiler (ecj, embedded in the hvr bundle and loaded by name, so the bundle still works without it) or the JDK's
- * javac. Both get the same class path through {@link ClassPath#fileManager}; ecj reads the platform classes from
- * the running JDK's (or JRE's) module image itself, so it needs no JDK.
+ * One compiler with the standard file manager that is kept across its compiles: the Eclipse compiler (ecj, embedded
+ * in the hvr bundle and loaded by name, so the bundle still works without it) or the JDK's javac. Both get the same
+ * class path through {@link ClassPath#fileManager}; ecj reads the platform classes from the running JDK's (or JRE's)
+ * module image itself, so it needs no JDK. javac runs through {@code javax.tools}; ecj is driven directly
+ * ({@link EcjCompile}, which keeps what it read across compiles), or through {@code javax.tools} when its batch
+ * compiler cannot be set up.
  *
  * <p>Threading: one compile at a time (the owning {@link BundleCompiler} serializes them).
  */
@@ -43,11 +49,16 @@ final class CompilerEngine implements AutoCloseable {
     /** The code of ecj's diagnostic for an exception inside the compiler (not a compile error). */
     private static final String ECJ_EXCEPTION = "exception";
 
+    private static final Logger LOG = LoggerFactory.getLogger("dev.relive.hvr");
+
     private final String name;
     private final JavaCompiler tool;
     private final StandardJavaFileManager standard;
     private final List<String> options;
     private final boolean ecj;
+    /** ecj driven directly (see {@link EcjCompile}); made on the first compile; null for javac */
+    private EcjCompile direct;
+    private boolean directTried;
 
     private CompilerEngine(String name, JavaCompiler tool, List<String> options, boolean ecj) {
         this.name = name;
@@ -102,6 +113,17 @@ final class CompilerEngine implements AutoCloseable {
      */
     List<CompileError> compile(ClassPath classPath, Path sourceRoot, List<Path> sources, Path outputDir,
             String bundleSymbolicName, Set<String> ownPackages, Path ownClasses) throws IOException {
+        EcjCompile ecjDirect = direct(outputDir);
+        if (ecjDirect != null) {
+            JavaFileManager libraries = classPath.fileManager(standard, bundleSymbolicName, ownPackages);
+            String key = System.identityHashCode(classPath) + "|" + bundleSymbolicName + "|" + ownPackages + "|"
+                    + classPath.stamp(bundleSymbolicName);
+            try {
+                return ecjDirect.compile(libraries, key, ownPackages, ownClasses, sourceRoot, sources, outputDir);
+            } catch (RuntimeException | LinkageError e) {
+                throw new CompilerFailure(name + " failed: " + e, e);
+            }
+        }
         standard.setLocationFromPaths(StandardLocation.SOURCE_PATH,
                 ownClasses == null ? List.of(sourceRoot) : List.of());
         standard.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(outputDir));
@@ -146,6 +168,23 @@ final class CompilerEngine implements AutoCloseable {
             }
         }
         return errors(diagnostics, sourceRoot);
+    }
+
+    /** ecj driven directly, made on first use; null for javac, or when ecj's batch compiler cannot be set up. */
+    private EcjCompile direct(Path outputDir) throws IOException {
+        if (!ecj || directTried) {
+            return direct;
+        }
+        directTried = true;
+        Path scratch = Files.createTempDirectory(outputDir.toAbsolutePath().getParent(), "ecj-options-");
+        try {
+            direct = new EcjCompile(options, scratch);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("HVR: {} cannot be driven directly ({}); compiling through javax.tools", name, e.toString());
+        } finally {
+            Folders.deleteRecursively(scratch);
+        }
+        return direct;
     }
 
     @Override

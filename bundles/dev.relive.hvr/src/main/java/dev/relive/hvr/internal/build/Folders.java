@@ -51,4 +51,24 @@ public final class Folders {
             return -1;
         }
     }
+
+    /**
+     * As {@link #stamp}, and for a folder a value that changes when any file in it or below is added, removed or
+     * rewritten.
+     */
+    public static long treeStamp(Path path) {
+        if (!Files.isDirectory(path)) {
+            return stamp(path);
+        }
+        try (Stream<Path> all = Files.walk(path)) {
+            long stamp = 17;
+            for (Path p : (Iterable<Path>) all.sorted()::iterator) {
+                stamp = stamp * 31 + p.hashCode();
+                stamp = stamp * 31 + (Files.isRegularFile(p) ? stamp(p) : 0);
+            }
+            return stamp;
+        } catch (IOException | UncheckedIOException e) {
+            return -1;
+        }
+    }
 }

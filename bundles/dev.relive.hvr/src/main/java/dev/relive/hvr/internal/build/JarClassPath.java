@@ -49,7 +49,7 @@ public final class JarClassPath implements ClassPath {
     public String stamp(String bundleSymbolicName) {
         StringBuilder stamp = new StringBuilder();
         for (Path entry : entries) {
-            stamp.append(entry).append(':').append(Folders.stamp(entry)).append(';');
+            stamp.append(entry).append(':').append(Folders.treeStamp(entry)).append(';');
         }
         return stamp.toString();
     }
