@@ -129,6 +129,11 @@ public final class BundleCompiler implements AutoCloseable {
      * compiles to nothing, successfully: it holds resources only; one whose source folder holds no source fails.
      */
     public synchronized CompileResult compile(Path projectDir, Path outputDir) {
+        return compile(projectDir, outputDir, null);
+    }
+
+    /** As {@link #compile(Path, Path)}; ecj ends the compile early, with no error, once {@code cancel} says so. */
+    private synchronized CompileResult compile(Path projectDir, Path outputDir, BooleanSupplier cancel) {
         long start = System.nanoTime();
         compilerNanos = 0;
         Path sourceRoot = projectDir.toAbsolutePath().normalize().resolve(ProjectLayout.SOURCES);
@@ -144,7 +149,7 @@ public final class BundleCompiler implements AutoCloseable {
             }
             String bsn = ProjectName.of(projectDir);
             Set<String> packages = ProjectSources.packagesOf(sourceRoot, sources);
-            List<CompileError> errors = compileWith(sourceRoot, sources, outputDir, bsn, packages, null);
+            List<CompileError> errors = compileWith(sourceRoot, sources, outputDir, bsn, packages, null, cancel);
             return result(outputDir, errors, start, sources.size(), sources.size());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot compile " + projectDir, e);
@@ -246,7 +251,7 @@ public final class BundleCompiler implements AutoCloseable {
         for (int round = 0; round < INCREMENTAL_ROUNDS; round++) {
             List<Path> files = relative.stream().map(sourceRoot::resolve).toList();
             Path fresh = newFolder(OUTPUT_PREFIX + bsn + "-");
-            List<CompileError> errors = compileWith(sourceRoot, files, fresh, bsn, packages, previous.folder());
+            List<CompileError> errors = compileWith(sourceRoot, files, fresh, bsn, packages, previous.folder(), null);
             if (!errors.isEmpty()) {
                 return result(fresh, errors, start, files.size(), sources.size());
             }
@@ -292,7 +297,8 @@ public final class BundleCompiler implements AutoCloseable {
                 }
             }
             for (int round = 0; round < WARM_UP_ROUNDS && !stop.getAsBoolean(); round++) {
-                CompileResult result = compile(project, project.resolve("classes" + round));
+                // a save waiting for this compiler ends the compile under way too, not only the rounds after it
+                CompileResult result = compile(project, project.resolve("classes" + round), stop);
                 if (!result.success() && round == 0
                         && fallBackToJavac("cannot compile the warm-up classes: " + result.errors())) {
                     result = compile(project, project.resolve("classes-javac"));
@@ -318,17 +324,17 @@ public final class BundleCompiler implements AutoCloseable {
     }
 
     private List<CompileError> compileWith(Path sourceRoot, List<Path> sources, Path outputDir, String bsn,
-            Set<String> packages, Path ownClasses) throws IOException {
+            Set<String> packages, Path ownClasses, BooleanSupplier cancel) throws IOException {
         long started = System.nanoTime();
         try {
-            return engine.compile(classPath, sourceRoot, sources, outputDir, bsn, packages, ownClasses);
+            return engine.compile(classPath, sourceRoot, sources, outputDir, bsn, packages, ownClasses, cancel);
         } catch (CompilerEngine.CompilerFailure e) {
             if (interrupted(e) || !fallBackToJavac(e.getMessage())) {
                 throw e;
             }
             Folders.deleteRecursively(outputDir);
             Files.createDirectories(outputDir);
-            return engine.compile(classPath, sourceRoot, sources, outputDir, bsn, packages, ownClasses);
+            return engine.compile(classPath, sourceRoot, sources, outputDir, bsn, packages, ownClasses, cancel);
         } finally {
             compilerNanos += System.nanoTime() - started;
         }

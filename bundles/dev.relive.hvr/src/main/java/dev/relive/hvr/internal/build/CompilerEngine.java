@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import javax.tools.Diagnostic;
@@ -104,22 +105,25 @@ final class CompilerEngine implements AutoCloseable {
      */
     List<CompileError> compile(ClassPath classPath, Path sourceRoot, List<Path> sources, Path outputDir,
             String bundleSymbolicName, Set<String> ownPackages) throws IOException {
-        return compile(classPath, sourceRoot, sources, outputDir, bundleSymbolicName, ownPackages, null);
+        return compile(classPath, sourceRoot, sources, outputDir, bundleSymbolicName, ownPackages, null, null);
     }
 
     /**
      * Compiles {@code sources} into {@code outputDir}; with {@code ownClasses}, the project's other classes are taken
-     * from that folder (the output of an earlier compile) instead of from their sources.
+     * from that folder (the output of an earlier compile) instead of from their sources. ecj driven directly ends
+     * early, without an error, once {@code cancel} (when given) says so; the output is then incomplete.
      */
     List<CompileError> compile(ClassPath classPath, Path sourceRoot, List<Path> sources, Path outputDir,
-            String bundleSymbolicName, Set<String> ownPackages, Path ownClasses) throws IOException {
+            String bundleSymbolicName, Set<String> ownPackages, Path ownClasses, BooleanSupplier cancel)
+            throws IOException {
         EcjCompile ecjDirect = direct(outputDir);
         if (ecjDirect != null) {
             JavaFileManager libraries = classPath.fileManager(standard, bundleSymbolicName, ownPackages);
             String key = System.identityHashCode(classPath) + "|" + bundleSymbolicName + "|" + ownPackages + "|"
                     + classPath.stamp(bundleSymbolicName);
             try {
-                return ecjDirect.compile(libraries, key, ownPackages, ownClasses, sourceRoot, sources, outputDir);
+                return ecjDirect.compile(libraries, key, ownPackages, ownClasses, sourceRoot, sources, outputDir,
+                        cancel);
             } catch (RuntimeException | LinkageError e) {
                 throw new CompilerFailure(name + " failed: " + e, e);
             }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
@@ -24,6 +25,7 @@ import javax.tools.StandardLocation;
 
 import org.eclipse.jdt.core.compiler.CategorizedProblem;
 import org.eclipse.jdt.core.compiler.CharOperation;
+import org.eclipse.jdt.core.compiler.CompilationProgress;
 import org.eclipse.jdt.internal.compiler.ClassFile;
 import org.eclipse.jdt.internal.compiler.CompilationResult;
 import org.eclipse.jdt.internal.compiler.Compiler;
@@ -55,8 +57,12 @@ import org.eclipse.jdt.internal.compiler.problem.DefaultProblemFactory;
  */
 final class EcjCompile {
 
-    /** Class path caches kept, for as many projects or class path stamps; the oldest is dropped beyond. */
-    private static final int LIBRARY_CACHES = 4;
+    /**
+     * Class path caches kept, for as many projects or class path stamps (a dev runtime builds each watched project at
+     * start, before the first save); the least recently used is dropped beyond. Each holds the class files of the
+     * framework's packages its project uses, the JDK's being kept apart, once for all.
+     */
+    private static final int LIBRARY_CACHES = 64;
     /** Types kept per cache; beyond, the cache starts again: a bound, not a policy. */
     private static final int TYPES_PER_CACHE = 10_000;
     private static final Object MISSING = new Object();
@@ -111,9 +117,12 @@ final class EcjCompile {
      * @param librariesKey a value naming what {@code libraries} holds: equal keys, equal contents
      * @param ownPackages the project's packages: never looked up on the class path
      * @param ownClasses the output of an earlier compile, for the project's classes not in {@code sources}; or null
+     * @param cancel null, or whether to end the compile (ecj asks between the steps of each source; the output is
+     *        then incomplete, with no error)
      */
     List<CompileError> compile(JavaFileManager libraries, String librariesKey, Set<String> ownPackages,
-            Path ownClasses, Path sourceRoot, List<Path> sources, Path outputDir) throws IOException {
+            Path ownClasses, Path sourceRoot, List<Path> sources, Path outputDir, BooleanSupplier cancel)
+            throws IOException {
         LibraryCache library;
         synchronized (this.libraries) {
             library = this.libraries.computeIfAbsent(librariesKey, key -> new LibraryCache());
@@ -131,7 +140,7 @@ final class EcjCompile {
         compilerOptions.performStatementsRecovery = false;
         Compiler compiler = new Compiler(environment, DefaultErrorHandlingPolicies.exitAfterAllProblems(),
                 compilerOptions, result -> accept(result, outputDir, sourceRoot, errors, writeFailures),
-                new DefaultProblemFactory(Locale.ROOT));
+                new DefaultProblemFactory(Locale.ROOT), null, cancel == null ? null : new Cancel(cancel));
         compiler.compile(units.toArray(ICompilationUnit[]::new));
         if (!writeFailures.isEmpty()) {
             throw writeFailures.get(0);
@@ -166,6 +175,37 @@ final class EcjCompile {
             } catch (IOException e) {
                 writeFailures.add(e);
             }
+        }
+    }
+
+    /** ecj's progress monitor, for its question whether to stop. */
+    private static final class Cancel extends CompilationProgress {
+
+        private final BooleanSupplier cancel;
+
+        Cancel(BooleanSupplier cancel) {
+            this.cancel = cancel;
+        }
+
+        @Override
+        public boolean isCanceled() {
+            return cancel.getAsBoolean();
+        }
+
+        @Override
+        public void begin(int remainingWork) {
+        }
+
+        @Override
+        public void done() {
+        }
+
+        @Override
+        public void setTaskName(String name) {
+        }
+
+        @Override
+        public void worked(int workIncrement, int remainingWork) {
         }
     }
 

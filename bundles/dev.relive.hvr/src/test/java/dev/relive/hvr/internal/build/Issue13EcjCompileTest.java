@@ -79,6 +79,23 @@ class Issue13EcjCompileTest {
         }
     }
 
+    /** A save waiting for the compiler ends the warm-up's compile under way; the compiler then works as before. */
+    @Test
+    void theWarmUpsCompileEndsOnceASaveWaits() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        Path project = TestProjects.project(dir, "example.counter", Map.of(
+                "example/counter/CounterView.java", BundleCompilerTest.COUNTER,
+                "example/counter/Step.java", BundleCompilerTest.STEP));
+        try (BundleCompiler compiler = BundleCompiler.forJars(TestProjects.compileClassPath())) {
+            compiler.warmUp(() -> asked.incrementAndGet() > 1); // no save before the first round; one during it
+
+            assertThat(asked.get()).as("asked during the compile, then before the next round").isGreaterThan(2);
+            assertThat(compiler.compilerName()).startsWith("ecj");
+            assertThat(compiler.compile(project, dir.resolve("out")).errors()).isEmpty();
+            assertThat(dir.resolve("out/example/counter/CounterView.class")).isRegularFile();
+        }
+    }
+
     @Test
     void aPackageTheJdkDoesNotExportIsNotThere() throws Exception {
         Path project = TestProjects.project(dir, "example.internal", Map.of("example/internal/I.java", """
