@@ -193,6 +193,9 @@ final class CompilerEngine implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (direct != null) {
+            direct.close();
+        }
         standard.close();
     }
 

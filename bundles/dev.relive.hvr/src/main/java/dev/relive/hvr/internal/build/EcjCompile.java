@@ -150,6 +150,15 @@ final class EcjCompile {
         return errors;
     }
 
+    /** Closes the platform's class path (its open image or archive) and forgets what was read. */
+    void close() {
+        platform.cleanup();
+        platformTypes.clear();
+        synchronized (libraries) {
+            libraries.clear();
+        }
+    }
+
     private static void accept(CompilationResult result, Path outputDir, Path sourceRoot, List<CompileError> errors,
             List<IOException> writeFailures) {
         boolean failed = false;
