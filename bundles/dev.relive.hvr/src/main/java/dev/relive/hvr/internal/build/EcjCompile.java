@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,11 +132,19 @@ final class EcjCompile {
             library = this.libraries.computeIfAbsent(librariesKey, key -> new LibraryCache());
         }
         List<ICompilationUnit> units = new ArrayList<>();
-        for (Path source : sources) {
-            String text = Files.readString(source, StandardCharsets.UTF_8);
-            units.add(new CompilationUnit(text.toCharArray(), source.toString(), StandardCharsets.UTF_8.name()));
-        }
         List<CompileError> errors = new ArrayList<>();
+        for (Path source : sources) {
+            byte[] bytes = Files.readAllBytes(source);
+            try {
+                String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+                units.add(new CompilationUnit(text.toCharArray(), source.toString(), StandardCharsets.UTF_8.name()));
+            } catch (CharacterCodingException e) {
+                errors.add(notUtf8(source, bytes));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return errors;
+        }
         List<IOException> writeFailures = new ArrayList<>();
         Environment environment = new Environment(libraries, library, ownPackages, ownClasses);
         CompilerOptions compilerOptions = new CompilerOptions(optionMap);
@@ -148,6 +158,15 @@ final class EcjCompile {
             throw writeFailures.get(0);
         }
         return errors;
+    }
+
+    /** The error for a source that is not UTF-8 text, at the line of its first byte that is not. */
+    private static CompileError notUtf8(Path source, byte[] bytes) {
+        String lenient = new String(bytes, StandardCharsets.UTF_8);
+        int bad = lenient.indexOf('\uFFFD');
+        long line = bad < 0 ? 0 : lenient.substring(0, bad).chars().filter(c -> c == '\n').count() + 1;
+        return new CompileError(source, line, 0,
+                "this line is not UTF-8 text (sources are read as UTF-8): save the file as UTF-8");
     }
 
     /** Closes the platform's class path (its open image or archive) and forgets what was read. */

@@ -112,6 +112,21 @@ class Issue13EcjCompileTest {
         }
     }
 
+    /** A source saved in another encoding is a compile error at its line, not a failed build. */
+    @Test
+    void aSourceThatIsNotUtf8IsACompileErrorAtItsLine() throws Exception {
+        Path project = TestProjects.project(dir, "example.latin", Map.of());
+        Path source = Files.createDirectories(project.resolve("src/main/java/example/latin")).resolve("L.java");
+        Files.write(source, "package example.latin;\n\npublic class L {\n    String s = \"caf\u00e9\";\n}\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        try (BundleCompiler compiler = BundleCompiler.forJars(TestProjects.compileClassPath())) {
+            assertThat(compiler.compile(project, dir.resolve("out")).errors()).singleElement().satisfies(e -> {
+                assertThat(e.line()).isEqualTo(4);
+                assertThat(e.message()).contains("UTF-8");
+            });
+        }
+    }
+
     /** Compiles {@code example.lib.Greeter} with one method, {@code name}, into {@code dir/library}. */
     private void compileLibrary(String name) throws Exception {
         Path project = TestProjects.project(dir, "example.lib", Map.of("example/lib/Greeter.java", """
