@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import dev.relive.launcher.DevWorkspace;
 import dev.relive.launcher.LauncherProcess;
+import dev.relive.launcher.TestFolders;
 
 /**
  * Load over loopback: N concurrent WebSocket sessions mounted on the test view {@code /test/echo}, each sending
@@ -85,7 +86,8 @@ public final class LoadBenchmark {
     private static void runAll(List<Integer> sizes, int seconds, double rate, boolean dev, Saves saveEvery,
             List<String> javaOptions, boolean pageGet, boolean timeline) throws Exception {
         DevWorkspace ws = dev ? DevWorkspace.startConfigured("/test/echo", RUNTIME_CONFIG, javaOptions) : null;
-        LauncherProcess relive = dev ? ws.relive() : startProduction(javaOptions);
+        Path dir = dev ? null : Files.createTempDirectory("relive-load");
+        LauncherProcess relive = dev ? ws.relive() : startProduction(dir, javaOptions);
         try {
             System.out.printf("Relive load benchmark: %s run, %d s per size, %.1f events/s per session%n",
                     dev ? "dev" : "production", seconds, rate);
@@ -103,6 +105,7 @@ public final class LoadBenchmark {
                 ws.close();
             } else {
                 relive.close();
+                TestFolders.deleteTree(dir);
             }
         }
     }
@@ -180,8 +183,7 @@ public final class LoadBenchmark {
     /** Every simulated user connects from 127.0.0.1: the per-address cap must let them all in. */
     private static final String RUNTIME_CONFIG = "max_sessions_per_address=20000\n";
 
-    private static LauncherProcess startProduction(List<String> javaOptions) throws Exception {
-        Path dir = Files.createTempDirectory("relive-load");
+    private static LauncherProcess startProduction(Path dir, List<String> javaOptions) throws Exception {
         Files.createDirectories(dir.resolve("deploy"));
         Path thirdParty = LauncherProcess.jar().getParent().resolve("third-party");
         Files.copy(thirdParty.resolve("dev.relive.testlib.jar"), dir.resolve("deploy/testlib.jar"));
