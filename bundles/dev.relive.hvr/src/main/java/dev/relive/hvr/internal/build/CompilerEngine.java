@@ -98,20 +98,12 @@ final class CompilerEngine implements AutoCloseable {
     }
 
     /**
-     * Compiles {@code sources} into {@code outputDir}.
-     *
-     * @return the compile errors, in the compiler's order
-     * @throws CompilerFailure when ecj failed inside (an exception, not a compile error)
-     */
-    List<CompileError> compile(ClassPath classPath, Path sourceRoot, List<Path> sources, Path outputDir,
-            String bundleSymbolicName, Set<String> ownPackages) throws IOException {
-        return compile(classPath, sourceRoot, sources, outputDir, bundleSymbolicName, ownPackages, null, null);
-    }
-
-    /**
      * Compiles {@code sources} into {@code outputDir}; with {@code ownClasses}, the project's other classes are taken
      * from that folder (the output of an earlier compile) instead of from their sources. ecj driven directly ends
      * early, without an error, once {@code cancel} (when given) says so; the output is then incomplete.
+     *
+     * @return the compile errors, in the compiler's order
+     * @throws CompilerFailure when ecj failed inside (an exception, not a compile error)
      */
     List<CompileError> compile(ClassPath classPath, Path sourceRoot, List<Path> sources, Path outputDir,
             String bundleSymbolicName, Set<String> ownPackages, Path ownClasses, BooleanSupplier cancel)
