@@ -20,8 +20,8 @@ import dev.relive.hvr.internal.save.SavePipeline;
 
 /**
  * Makes the first save as cheap as the later ones. First, right after start-up, each watched project that is
- * installed as a bundle is built once for keeps and its bundle's classes fingerprinted, so the first save compiles
- * only what it changed, rewrites the last jar and compares with known fingerprints. Then, after a delay, the
+ * installed as a bundle is built once for keeps and its bundle's classes and the build's fingerprinted, so the first
+ * save compiles only what it changed, rewrites the last jar and compares with known fingerprints. Then, after a delay, the
  * runtime's state capture and restore, the compiler and bnd run on the code paths saves take, so the JIT compiles
  * them: the projects are built round-robin, the results thrown away, until the builds stop getting faster
  * ({@link SteadyBuilds}), at most {@code warm_up_builds} builds ({@value #MAX_BUILDS} unless configured; 0 skips
@@ -82,8 +82,15 @@ final class WarmUp {
             String version = bundles.get(i).getVersion().toString();
             Path project = projects.get(i);
             try {
-                PackageResult packed = compiler.build(project, compiled -> compiled.success()
-                        ? packager.pack(project, compiled.outputDir(), version) : null);
+                PackageResult packed = compiler.build(project, compiled -> {
+                    if (!compiled.success()) {
+                        return null;
+                    }
+                    if (compiled.classes() != null) {
+                        compiled.classes().fingerprints(); // the first save's are computed from these
+                    }
+                    return packager.pack(project, compiled.outputDir(), version);
+                });
                 pipeline.fingerprint(bundles.get(i));
                 if (packed != null && packed.success() && builtFromSources.test(project, bundles.get(i))) {
                     pipeline.builtFromInstalledSources(bundles.get(i), packed.jar());

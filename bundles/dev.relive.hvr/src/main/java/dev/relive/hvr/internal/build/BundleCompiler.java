@@ -183,7 +183,7 @@ public final class BundleCompiler implements AutoCloseable {
             List<Path> changed = previous == null || sources.isEmpty() ? null
                     : previous.changedSources(stamps, classPathStamp);
             if (changed != null && changed.isEmpty()) {
-                return use.apply(result(previous.folder(), List.of(), start, 0, sources.size()));
+                return use.apply(result(previous, start, 0, sources.size()));
             }
             if (changed != null) {
                 CompileResult incremental = compileIncrementally(project, sources, changed, previous, stamps, start);
@@ -208,7 +208,7 @@ public final class BundleCompiler implements AutoCloseable {
             if (previous != null) {
                 Folders.deleteRecursively(previous.folder());
             }
-            return use.apply(result(outputs.get(project).folder(), List.of(), start, sources.size(), sources.size()));
+            return use.apply(result(outputs.get(project), start, sources.size(), sources.size()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot compile " + projectDir, e);
         } finally {
@@ -261,7 +261,7 @@ public final class BundleCompiler implements AutoCloseable {
                 ProjectOutput merged = previous.merge(relative, fresh, outlines, stamps);
                 Folders.deleteRecursively(fresh);
                 outputs.put(project, merged);
-                return result(merged.folder(), List.of(), start, files.size(), sources.size());
+                return result(merged, start, files.size(), sources.size());
             }
             Folders.deleteRecursively(fresh);
             if (plan.full()) {
@@ -369,6 +369,11 @@ public final class BundleCompiler implements AutoCloseable {
             LOG.debug("HVR: closing {}: {}", ecj.name(), e.toString());
         }
         return true;
+    }
+
+    private CompileResult result(ProjectOutput output, long start, int compiled, int sources) {
+        return new CompileResult(output.folder(), List.of(), Duration.ofNanos(System.nanoTime() - start), compiled,
+                sources, Duration.ofNanos(compilerNanos), output.classes());
     }
 
     private CompileResult result(Path outputDir, List<CompileError> errors, long start, int compiled, int sources) {

@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
@@ -101,23 +103,113 @@ public final class ClassFingerprint {
 
     /** @param classes class file bytes by internal name ({@code a/b/C}) */
     public static Map<String, String> of(Map<String, byte[]> classes) {
+        return prints(classes, null).byBinaryName();
+    }
+
+    /**
+     * The fingerprints of {@code classes} (bytes by internal name), computed from {@code previous}'s where it has the
+     * same classes: only the classes whose bytes differ, and those that refer to them, are hashed again. The result
+     * is the same as {@link #of}'s.
+     *
+     * @param previous {@code null}, or the fingerprints of an earlier set of classes
+     */
+    static Prints prints(Map<String, byte[]> classes, Prints previous) {
+        boolean sameNames = previous != null && previous.classes.keySet().equals(classes.keySet());
         Map<String, byte[]> own = new HashMap<>();
         Map<String, Set<String>> references = new HashMap<>();
+        Set<String> changed = new HashSet<>();
         classes.forEach((name, bytes) -> {
+            byte[] before = sameNames ? previous.classes.get(name) : null;
+            if (before != null && (before == bytes || Arrays.equals(before, bytes))) {
+                own.put(name, previous.own.get(name));
+                references.put(name, previous.references.get(name));
+                return;
+            }
+            changed.add(name);
             byte[] digest = sha256().digest(bytes);
             own.put(name, digest);
             Set<String> local = new TreeSet<>(REFERENCES.of(digest, bytes));
             local.retainAll(classes.keySet());
             references.put(name, local);
         });
-        Map<String, String> fingerprints = new TreeMap<>();
-        ClassGraph.components(references).forEach(component -> {
+        if (!sameNames) {
+            Map<String, String> fingerprints = new HashMap<>();
+            hashComponents(references, own, references, fingerprints);
+            Map<String, String> byBinaryName = new TreeMap<>();
+            fingerprints.forEach((name, print) -> byBinaryName.put(name.replace('/', '.'), print));
+            return new Prints(classes, own, references, fingerprints, byBinaryName);
+        }
+        if (changed.isEmpty()) {
+            return new Prints(classes, own, references, previous.fingerprints, previous.byBinaryName);
+        }
+        // a class's fingerprint covers the classes it reaches: those that reach a changed one change with it
+        Set<String> stale = reachingAny(changed, references);
+        Map<String, Set<String>> staleEdges = new HashMap<>();
+        for (String name : stale) {
+            Set<String> edges = new HashSet<>(references.get(name));
+            edges.retainAll(stale);
+            staleEdges.put(name, edges);
+        }
+        Map<String, String> fingerprints = new HashMap<>(previous.fingerprints);
+        hashComponents(staleEdges, own, references, fingerprints);
+        Map<String, String> byBinaryName = new TreeMap<>(previous.byBinaryName);
+        stale.forEach(name -> byBinaryName.put(name.replace('/', '.'), fingerprints.get(name)));
+        return new Prints(classes, own, references, fingerprints, byBinaryName);
+    }
+
+    /**
+     * Hashes the components of {@code edges} into {@code fingerprints}, which holds the fingerprints of the classes
+     * they refer to outside {@code edges}.
+     */
+    private static void hashComponents(Map<String, Set<String>> edges, Map<String, byte[]> own,
+            Map<String, Set<String>> references, Map<String, String> fingerprints) {
+        ClassGraph.components(edges).forEach(component -> {
             String print = hash(component, own, references, fingerprints);
             component.forEach(name -> fingerprints.put(name, print));
         });
-        Map<String, String> byBinaryName = new TreeMap<>();
-        fingerprints.forEach((name, print) -> byBinaryName.put(name.replace('/', '.'), print));
-        return byBinaryName;
+    }
+
+    /** {@code targets} and every class that refers to one of them, directly or transitively. */
+    private static Set<String> reachingAny(Set<String> targets, Map<String, Set<String>> references) {
+        Map<String, Set<String>> referrers = new HashMap<>();
+        references.forEach((name, referred) -> referred
+                .forEach(target -> referrers.computeIfAbsent(target, k -> new HashSet<>()).add(name)));
+        Set<String> reached = new HashSet<>(targets);
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(targets);
+        while (!todo.isEmpty()) {
+            for (String referrer : referrers.getOrDefault(todo.pop(), Set.of())) {
+                if (reached.add(referrer)) {
+                    todo.push(referrer);
+                }
+            }
+        }
+        return reached;
+    }
+
+    /**
+     * Fingerprints with what they were computed from, for {@link #prints} to compute the next build's from them.
+     * Immutable once made; its maps are not changed by anyone.
+     */
+    static final class Prints {
+        private final Map<String, byte[]> classes;
+        private final Map<String, byte[]> own;
+        private final Map<String, Set<String>> references;
+        private final Map<String, String> fingerprints;
+        private final Map<String, String> byBinaryName;
+
+        private Prints(Map<String, byte[]> classes, Map<String, byte[]> own, Map<String, Set<String>> references,
+                Map<String, String> fingerprints, Map<String, String> byBinaryName) {
+            this.classes = classes;
+            this.own = own;
+            this.references = references;
+            this.fingerprints = fingerprints;
+            this.byBinaryName = Collections.unmodifiableMap(byBinaryName);
+        }
+
+        /** Class name ({@code a.b.View$1}) to fingerprint. */
+        Map<String, String> byBinaryName() {
+            return byBinaryName;
+        }
     }
 
     /**

@@ -14,12 +14,19 @@ import java.util.List;
  * @param sourceFiles the project's source files
  * @param compilerTime the part of {@code elapsed} spent inside the compiler itself (ecj or javac), the rest being
  *        finding, stamping and merging sources and classes
+ * @param classes the class files of {@code outputDir} in memory, with their fingerprints, when the compile kept them
+ *        (a successful build of a project); else {@code null}
  */
 public record CompileResult(Path outputDir, List<CompileError> errors, Duration elapsed, int compiledFiles,
-        int sourceFiles, Duration compilerTime) {
+        int sourceFiles, Duration compilerTime, OutputClasses classes) {
 
     public CompileResult {
         errors = List.copyOf(errors);
+    }
+
+    public CompileResult(Path outputDir, List<CompileError> errors, Duration elapsed, int compiledFiles,
+            int sourceFiles, Duration compilerTime) {
+        this(outputDir, errors, elapsed, compiledFiles, sourceFiles, compilerTime, null);
     }
 
     public CompileResult(Path outputDir, List<CompileError> errors, Duration elapsed, int compiledFiles,

@@ -33,22 +33,31 @@ final class ProjectOutput {
     private final Map<Path, SourceStamp> sources;
     private final String classPathStamp;
     private final Map<String, ClassOutline> outlines;
+    private final OutputClasses classes;
 
     private ProjectOutput(Path folder, Map<Path, SourceStamp> sources, String classPathStamp,
-            Map<String, ClassOutline> outlines) {
+            Map<String, ClassOutline> outlines, OutputClasses classes) {
         this.folder = folder;
         this.sources = sources;
         this.classPathStamp = classPathStamp;
         this.outlines = outlines;
+        this.classes = classes;
     }
 
     /** Takes over {@code folder}, the output of a complete compile of {@code sources}. */
     static ProjectOutput of(Path folder, Map<Path, SourceStamp> sources, String classPathStamp) throws IOException {
-        return new ProjectOutput(folder, Map.copyOf(sources), classPathStamp, outlinesIn(folder));
+        Map<String, byte[]> bytes = new HashMap<>();
+        Map<String, ClassOutline> outlines = outlinesIn(folder, bytes);
+        return new ProjectOutput(folder, Map.copyOf(sources), classPathStamp, outlines, OutputClasses.of(bytes));
     }
 
     Path folder() {
         return folder;
+    }
+
+    /** The class files in {@link #folder()}, as they are there. */
+    OutputClasses classes() {
+        return classes;
     }
 
     /** The stamp {@code file} had when this output was compiled, or {@code null}. */
@@ -138,29 +147,43 @@ final class ProjectOutput {
     ProjectOutput merge(Set<String> changed, Path freshFolder, Map<String, ClassOutline> fresh,
             Map<Path, SourceStamp> stamps) throws IOException {
         Map<String, ClassOutline> merged = new HashMap<>(outlines);
+        Set<String> removed = new HashSet<>();
         for (ClassOutline old : outlines.values()) {
             if (changed.contains(old.sourcePath())) {
                 Files.deleteIfExists(folder.resolve(old.name() + ".class"));
                 merged.remove(old.name());
+                removed.add(old.name());
             }
         }
+        Map<String, byte[]> added = new HashMap<>();
         for (ClassOutline compiled : fresh.values()) {
             Path target = folder.resolve(compiled.name() + ".class");
+            Path source = freshFolder.resolve(compiled.name() + ".class");
+            added.put(compiled.name(), FileCache.SHARED.bytes(source));
             Files.createDirectories(target.getParent());
-            Files.move(freshFolder.resolve(compiled.name() + ".class"), target, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
             merged.put(compiled.name(), compiled);
         }
-        return new ProjectOutput(folder, Map.copyOf(stamps), classPathStamp, merged);
+        return new ProjectOutput(folder, Map.copyOf(stamps), classPathStamp, merged,
+                classes.merged(removed, added));
     }
 
     /** The outlines of the class files under {@code folder}, by internal name. */
     static Map<String, ClassOutline> outlinesIn(Path folder) throws IOException {
+        return outlinesIn(folder, null);
+    }
+
+    /** As {@link #outlinesIn(Path)}, putting the class files' bytes into {@code bytes} too, unless it is null. */
+    private static Map<String, ClassOutline> outlinesIn(Path folder, Map<String, byte[]> bytes) throws IOException {
         Map<String, ClassOutline> outlines = new HashMap<>();
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 if (file.toString().endsWith(".class") && Files.isRegularFile(file)) {
                     ClassOutline outline = FileCache.SHARED.outline(file);
                     outlines.put(outline.name(), outline);
+                    if (bytes != null && !outline.name().endsWith("module-info")) {
+                        bytes.put(outline.name(), FileCache.SHARED.bytes(file));
+                    }
                 }
             }
         }

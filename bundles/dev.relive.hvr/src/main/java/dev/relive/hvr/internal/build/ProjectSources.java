@@ -61,10 +61,14 @@ final class ProjectSources {
     }
 
     static Set<String> packagesOf(Path sourceRoot, List<Path> sources) {
-        Set<String> packages = new TreeSet<>();
+        Set<Path> folders = new java.util.HashSet<>();
         for (Path source : sources) {
-            Path dir = sourceRoot.relativize(source).getParent();
-            packages.add(dir == null ? "" : dir.toString().replace(dir.getFileSystem().getSeparator(), "."));
+            folders.add(source.getParent());
+        }
+        Set<String> packages = new TreeSet<>();
+        for (Path folder : folders) {
+            String relative = sourceRoot.relativize(folder).toString();
+            packages.add(relative.replace(folder.getFileSystem().getSeparator(), "."));
         }
         return packages;
     }

@@ -17,6 +17,8 @@ import dev.relive.hvr.internal.ReliveBundles;
 import dev.relive.hvr.internal.build.BundleCompiler;
 import dev.relive.hvr.internal.build.BundlePackager;
 import dev.relive.hvr.internal.build.ClassFingerprint;
+import dev.relive.hvr.internal.build.CompileResult;
+import dev.relive.hvr.internal.build.OutputClasses;
 import dev.relive.hvr.internal.build.ProjectName;
 import dev.relive.hvr.internal.watch.ChangeSet;
 import dev.relive.runtime.spi.LiveSession;
@@ -215,7 +217,7 @@ public final class SavePipeline {
         BundleBuild.Outcome built = build.build(change.project(), bundle, !mayRedefine ? null
                 : (compiled, compileTime, lockTime) -> {
                     addCompile(timeline, compileTime, lockTime, compiled.compilerTime());
-                    redefined[0] = redefineCompiled(file, bundle, compiled.outputDir(), timeline);
+                    redefined[0] = redefineCompiled(file, bundle, compiled, timeline);
                     return redefined[0] != null;
                 });
         if (!built.appliedEarly()) {
@@ -260,10 +262,18 @@ public final class SavePipeline {
      * Redefines the compiled classes when they change method bodies only, and renders the sessions again; what was
      * done, or {@code null} when the build must be packaged and installed.
      */
-    private String redefineCompiled(Path file, Bundle bundle, Path classesFolder, SaveTimeline timeline) {
+    private String redefineCompiled(Path file, Bundle bundle, CompileResult compiled, SaveTimeline timeline) {
         try {
-            Map<String, byte[]> classes = ClassFingerprint.classesOfFolder(classesFolder);
-            return redefined(file, bundle, classes, ClassFingerprint.of(classes), timeline);
+            // the compiler keeps its output's classes, and their fingerprints from the last build's
+            OutputClasses output = compiled.classes();
+            long started = System.nanoTime();
+            Map<String, byte[]> classes = output != null ? output.bytes()
+                    : ClassFingerprint.classesOfFolder(compiled.outputDir());
+            long read = System.nanoTime();
+            Map<String, String> prints = output != null ? output.fingerprints() : ClassFingerprint.of(classes);
+            java.time.Duration[] parts = {java.time.Duration.ofNanos(read - started),
+                    java.time.Duration.ofNanos(System.nanoTime() - read)};
+            return redefined(file, bundle, classes, prints, parts, timeline);
         } catch (java.io.IOException e) {
             LOG.debug("HVR: cannot read the classes of {}: {}", bundle.getSymbolicName(), e.toString());
             return null;
@@ -284,7 +294,7 @@ public final class SavePipeline {
      * instances. Whether it was done; {@code false} leaves everything as it was, for the build to be installed.
      */
     private String redefined(Path file, Bundle bundle, Map<String, byte[]> classes, Map<String, String> newPrints,
-            SaveTimeline timeline) throws InterruptedException {
+            java.time.Duration[] readAndPrints, SaveTimeline timeline) throws InterruptedException {
         Map<String, String> oldPrints = installedClasses.of(bundle);
         Set<String> changed = InstalledClasses.changed(oldPrints, newPrints);
         Set<String> redefinedClasses = redefinition.redefine(bundle, oldPrints, classes, changed);
@@ -292,6 +302,8 @@ public final class SavePipeline {
             return null;
         }
         timeline.mark("redefine");
+        timeline.detail("redefine", "read", readAndPrints[0]);
+        timeline.detail("redefine", "prints", readAndPrints[1]);
         timeline.detail("redefine", "jvm", redefinition.jvmTime());
         installedClasses.installed(bundle, newPrints);
         notices.built(bundle);
