@@ -28,6 +28,7 @@ import dev.relive.hvr.internal.build.BundlePackager;
 import dev.relive.hvr.internal.build.CompileLibraries;
 import dev.relive.hvr.internal.build.FirstBuild;
 import dev.relive.hvr.internal.build.FrameworkClassPath;
+import dev.relive.hvr.internal.build.ProjectLayout;
 import dev.relive.hvr.internal.save.SavePipeline;
 import dev.relive.hvr.internal.save.TemplateOverrides;
 import dev.relive.hvr.internal.watch.Burst;
@@ -139,6 +140,7 @@ public class HvrService {
             OutOfDateBundles outOfDate = OutOfDateBundles.ofLauncher(
                     context.getProperty(OutOfDateBundles.LAUNCHER_PROPERTY));
             buildOutOfDate(tools.pipeline(), projects.installed(), watchedSince, outOfDate);
+            rehearseSave(projects.installed().keySet());
             Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
             Path work = tools.compiler().work();
             new WarmUp(tools.compiler(), () -> BundleCompiler.another(classPath).workIn(work), tools.packager(),
@@ -154,6 +156,22 @@ public class HvrService {
                 throw e;
             }
             LOG.debug("HVR: warm-up ended by the stop: {}", e.toString());
+        }
+    }
+
+    /** Runs the watcher's part of a save of a project's source, delivering nothing: see {@link SourceWatcher#rehearse}. */
+    private void rehearseSave(java.util.Set<Path> projects) {
+        SourceWatcher watching = watcher; // set before this thread started
+        for (Path project : projects) {
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(ProjectLayout.sources(project))) {
+                java.util.Optional<Path> source = files.filter(file -> file.toString().endsWith(".java")).findFirst();
+                if (watching != null && source.isPresent()) {
+                    watching.rehearse(source.get());
+                    return;
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // a project without sources: the next one
+            }
         }
     }
 

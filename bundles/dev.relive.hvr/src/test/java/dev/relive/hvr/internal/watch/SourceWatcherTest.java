@@ -201,6 +201,17 @@ class SourceWatcherTest {
     }
 
     @Test
+    void issue13ARehearsedSaveFindsItsProjectAndDeliversNothing() throws Exception {
+        Path view = write(app, "src/main/java/a/View.java", "class View { int x; }");
+        Path test = write(app, "src/test/java/a/ViewTest.java", "class ViewTest { }");
+        start(List.of(), Duration.ofMillis(15), Duration.ofMillis(500));
+
+        assertThat(watcher.rehearse(view)).containsExactly(new ChangeSet(app, Set.of(view), Set.of()));
+        assertThat(watcher.rehearse(test)).isEmpty(); // a test source is not part of the bundle
+        assertThat(delivered.poll(300, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    @Test
     void latencyFromWriteToDelivery() throws Exception {
         watcher = new SourceWatcher(List.of(bundles), List.of(), burst -> delivered.add(burst.changeSets()));
         watcher.start();

@@ -1,12 +1,13 @@
 package dev.relive.runtime.internal.protocol;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import dev.relive.runtime.internal.vdom.SampleDiff;
 
 /** How the runtime reads JSON from clients: frames, handler parameters and bound field values. */
 public final class ProtocolJson {
@@ -32,7 +33,7 @@ public final class ProtocolJson {
 
     /**
      * Once per runtime, on a thread of its own: makes what a socket's first frames need (the {@link #mapper()}, the
-     * writers of server frames and patches). Called when a page is served, so that the socket the page opens a
+     * writers of server frames and patches, the parser and differ of renders: {@link SampleDiff}). Called when a page is served, so that the socket the page opens a
      * moment later does not wait for Jackson, which nothing before the first page loads.
      */
     public static void prepareInBackground() {
@@ -42,7 +43,7 @@ public final class ProtocolJson {
         Thread t = new Thread(() -> {
             try {
                 SHARED.get().readTree("{\"type\":\"event\",\"params\":{\"n\":1}}");
-                ServerFrames.patch(0, null, List.of(), null, Map.of());
+                ServerFrames.patch(0, null, SampleDiff.patches(), null, Map.of());
             } catch (Exception | LinkageError e) {
                 // the first socket makes them itself, and reports what fails then
             }
