@@ -50,7 +50,7 @@ import dev.relive.runtime.spi.ViewSwapper;
 public class HvrService {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.relive.hvr");
-    private static final long WARM_UP_DELAY_MS = 2000;
+    private static final long WARM_UP_DELAY_MS = 500;
     /** How long {@code hvr:install} waits for the deploy folder's watcher to start what it built. */
     private static final Duration DEPLOY_WAIT = Duration.ofSeconds(30);
 
