@@ -49,6 +49,8 @@ public final class BundleCompiler implements AutoCloseable {
 
     private final ClassPath classPath;
     private final Map<Path, ProjectOutput> outputs = new HashMap<>(); // guarded by this; by project folder
+    /** Output folders whose classes were merged elsewhere, deleted at the end of {@link #build}; guarded by this. */
+    private final List<Path> emptied = new ArrayList<>();
     private CompilerEngine engine; // guarded by this; replaced by javac when ecj fails
     private long compilerNanos; // guarded by this; time inside the compiler since the current build started
     private volatile Path work; // where the output folders are made; null: the system's temporary folder
@@ -215,6 +217,14 @@ public final class BundleCompiler implements AutoCloseable {
             if (fresh != null) {
                 Folders.deleteRecursively(fresh);
             }
+            for (Path folder : emptied) {
+                try {
+                    Folders.deleteRecursively(folder);
+                } catch (UncheckedIOException e) {
+                    LOG.debug("HVR: {}", e.toString()); // an empty folder left in the compiler's work folder
+                }
+            }
+            emptied.clear();
         }
     }
 
@@ -259,7 +269,7 @@ public final class BundleCompiler implements AutoCloseable {
             ProjectOutput.Plan plan = previous.plan(relative, outlines);
             if (plan.merge()) {
                 ProjectOutput merged = previous.merge(relative, fresh, outlines, stamps);
-                Folders.deleteRecursively(fresh);
+                emptied.add(fresh); // its files moved: deleted once the build has been used, off the save's path
                 outputs.put(project, merged);
                 return result(merged, start, files.size(), sources.size());
             }

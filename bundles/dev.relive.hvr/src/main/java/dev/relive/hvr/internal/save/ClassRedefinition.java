@@ -60,6 +60,8 @@ final class ClassRedefinition {
     private volatile long jvmNanos;
     private final Map<Long, Redefined> redefined = new ConcurrentHashMap<>();
     private volatile boolean enabled = true;
+    /** The JVM's, once found: the launcher registers it for the framework's life. */
+    private volatile Instrumentation instrumentation;
 
     ClassRedefinition(BundleContext context) {
         this.context = context;
@@ -219,13 +221,18 @@ final class ClassRedefinition {
     }
 
     private Instrumentation instrumentation() {
+        Instrumentation known = instrumentation;
+        if (known != null) {
+            return known;
+        }
         try {
             ServiceReference<Instrumentation> reference = context.getServiceReference(Instrumentation.class);
             Instrumentation found = reference == null ? null : context.getService(reference);
             if (found != null) {
                 context.ungetService(reference); // registered by the framework's launcher, which never goes away
             }
-            return found != null && found.isRedefineClassesSupported() ? found : null;
+            instrumentation = found != null && found.isRedefineClassesSupported() ? found : null;
+            return instrumentation;
         } catch (IllegalStateException e) {
             return null;
         }
