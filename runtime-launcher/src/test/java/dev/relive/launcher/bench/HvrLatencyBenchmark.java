@@ -94,6 +94,7 @@ public final class HvrLatencyBenchmark {
         Map<String, Stats> bndPhases = new LinkedHashMap<>();
         Stats bigTotal = new Stats();
         Map<String, Stats> bigPhases = new LinkedHashMap<>();
+        String warmUp;
         int apiSaves = Math.max(5, saves / 3);
         try (DevWorkspace dev = DevWorkspace.start("/test/hvr");
                 WsClient ws = WsClient.connect(dev.relive().baseUrl()).keepAlive()) {
@@ -104,6 +105,9 @@ public final class HvrLatencyBenchmark {
             Thread.sleep(Math.max(0, firstSaveAfterMs - (System.nanoTime() - ready) / 1_000_000));
             save(dev, ws, file, bodyEdit(file), first, firstPhases);
             dev.awaitWarmUp();
+            // how far the warm-up got before the first save ended it
+            warmUp = dev.relive().run("hvr:status", l -> l.trim().startsWith("Warm-up:"), Duration.ofSeconds(30))
+                    .trim();
             for (int i = 1; i <= saves; i++) {
                 save(dev, ws, file, bodyEdit(file), total, phases);
             }
@@ -132,8 +136,9 @@ public final class HvrLatencyBenchmark {
                 }
             }
         }
-        print(label, "HVR first save -> hvr-applied, " + firstSaveAfterMs + " ms after the view first rendered",
-                first, firstPhases);
+        String firstTitle = "HVR first save -> hvr-applied, " + firstSaveAfterMs + " ms after the view first rendered";
+        print(label, firstTitle, first, firstPhases);
+        line(label, firstTitle, "    " + warmUp);
         print(label, "HVR save -> hvr-applied, handler body edits", total, phases);
         print(label, "HVR save -> hvr-applied, a new handler each save", apiTotal, apiPhases);
         print(label, "HVR save -> hvr-applied, a new component property each save (bnd runs)", bndTotal, bndPhases);

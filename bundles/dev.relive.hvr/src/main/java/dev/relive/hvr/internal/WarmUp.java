@@ -113,9 +113,12 @@ final class WarmUp {
             report.accept(endedEarly(0));
             return;
         }
-        report.accept("running (state capture, compiler and bnd)");
-        pipeline.warmUpSwap();
+        report.accept("running (compiler, state capture and bnd)");
+        // the compiler first: every save compiles, only those that update the bundle capture state
         compiler.warmUp(this::stopped); // on the compiler saves use: the first save waits for one compile at most
+        if (!stopped()) {
+            pipeline.warmUpSwap();
+        }
         if (!stopped()) {
             packager.warmUp();
         }
