@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.relive.launcher.DevWorkspace;
 import dev.relive.launcher.EditorSaves;
 import dev.relive.launcher.LauncherProcess;
+import dev.relive.launcher.TestFolders;
 import dev.relive.launcher.WsClient;
 
 /**
@@ -165,8 +166,19 @@ public final class HvrLatencyBenchmark {
     }
 
     private void restarts(String label) throws Exception {
-        Stats restart = new Stats();
+        if (restarts == 0) {
+            return;
+        }
         Path dir = Files.createTempDirectory("relive-restart");
+        try {
+            restarts(label, dir);
+        } finally {
+            TestFolders.deleteTree(dir);
+        }
+    }
+
+    private void restarts(String label, Path dir) throws Exception {
+        Stats restart = new Stats();
         Files.createDirectories(dir.resolve("deploy"));
         Path thirdParty = LauncherProcess.jar().getParent().resolve("third-party");
         Files.copy(thirdParty.resolve("dev.relive.testlib.jar"), dir.resolve("deploy/testlib.jar"));
