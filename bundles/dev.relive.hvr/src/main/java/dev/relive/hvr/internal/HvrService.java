@@ -1,6 +1,8 @@
 package dev.relive.hvr.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
@@ -8,10 +10,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -160,16 +164,19 @@ public class HvrService {
     }
 
     /** Runs the watcher's part of a save of a project's source, delivering nothing: see {@link SourceWatcher#rehearse}. */
-    private void rehearseSave(java.util.Set<Path> projects) {
+    private void rehearseSave(Set<Path> projects) {
         SourceWatcher watching = watcher; // set before this thread started
+        if (watching == null) {
+            return;
+        }
         for (Path project : projects) {
-            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(ProjectLayout.sources(project))) {
-                java.util.Optional<Path> source = files.filter(file -> file.toString().endsWith(".java")).findFirst();
-                if (watching != null && source.isPresent()) {
+            try (Stream<Path> files = Files.walk(ProjectLayout.sources(project))) {
+                Optional<Path> source = files.filter(file -> file.toString().endsWith(".java")).findFirst();
+                if (source.isPresent()) {
                     watching.rehearse(source.get());
                     return;
                 }
-            } catch (IOException | java.io.UncheckedIOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 // a project without sources: the next one
             }
         }

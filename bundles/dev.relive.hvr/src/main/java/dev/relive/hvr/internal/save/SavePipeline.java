@@ -263,20 +263,16 @@ public final class SavePipeline {
      * done, or {@code null} when the build must be packaged and installed.
      */
     private String redefineCompiled(Path file, Bundle bundle, CompileResult compiled, SaveTimeline timeline) {
+        // a build keeps its output's classes in memory, and fingerprints them from the last build's
+        OutputClasses output = compiled.classes();
+        if (output == null) {
+            return null; // not a build's result: installed as it is
+        }
         try {
-            // the compiler keeps its output's classes, and their fingerprints from the last build's
-            OutputClasses output = compiled.classes();
             long started = System.nanoTime();
-            Map<String, byte[]> classes = output != null ? output.bytes()
-                    : ClassFingerprint.classesOfFolder(compiled.outputDir());
-            long read = System.nanoTime();
-            Map<String, String> prints = output != null ? output.fingerprints() : ClassFingerprint.of(classes);
-            java.time.Duration[] parts = {java.time.Duration.ofNanos(read - started),
-                    java.time.Duration.ofNanos(System.nanoTime() - read)};
-            return redefined(file, bundle, classes, prints, parts, timeline);
-        } catch (java.io.IOException e) {
-            LOG.debug("HVR: cannot read the classes of {}: {}", bundle.getSymbolicName(), e.toString());
-            return null;
+            Map<String, String> prints = output.fingerprints();
+            return redefined(file, bundle, output.bytes(), prints,
+                    java.time.Duration.ofNanos(System.nanoTime() - started), timeline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "redefined in place, rendering interrupted";
@@ -294,7 +290,7 @@ public final class SavePipeline {
      * instances. Whether it was done; {@code false} leaves everything as it was, for the build to be installed.
      */
     private String redefined(Path file, Bundle bundle, Map<String, byte[]> classes, Map<String, String> newPrints,
-            java.time.Duration[] readAndPrints, SaveTimeline timeline) throws InterruptedException {
+            java.time.Duration printsTime, SaveTimeline timeline) throws InterruptedException {
         Map<String, String> oldPrints = installedClasses.of(bundle);
         Set<String> changed = InstalledClasses.changed(oldPrints, newPrints);
         Set<String> redefinedClasses = redefinition.redefine(bundle, oldPrints, classes, changed);
@@ -302,8 +298,7 @@ public final class SavePipeline {
             return null;
         }
         timeline.mark("redefine");
-        timeline.detail("redefine", "read", readAndPrints[0]);
-        timeline.detail("redefine", "prints", readAndPrints[1]);
+        timeline.detail("redefine", "prints", printsTime);
         timeline.detail("redefine", "jvm", redefinition.jvmTime());
         installedClasses.installed(bundle, newPrints);
         notices.built(bundle);

@@ -33,8 +33,9 @@ public final class ProtocolJson {
 
     /**
      * Once per runtime, on a thread of its own: makes what a socket's first frames need (the {@link #mapper()}, the
-     * writers of server frames and patches, the parser and differ of renders: {@link SampleDiff}). Called when a page is served, so that the socket the page opens a
-     * moment later does not wait for Jackson, which nothing before the first page loads.
+     * writers of server frames and patches, the parser and differ of renders: {@link SampleDiff}). Called when a page
+     * is served, so that the socket the page opens a moment later does not wait for Jackson, which nothing before the
+     * first page loads.
      */
     public static void prepareInBackground() {
         if (!PREPARING.compareAndSet(false, true)) {
