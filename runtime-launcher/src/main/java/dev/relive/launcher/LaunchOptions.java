@@ -9,13 +9,15 @@ import java.util.List;
  * bundles are installed and this member listens on {@code clusterPort}.
  */
 record LaunchOptions(boolean dev, int port, String host, Path deploy, Path workspace, boolean check,
-        boolean profileStartup, boolean help, List<String> clusterMembers, int clusterPort) {
+        boolean profileStartup, boolean help, List<String> clusterMembers, int clusterPort, int jitNice) {
 
     static final int DEFAULT_CLUSTER_PORT = 5701;
+    /** The C2 compiler threads' niceness in dev mode unless {@code --jit-nice} says otherwise. */
+    static final int DEFAULT_DEV_JIT_NICE = 10;
 
     static final String USAGE = """
             usage: java -jar relive.jar [--dev] [--port N] [--host H] [--deploy DIR] [--workspace DIR] [--check]
-                                   [--profile-startup] [--cluster HOST:PORT,... [--cluster-port N]]
+                                   [--profile-startup] [--jit-nice N] [--cluster HOST:PORT,... [--cluster-port N]]
               --dev              add Hot View Replacement (dev.relive.hvr) and dev error pages
               --port N           HTTP port (default 8080; 0 picks a free port)
               --host H           address to listen on (default 127.0.0.1)
@@ -23,6 +25,8 @@ record LaunchOptions(boolean dev, int port, String host, Path deploy, Path works
               --workspace DIR    project folder whose bundle projects HVR watches (default: the working directory)
               --check            resolve the bundle set and exit (non-zero when a requirement is missing)
               --profile-startup  print where start-up time goes once HTTP answers
+              --jit-nice N       niceness (0-19) of the JIT's C2 compiler threads once HTTP answers, on Linux
+                                 (default 10 with --dev, so that saves come first; 0 leaves them as they are)
               --cluster LIST     join a cluster (embedded Hazelcast) with these members, e.g.
                                  127.0.0.1:5701,127.0.0.1:5702; members on loopback or a private network only
               --cluster-port N   this member's cluster port (default 5701)""";
@@ -38,6 +42,7 @@ record LaunchOptions(boolean dev, int port, String host, Path deploy, Path works
         Path workspace = Path.of("");
         List<String> clusterMembers = List.of();
         int clusterPort = DEFAULT_CLUSTER_PORT;
+        Integer jitNice = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -51,11 +56,13 @@ record LaunchOptions(boolean dev, int port, String host, Path deploy, Path works
                 case "--workspace" -> workspace = Path.of(value(args, ++i, arg));
                 case "--cluster" -> clusterMembers = members(value(args, ++i, arg));
                 case "--cluster-port" -> clusterPort = parsePort(value(args, ++i, arg));
+                case "--jit-nice" -> jitNice = parseNice(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
         return new LaunchOptions(dev, port, host, deploy.toAbsolutePath().normalize(),
-                workspace.toAbsolutePath().normalize(), check, profileStartup, help, clusterMembers, clusterPort);
+                workspace.toAbsolutePath().normalize(), check, profileStartup, help, clusterMembers, clusterPort,
+                jitNice != null ? jitNice : dev ? DEFAULT_DEV_JIT_NICE : 0);
     }
 
     /** Whether this launch joins a cluster. */
@@ -88,6 +95,18 @@ record LaunchOptions(boolean dev, int port, String host, Path deploy, Path works
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[i];
+    }
+
+    private static int parseNice(String s) {
+        try {
+            int nice = Integer.parseInt(s);
+            if (nice < 0 || nice > 19) {
+                throw new IllegalArgumentException("--jit-nice is from 0 to 19, not " + s);
+            }
+            return nice;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--jit-nice needs a number, not " + s);
+        }
     }
 
     private static int parsePort(String s) {

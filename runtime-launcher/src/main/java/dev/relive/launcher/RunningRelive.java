@@ -67,6 +67,7 @@ final class RunningRelive {
             ReadyProbe.await(framework.getBundleContext(), started, options);
             profile.moment("ready");
             ReadyCondition.register(framework.getBundleContext());
+            CompilerThreads.niceInBackground(options.jitNice());
             cache.stamp(framework);
             sequence.startAfterReady();
             profile.step("deploy folder watched, console started", starting);

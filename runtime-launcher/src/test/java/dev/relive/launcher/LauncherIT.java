@@ -44,12 +44,18 @@ class LauncherIT {
             assertThat(relive.stdout()).doesNotContain("Relive Hot View Replacement");
             relive.run("hvr:status", l -> l.contains("Command not found: hvr:status"), WAIT);
             assertThat(Files.isDirectory(dir.resolve("deploy"))).isTrue();
+            if (Files.isDirectory(Path.of("/proc/self/task"))) {
+                assertThat(compilerThreadNiceness(relive.process().pid(), "")).as("production leaves the JIT as it is")
+                        .isNotEmpty().containsOnly(0);
+            }
         }
     }
 
     @Test
     void devRunHasHvrStatus() throws Exception {
-        try (LauncherProcess relive = LauncherProcess.start(dir, "--dev", "--workspace", dir.toString())) {
+        // with C2 (the tests' runtimes stop at C1), whose threads the dev launcher nices
+        try (LauncherProcess relive = LauncherProcess.start(List.of("-XX:TieredStopAtLevel=4"), dir, "--dev",
+                "--workspace", dir.toString())) {
             relive.commandUntil("hvr:status", l -> l.startsWith("HVR: enabled"), WAIT);
             // the whole workspace is watched: bundle projects are found anywhere in it
             relive.waitForOutput(l -> l.strip().equals(dir.toString()), WAIT);
@@ -57,7 +63,43 @@ class LauncherIT {
             // an edited script is fetched again with the next page: nothing is cached in dev
             assertThat(relive.get("/relive/client/index.js").headers().firstValue("Cache-Control"))
                     .hasValue("no-store");
+            if (Files.isDirectory(Path.of("/proc/self/task"))) {
+                // dev nices C2's compiler threads once HTTP answers, so that saves come first; C1's keep theirs
+                long deadline = System.nanoTime() + WAIT.toNanos();
+                List<Integer> nice = compilerThreadNiceness(relive.process().pid(), "C2 ");
+                while (!nice.stream().allMatch(n -> n == LaunchOptions.DEFAULT_DEV_JIT_NICE)
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                    nice = compilerThreadNiceness(relive.process().pid(), "C2 ");
+                }
+                assertThat(nice).isNotEmpty().containsOnly(LaunchOptions.DEFAULT_DEV_JIT_NICE);
+                assertThat(compilerThreadNiceness(relive.process().pid(), "C1 ")).isNotEmpty().containsOnly(0);
+            }
         }
+    }
+
+    /**
+     * The niceness of each JIT compiler thread of process {@code pid} whose name starts with {@code kind} ("C1 ",
+     * "C2 ", "" for all), from {@code /proc} (Linux).
+     */
+    private static List<Integer> compilerThreadNiceness(long pid, String kind) throws IOException {
+        List<Integer> nice = new java.util.ArrayList<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm"));
+                    if (name.startsWith(kind) && name.contains("CompilerThre")) {
+                        String stat = Files.readString(task.resolve("stat"));
+                        // after "(name) ": state is field 3, nice field 19
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        nice.add(Integer.parseInt(fields[16]));
+                    }
+                } catch (java.nio.file.NoSuchFileException e) {
+                    // the thread ended
+                }
+            }
+        }
+        return nice;
     }
 
     @Test
