@@ -25,8 +25,8 @@ record LaunchOptions(boolean dev, int port, String host, Path deploy, Path works
               --workspace DIR    project folder whose bundle projects HVR watches (default: the working directory)
               --check            resolve the bundle set and exit (non-zero when a requirement is missing)
               --profile-startup  print where start-up time goes once HTTP answers
-              --jit-nice N       niceness (0-19) of the JIT's C2 compiler threads once HTTP answers, on Linux
-                                 (default 10 with --dev, so that saves come first; 0 leaves them as they are)
+              --jit-nice N       niceness (0-19) of the JIT's C2 compiler threads from the start, on Linux
+                                 (default 10 with --dev, so that the launch and saves come first; 0 leaves them)
               --cluster LIST     join a cluster (embedded Hazelcast) with these members, e.g.
                                  127.0.0.1:5701,127.0.0.1:5702; members on loopback or a private network only
               --cluster-port N   this member's cluster port (default 5701)""";

@@ -31,6 +31,7 @@ final class RunningRelive {
                     + "): another Relive or another server uses it; stop it, or choose another port with --port N");
             return 1;
         }
+        CompilerThreads.niceInBackground(options.jitNice());
         // the process's own streams, before the console bundles install theirs in System.out and System.err
         PrintStream out = System.out;
         PrintStream err = System.err;
@@ -67,7 +68,6 @@ final class RunningRelive {
             ReadyProbe.await(framework.getBundleContext(), started, options);
             profile.moment("ready");
             ReadyCondition.register(framework.getBundleContext());
-            CompilerThreads.niceInBackground(options.jitNice());
             cache.stamp(framework);
             sequence.startAfterReady();
             profile.step("deploy folder watched, console started", starting);

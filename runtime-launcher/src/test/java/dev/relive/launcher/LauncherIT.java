@@ -64,7 +64,7 @@ class LauncherIT {
             assertThat(relive.get("/relive/client/index.js").headers().firstValue("Cache-Control"))
                     .hasValue("no-store");
             if (Files.isDirectory(Path.of("/proc/self/task"))) {
-                // dev nices C2's compiler threads once HTTP answers, so that saves come first; C1's keep theirs
+                // dev nices C2's compiler threads as it starts, so that the launch and saves come first; C1's keep theirs
                 long deadline = System.nanoTime() + WAIT.toNanos();
                 List<Integer> nice = compilerThreadNiceness(relive.process().pid(), "C2 ");
                 while (!nice.stream().allMatch(n -> n == LaunchOptions.DEFAULT_DEV_JIT_NICE)
