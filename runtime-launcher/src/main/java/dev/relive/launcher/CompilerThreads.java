@@ -13,9 +13,10 @@ import java.util.stream.Stream;
  * found in {@code /proc/self/task} by name and given a niceness with {@code renice}, which a JVM cannot set for its
  * own threads.
  *
- * <p>In dev mode C2 compiles for a minute or more after launch (the Java compiler, bnd, the pages), and on a small
- * machine its threads take the cores a save needs: the compile, and the JVM's class redefinition, which runs on a
- * single thread while every other Java thread waits. Niced, they get what the saves leave. C1's threads keep their
+ * <p>In dev mode C2 compiles through the launch and for a minute or more after it (the Java compiler, bnd, the
+ * pages), and on a small machine its threads take the cores the launch and the saves need: a save's compile, and the
+ * JVM's class redefinition, which runs on a single thread while every other Java thread waits. Niced from the
+ * launcher's start, they get what the rest leaves. C1's threads keep their
  * priority: their compiles are short, and they are what makes a save's new code fast (a redefined method starts
  * interpreted). Compiler threads the JVM adds later are started by a compiler thread of their kind and inherit its
  * niceness.
