@@ -45,7 +45,7 @@ class DevFaultsIT {
     void afterAKillAndRestartOpenPagesMountAgain() throws Exception {
         Path dir = Files.createTempDirectory("relive-restart-it");
         Files.createDirectories(dir.resolve("deploy"));
-        Path thirdParty = LauncherProcess.jar().getParent().resolve("third-party");
+        Path thirdParty = LauncherProcess.thirdParty();
         Files.copy(thirdParty.resolve("dev.relive.testlib.jar"), dir.resolve("deploy/testlib.jar"));
         Files.copy(thirdParty.resolve("dev.relive.testviews.jar"), dir.resolve("deploy/testviews.jar"));
         LauncherProcess first = LauncherProcess.start(dir, "--port", "0");

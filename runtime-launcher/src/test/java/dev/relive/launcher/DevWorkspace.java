@@ -120,7 +120,7 @@ public final class DevWorkspace implements AutoCloseable {
             Files.copy(from.resolve("pom.xml"), to.resolve("pom.xml"));
         }
         Files.createDirectories(dir.resolve("deploy"));
-        Path thirdParty = LauncherProcess.jar().getParent().resolve("third-party");
+        Path thirdParty = LauncherProcess.thirdParty();
         Files.copy(thirdParty.resolve("dev.relive.testlib.jar"), dir.resolve("deploy/dev.relive.testlib.jar"));
         Files.copy(thirdParty.resolve("dev.relive.testviews.jar"), dir.resolve("deploy/dev.relive.testviews.jar"));
         if (!warmUp) {

@@ -48,7 +48,7 @@ class HostileInputIT {
     static void start() throws Exception {
         dir = Files.createTempDirectory("relive-hostile");
         Files.createDirectories(dir.resolve("deploy"));
-        Path thirdParty = LauncherProcess.jar().getParent().resolve("third-party");
+        Path thirdParty = LauncherProcess.thirdParty();
         Files.copy(thirdParty.resolve("dev.relive.testlib.jar"), dir.resolve("deploy/testlib.jar"));
         Files.copy(thirdParty.resolve("dev.relive.testviews.jar"), dir.resolve("deploy/testviews.jar"));
         Files.writeString(dir.resolve("deploy/dev.relive.runtime.cfg"),

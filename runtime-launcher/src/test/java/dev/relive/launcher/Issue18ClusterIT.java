@@ -183,7 +183,7 @@ class Issue18ClusterIT {
 
     private Path node(String name) throws IOException {
         Path node = Files.createDirectories(dir.resolve(name).resolve("deploy")).getParent();
-        Path chat = LauncherProcess.jar().getParent().resolve("third-party/dev.relive.examples.chat.jar");
+        Path chat = LauncherProcess.thirdParty().resolve("dev.relive.examples.chat.jar");
         Files.copy(chat, node.resolve("deploy/chat.jar"));
         return node;
     }

@@ -31,7 +31,7 @@ class Issue18LiveUpgradeIT {
 
     @Test
     void replacingAViewJarInDeployKeepsEverySessionsFields() throws Exception {
-        Path thirdParty = LauncherProcess.jar().getParent().resolve("third-party");
+        Path thirdParty = LauncherProcess.thirdParty();
         Files.createDirectories(dir.resolve("deploy"));
         Files.copy(thirdParty.resolve("dev.relive.testlib.jar"), dir.resolve("deploy/testlib.jar"));
         Files.copy(thirdParty.resolve("dev.relive.testviews.jar"), dir.resolve("deploy/testviews.jar"));

@@ -276,7 +276,7 @@ class LauncherIT {
     }
 
     private static Path thirdParty(String name) {
-        return LauncherProcess.jar().getParent().resolve("third-party").resolve(name);
+        return LauncherProcess.thirdParty().resolve(name);
     }
 
     private static String version(Path jar) throws IOException {

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -127,6 +128,19 @@ public final class LauncherProcess implements AutoCloseable {
 
     public static Path jar() {
         return Path.of(System.getProperty("relive.jar", "target/relive.jar")).toAbsolutePath();
+    }
+
+    /**
+     * The test bundles and third-party jars the build puts beside the launcher jar ({@code third-party/}); for a jar
+     * copied elsewhere without them (a benchmark's {@code --before OTHER.jar}), this build's.
+     */
+    public static Path thirdParty() {
+        Path beside = jar().getParent().resolve("third-party");
+        if (Files.isDirectory(beside)) {
+            return beside;
+        }
+        Path root = Path.of(System.getProperty("relive.root", "..")).toAbsolutePath();
+        return root.resolve("runtime-launcher/target/third-party").normalize();
     }
 
     static String javaBin() {

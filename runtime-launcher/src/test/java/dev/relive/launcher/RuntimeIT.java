@@ -28,8 +28,8 @@ class RuntimeIT {
     static void start() throws Exception {
         dir = Files.createTempDirectory("relive-runtime-it");
         Files.createDirectories(dir.resolve("deploy"));
-        Files.copy(LauncherProcess.jar().getParent().resolve("third-party/dev.relive.testlib.jar"), dir.resolve("deploy/testlib.jar"));
-        Files.copy(LauncherProcess.jar().getParent().resolve("third-party/dev.relive.testviews.jar"), dir.resolve("deploy/testviews.jar"));
+        Files.copy(LauncherProcess.thirdParty().resolve("dev.relive.testlib.jar"), dir.resolve("deploy/testlib.jar"));
+        Files.copy(LauncherProcess.thirdParty().resolve("dev.relive.testviews.jar"), dir.resolve("deploy/testviews.jar"));
         Files.writeString(dir.resolve("deploy/dev.relive.runtime.cfg"), "events_per_second=50\n");
         relive = LauncherProcess.start(dir);
         awaitRoute("/test/echo");

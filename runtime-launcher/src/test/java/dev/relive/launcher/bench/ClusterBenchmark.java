@@ -73,7 +73,7 @@ public final class ClusterBenchmark {
 
     private static Path deployFolder(Path root) throws Exception {
         Path deploy = Files.createDirectories(root.resolve("deploy"));
-        Path thirdParty = LauncherProcess.jar().getParent().resolve("third-party");
+        Path thirdParty = LauncherProcess.thirdParty();
         Files.copy(thirdParty.resolve("dev.relive.testlib.jar"), deploy.resolve("testlib.jar"));
         Files.copy(thirdParty.resolve("dev.relive.testviews.jar"), deploy.resolve("testviews.jar"));
         // every simulated user connects from 127.0.0.1, straight or through nginx

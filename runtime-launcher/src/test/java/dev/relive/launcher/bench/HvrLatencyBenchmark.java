@@ -180,7 +180,7 @@ public final class HvrLatencyBenchmark {
     private void restarts(String label, Path dir) throws Exception {
         Stats restart = new Stats();
         Files.createDirectories(dir.resolve("deploy"));
-        Path thirdParty = LauncherProcess.jar().getParent().resolve("third-party");
+        Path thirdParty = LauncherProcess.thirdParty();
         Files.copy(thirdParty.resolve("dev.relive.testlib.jar"), dir.resolve("deploy/testlib.jar"));
         Files.copy(thirdParty.resolve("dev.relive.testviews.jar"), dir.resolve("deploy/testviews.jar"));
         LauncherProcess relive = LauncherProcess.start(dir, "--dev", "--workspace", dir.toString());

@@ -40,7 +40,7 @@ public final class LiveUpgradeBenchmark {
             }
         }
         Path dir = Files.createTempDirectory("relive-live-upgrade");
-        Path thirdParty = LauncherProcess.jar().getParent().resolve("third-party");
+        Path thirdParty = LauncherProcess.thirdParty();
         Files.createDirectories(dir.resolve("deploy"));
         Files.copy(thirdParty.resolve("dev.relive.testlib.jar"), dir.resolve("deploy/testlib.jar"));
         Files.copy(thirdParty.resolve("dev.relive.testviews.jar"), dir.resolve("deploy/testviews.jar"));

@@ -185,7 +185,7 @@ public final class LoadBenchmark {
 
     private static LauncherProcess startProduction(Path dir, List<String> javaOptions) throws Exception {
         Files.createDirectories(dir.resolve("deploy"));
-        Path thirdParty = LauncherProcess.jar().getParent().resolve("third-party");
+        Path thirdParty = LauncherProcess.thirdParty();
         Files.copy(thirdParty.resolve("dev.relive.testlib.jar"), dir.resolve("deploy/testlib.jar"));
         Files.copy(thirdParty.resolve("dev.relive.testviews.jar"), dir.resolve("deploy/testviews.jar"));
         Files.writeString(dir.resolve("deploy/dev.relive.runtime.cfg"), RUNTIME_CONFIG);

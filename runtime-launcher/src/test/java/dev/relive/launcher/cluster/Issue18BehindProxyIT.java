@@ -45,7 +45,7 @@ class Issue18BehindProxyIT {
     static void start() throws Exception {
         dir = Files.createTempDirectory("relive-behind-proxy");
         Path deploy = Files.createDirectories(dir.resolve("deploy"));
-        Path thirdParty = LauncherProcess.jar().getParent().resolve("third-party");
+        Path thirdParty = LauncherProcess.thirdParty();
         Files.copy(thirdParty.resolve("dev.relive.testlib.jar"), deploy.resolve("testlib.jar"));
         Files.copy(thirdParty.resolve("dev.relive.testviews.jar"), deploy.resolve("testviews.jar"));
         Files.writeString(deploy.resolve("dev.relive.runtime.cfg"), "trusted_proxies=127.0.0.1\n"

@@ -41,7 +41,7 @@ class Issue18GracefulStopIT {
     @Test
     void aTabOfANodeStoppedGracefullyResumesOnAnotherMemberWithItsCount() throws Exception {
         Path deploy = Files.createDirectories(root.resolve("deploy"));
-        Path thirdParty = LauncherProcess.jar().getParent().resolve("third-party");
+        Path thirdParty = LauncherProcess.thirdParty();
         Files.copy(thirdParty.resolve("dev.relive.testlib.jar"), deploy.resolve("testlib.jar"));
         Files.copy(thirdParty.resolve("dev.relive.testviews.jar"), deploy.resolve("testviews.jar"));
         try (ClusterNodes cluster = ClusterNodes.start(2, root, deploy, LauncherProcess.START)) {

@@ -34,7 +34,7 @@ class Issue18ChatE2EIT {
 
     @Test
     void twoTabsTalkAndAJarUpgradeKeepsTheirDrafts() throws Exception {
-        Path chatJar = LauncherProcess.jar().getParent().resolve("third-party/dev.relive.examples.chat.jar");
+        Path chatJar = LauncherProcess.thirdParty().resolve("dev.relive.examples.chat.jar");
         Files.createDirectories(dir.resolve("deploy"));
         Files.copy(chatJar, dir.resolve("deploy/chat.jar"));
         try (LauncherProcess relive = LauncherProcess.start(dir)) {

@@ -42,7 +42,7 @@ class Issue18ClusterE2EIT {
 
     @Test
     void twoNodesBehindNginxChatAndATabOutlivesItsNode() throws Exception {
-        Path chatJar = LauncherProcess.jar().getParent().resolve("third-party/dev.relive.examples.chat.jar");
+        Path chatJar = LauncherProcess.thirdParty().resolve("dev.relive.examples.chat.jar");
         Path deploy = Files.createDirectories(root.resolve("deploy"));
         Files.copy(chatJar, deploy.resolve("chat.jar"));
         Files.writeString(deploy.resolve("dev.relive.runtime.cfg"), "trusted_proxies=127.0.0.1\n");
