@@ -49,7 +49,7 @@ public final class DevWorkspace implements AutoCloseable {
     public static DevWorkspace startWithWarmUp(String route) throws Exception {
         DevWorkspace ws = new DevWorkspace(Files.createTempDirectory("relive-ws"), REPOSITORY_LAYOUT);
         ws.warmUp = true;
-        ws.copy();
+        ws.copyOrDelete();
         ws.args = new String[] {"--dev", "--workspace", ws.dir.toString()};
         return ws.launch(route);
     }
@@ -61,7 +61,7 @@ public final class DevWorkspace implements AutoCloseable {
     public static DevWorkspace start(String route, Map<String, String> folders, String... extraArgs)
             throws Exception {
         DevWorkspace ws = new DevWorkspace(Files.createTempDirectory("relive-ws"), folders);
-        ws.copy();
+        ws.copyOrDelete();
         String[] args = new String[extraArgs.length + 3];
         args[0] = "--dev";
         args[1] = "--workspace";
@@ -83,11 +83,21 @@ public final class DevWorkspace implements AutoCloseable {
     public static DevWorkspace startConfigured(String route, String runtimeConfig, List<String> javaOptions)
             throws Exception {
         DevWorkspace ws = new DevWorkspace(Files.createTempDirectory("relive-ws"), REPOSITORY_LAYOUT);
-        ws.copy();
+        ws.copyOrDelete();
         Files.writeString(ws.dir.resolve("deploy/dev.relive.runtime.cfg"), runtimeConfig);
         ws.args = new String[] {"--dev", "--workspace", ws.dir.toString()};
         ws.javaOptions = List.copyOf(javaOptions);
         return ws.launch(route);
+    }
+
+    /** Copies the workspace into the folder; on a failure, deletes the folder. */
+    private void copyOrDelete() throws Exception {
+        try {
+            copy();
+        } catch (Throwable t) {
+            close();
+            throw t;
+        }
     }
 
     /** Starts the launcher and waits for {@code route}; on a failure, stops it and deletes the folder. */
