@@ -16,10 +16,9 @@ import java.util.stream.Stream;
  * <p>In dev mode C2 compiles through the launch and for a minute or more after it (the Java compiler, bnd, the
  * pages), and on a small machine its threads take the cores the launch and the saves need: a save's compile, and the
  * JVM's class redefinition, which runs on a single thread while every other Java thread waits. Niced from the
- * launcher's start, they get what the rest leaves. C1's threads keep their
- * priority: their compiles are short, and they are what makes a save's new code fast (a redefined method starts
- * interpreted). Compiler threads the JVM adds later are started by a compiler thread of their kind and inherit its
- * niceness.
+ * launcher's start, they get what the rest leaves. C1's threads keep their priority: their compiles are short, and
+ * they are what makes a save's new code fast (a redefined method starts interpreted). Compiler threads the JVM adds
+ * later are started by a compiler thread of their kind and inherit its niceness.
  */
 final class CompilerThreads {
 
@@ -52,7 +51,7 @@ final class CompilerThreads {
             return "cannot list the threads (" + e.getMessage() + ")";
         }
         if (ids.isEmpty()) {
-            return null; // an interpreter-only JVM
+            return null; // no C2 (-XX:TieredStopAtLevel=1, -Xint)
         }
         List<String> command = new ArrayList<>(List.of("renice", "-n", Integer.toString(nice), "-p"));
         command.addAll(ids);
