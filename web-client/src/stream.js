@@ -8,7 +8,7 @@ import { morph } from "./morph.js";
 import { parseInto } from "./html.js";
 
 /**
- * @typedef {{ reset?: boolean, delete?: string, at?: number, html?: string }} StreamChange
+ * @typedef {{ reset?: boolean, delete?: string, at?: number, html?: string, keys?: string[] }} StreamChange
  */
 
 /**
@@ -106,6 +106,22 @@ export function applyStream(container, changes) {
       if (key !== null) {
         shown.set(key, item);
         sentHtml.set(item, change.html);
+      }
+    } else if (Array.isArray(change.keys) && Number.isInteger(change.at)) {
+      // the browser's own items, unchanged since the server sent them: moved as they are
+      shown ??= itemsByKey(container);
+      const at = /** @type {number} */ (change.at);
+      for (let i = 0; i < change.keys.length; i++) {
+        const key = change.keys[i];
+        if (typeof key !== "string") return "key is not a string";
+        if (shown.has(key)) continue; // shown: it stays where it is, as an item re-sent with its key does
+        const item = removed.get(key);
+        if (item === undefined) return `no item with key ${key}`;
+        removed.delete(key);
+        const html = sentHtml.get(item);
+        if (html !== undefined && removedByHtml.get(html) === item) removedByHtml.delete(html);
+        place(container, undefined, item, at < 0 ? -1 : at + i);
+        shown.set(key, item);
       }
     } else {
       return "unknown change";

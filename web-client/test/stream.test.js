@@ -115,6 +115,41 @@ describe("stream reset", () => {
     assert.equal(root.querySelectorAll("tbody > tr").length, 2);
   });
 
+  test("keys after a reset move the browser's own items as they are, in the new order, with what is typed in them", () => {
+    const { win, root } = rootWith(TABLE);
+    applyPatches(root, stream([{ at: -1, html: '<tr rl-key="a"><td>A</td><td><input id="in-a"></td></tr>' },
+      { at: -1, html: row("b", "B") }, { at: -1, html: row("c", "C") }]));
+    const [a, b, c] = ["a", "b", "c"].map((k) => /** @type {Element} */ (root.querySelector(`[rl-key="${k}"]`)));
+    const input = /** @type {HTMLInputElement} */ (root.querySelector("#in-a"));
+    typeInto(win, input, "typed");
+    a.setAttribute("data-seen", "yes");
+    applyPatches(root, stream([{ reset: true }, { at: -1, keys: ["c", "a"] }, { at: -1, html: row("b", "B2") }]));
+    assert.deepEqual(keys(root).map((k) => k.split(":")[0]), ["c", "a", "b"]);
+    assert.equal(root.querySelector('[rl-key="a"]'), a);
+    assert.equal(root.querySelector('[rl-key="b"]'), b, "a changed item still takes its node");
+    assert.equal(root.querySelector('[rl-key="c"]'), c);
+    assert.equal(a.getAttribute("data-seen"), "yes", "an item moved by key is not morphed");
+    assert.equal(/** @type {HTMLInputElement} */ (root.querySelector("#in-a")).value, "typed");
+    assert.equal(root.querySelector('[rl-key="b"]')?.textContent, "B2");
+  });
+
+  test("keys at an index put the i-th item at index + i; a key shown stays where it is", () => {
+    const { root } = rootWith(TABLE);
+    applyPatches(root, stream([{ at: -1, html: row("a", "A") }, { at: -1, html: row("b", "B") },
+      { at: -1, html: row("c", "C") }, { at: -1, html: row("d", "D") }]));
+    applyPatches(root, stream([{ reset: true }, { at: -1, html: row("x", "X") }, { at: 0, keys: ["d", "c"] },
+      { at: -1, keys: ["b"] }, { at: 0, keys: ["b"] }]));
+    assert.deepEqual(keys(root), ["d:D", "c:C", "x:X", "b:B"]);
+  });
+
+  test("a key the browser does not have is refused: the page asks for a full render", () => {
+    const { root } = rootWith(TABLE);
+    applyPatches(root, stream([{ at: -1, html: row("a", "A") }]));
+    assert.throws(() => applyPatches(root, stream([{ reset: true }, { at: -1, keys: ["a", "zz"] }])),
+      (/** @type {unknown} */ e) => e instanceof PatchError && /no item with key zz/.test(e.message));
+    assert.throws(() => applyPatches(root, stream([{ at: -1, keys: [7] }])), PatchError);
+  });
+
   test("items a reset removed and nobody re-sent are gone", () => {
     const { root } = rootWith(TABLE);
     applyPatches(root, stream([{ at: -1, html: row("a", "A") }, { at: -1, html: row("b", "B") }]));

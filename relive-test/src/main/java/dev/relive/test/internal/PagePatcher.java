@@ -1,6 +1,8 @@
 package dev.relive.test.internal;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.DataNode;
@@ -111,31 +113,64 @@ public final class PagePatcher {
         }
     }
 
-    /** The changes of a stream container's items, in order, matched by {@code rl-key} (docs/protocol.md). */
+    /**
+     * The changes of a stream container's items, in order, matched by {@code rl-key} (docs/protocol.md): the items
+     * a reset removes stay at hand until the patch ends, for the changes that name them by key.
+     */
     private static void stream(Element container, JsonNode changes) {
         if (!container.hasAttr("rl-stream")) {
             throw new IllegalStateException("not a stream container: " + container.tagName());
         }
+        Map<String, Element> removed = new HashMap<>();
         for (JsonNode change : changes) {
             if (change.path("reset").asBoolean(false)) {
+                for (Element item : container.children()) {
+                    if (item.hasAttr("rl-key")) {
+                        removed.put(item.attr("rl-key"), item);
+                    }
+                }
                 container.empty();
             } else if (change.has("delete")) {
-                Element item = itemWithKey(container, change.path("delete").asText());
+                String key = change.path("delete").asText();
+                removed.remove(key);
+                Element item = itemWithKey(container, key);
                 if (item != null) {
                     item.remove();
+                }
+            } else if (change.has("keys")) {
+                int at = change.path("at").asInt(-1);
+                int i = 0;
+                for (JsonNode k : change.path("keys")) {
+                    String key = k.asText();
+                    if (itemWithKey(container, key) == null) {
+                        Element item = removed.remove(key);
+                        if (item == null) {
+                            throw new IllegalStateException("stream patch names a key the page does not have: " + key);
+                        }
+                        place(container, item, at < 0 ? -1 : at + i);
+                    }
+                    i++;
                 }
             } else {
                 Node node = parseOne(container, change.path("html").asText());
                 Element old = node instanceof Element e ? itemWithKey(container, e.attr("rl-key")) : null;
-                int at = change.path("at").asInt(-1);
+                if (node instanceof Element e) {
+                    removed.remove(e.attr("rl-key"));
+                }
                 if (old != null) {
                     old.replaceWith(node);
-                } else if (at < 0 || at >= container.childrenSize()) {
-                    container.appendChild(node);
                 } else {
-                    container.child(at).before(node);
+                    place(container, node, change.path("at").asInt(-1));
                 }
             }
+        }
+    }
+
+    private static void place(Element container, Node node, int at) {
+        if (at < 0 || at >= container.childrenSize()) {
+            container.appendChild(node);
+        } else {
+            container.child(at).before(node);
         }
     }
 

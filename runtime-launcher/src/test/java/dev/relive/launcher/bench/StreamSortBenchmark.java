@@ -15,7 +15,7 @@ import dev.relive.launcher.e2e.Browser;
  * one column after another. Measured twice per launcher jar, on a production runtime of the example bundles:
  * <ul>
  * <li>over a WebSocket client: the {@code sort} event until its answer (the server's render, the stream's items
- * written, the frame sent and read);</li>
+ * written, the frame sent and read), and the answer frame's size;</li>
  * <li>in headless Chromium: the click until a {@code MutationObserver} sees the new sort order's label, which the
  * same frame patches after the rows (the observer runs once the whole frame is applied), and until the browser's next
  * frame is drawn (its style, layout and paint of the moved rows: what the user waits for).</li>
@@ -62,6 +62,7 @@ public final class StreamSortBenchmark {
         Stats server = new Stats();
         Stats chromium = new Stats();
         Stats painted = new Stats();
+        List<Long> frameBytes = new ArrayList<>();
         try (LauncherProcess relive = LauncherProcess.startJar(jar, dir)) {
             relive.awaitPage("/list");
             try (WsClient ws = WsClient.connect(relive.baseUrl()).keepAlive()) {
@@ -69,9 +70,11 @@ public final class StreamSortBenchmark {
                 loadAll(ws);
                 sort(ws, sorts); // the JIT's warm-up: not counted
                 for (int i = 0; i < sorts; i++) {
+                    long chars = ws.receivedChars();
                     long start = System.nanoTime();
                     ws.answer(ws.event("sort", Map.of("by", COLUMNS[i % COLUMNS.length])));
                     server.add((System.nanoTime() - start) / 1_000);
+                    frameBytes.add(ws.receivedChars() - chars);
                 }
             }
             browser.open(relive.baseUrl() + "list");
@@ -115,10 +118,13 @@ public final class StreamSortBenchmark {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+        frameBytes.sort(null);
         return List.of(
-                String.format("%ssort of %,d stream rows, event -> answer over WebSocket, %d sorts: p50=%s max=%s",
+                String.format("%ssort of %,d stream rows, event -> answer over WebSocket, %d sorts: p50=%s max=%s;"
+                        + " answer frame %,d bytes (median), %,d to %,d",
                         label, ROWS, server.count(), Stats.ms(server.percentile(50)),
-                        Stats.ms(server.percentile(100))),
+                        Stats.ms(server.percentile(100)), frameBytes.get(frameBytes.size() / 2), frameBytes.get(0),
+                        frameBytes.get(frameBytes.size() - 1)),
                 String.format("%ssort of %,d stream rows, click -> DOM patched in Chromium, %d sorts: p50=%s max=%s",
                         label, ROWS, chromium.count(), Stats.ms(chromium.percentile(50)),
                         Stats.ms(chromium.percentile(100))),

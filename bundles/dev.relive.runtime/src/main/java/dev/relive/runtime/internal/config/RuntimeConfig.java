@@ -10,7 +10,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * {@code live_upgrade_wait_seconds}, {@code upload_max_file_bytes}, {@code upload_max_files}, {@code upload_dir},
  * {@code hvr_reload_hold_seconds}, {@code session_idle_seconds}, {@code max_browser_sessions},
  * {@code login_attempts_per_minute}, {@code cluster_state_write_delay_ms}, {@code cluster_state_ttl_seconds},
- * {@code cluster_state_max_bytes}, {@code trusted_proxies} (a double underscore in a method name is one underscore in
+ * {@code cluster_state_max_bytes}, {@code trusted_proxies}, {@code stream_memory_items} (a double underscore in a method name is one underscore in
  * the key).
  */
 @ObjectClassDefinition(id = RuntimeConfig.PID, name = "Relive runtime")
@@ -100,4 +100,9 @@ public @interface RuntimeConfig {
     @AttributeDefinition(description = "With a cluster's state store: the largest state stored for one tab, in bytes; "
             + "a larger one is not stored (the tab mounts afresh after a failover).")
     int cluster__state__max__bytes() default 262144;
+
+    @AttributeDefinition(description = "Items remembered per stream container of a tab, by a 64-bit fingerprint of "
+            + "their key and HTML (21-43 bytes each), so that an item sent again unchanged (a re-sorted stream) goes "
+            + "as its key; items past it are sent in full. 0: every item goes in full.")
+    int stream__memory__items() default 10000;
 }

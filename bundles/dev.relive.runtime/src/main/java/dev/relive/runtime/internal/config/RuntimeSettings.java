@@ -121,4 +121,8 @@ public class RuntimeSettings {
     public int clusterStateMaxBytes() {
         return config.cluster__state__max__bytes();
     }
+
+    public int streamMemoryItems() {
+        return Math.max(0, config.stream__memory__items());
+    }
 }

@@ -52,6 +52,7 @@ public class Sessions implements LiveSessions {
     private final ViewWorkerBudget budget;
     private final Messaging messaging;
     private final StateWriter stateWriter;
+    private final int streamMemoryItems;
     private volatile MountListener mountListener;
 
     @Activate
@@ -63,6 +64,7 @@ public class Sessions implements LiveSessions {
         this.registry = registry;
         this.workers = workers;
         this.dev = settings.dev();
+        this.streamMemoryItems = settings.streamMemoryItems();
         this.libraries = new TemplateLibraryTracker(context);
         this.renderer = new TemplateRenderer(libraries.libraries());
         libraries.open();
@@ -174,8 +176,10 @@ public class Sessions implements LiveSessions {
     }
 
     private TabSession newSession(Connection connection) {
-        return new TabSession(SessionIds.next(), new BrowserChannel(connection, dev), budget, workers.timer(), renderer,
-                registry, invoker, binder, messaging);
+        TabSession tab = new TabSession(SessionIds.next(), new BrowserChannel(connection, dev), budget,
+                workers.timer(), renderer, registry, invoker, binder, messaging);
+        tab.rememberStreamItems(streamMemoryItems);
+        return tab;
     }
 
 }

@@ -98,6 +98,11 @@ final class TabSession {
         return id;
     }
 
+    /** Stream items remembered per container (see {@link ViewTree#rememberStreamItems}); set before the mount. */
+    void rememberStreamItems(int limit) {
+        tree.rememberStreamItems(limit);
+    }
+
     String resumeKey() {
         return resumeKey;
     }
@@ -274,6 +279,7 @@ final class TabSession {
 
     /** Sends the whole current HTML (the client could not apply a patch). */
     void sendRender(Long ref) {
+        tree.forgetStreamItems();
         seq++;
         channel.send(ServerFrames.render(ref, seq, tree.html()));
     }

@@ -27,6 +27,7 @@ import dev.relive.runtime.internal.vdom.Patch;
 import dev.relive.runtime.internal.vdom.SharedStrings;
 import dev.relive.runtime.internal.vdom.SharedSubtrees;
 import dev.relive.runtime.internal.vdom.StreamItems;
+import dev.relive.runtime.internal.vdom.StreamMemory;
 import dev.relive.runtime.internal.vdom.VElement;
 
 /**
@@ -50,6 +51,7 @@ final class ViewTree {
     private boolean layoutChanged;
     private String head = "";
     private volatile Set<String> templatesUsed = Set.of();
+    private StreamMemory streams = new StreamMemory(StreamMemory.DEFAULT_LIMIT);
 
     /**
      * {@code sessions}: makes the session a new slot's view is mounted with, given its way to message its parent
@@ -118,12 +120,14 @@ final class ViewTree {
         VElement parsed = HtmlParser.parse(html);
         if (!StreamItems.mayHoldStreams(html)) {
             forgetStreams();
+            streams.clear();
             tree = SharedSubtrees.shareWithin(parsed);
             updateMeta();
             return HtmlWriter.writeInner(tree);
         }
         StreamItems.Taken taken = takeStreams(parsed, true);
         forgetStreams();
+        streams.mounted(taken.containers());
         // shared once the stream items are out: they are not kept, and the shared table must not pin them
         tree = SharedSubtrees.shareWithin(taken.kept());
         updateMeta();
@@ -180,9 +184,10 @@ final class ViewTree {
             StreamItems.Taken taken = takeStreams(next, false);
             next = taken.kept();
             patches = new ArrayList<>(Differ.diffSharing(tree, next));
-            patches.addAll(taken.patches());
+            patches.addAll(streams.patches(taken.containers(), patches));
         } else {
             patches = Differ.diffSharing(tree, next);
+            streams.clear();
         }
         forgetStreams();
         String oldTitle = title;
@@ -222,6 +227,19 @@ final class ViewTree {
     /** The inner HTML of the last render: stream containers are empty. */
     String html() {
         return HtmlWriter.writeInner(tree);
+    }
+
+    /** The browser's stream items are no longer known (it missed a patch): later renders send items in full. */
+    void forgetStreamItems() {
+        streams.clear();
+    }
+
+    /**
+     * At most {@code limit} items per stream container are remembered by key and HTML, so that one sent again
+     * unchanged goes as its key (0: none). Set before the first mount.
+     */
+    void rememberStreamItems(int limit) {
+        streams = new StreamMemory(limit);
     }
 
     /** The markup the root view's layout adds to the page's {@code <head>}, as of the last mount. */

@@ -171,20 +171,31 @@ public sealed interface Patch {
      * One change of a {@link Stream}: {@code {"reset":true}} removes every item, {@code {"delete":"k"}} the item
      * with {@code rl-key} k, {@code {"at":n,"html":"..."}} puts the one element {@code html} parses to in place of
      * the item with its key, or else at index {@code n} among the items ({@code -1} or past the end: appended).
+     * {@code {"at":n,"keys":["k",...]}} does the same with the browser's own item of each key, as the server last
+     * sent it (shown, or taken out by a reset earlier in the patch), the i-th at {@code n + i} ({@code -1}: each
+     * appended).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"reset", "delete", "at", "html"})
-    record StreamChange(Boolean reset, String delete, Integer at, String html) {
+    @JsonPropertyOrder({"reset", "delete", "at", "html", "keys"})
+    record StreamChange(Boolean reset, String delete, Integer at, String html, List<String> keys) {
+        public StreamChange {
+            keys = keys == null ? null : List.copyOf(keys);
+        }
+
         public static StreamChange resetAll() {
-            return new StreamChange(Boolean.TRUE, null, null, null);
+            return new StreamChange(Boolean.TRUE, null, null, null, null);
         }
 
         public static StreamChange deleteKey(String key) {
-            return new StreamChange(null, key, null, null);
+            return new StreamChange(null, key, null, null, null);
         }
 
         public static StreamChange insert(int at, String html) {
-            return new StreamChange(null, null, at, html);
+            return new StreamChange(null, null, at, html, null);
+        }
+
+        public static StreamChange move(int at, List<String> keys) {
+            return new StreamChange(null, null, at, null, keys);
         }
     }
 }

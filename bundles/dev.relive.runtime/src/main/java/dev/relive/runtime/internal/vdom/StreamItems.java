@@ -10,8 +10,8 @@ import dev.relive.api.LiveStream;
 /**
  * Takes the items of stream containers (elements with {@code rl-stream}) out of a rendered tree. The tree the
  * session keeps has every container empty, so the items live only in the browser; the items just rendered become
- * one {@link Patch.Stream} per container, or, for the first render, the container's children in the order the
- * changes put them.
+ * one {@link Container} each, whose changes {@link StreamMemory} turns into a {@link Patch.Stream}, or, for the first
+ * render, the container's children in the order the changes put them.
  *
  * <p>A container's element children are the items the template rendered for its stream's {@link LiveStream.Insert}
  * changes, in order, one element each, every one with a {@code rl-key}.
@@ -33,9 +33,43 @@ public final class StreamItems {
 
     /**
      * {@code kept}: the tree with every container empty; {@code first}: the tree with the items in place, built for
-     * a first render (else null); {@code patches}: the containers' stream patches, against {@code kept}.
+     * a first render (else null); {@code containers}: every container of the tree, in document order, with what
+     * the render changed in it.
      */
-    public record Taken(VElement kept, VElement first, List<Patch> patches) {
+    public record Taken(VElement kept, VElement first, List<Container> containers) {
+
+        /** The containers' stream patches against {@code kept}, every item sent in full. */
+        public List<Patch> patches() {
+            return StreamMemory.sendAll(containers);
+        }
+    }
+
+    /**
+     * A stream container at {@code path} in the kept tree, showing stream {@code stream} of view {@code view}
+     * ({@code null}: the root view). A later render gives its {@code changes} (items rendered); a first render gives
+     * the items it {@code shows}, in order, and no changes.
+     */
+    public record Container(List<Integer> path, String view, String stream, List<Change> changes,
+            List<VElement> shows) {
+        public Container {
+            path = List.copyOf(path);
+        }
+    }
+
+    /** One change of a container's items, with the item as rendered. */
+    public sealed interface Change {
+    }
+
+    /** Every item removed. */
+    public record Reset() implements Change {
+    }
+
+    /** The item with {@code key} removed. */
+    public record Delete(String key) implements Change {
+    }
+
+    /** {@code item} put in place of the item with its key, else at {@code at}. */
+    public record Insert(int at, VElement item) implements Change {
     }
 
     private StreamItems() {
@@ -56,14 +90,14 @@ public final class StreamItems {
      * @throws IllegalStateException if a container's children do not fit its changes
      */
     public static Taken take(VElement tree, Source source, boolean firstRender) {
-        List<Patch> patches = new ArrayList<>();
-        Walk walk = new Walk(source, firstRender, patches);
+        List<Container> containers = new ArrayList<>();
+        Walk walk = new Walk(source, firstRender, containers);
         VElement[] first = new VElement[1];
         VElement kept = walk.element(tree, null, new ArrayList<>(), first);
-        return new Taken(kept, firstRender ? first[0] : null, List.copyOf(patches));
+        return new Taken(kept, firstRender ? first[0] : null, List.copyOf(containers));
     }
 
-    private record Walk(Source source, boolean firstRender, List<Patch> patches) {
+    private record Walk(Source source, boolean firstRender, List<Container> containers) {
 
         /** The element with its containers emptied; {@code first[0]} receives it with the items in place. */
         VElement element(VElement e, String childId, List<Integer> path, VElement[] first) {
@@ -99,7 +133,7 @@ public final class StreamItems {
         private VElement container(VElement e, String view, String stream, List<Integer> path, VElement[] first) {
             List<? extends LiveStream.Change<?>> changes = source.changes(view, stream);
             List<VElement> items = items(e, stream);
-            List<Patch.StreamChange> out = firstRender ? null : new ArrayList<>(changes.size());
+            List<Change> out = firstRender ? null : new ArrayList<>(changes.size());
             Shown shown = firstRender ? new Shown() : null;
             int next = 0;
             for (LiveStream.Change<?> change : changes) {
@@ -107,13 +141,13 @@ public final class StreamItems {
                     if (firstRender) {
                         shown.clear();
                     } else {
-                        out.add(Patch.StreamChange.resetAll());
+                        out.add(new Reset());
                     }
                 } else if (change instanceof LiveStream.Delete<?> d) {
                     if (firstRender) {
                         shown.delete(d.key());
                     } else {
-                        out.add(Patch.StreamChange.deleteKey(d.key()));
+                        out.add(new Delete(d.key()));
                     }
                 } else if (change instanceof LiveStream.Insert<?> insert) {
                     if (next == items.size()) {
@@ -123,16 +157,15 @@ public final class StreamItems {
                     if (firstRender) {
                         shown.place(item, insert.at());
                     } else {
-                        out.add(Patch.StreamChange.insert(insert.at(), HtmlWriter.write(item)));
+                        out.add(new Insert(insert.at(), item));
                     }
                 }
             }
             if (next != items.size()) {
                 throw mismatch(stream, items.size(), changes);
             }
-            if (!firstRender && !out.isEmpty()) {
-                patches.add(new Patch.Stream(path, out));
-            }
+            containers.add(new Container(path, view, stream, firstRender ? List.of() : out,
+                    firstRender ? List.copyOf(shown.items) : List.of()));
             first[0] = firstRender && !shown.items.isEmpty()
                     ? VElement.adopt(e.tag(), e.namespace(), e.attributeArray(), shown.items.toArray(NO_CHILDREN))
                     : e;
