@@ -10,8 +10,8 @@ import java.util.Set;
 import dev.relive.api.LiveStream;
 
 /**
- * What the browser of one tab has in its stream containers, so that an item sent again with the HTML the browser
- * already has for its key goes as the key alone: {@code {"at":n,"keys":["k",...]}} moves the browser's node. A
+ * What the browser of one tab has in its stream containers, so that an item sent again as the browser already has
+ * it (the same HTML for its key) goes as the key alone: {@code {"at":n,"keys":["k",...]}} moves the browser's node. A
  * stream re-sent in a new order (a sort) then costs a few bytes a row instead of the row's HTML.
  *
  * <p>The memory only ever errs towards sending HTML: it remembers a container's items from the first render that
@@ -55,7 +55,7 @@ public final class StreamMemory {
         for (StreamItems.Container c : shown) {
             ShownItems items = new ShownItems(limit);
             for (VElement item : c.shows()) {
-                items.put(item.key(), HtmlWriter.write(item));
+                items.put(item.key(), ItemPrint.of(item));
             }
             if (items.size() > 0) {
                 containers.put(id(c), items);
@@ -112,17 +112,17 @@ public final class StreamMemory {
                 }
             } else if (change instanceof StreamItems.Insert insert) {
                 String key = insert.item().key();
-                String html = HtmlWriter.write(insert.item());
+                long print = shown == null ? 0 : ItemPrint.of(insert.item());
                 boolean browserHasIt = shown != null
-                        && (shown.has(key, html) || removed != null && removed.take(key, html));
+                        && (shown.has(key, print) || removed != null && removed.take(key, print));
                 if (browserHasIt) {
                     moves.add(insert.at(), key);
                 } else {
                     moves.flush();
-                    out.add(Patch.StreamChange.insert(insert.at(), html));
+                    out.add(Patch.StreamChange.insert(insert.at(), HtmlWriter.write(insert.item())));
                 }
                 if (shown != null) {
-                    shown.put(key, html);
+                    shown.put(key, print);
                 }
             }
         }

@@ -10,64 +10,89 @@ import org.junit.jupiter.api.Test;
 
 class Issue13ShownItemsTest {
 
+    /** The fingerprint of an item whose HTML is {@code <li>text</li>}. */
+    private static long p(String text) {
+        return ItemPrint.of(item("<li>" + text + "</li>"));
+    }
+
+    private static VElement item(String html) {
+        return (VElement) HtmlParser.parse(html).childArray()[0];
+    }
+
+    @Test
+    void anItemsFingerprintChangesWithWhatItsHtmlWouldSay() {
+        String row = "<li rl-key=\"7\" class=\"on\"><span>Ann</span><span><b>3</b> stars</span></li>";
+        assertThat(ItemPrint.of(item(row))).isEqualTo(ItemPrint.of(item(row)));
+        for (String other : new String[] {
+                "<li rl-key=\"7\" class=\"off\"><span>Ann</span><span><b>3</b> stars</span></li>",
+                "<li class=\"on\" rl-key=\"7\"><span>Ann</span><span><b>3</b> stars</span></li>",
+                "<li rl-key=\"7\" class=\"on\"><span>Ann</span><span><i>3</i> stars</span></li>",
+                "<li rl-key=\"7\" class=\"on\"><span>An</span><span>n<b>3</b> stars</span></li>",
+                "<li rl-key=\"7\" class=\"on\"><span>Ann</span><span><b>3 stars</b></span></li>",
+                "<li rl-key=\"7\" class=\"on\"><span>Ann</span><span><b>3</b> stars</span><span></span></li>" }) {
+            assertThat(ItemPrint.of(item(other))).as(other).isNotEqualTo(ItemPrint.of(item(row)));
+        }
+        assertThat(ItemPrint.ofKey("7")).isNotEqualTo(ItemPrint.ofKey("8")).isNotZero();
+    }
+
     @Test
     void remembersEachKeyWithTheLastHtmlSentForIt() {
         ShownItems items = new ShownItems(100);
-        items.put("a", "<li>1</li>");
-        items.put("b", "<li>2</li>");
-        items.put("a", "<li>3</li>");
+        items.put("a", p("1"));
+        items.put("b", p("2"));
+        items.put("a", p("3"));
 
-        assertThat(items.has("a", "<li>3</li>")).isTrue();
-        assertThat(items.has("a", "<li>1</li>")).isFalse();
-        assertThat(items.has("b", "<li>2</li>")).isTrue();
-        assertThat(items.has("c", "<li>2</li>")).isFalse();
+        assertThat(items.has("a", p("3"))).isTrue();
+        assertThat(items.has("a", p("1"))).isFalse();
+        assertThat(items.has("b", p("2"))).isTrue();
+        assertThat(items.has("c", p("2"))).isFalse();
         assertThat(items.size()).isEqualTo(2);
     }
 
     @Test
     void takeAndRemoveForgetTheKey() {
         ShownItems items = new ShownItems(100);
-        items.put("a", "x");
-        items.put("b", "y");
+        items.put("a", p("x"));
+        items.put("b", p("y"));
 
-        assertThat(items.take("a", "other")).isFalse();
-        assertThat(items.has("a", "x")).isFalse();
-        assertThat(items.take("b", "y")).isTrue();
-        assertThat(items.take("b", "y")).isFalse();
+        assertThat(items.take("a", p("other"))).isFalse();
+        assertThat(items.has("a", p("x"))).isFalse();
+        assertThat(items.take("b", p("y"))).isTrue();
+        assertThat(items.take("b", p("y"))).isFalse();
         assertThat(items.size()).isZero();
     }
 
     @Test
     void keysPastTheLimitAreNotRemembered() {
         ShownItems items = new ShownItems(2);
-        items.put("a", "1");
-        items.put("b", "2");
-        items.put("c", "3");
-        items.put("a", "4");
+        items.put("a", p("1"));
+        items.put("b", p("2"));
+        items.put("c", p("3"));
+        items.put("a", p("4"));
 
-        assertThat(items.has("c", "3")).isFalse();
-        assertThat(items.has("a", "4")).isTrue();
+        assertThat(items.has("c", p("3"))).isFalse();
+        assertThat(items.has("a", p("4"))).isTrue();
         items.remove("b");
-        items.put("c", "3");
-        assertThat(items.has("c", "3")).isTrue();
+        items.put("c", p("3"));
+        assertThat(items.has("c", p("3"))).isTrue();
     }
 
     @Test
     void movingIntoAnotherEmptiesThisOneAndReplacesTheOthersEntries() {
         ShownItems shown = new ShownItems(100);
-        shown.put("a", "1");
-        shown.put("b", "2");
+        shown.put("a", p("1"));
+        shown.put("b", p("2"));
         ShownItems removed = new ShownItems(100);
-        removed.put("a", "old");
-        removed.put("z", "9");
+        removed.put("a", p("old"));
+        removed.put("z", p("9"));
 
         shown.moveInto(removed);
 
         assertThat(shown.size()).isZero();
-        assertThat(shown.has("a", "1")).isFalse();
-        assertThat(removed.has("a", "1")).isTrue();
-        assertThat(removed.has("b", "2")).isTrue();
-        assertThat(removed.has("z", "9")).isTrue();
+        assertThat(shown.has("a", p("1"))).isFalse();
+        assertThat(removed.has("a", p("1"))).isTrue();
+        assertThat(removed.has("b", p("2"))).isTrue();
+        assertThat(removed.has("z", p("9"))).isTrue();
         assertThat(removed.size()).isEqualTo(3);
     }
 
@@ -76,14 +101,14 @@ class Issue13ShownItemsTest {
     void agreesWithAMapUnderRandomPutsAndRemoves() {
         Random random = new Random(13);
         ShownItems items = new ShownItems(Integer.MAX_VALUE);
-        Map<String, String> expected = new HashMap<>();
+        Map<String, Long> expected = new HashMap<>();
         for (int i = 0; i < 200_000; i++) {
             String key = "k" + random.nextInt(3_000);
             if (random.nextInt(3) == 0) {
                 items.remove(key);
                 expected.remove(key);
             } else {
-                String html = "<tr>" + random.nextInt(4) + "</tr>";
+                long html = p(String.valueOf(random.nextInt(4)));
                 items.put(key, html);
                 expected.put(key, html);
             }
@@ -92,8 +117,9 @@ class Issue13ShownItemsTest {
         for (int k = 0; k < 3_000; k++) {
             String key = "k" + k;
             for (int h = 0; h < 4; h++) {
-                String html = "<tr>" + h + "</tr>";
-                assertThat(items.has(key, html)).as(key + " " + html).isEqualTo(html.equals(expected.get(key)));
+                long html = p(String.valueOf(h));
+                assertThat(items.has(key, html)).as(key + " " + h)
+                        .isEqualTo(Long.valueOf(html).equals(expected.get(key)));
             }
         }
     }
