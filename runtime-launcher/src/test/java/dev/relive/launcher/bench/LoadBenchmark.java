@@ -22,7 +22,8 @@ import dev.relive.launcher.TestFolders;
  * Load over loopback: N concurrent WebSocket sessions mounted on the test view {@code /test/echo}, each sending
  * {@code add(1)} events at a steady rate; prints events/s, round-trip p50/p99, lost and doubled answers, whether
  * every session's final count is exact, the server heap per idle mounted session, and the CPU the server and the
- * load generator (this process) took while sending. Sessions mount 16 at a time; then the run waits until the
+ * load generator (this process) took while sending, and the round trip p99 of each second's events (the JIT compiles
+ * the event path in the first seconds) and of the second half. Sessions mount 16 at a time; then the run waits until the
  * runtime is warm (HVR's warm-up over in dev runs, and a second with the server nearly idle) and prints how long
  * that took, so that the events measure the runtime and not its start-up. Before the runs it prints the heap
  * per idle session of the examples {@code /counter} and {@code /list}. With {@code --dev} the
@@ -296,6 +297,8 @@ public final class LoadBenchmark {
                 (heapAfter - heapBefore) / 1024.0 / n, 100 * serverCpu / elapsed, 100 * generatorCpu / elapsed,
                 saves.get() > 0 ? "; HVR saves during load: " + saves.get()
                         : "");
+        System.out.println("round trip p99 by second of sending (events sent in that second; the first seconds "
+                + "include the JIT's compiles of the event path): " + p99BySecond(sessions, start, seconds));
         if (saves.get() > 0) {
             System.out.println("last swap, hvr:status phases: " + lastSavePhases(relive));
         }
@@ -370,6 +373,33 @@ public final class LoadBenchmark {
     }
 
     private static final int MOUNTS_IN_FLIGHT = 16;
+
+    /** The round trip p99, in ms, of the events sent in each second from {@code start}, and of the second half. */
+    private static String p99BySecond(List<LoadSession> sessions, long start, int seconds) {
+        Stats[] bySecond = new Stats[seconds];
+        Stats secondHalf = new Stats();
+        for (int i = 0; i < seconds; i++) {
+            bySecond[i] = new Stats();
+        }
+        for (LoadSession s : sessions) {
+            synchronized (s.events) {
+                for (long[] e : s.events) {
+                    long second = (e[0] - start) / 1_000_000_000L;
+                    if (second >= 0 && second < seconds) {
+                        bySecond[(int) second].add((e[1] - e[0]) / 1000);
+                        if (second >= seconds / 2) {
+                            secondHalf.add((e[1] - e[0]) / 1000);
+                        }
+                    }
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (Stats st : bySecond) {
+            out.append(out.length() == 0 ? "" : ", ").append(String.format("%.1f", st.percentile(99) / 1000.0));
+        }
+        return out.append(String.format(" ms; second half p99=%s", Stats.ms(secondHalf.percentile(99)))).toString();
+    }
 
     private static long cpuNanos(ProcessHandle process) {
         return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
