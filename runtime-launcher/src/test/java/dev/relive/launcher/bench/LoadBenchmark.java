@@ -88,7 +88,15 @@ public final class LoadBenchmark {
             List<String> javaOptions, boolean pageGet, boolean timeline) throws Exception {
         DevWorkspace ws = dev ? DevWorkspace.startConfigured("/test/echo", RUNTIME_CONFIG, javaOptions) : null;
         Path dir = dev ? null : Files.createTempDirectory("relive-load");
-        LauncherProcess relive = dev ? ws.relive() : startProduction(dir, javaOptions);
+        LauncherProcess relive;
+        try {
+            relive = dev ? ws.relive() : startProduction(dir, javaOptions);
+        } catch (Exception | Error e) {
+            if (dir != null) {
+                TestFolders.deleteTree(dir); // the launch failed (bad --java-options): nothing else deletes it
+            }
+            throw e;
+        }
         try {
             System.out.printf("Relive load benchmark: %s run, %d s per size, %.1f events/s per session%n",
                     dev ? "dev" : "production", seconds, rate);

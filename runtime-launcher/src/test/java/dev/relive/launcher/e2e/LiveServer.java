@@ -43,12 +43,18 @@ public final class LiveServer implements AutoCloseable {
     /** Copies the examples into a temp workspace and starts {@code relive.jar --dev --workspace COPY}. */
     public static LiveServer start() throws Exception {
         Path dir = Files.createTempDirectory("relive-e2e");
-        Files.createDirectories(dir.resolve("deploy"));
-        configureUsers(dir.resolve("deploy"));
-        DevWorkspace.configureTestWarmUp(dir.resolve("deploy"));
         Path workspace = dir.resolve("workspace");
-        copyExamples(repositoryRoot(), workspace);
-        LauncherProcess launcher = LauncherProcess.start(dir, "--dev", "--workspace", workspace.toString());
+        LauncherProcess launcher;
+        try {
+            Files.createDirectories(dir.resolve("deploy"));
+            configureUsers(dir.resolve("deploy"));
+            DevWorkspace.configureTestWarmUp(dir.resolve("deploy"));
+            copyExamples(repositoryRoot(), workspace);
+            launcher = LauncherProcess.start(dir, "--dev", "--workspace", workspace.toString());
+        } catch (Exception | Error e) {
+            Browser.deleteTree(dir); // the copy or the launch failed: nothing else will delete the folder
+            throw e;
+        }
         LiveServer server = new LiveServer(dir, workspace, launcher);
         try {
             for (String route : ROUTES) {
