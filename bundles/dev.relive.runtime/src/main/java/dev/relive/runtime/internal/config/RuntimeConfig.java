@@ -101,8 +101,8 @@ public @interface RuntimeConfig {
             + "a larger one is not stored (the tab mounts afresh after a failover).")
     int cluster__state__max__bytes() default 262144;
 
-    @AttributeDefinition(description = "Items remembered per stream container of a tab, by a 64-bit fingerprint of "
-            + "their key and HTML (21-43 bytes each), so that an item sent again unchanged (a re-sorted stream) goes "
+    @AttributeDefinition(description = "Items remembered per stream container of a tab, by fingerprints of their "
+            + "key and HTML (16-32 bytes each), so that an item sent again unchanged (a re-sorted stream) goes "
             + "as its key; items past it are sent in full. 0: every item goes in full.")
     int stream__memory__items() default 10000;
 }

@@ -3,7 +3,7 @@ package dev.relive.runtime.internal.vdom;
 import java.security.SecureRandom;
 
 /**
- * 64-bit fingerprints of stream items and their keys, for {@link ShownItems}. An item's is taken over its tree (tag,
+ * Fingerprints of stream items (64-bit) and of their keys (32-bit), for {@link ShownItems}. An item's is taken over its tree (tag,
  * namespace, attributes in order, children), each string with its length before it, so two items have the same
  * fingerprint when they would be written as the same HTML (up to a collision, about 2<sup>-64</sup>), without
  * writing it. The seeds are drawn at random for each runtime, so that content cannot be chosen ahead to collide.
@@ -23,8 +23,9 @@ final class ItemPrint {
     private ItemPrint() {
     }
 
-    static long ofKey(String key) {
-        long h = finish(string(KEY_SEED, key));
+    /** A key's 32-bit fingerprint, never 0. */
+    static int ofKey(String key) {
+        int h = (int) (finish(string(KEY_SEED, key)) >>> 32);
         return h == 0 ? 1 : h;
     }
 

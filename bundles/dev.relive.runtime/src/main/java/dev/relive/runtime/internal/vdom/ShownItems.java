@@ -1,20 +1,21 @@
 package dev.relive.runtime.internal.vdom;
 
 /**
- * The items of one stream container as the browser has them: for each {@code rl-key}, a 64-bit fingerprint of the
- * key and one of the item last sent for it ({@link ItemPrint}), never the key or the item themselves. Two arrays
- * with open addressing (16 bytes a slot, at most three quarters full). Remembers at most {@code limit} keys: the
- * items past that are not remembered, so they are sent in full again.
+ * The items of one stream container as the browser has them: for each {@code rl-key}, a 32-bit fingerprint of the
+ * key, which finds its slot, and a 64-bit one of the item last sent for it ({@link ItemPrint}), never the key or the
+ * item themselves. Two arrays with open addressing (12 bytes a slot, at most three quarters full). Remembers at most
+ * {@code limit} keys: the items past that are not remembered, so they are sent in full again.
  *
- * <p>A fingerprint pair that matches is taken to be the same key and item: two different ones share both 64-bit
- * fingerprints with a probability of about 2<sup>-64</sup>.
+ * <p>Only the item's fingerprint says whether the browser has an item: it covers the item's {@code rl-key}, so two
+ * different items, of the same key or not, share it with a probability of about 2<sup>-64</sup>. Two keys whose
+ * 32-bit fingerprints are equal share a slot: the later one replaces the other, which is then sent in full again.
  */
 final class ShownItems {
 
     private static final int FIRST_CAPACITY = 16;
     private final int limit;
     /** Key fingerprints; 0 marks a free slot ({@link ItemPrint#ofKey} is never 0). */
-    private long[] keys = new long[0];
+    private int[] keys = new int[0];
     private long[] items = new long[0];
     private int size;
 
@@ -67,7 +68,7 @@ final class ShownItems {
     }
 
     void clear() {
-        keys = new long[0];
+        keys = new int[0];
         items = new long[0];
         size = 0;
     }
@@ -82,7 +83,7 @@ final class ShownItems {
         clear();
     }
 
-    private void putPrints(long k, long item) {
+    private void putPrints(int k, long item) {
         int slot = find(k);
         if (slot >= 0) {
             items[slot] = item;
@@ -94,7 +95,7 @@ final class ShownItems {
         }
     }
 
-    private int find(long k) {
+    private int find(int k) {
         if (size == 0) {
             return -1;
         }
@@ -107,7 +108,7 @@ final class ShownItems {
         return -1;
     }
 
-    private void insert(long k, long item) {
+    private void insert(int k, long item) {
         int mask = keys.length - 1;
         int i = home(k);
         while (keys[i] != 0) {
@@ -119,10 +120,10 @@ final class ShownItems {
     }
 
     private void grow() {
-        long[] oldKeys = keys;
+        int[] oldKeys = keys;
         long[] oldItems = items;
         int capacity = Math.max(FIRST_CAPACITY, oldKeys.length * 2);
-        keys = new long[capacity];
+        keys = new int[capacity];
         items = new long[capacity];
         size = 0;
         for (int i = 0; i < oldKeys.length; i++) {
@@ -132,7 +133,7 @@ final class ShownItems {
         }
     }
 
-    private int home(long k) {
-        return (int) (k ^ (k >>> 32)) & (keys.length - 1);
+    private int home(int k) {
+        return (k ^ (k >>> 16)) & (keys.length - 1);
     }
 }

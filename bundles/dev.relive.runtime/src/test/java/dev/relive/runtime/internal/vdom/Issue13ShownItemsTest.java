@@ -96,31 +96,45 @@ class Issue13ShownItemsTest {
         assertThat(removed.size()).isEqualTo(3);
     }
 
-    /** Puts and removes at random against a map: the probe runs stay findable across removals and growth. */
+    /**
+     * Puts and removes at random against a map: the probe runs stay findable across removals and growth. The table
+     * never claims an item the map does not hold; it may miss one only where two keys' 32-bit fingerprints are equal
+     * (about one pair in a thousand runs of 3,000 keys; the seeds are random).
+     */
     @Test
     void agreesWithAMapUnderRandomPutsAndRemoves() {
         Random random = new Random(13);
+        int keys = 3_000;
+        long[][] prints = new long[keys][4];
+        for (int k = 0; k < keys; k++) {
+            for (int h = 0; h < 4; h++) {
+                prints[k][h] = ItemPrint.of(item("<li rl-key=\"k" + k + "\">" + h + "</li>"));
+            }
+        }
         ShownItems items = new ShownItems(Integer.MAX_VALUE);
         Map<String, Long> expected = new HashMap<>();
         for (int i = 0; i < 200_000; i++) {
-            String key = "k" + random.nextInt(3_000);
+            int k = random.nextInt(keys);
             if (random.nextInt(3) == 0) {
-                items.remove(key);
-                expected.remove(key);
+                items.remove("k" + k);
+                expected.remove("k" + k);
             } else {
-                long html = p(String.valueOf(random.nextInt(4)));
-                items.put(key, html);
-                expected.put(key, html);
+                long print = prints[k][random.nextInt(4)];
+                items.put("k" + k, print);
+                expected.put("k" + k, print);
             }
         }
-        assertThat(items.size()).isEqualTo(expected.size());
-        for (int k = 0; k < 3_000; k++) {
-            String key = "k" + k;
+        assertThat(items.size()).isBetween(expected.size() - 2, expected.size());
+        int missed = 0;
+        for (int k = 0; k < keys; k++) {
             for (int h = 0; h < 4; h++) {
-                long html = p(String.valueOf(h));
-                assertThat(items.has(key, html)).as(key + " " + h)
-                        .isEqualTo(Long.valueOf(html).equals(expected.get(key)));
+                boolean holds = Long.valueOf(prints[k][h]).equals(expected.get("k" + k));
+                boolean has = items.has("k" + k, prints[k][h]);
+                assertThat(!has || holds).as("k%d version %d claimed", k, h).isTrue();
+                missed += holds && !has ? 1 : 0;
             }
         }
+        assertThat(missed).isLessThanOrEqualTo(2);
     }
+
 }
