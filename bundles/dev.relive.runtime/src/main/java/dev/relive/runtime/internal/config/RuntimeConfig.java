@@ -10,8 +10,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * {@code live_upgrade_wait_seconds}, {@code upload_max_file_bytes}, {@code upload_max_files}, {@code upload_dir},
  * {@code hvr_reload_hold_seconds}, {@code session_idle_seconds}, {@code max_browser_sessions},
  * {@code login_attempts_per_minute}, {@code cluster_state_write_delay_ms}, {@code cluster_state_ttl_seconds},
- * {@code cluster_state_max_bytes}, {@code trusted_proxies}, {@code stream_memory_items} (a double underscore in a method name is one underscore in
- * the key).
+ * {@code cluster_state_max_bytes}, {@code trusted_proxies}, {@code stream_memory_items} (a double underscore in a
+ * method name is one underscore in the key).
  */
 @ObjectClassDefinition(id = RuntimeConfig.PID, name = "Relive runtime")
 public @interface RuntimeConfig {

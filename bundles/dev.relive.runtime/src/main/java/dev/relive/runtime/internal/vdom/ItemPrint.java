@@ -3,10 +3,11 @@ package dev.relive.runtime.internal.vdom;
 import java.security.SecureRandom;
 
 /**
- * Fingerprints of stream items (64-bit) and of their keys (32-bit), for {@link ShownItems}. An item's is taken over its tree (tag,
- * namespace, attributes in order, children), each string with its length before it, so two items have the same
- * fingerprint when they would be written as the same HTML (up to a collision, about 2<sup>-64</sup>), without
- * writing it. The seeds are drawn at random for each runtime, so that content cannot be chosen ahead to collide.
+ * Fingerprints of stream items (64-bit) and of their keys (32-bit), for {@link ShownItems}. An item's is taken over
+ * its tree (tag, namespace, attributes in order, children), each string with its length before it, so two items have
+ * the same fingerprint when they would be written as the same HTML (up to a collision, about 2<sup>-64</sup>),
+ * without writing it. The seeds are drawn at random for each runtime, so that content cannot be chosen ahead to
+ * collide.
  */
 final class ItemPrint {
 

@@ -40,7 +40,18 @@ final class ShownItems {
 
     /** The browser no longer has {@code key}. */
     void remove(String key) {
+        removeSlot(find(ItemPrint.ofKey(key)));
+    }
+
+    /** Whether {@code key} is remembered as {@code item}; it is forgotten either way. */
+    boolean take(String key, long item) {
         int slot = find(ItemPrint.ofKey(key));
+        boolean had = slot >= 0 && items[slot] == item;
+        removeSlot(slot);
+        return had;
+    }
+
+    private void removeSlot(int slot) {
         if (slot < 0) {
             return;
         }
@@ -58,13 +69,6 @@ final class ShownItems {
         keys[hole] = 0;
         items[hole] = 0;
         size--;
-    }
-
-    /** Whether {@code key} is remembered as {@code item}; it is forgotten either way. */
-    boolean take(String key, long item) {
-        boolean had = has(key, item);
-        remove(key);
-        return had;
     }
 
     void clear() {
