@@ -29,7 +29,9 @@ import dev.relive.launcher.TestFolders;
  * per idle session of the examples {@code /counter} and {@code /list}. With {@code --dev} the
  * runtime runs in dev mode on a workspace copy, and {@code --save-every S} saves a view source every S seconds
  * during the load (Hot View Replacement swaps under load): {@code BaseView.java}, which no session's view uses but
- * whose bundle they show, or with {@code --save-file EchoView.java} the sessions' own view. With {@code --before JAR} all of it runs first with that
+ * whose bundle they show, or with {@code --save-file EchoView.java} the sessions' own view; a save changes a method's
+ * body (redefined in place), or with {@code --full-swaps} adds a method (the bundle is updated and every session on it
+ * swapped). With {@code --before JAR} all of it runs first with that
  * launcher jar, then with this build's. {@code --java-options "OPTIONS"} starts the runtime (production or dev) with those
  * JVM options (a flight recording: {@code -XX:StartFlightRecording=filename=server.jfr,settings=profile});
  * with {@code --page-get} each session loads its page (and so gets a token of its own) before it mounts, as a
@@ -44,6 +46,8 @@ import dev.relive.launcher.TestFolders;
  */
 public final class LoadBenchmark {
 
+    private static final AtomicInteger ADDED_METHODS = new AtomicInteger();
+
     public static void main(String[] args) throws Exception {
         List<Integer> sizes = List.of(1, 100, 1000);
         int seconds = 20;
@@ -55,6 +59,7 @@ public final class LoadBenchmark {
         boolean pageGet = false;
         boolean timeline = false;
         String saveFile = "BaseView.java";
+        boolean fullSwaps = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--sessions" -> sizes = parseList(args[++i]);
@@ -67,6 +72,7 @@ public final class LoadBenchmark {
                 case "--page-get" -> pageGet = true;
                 case "--timeline" -> timeline = true;
                 case "--save-file" -> saveFile = args[++i];
+                case "--full-swaps" -> fullSwaps = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -76,12 +82,16 @@ public final class LoadBenchmark {
             if (before != null) {
                 System.out.println(jar.equals(after) ? "[after] this build" : "[before] " + jar);
             }
-            runAll(sizes, seconds, rate, dev, new Saves(saveEvery, saveFile), javaOptions, pageGet, timeline);
+            runAll(sizes, seconds, rate, dev, new Saves(saveEvery, saveFile, fullSwaps), javaOptions, pageGet,
+                    timeline);
         }
     }
 
-    /** Every {@code seconds} s, a body edit of the test view source {@code file}. */
-    private record Saves(int seconds, String file) {
+    /**
+     * Every {@code seconds} s, a body edit of the test view source {@code file}, or with {@code fullSwaps} a new method
+     * in it each time: a change of the class's shape, which updates the bundle and swaps its sessions.
+     */
+    private record Saves(int seconds, String file, boolean fullSwaps) {
     }
 
     private static void runAll(List<Integer> sizes, int seconds, double rate, boolean dev, Saves saveEvery,
@@ -267,7 +277,7 @@ public final class LoadBenchmark {
         AtomicInteger saves = new AtomicInteger();
         ScheduledExecutorService saver = Executors.newSingleThreadScheduledExecutor();
         if (ws != null && saveEvery.seconds() > 0) {
-            saver.scheduleAtFixedRate(() -> save(ws, saveEvery.file(), saves), saveEvery.seconds(),
+            saver.scheduleAtFixedRate(() -> save(ws, saveEvery, saves), saveEvery.seconds(),
                     saveEvery.seconds(), TimeUnit.SECONDS);
         }
         long start = System.nanoTime();
@@ -414,14 +424,21 @@ public final class LoadBenchmark {
     }
 
     /**
-     * Changes the string that {@code file}'s method {@code revision()} (or {@code BaseView}'s {@code title()})
-     * returns, adding the method to the class on the first save.
+     * Changes the string that the test view source's method {@code revision()} returns, adding the method to the class
+     * on the first save; for full swaps, adds a method {@code revisionN()} on every save instead.
      */
-    private static void save(DevWorkspace ws, String file, AtomicInteger saves) {
+    private static void save(DevWorkspace ws, Saves how, AtomicInteger saves) {
         try {
             int n = saves.incrementAndGet();
-            Path base = ws.view(file);
+            Path base = ws.view(how.file());
             String text = Files.readString(base);
+            if (how.fullSwaps()) {
+                int end = text.lastIndexOf('}');
+                int m = ADDED_METHODS.incrementAndGet(); // the workspace keeps the methods of earlier runs
+                ws.save(base, text.substring(0, end) + "\n    String revision" + m + "() {\n        return \"HVR " + m
+                        + "\";\n    }\n}\n");
+                return;
+            }
             if (!text.contains("return \"HVR")) {
                 int end = text.lastIndexOf('}');
                 text = text.substring(0, end) + "\n    String revision() {\n        return \"HVR\";\n    }\n}\n";

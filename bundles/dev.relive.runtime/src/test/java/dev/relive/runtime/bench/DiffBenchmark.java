@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * Benchmark of the virtual DOM on a 1,000-row keyed table, with a non-diffing baseline (sending the whole
- * HTML). Prints median and p99 per operation, and the bytes of the patches JSON against the full HTML. The line
+ * HTML). Prints median and p99 per operation, the spread of the medians of the windows its time is cut into, and
+ * the bytes of the patches JSON against the full HTML. The line
  * "a render" is what a session does on each event; "parse + diff + JSON" is the same work with a parse that
  * shares every string, as before {@link Differ#diffSharing}.
  * Not a test: it asserts nothing.
@@ -27,11 +28,13 @@ import java.util.function.Supplier;
  * mvn -q -pl bundles/dev.relive.runtime test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.relive.runtime.bench.DiffBenchmark
  * </pre>
- * Optional arguments: rows (default 1000), seconds measured per case (default 2).
+ * Optional arguments: rows (default 1000), seconds measured per case (default 2), windows the measured time is cut
+ * into (default 3; each window's median is kept, and the lowest and highest printed).
  */
 public final class DiffBenchmark {
 
     private static volatile Object sink;
+    private static int rounds = 3;
 
     private DiffBenchmark() {
     }
@@ -39,6 +42,7 @@ public final class DiffBenchmark {
     public static void main(String[] args) {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 2;
+        rounds = args.length > 2 ? Math.max(1, Integer.parseInt(args[2])) : 3;
         int[] order = new int[rows];
         for (int i = 0; i < rows; i++) {
             order[i] = i;
@@ -69,7 +73,8 @@ public final class DiffBenchmark {
         System.out.printf(Locale.ROOT, "Relive vdom benchmark: %d keyed rows, %s, %d cores%n", rows,
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "%-44s %10s %10s %10s%n", "operation", "median", "p99", "samples");
+        System.out.printf(Locale.ROOT, "%-44s %10s %10s %10s   %s%n", "operation", "median", "p99", "samples",
+                "medians of " + rounds + " windows, lowest - highest");
         run("diff, 1 row changed", seconds, () -> Differ.diff(base, changed));
         run("diff, 1 row moved", seconds, () -> Differ.diff(base, movedTree));
         run("diff, all rows reversed", seconds, () -> Differ.diff(base, reversedTree));
@@ -104,6 +109,11 @@ public final class DiffBenchmark {
         return sb.append("\n</tbody></table>").toString();
     }
 
+    /**
+     * Times {@code op} after a warm-up: the measured time is cut into {@link #rounds} windows, and besides the median
+     * and p99 of all samples the lowest and highest of the windows' medians are printed, which show how much the
+     * machine itself varied while the case ran.
+     */
     private static void run(String name, double seconds, Supplier<Object> op) {
         long warmupEnd = System.nanoTime() + (long) (seconds * 0.75e9);
         while (System.nanoTime() < warmupEnd) {
@@ -111,16 +121,26 @@ public final class DiffBenchmark {
         }
         long[] samples = new long[200_000];
         int n = 0;
-        long end = System.nanoTime() + (long) (seconds * 1e9);
-        while (n < samples.length && (n < 50 || System.nanoTime() < end)) {
-            long t0 = System.nanoTime();
-            sink = op.get();
-            samples[n++] = System.nanoTime() - t0;
+        long lowest = Long.MAX_VALUE;
+        long highest = 0;
+        for (int round = 0; round < rounds; round++) {
+            int first = n;
+            long end = System.nanoTime() + (long) (seconds * 1e9 / rounds);
+            while (n < samples.length && (n - first < 20 || System.nanoTime() < end)) {
+                long t0 = System.nanoTime();
+                sink = op.get();
+                samples[n++] = System.nanoTime() - t0;
+            }
+            long[] window = Arrays.copyOfRange(samples, first, n);
+            Arrays.sort(window);
+            lowest = Math.min(lowest, window[window.length / 2]);
+            highest = Math.max(highest, window[window.length / 2]);
         }
         long[] s = Arrays.copyOf(samples, n);
         Arrays.sort(s);
-        System.out.printf(Locale.ROOT, "%-44s %10s %10s %10d%n", name, micros(s[n / 2]),
-                micros(s[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)]), n);
+        System.out.printf(Locale.ROOT, "%-44s %10s %10s %10d   %s - %s%n", name, micros(s[n / 2]),
+                micros(s[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)]), n, micros(lowest).trim(),
+                micros(highest).trim());
     }
 
     private static String micros(long nanos) {

@@ -71,7 +71,7 @@ final class WellFormedParser {
 
     private boolean text(int from, int to) {
         if (Names.isSharedSpace(s, from, to)) {
-            current.text(Names.space(s, from, to));
+            current.space(Names.space(s, from, to));
             return true;
         }
         if (!HtmlRules.takesText(current.rules) && !s.substring(from, to).isBlank()) {
@@ -120,10 +120,12 @@ final class WellFormedParser {
         if (stack.isEmpty() || end >= s.length() || s.charAt(end) != '>') {
             return false;
         }
-        for (int k = 0; k < tag.length(); k++) {
-            char c = s.charAt(start + k);
-            if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != tag.charAt(k)) {
-                return false;
+        if (!s.startsWith(tag, start)) { // templates write lower-case tags; other cases compared char by char
+            for (int k = 0; k < tag.length(); k++) {
+                char c = s.charAt(start + k);
+                if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != tag.charAt(k)) {
+                    return false;
+                }
             }
         }
         current.flush();
@@ -238,6 +240,8 @@ final class WellFormedParser {
         private final int start;
         private String text;
         private StringBuilder moreText;
+        /** Whether {@link #text} is a shared whitespace run ({@link Names#space}), alone. */
+        private boolean textIsSpace;
         private final boolean share;
 
         Frame(Names.Name name, String[] attrs, NodeStack nodes, boolean share) {
@@ -253,6 +257,7 @@ final class WellFormedParser {
             if (t.isEmpty()) {
                 return;
             }
+            textIsSpace = false;
             if (text == null) {
                 text = t;
             } else {
@@ -264,10 +269,19 @@ final class WellFormedParser {
         }
 
         /** Adds the pending text as a node; always true (a convenience for the parser's conditions). */
+        /** Text that is already a shared whitespace run ({@link Names#space}). */
+        void space(String t) {
+            boolean alone = text == null;
+            text(t);
+            textIsSpace = alone;
+        }
+
         boolean flush() {
             if (text != null) {
                 String t = moreText == null ? text : moreText.toString();
-                if (Names.isSharedSpace(t, 0, t.length())) {
+                if (textIsSpace) {
+                    textIsSpace = false; // shared already
+                } else if (Names.isSharedSpace(t, 0, t.length())) {
                     t = Names.space(t, 0, t.length());
                 } else if (share) {
                     t = SharedStrings.share(t);

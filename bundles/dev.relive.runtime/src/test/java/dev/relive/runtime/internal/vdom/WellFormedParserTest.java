@@ -104,6 +104,24 @@ class WellFormedParserTest {
     }
 
     @Test
+    void whitespaceBetweenElementsIsOneSharedStringAndUpperCaseEndTagsClose() {
+        VNode[] first = WellFormedParser.parseChildren("<ul>\n  <li>a</li>\n  <LI>b</Li>\n</UL>", false);
+        VNode[] second = WellFormedParser.parseChildren("<ol>\n  <li>c</li>\n</ol>", false);
+        assertThat(first).hasSize(1);
+        VText firstSpace = (VText) ((VElement) first[0]).children().get(0);
+        VText secondSpace = (VText) ((VElement) second[0]).children().get(0);
+        assertThat(firstSpace.text()).isEqualTo("\n  ").isSameAs(secondSpace.text());
+        assertThat(HtmlWriter.write(List.of(first))).isEqualTo("<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>");
+        // runs split by comments join: whitespace alone stays shared, whitespace and text become one text
+        VElement spaces = (VElement) WellFormedParser.parseChildren("<div> <!-- a --> </div>", false)[0];
+        assertThat(((VText) spaces.children().get(0)).text()).isEqualTo("  ");
+        VElement mixed = (VElement) WellFormedParser.parseChildren("<div> <!-- a --> x &amp; y</div>", false)[0];
+        assertThat(mixed.children()).hasSize(1);
+        assertThat(((VText) mixed.children().get(0)).text()).isEqualTo("  x & y");
+        assertSameAsJsoup("<div> <!-- a --> x &amp; y</div><DIV>\n</div>");
+    }
+
+    @Test
     void givesUpWhereTheTreeBuilderRepairs() {
         for (String html : List.of("<table><tr><td>x</td></tr></table>", "<p><div>x</div></p>", "<p>a", "<b><i>x</b></i>",
                 "<ul><li>a<li>b</ul>", "<a href=x><a href=y>z</a></a>", "<select><option>a</option></select>",
