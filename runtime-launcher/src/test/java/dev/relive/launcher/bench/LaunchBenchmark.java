@@ -88,13 +88,19 @@ public final class LaunchBenchmark {
         List<Long> floor = new ArrayList<>();
         System.out.printf("Relive launch benchmark: %d cold and %d warm launches per series, on %s%n", runs, runs,
                 System.getProperty("java.version"));
-        for (int run = 0; run < runs; run++) {
-            floor.add(javaVersion());
+        try {
+            for (int run = 0; run < runs; run++) {
+                floor.add(javaVersion());
+                for (Series s : series) {
+                    delete(s.folder().resolve(".relive"));
+                    Files.deleteIfExists(s.folder().resolve("relive.jsa"));
+                    s.cold().add(launch(s));
+                    s.warm().add(launch(s));
+                }
+            }
+        } finally {
             for (Series s : series) {
-                delete(s.folder().resolve(".relive"));
-                Files.deleteIfExists(s.folder().resolve("relive.jsa"));
-                s.cold().add(launch(s));
-                s.warm().add(launch(s));
+                delete(s.folder()); // a launch that failed leaves nothing behind either
             }
         }
         int width = series.stream().mapToInt(s -> s.label().length()).max().orElse(0) + 2;
@@ -107,9 +113,6 @@ public final class LaunchBenchmark {
                     median(cpu(s.warm())));
         }
         System.out.println("(CPU: median of the launcher's CPU time until ready)");
-        for (Series s : series) {
-            delete(s.folder());
-        }
     }
 
     private static Series series(String label, String mode, List<String> javaOptions, Path jar, boolean script)
@@ -212,9 +215,18 @@ public final class LaunchBenchmark {
         return launch;
     }
 
-    /** The {@code relive} start script beside the launcher module's build folder. */
+    /**
+     * The {@code relive} start script: {@code -Drelive.script}, else the launcher module's in the project of
+     * {@code -Drelive.root} (which the Maven execution sets), else {@code relive} in the working folder.
+     */
     private static Path script() {
-        return Path.of(System.getProperty("relive.script", "relive")).toAbsolutePath();
+        String root = System.getProperty("relive.root");
+        Path script = Path.of(System.getProperty("relive.script",
+                root != null ? Path.of(root, "runtime-launcher", "relive").toString() : "relive")).toAbsolutePath();
+        if (!Files.isRegularFile(script)) {
+            throw new IllegalStateException("no relive start script at " + script + " (set -Drelive.script)");
+        }
+        return script;
     }
 
     private static String javaBin() {
