@@ -7,6 +7,7 @@ import dev.relive.runtime.internal.vdom.Patch;
 import dev.relive.runtime.internal.vdom.PatchApplier;
 import dev.relive.runtime.internal.vdom.PatchJson;
 import dev.relive.runtime.internal.vdom.VElement;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,8 +17,9 @@ import java.util.function.Supplier;
 
 /**
  * Benchmark of the virtual DOM on a 1,000-row keyed table, with a non-diffing baseline (sending the whole
- * HTML). Prints median and p99 per operation, the spread of the medians of the windows its time is cut into, and
- * the bytes of the patches JSON against the full HTML. The line
+ * HTML). Prints median and p99 per operation, the heap it allocates (a figure the machine's load does not change),
+ * the spread of the medians of the windows its time is cut into, and the bytes of the patches JSON against the full
+ * HTML. The line
  * "a render" is what a session does on each event; "parse + diff + JSON" is the same work with a parse that
  * shares every string, as before {@link Differ#diffSharing}.
  * Not a test: it asserts nothing.
@@ -73,8 +75,8 @@ public final class DiffBenchmark {
         System.out.printf(Locale.ROOT, "Relive vdom benchmark: %d keyed rows, %s, %d cores%n", rows,
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "%-44s %10s %10s %10s   %s%n", "operation", "median", "p99", "samples",
-                "medians of " + rounds + " windows, lowest - highest");
+        System.out.printf(Locale.ROOT, "%-44s %10s %10s %10s %10s   %s%n", "operation", "median", "p99", "samples",
+                "heap/op", "medians of " + rounds + " windows, lowest - highest");
         run("diff, 1 row changed", seconds, () -> Differ.diff(base, changed));
         run("diff, 1 row moved", seconds, () -> Differ.diff(base, movedTree));
         run("diff, all rows reversed", seconds, () -> Differ.diff(base, reversedTree));
@@ -121,6 +123,7 @@ public final class DiffBenchmark {
         }
         long[] samples = new long[200_000];
         int n = 0;
+        long allocatedBefore = allocatedBytes();
         long lowest = Long.MAX_VALUE;
         long highest = 0;
         for (int round = 0; round < rounds; round++) {
@@ -136,11 +139,20 @@ public final class DiffBenchmark {
             lowest = Math.min(lowest, window[window.length / 2]);
             highest = Math.max(highest, window[window.length / 2]);
         }
+        // the windows' copies and sorts are counted too: a few KB per window, against the samples' total
+        long allocated = allocatedBefore < 0 ? -1 : (allocatedBytes() - allocatedBefore) / n;
         long[] s = Arrays.copyOf(samples, n);
         Arrays.sort(s);
-        System.out.printf(Locale.ROOT, "%-44s %10s %10s %10d   %s - %s%n", name, micros(s[n / 2]),
-                micros(s[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)]), n, micros(lowest).trim(),
+        System.out.printf(Locale.ROOT, "%-44s %10s %10s %10d %10s   %s - %s%n", name, micros(s[n / 2]),
+                micros(s[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)]), n,
+                allocated < 0 ? "-" : String.format(Locale.ROOT, "%.1f KB", allocated / 1000.0), micros(lowest).trim(),
                 micros(highest).trim());
+    }
+
+    /** The heap this thread has allocated so far, where the JVM counts it (HotSpot does); else -1. */
+    private static long allocatedBytes() {
+        return ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean mx
+                ? mx.getCurrentThreadAllocatedBytes() : -1;
     }
 
     private static String micros(long nanos) {
