@@ -461,8 +461,13 @@ public final class SavePipeline {
         }
     }
 
-    private static Path savedFile(ChangeSet change) {
+    /**
+     * The file {@code hvr-applied} names: a changed {@code .java} source, else another changed file, else (a save that
+     * only deleted files) a deleted one.
+     */
+    static Path savedFile(ChangeSet change) {
         return change.changed().stream().filter(f -> f.toString().endsWith(".java")).findFirst()
-                .orElse(change.changed().stream().findFirst().orElse(null));
+                .or(() -> change.changed().stream().findFirst())
+                .or(() -> change.deleted().stream().findFirst()).orElse(null);
     }
 }
