@@ -25,6 +25,9 @@ public class HvrStatus {
     public record View(String className, int version, String lastOutcome, Instant at) {
     }
 
+    /** How the outcome of a view whose page did not render with the new code begins. */
+    public static final String RENDER_FAILED = "render failed: ";
+
     private volatile boolean enabled;
     private volatile boolean watching;
     private volatile List<Path> watched = List.of();
@@ -105,6 +108,15 @@ public class HvrStatus {
     public void outcome(String className, String outcome) {
         views.merge(className, new View(className, 0, outcome, Instant.now()),
                 (old, n) -> new View(className, old.version(), outcome, n.at()));
+    }
+
+    /**
+     * The page showing {@code className} is being rendered again: an outcome saying its render failed no longer holds
+     * (a render that fails again records it again).
+     */
+    public void renderingAgain(String className) {
+        views.computeIfPresent(className, (name, old) -> old.lastOutcome().startsWith(RENDER_FAILED)
+                ? new View(name, old.version(), "rendered again", Instant.now()) : old);
     }
 
     public int version(String className) {

@@ -119,7 +119,7 @@ final class BrowserNotices {
     void renderFailed(String view, String message) {
         if (view != null) {
             String said = message.length() > 200 ? message.substring(0, 200) + "..." : message;
-            status.outcome(view, "render failed: " + said);
+            status.outcome(view, HvrStatus.RENDER_FAILED + said);
         }
     }
 

@@ -77,6 +77,7 @@ final class SwapReport {
      */
     String shown(LiveSession session, List<String> viewClasses) {
         shown.incrementAndGet();
+        viewClasses.forEach(status::renderingAgain);
         boolean afterError = notices.clearError(session);
         String view = null;
         for (String candidate : viewClasses) {

@@ -63,6 +63,7 @@ final class TemplateSave {
             }
             session.hold();
             try {
+                session.slots().forEach(slot -> status.renderingAgain(slot.className()));
                 String view = viewOf(session, bsn, path);
                 int version = versions.computeIfAbsent(view, v -> status.swapped(v, "template"));
                 Path file = changed.get(path);
