@@ -433,20 +433,24 @@ public final class LoadBenchmark {
             Path base = ws.view(how.file());
             String text = Files.readString(base);
             if (how.fullSwaps()) {
-                int end = text.lastIndexOf('}');
                 int m = ADDED_METHODS.incrementAndGet(); // the workspace keeps the methods of earlier runs
-                ws.save(base, text.substring(0, end) + "\n    String revision" + m + "() {\n        return \"HVR " + m
-                        + "\";\n    }\n}\n");
+                ws.save(base, withMethod(text, "revision" + m, "HVR " + m));
                 return;
             }
             if (!text.contains("return \"HVR")) {
-                int end = text.lastIndexOf('}');
-                text = text.substring(0, end) + "\n    String revision() {\n        return \"HVR\";\n    }\n}\n";
+                text = withMethod(text, "revision", "HVR");
             }
             ws.save(base, text.replaceAll("return \"HVR[^\"]*\";", "return \"HVR " + n + "\";"));
         } catch (Exception e) {
             System.out.println("save failed: " + e);
         }
+    }
+
+    /** {@code source} with a method {@code name()} returning {@code value} added before the class's last brace. */
+    private static String withMethod(String source, String name, String value) {
+        int end = source.lastIndexOf('}');
+        return source.substring(0, end) + "\n    String " + name + "() {\n        return \"" + value
+                + "\";\n    }\n}\n";
     }
 
     private static long heap(LauncherProcess relive) throws Exception {

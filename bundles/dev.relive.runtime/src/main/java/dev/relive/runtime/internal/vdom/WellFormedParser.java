@@ -268,7 +268,6 @@ final class WellFormedParser {
             }
         }
 
-        /** Adds the pending text as a node; always true (a convenience for the parser's conditions). */
         /** Text that is already a shared whitespace run ({@link Names#space}). */
         void space(String t) {
             boolean alone = text == null;
@@ -276,6 +275,7 @@ final class WellFormedParser {
             textIsSpace = alone;
         }
 
+        /** Adds the pending text as a node; always true (a convenience for the parser's conditions). */
         boolean flush() {
             if (text != null) {
                 String t = moreText == null ? text : moreText.toString();
