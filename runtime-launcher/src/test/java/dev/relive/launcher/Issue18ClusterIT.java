@@ -53,8 +53,7 @@ class Issue18ClusterIT {
         Path two = node("two");
         try (LauncherProcess a = LauncherProcess.start(one, "--cluster", members, "--cluster-port", "" + ports[0]);
                 LauncherProcess b = LauncherProcess.start(two, "--cluster", members, "--cluster-port", "" + ports[1])) {
-            a.waitForLog(l -> l.contains("Cluster: 2 members"), WAIT);
-            b.waitForLog(l -> l.contains("Cluster: 2 members"), WAIT);
+            bothInOneCluster(a, b);
             String listed = a.commandUntil("cluster:members", l -> l.contains("Cluster: 2 members"), WAIT);
             assertThat(listed).contains("[127.0.0.1]:" + ports[0] + " (this)").contains("[127.0.0.1]:" + ports[1]);
             a.commandUntil("lb", l -> l.contains("Relive example: chat") && l.contains("Active"), WAIT);
@@ -93,8 +92,7 @@ class Issue18ClusterIT {
         Issue16SessionIT.user(two.resolve("deploy"), "ada", "Ada Lovelace", "ada-password");
         try (LauncherProcess a = LauncherProcess.start(one, "--cluster", members, "--cluster-port", "" + ports[0]);
                 LauncherProcess b = LauncherProcess.start(two, "--cluster", members, "--cluster-port", "" + ports[1])) {
-            a.waitForLog(l -> l.contains("Cluster: 2 members"), WAIT);
-            b.waitForLog(l -> l.contains("Cluster: 2 members"), WAIT);
+            bothInOneCluster(a, b);
             a.waitForLog(l -> l.contains("User ada configured"), WAIT);
             b.waitForLog(l -> l.contains("User ada configured"), WAIT);
             SignIns onA = new SignIns(a.baseUrl());
@@ -178,6 +176,17 @@ class Issue18ClusterIT {
             relive.waitForLog(l -> l.contains("Cluster: 1 members"), WAIT);
             String listed = relive.commandUntil("cluster:members", l -> l.contains("Cluster: 1 members"), WAIT);
             assertThat(listed).contains("[127.0.0.1]:" + port + " (this)");
+        }
+    }
+
+    /** Waits for both members to see each other; a failure shows what each of them printed. */
+    private static void bothInOneCluster(LauncherProcess a, LauncherProcess b) throws InterruptedException {
+        try {
+            a.waitForLog(l -> l.contains("Cluster: 2 members"), WAIT);
+            b.waitForLog(l -> l.contains("Cluster: 2 members"), WAIT);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n-- the first member printed:\n" + a.stdout() + "\n"
+                    + a.stderr() + "\n-- the second member printed:\n" + b.stdout() + "\n" + b.stderr(), e);
         }
     }
 

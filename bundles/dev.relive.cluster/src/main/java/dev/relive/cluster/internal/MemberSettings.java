@@ -41,6 +41,8 @@ public record MemberSettings(List<String> members, int port, boolean portAutoInc
     static final String SESSIONS = "relive.sessions";
     static final String STATE = "relive.state";
     static final String SECRET = "relive.secret";
+    /** How often a member looks for members of its list that are in another cluster, and merges. */
+    static final Duration MERGE_CHECK = Duration.ofSeconds(5);
 
     public MemberSettings {
         members = List.copyOf(members);
@@ -96,6 +98,10 @@ public record MemberSettings(List<String> members, int port, boolean portAutoInc
         config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
         config.setProperty("hazelcast.max.no.heartbeat.seconds", Long.toString(presenceGrace.toSeconds()));
         config.setProperty("hazelcast.integrity-checker.enabled", "false");
+        // members that missed each other while starting (or a healed partition) find each other within seconds,
+        // not after Hazelcast's five minutes; each check asks the few members of the list
+        config.setProperty("hazelcast.merge.first.run.delay.seconds", Long.toString(MERGE_CHECK.toSeconds()));
+        config.setProperty("hazelcast.merge.next.run.delay.seconds", Long.toString(MERGE_CHECK.toSeconds()));
         config.getJetConfig().setEnabled(false);
         network(config.getNetworkConfig());
         config.getSerializationConfig().setJavaSerializationFilterConfig(new JavaSerializationFilterConfig()
