@@ -22,6 +22,8 @@ final class WellFormedParser {
     private final String s;
     private int pos;
     private final List<Frame> stack = new ArrayList<>();
+    /** Frames of ended elements, made again for the next ones: a page opens thousands of elements, few at once. */
+    private final List<Frame> spare = new ArrayList<>();
     /** The children of every open element, innermost last. */
     private final NodeStack nodes = new NodeStack();
     private final Attributes attributes;
@@ -32,7 +34,7 @@ final class WellFormedParser {
         this.s = s;
         this.share = share;
         this.attributes = new Attributes(share);
-        this.current = new Frame(ROOT, NO_ATTRIBUTES, nodes, share);
+        this.current = new Frame(nodes, share).open(ROOT, NO_ATTRIBUTES);
     }
 
     /**
@@ -130,6 +132,7 @@ final class WellFormedParser {
         }
         current.flush();
         VElement done = current.build();
+        spare.add(current.close());
         current = stack.remove(stack.size() - 1);
         current.element(done);
         pos = end + 1;
@@ -171,7 +174,8 @@ final class WellFormedParser {
             return false;
         }
         stack.add(current);
-        current = new Frame(name, attrs.array(), nodes, share);
+        current = (spare.isEmpty() ? new Frame(nodes, share) : spare.remove(spare.size() - 1))
+                .open(name, attrs.array());
         return true;
     }
 
@@ -233,24 +237,35 @@ final class WellFormedParser {
      * and the text not yet added.
      */
     static final class Frame {
-        final String tag;
-        final int rules;
-        private final String[] attrs;
+        String tag;
+        int rules;
+        private String[] attrs;
         private final NodeStack nodes;
-        private final int start;
+        private int start;
         private String text;
         private StringBuilder moreText;
         /** Whether {@link #text} is a shared whitespace run ({@link Names#space}), alone. */
         private boolean textIsSpace;
         private final boolean share;
 
-        Frame(Names.Name name, String[] attrs, NodeStack nodes, boolean share) {
+        Frame(NodeStack nodes, boolean share) {
+            this.nodes = nodes;
+            this.share = share;
+        }
+
+        /** Starts the element {@code name}: its children are the nodes pushed from now on. */
+        Frame open(Names.Name name, String[] attributes) {
             this.tag = name.text();
             this.rules = name.rules();
-            this.attrs = attrs;
-            this.nodes = nodes;
+            this.attrs = attributes;
             this.start = nodes.size();
-            this.share = share;
+            return this;
+        }
+
+        /** Lets go of the ended element's attributes, to be opened again for another element. */
+        Frame close() {
+            attrs = null;
+            return this;
         }
 
         void text(String t) {
