@@ -1,9 +1,12 @@
 package dev.relive.cluster.internal;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -18,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleEvent;
 import com.hazelcast.map.IMap;
 
 import dev.relive.api.Presence;
@@ -31,6 +35,12 @@ import dev.relive.api.Topics;
  * the member that made it, while it holds the lock, so the diffs of one topic are published in the order of the
  * changes. When a member leaves (shut down, or silent for {@code presence_grace_seconds}), the survivors remove
  * the entries it had tracked and publish their leaves; only the first to get to an entry finds it.
+ *
+ * <p>A member that started apart from the others, or was cut off from them long enough to be dropped, merges into
+ * their cluster once it sees them again; Hazelcast then gives it a new member id, and the map keeps the others'
+ * table of a topic both sides had. The member therefore remembers the entries it tracked itself, and after a merge
+ * puts them back under its new id and publishes each topic's whole list as joins, so every subscriber, on either side,
+ * is current again.
  */
 @Component(service = Presence.class, property = "service.ranking:Integer=100")
 public class ClusterPresence implements Presence {
@@ -39,8 +49,11 @@ public class ClusterPresence implements Presence {
 
     private final IMap<String, PresenceTable> tables;
     private final Topics topics;
-    private final String self;
+    private volatile String self;
     private final UUID registration;
+    private final UUID lifecycle;
+    /** The entries this member tracked, by topic and key: what it puts back after a merge. */
+    private final Map<String, Map<String, PresenceEntry>> mine = new ConcurrentHashMap<>();
     private final HazelcastInstance instance;
     private final ExecutorService cleaner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "relive-cluster-presence");
@@ -60,12 +73,22 @@ public class ClusterPresence implements Presence {
         this.topics = topics;
         this.self = instance.getCluster().getLocalMember().getUuid().toString();
         this.registration = instance.getCluster().addMembershipListener(new Departures());
+        this.lifecycle = instance.getLifecycleService().addLifecycleListener(event -> {
+            if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
+                cleaner.execute(this::merged);
+            }
+        });
     }
 
     @Override
     public void track(String topic, String key, Map<String, String> meta) {
         Objects.requireNonNull(topic, "topic");
         PresenceEntry entry = new PresenceEntry(Objects.requireNonNull(key, "key"), meta);
+        mine.compute(topic, (t, entries) -> {
+            Map<String, PresenceEntry> m = entries == null ? new ConcurrentHashMap<>() : entries;
+            m.put(key, entry);
+            return m;
+        });
         change(topic, table -> {
             PresenceEntry old = table.put(entry, self);
             return entry.equals(old) ? null : new PresenceDiff(List.of(entry), old == null ? List.of() : List.of(old));
@@ -74,6 +97,10 @@ public class ClusterPresence implements Presence {
 
     @Override
     public void untrack(String topic, String key) {
+        mine.computeIfPresent(topic, (t, entries) -> {
+            entries.remove(key);
+            return entries.isEmpty() ? null : entries;
+        });
         if (tables.containsKey(topic)) {
             change(topic, table -> {
                 PresenceEntry old = table.remove(key);
@@ -92,6 +119,40 @@ public class ClusterPresence implements Presence {
     void stop() {
         cleaner.shutdownNow();
         instance.getCluster().removeMembershipListener(registration);
+        instance.getLifecycleService().removeLifecycleListener(lifecycle);
+    }
+
+    /** After this member merged into another cluster: its entries back under its new id, every topic announced. */
+    private void merged() {
+        String before = self;
+        self = instance.getCluster().getLocalMember().getUuid().toString();
+        Set<String> topics = new HashSet<>(tables.keySet());
+        topics.addAll(mine.keySet());
+        int[] put = new int[1];
+        for (String topic : topics) {
+            try {
+                change(topic, table -> {
+                    List<PresenceEntry> gone = table.removeOwnedBy(before);
+                    Map<String, PresenceEntry> entries = mine.getOrDefault(topic, Map.of());
+                    for (PresenceEntry entry : entries.values()) {
+                        String owner = table.owner(entry.key());
+                        if (owner == null || owner.equals(before) || owner.equals(self)) {
+                            table.put(entry, self);
+                            put[0]++;
+                        } else { // tracked by another member since: the entry is theirs
+                            entries.remove(entry.key());
+                        }
+                    }
+                    List<String> kept = table.list().stream().map(PresenceEntry::key).toList();
+                    gone.removeIf(e -> kept.contains(e.key()));
+                    return kept.isEmpty() && gone.isEmpty() ? null : new PresenceDiff(table.list(), gone);
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("could not restore the presence of topic {} after a merge: {}", topic, e.toString());
+            }
+        }
+        LOG.info("Cluster: merged into the others' cluster; {} presence entries of this member tracked again, {} topics "
+                + "announced", put[0], topics.size());
     }
 
     /** Applies {@code edit} to the topic's table under its lock; publishes the diff it returns, if any. */

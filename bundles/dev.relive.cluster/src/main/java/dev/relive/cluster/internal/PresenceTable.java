@@ -34,6 +34,12 @@ final class PresenceTable implements Serializable {
         return old == null ? null : old.entry(entry.key());
     }
 
+    /** The member that tracked {@code key}, or null. */
+    String owner(String key) {
+        Tracked t = entries.get(key);
+        return t == null ? null : t.owner();
+    }
+
     PresenceEntry remove(String key) {
         Tracked old = entries.remove(key);
         return old == null ? null : old.entry(key);

@@ -9,6 +9,10 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface ClusterSecret {
 
-    /** The token key: at least 32 random bytes, the same on every member, never changing while the cluster lives. */
+    /**
+     * The token key: at least 32 random bytes, the same on every member of the cluster. It changes only on a member
+     * that started apart from the others (and so made a key of its own) when it merges into their cluster and takes
+     * theirs: callers read it at each use.
+     */
     byte[] tokenKey();
 }

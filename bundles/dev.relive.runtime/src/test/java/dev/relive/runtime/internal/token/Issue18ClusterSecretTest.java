@@ -42,6 +42,20 @@ class Issue18ClusterSecretTest {
         assertThat(tokens.verify(before).route()).isEqualTo("/counter");
     }
 
+    @Test
+    void whenTheClusterKeyChangesTokensAreSignedAndCheckedWithTheNewOne() throws Exception {
+        byte[][] key = {filled(2)};
+        tokens.setClusterSecret(() -> key[0].clone());
+        String before = tokens.sign(counter, "/counter", Map.of());
+
+        key[0] = filled(4); // this member merged into a cluster that started apart from it, and took its key
+        assertThatThrownBy(() -> tokens.verify(before)).isInstanceOf(TokenSigner.BadTokenException.class);
+        String after = tokens.sign(counter, "/counter", Map.of());
+        PageTokens otherMember = new PageTokens(new TokenSigner(filled(3), Clock.systemUTC()), 60);
+        otherMember.setClusterSecret(() -> filled(4));
+        assertThat(otherMember.verify(after).view()).isEqualTo("a.CounterView");
+    }
+
     private static byte[] filled(int value) {
         byte[] key = new byte[32];
         Arrays.fill(key, (byte) value);
