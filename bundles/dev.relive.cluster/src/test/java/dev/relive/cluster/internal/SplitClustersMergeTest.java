@@ -81,9 +81,12 @@ class SplitClustersMergeTest {
             await(() -> atOther.contains("from the member that merged"), "a message to cross to the pair");
             await(() -> atAlone.contains("from the pair"), "a message to cross to the member that merged");
 
+            // (each stop waits for the partitions to settle: a member stopped mid-migration fills the log)
+            await(() -> other.getPartitionService().isClusterSafe(), "the partitions to settle after the merge");
             alone.getLifecycleService().terminate();
             await(() -> keys(otherPresence.list("chat:tea")).equals(List.of("tab-other")),
                     "the merged member's entry to go when it dies");
+            await(() -> other.getPartitionService().isClusterSafe(), "the partitions to settle after the death");
         } finally {
             for (HazelcastInstance m : started) {
                 if (m.getLifecycleService().isRunning()) {
