@@ -51,8 +51,8 @@ class Issue18ClusterIT {
         String members = "127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1];
         Path one = node("one");
         Path two = node("two");
-        try (LauncherProcess a = LauncherProcess.start(one, "--cluster", members, "--cluster-port", "" + ports[0]);
-                LauncherProcess b = LauncherProcess.start(two, "--cluster", members, "--cluster-port", "" + ports[1])) {
+        try (LauncherProcess a = member(one, members, ports[0]);
+                LauncherProcess b = member(two, members, ports[1])) {
             bothInOneCluster(a, b);
             String listed = a.commandUntil("cluster:members", l -> l.contains("Cluster: 2 members"), WAIT);
             assertThat(listed).contains("[127.0.0.1]:" + ports[0] + " (this)").contains("[127.0.0.1]:" + ports[1]);
@@ -90,8 +90,8 @@ class Issue18ClusterIT {
         Path two = Files.createDirectories(dir.resolve("out-two").resolve("deploy")).getParent();
         Issue16SessionIT.user(one.resolve("deploy"), "ada", "Ada Lovelace", "ada-password");
         Issue16SessionIT.user(two.resolve("deploy"), "ada", "Ada Lovelace", "ada-password");
-        try (LauncherProcess a = LauncherProcess.start(one, "--cluster", members, "--cluster-port", "" + ports[0]);
-                LauncherProcess b = LauncherProcess.start(two, "--cluster", members, "--cluster-port", "" + ports[1])) {
+        try (LauncherProcess a = member(one, members, ports[0]);
+                LauncherProcess b = member(two, members, ports[1])) {
             bothInOneCluster(a, b);
             a.waitForLog(l -> l.contains("User ada configured"), WAIT);
             b.waitForLog(l -> l.contains("User ada configured"), WAIT);
@@ -177,6 +177,12 @@ class Issue18ClusterIT {
             String listed = relive.commandUntil("cluster:members", l -> l.contains("Cluster: 1 members"), WAIT);
             assertThat(listed).contains("[127.0.0.1]:" + port + " (this)");
         }
+    }
+
+    /** A launcher with {@code --cluster} whose log also has Hazelcast's own lines on joining and merging. */
+    private static LauncherProcess member(Path dir, String members, int port) throws Exception {
+        return LauncherProcess.start(List.of("-Dorg.slf4j.simpleLogger.log.com.hazelcast.internal.cluster=info"), dir,
+                "--cluster", members, "--cluster-port", "" + port);
     }
 
     /** Waits for both members to see each other; a failure shows what each of them printed. */
