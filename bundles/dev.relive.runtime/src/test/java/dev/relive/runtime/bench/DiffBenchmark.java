@@ -19,9 +19,10 @@ import java.util.function.Supplier;
  * Benchmark of the virtual DOM on a 1,000-row keyed table, with a non-diffing baseline (sending the whole
  * HTML). Prints median and p99 per operation, the heap it allocates (a figure the machine's load does not change),
  * the spread of the medians of the windows its time is cut into, and the bytes of the patches JSON against the full
- * HTML. The line
- * "a render" is what a session does on each event; "parse + diff + JSON" is the same work with a parse that
- * shares every string, as before {@link Differ#diffSharing}.
+ * HTML. "a render taking the unchanged rows" is what a session does on each event of a page without streams: its
+ * parse takes the keyed rows whose markup did not change from its last tree ({@link HtmlParser#parseReusing});
+ * "(a render)" is the same without that, as sessions rendered before; "parse + diff + JSON" is that work with a parse
+ * that shares every string, as before {@link Differ#diffSharing}.
  * Not a test: it asserts nothing.
  *
  * <p>Run from the repository root:
@@ -89,6 +90,10 @@ public final class DiffBenchmark {
         // equal nodes and shares the rest
         run("unshared parse + diffSharing + JSON (a render)", seconds,
                 () -> PatchJson.toJson(Differ.diffSharing(base, HtmlParser.parseUnshared(changedHtml))));
+        // what a session does since it takes the keyed rows whose markup did not change from its last tree
+        VElement lastRender = HtmlParser.parseReusing(baseHtml, null, true).root();
+        run("a render taking the unchanged rows", seconds, () -> PatchJson.toJson(
+                Differ.diffSharing(lastRender, HtmlParser.parseReusing(changedHtml, lastRender, false))));
         List<Patch> changedPatches = Differ.diff(base, changed);
         run("apply patches (server copy), 1 row changed", seconds, () -> PatchApplier.apply(changedPatches, base));
         run("baseline: write full HTML", seconds, () -> HtmlWriter.writeInner(changed));

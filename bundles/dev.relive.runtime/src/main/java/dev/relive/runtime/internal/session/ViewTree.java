@@ -117,15 +117,16 @@ final class ViewTree {
         }
         head = SharedStrings.share(headHtml.toString());
         layoutChanged = false;
-        VElement parsed = HtmlParser.parse(html);
         if (!StreamItems.mayHoldStreams(html)) {
+            // keyed elements keep where they came from, for the next render's parse to take those unchanged
+            VElement parsed = HtmlParser.parseReusing(html, null, true).root();
             forgetStreams();
             streams.clear();
             tree = SharedSubtrees.shareWithin(parsed);
             updateMeta();
             return HtmlWriter.writeInner(tree);
         }
-        StreamItems.Taken taken = takeStreams(parsed, true);
+        StreamItems.Taken taken = takeStreams(HtmlParser.parse(html), true);
         forgetStreams();
         streams.mounted(taken.containers());
         // shared once the stream items are out: they are not kept, and the shared table must not pin them
@@ -178,15 +179,18 @@ final class ViewTree {
     Update render() {
         String html = renderHtml(null);
         // the diff gives the new tree the last one's equal nodes and shares the rest's strings: no need to at parse
-        VElement next = HtmlParser.parseUnshared(html);
+        VElement next;
         List<Patch> patches;
         if (StreamItems.mayHoldStreams(html)) {
-            StreamItems.Taken taken = takeStreams(next, false);
+            StreamItems.Taken taken = takeStreams(HtmlParser.parseUnshared(html), false);
             next = taken.kept();
             patches = new ArrayList<>(Differ.diffSharing(tree, next));
             patches.addAll(streams.patches(taken.containers(), patches));
         } else {
-            patches = Differ.diffSharing(tree, next);
+            // keyed elements whose markup did not change are taken from the last tree instead of parsed again
+            HtmlParser.Reparsed reparsed = HtmlParser.parseReusing(html, tree, false);
+            next = reparsed.root();
+            patches = Differ.diffSharing(tree, reparsed);
             streams.clear();
         }
         forgetStreams();

@@ -3,6 +3,7 @@ package dev.relive.runtime.internal.vdom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Computes the patches that turn the client's DOM for one tree into the DOM for another, in the order and
@@ -29,14 +30,24 @@ public final class Differ {
     /** What was emitted, in order. */
     final List<Patch> patches;
     private final IdChanges ids = new IdChanges();
-    /** The new tree takes the old tree's nodes where they are equal, and shares its other strings. */
-    private final boolean adopt;
+    /**
+     * The new tree takes the old tree's nodes where they are equal, and shares its other strings; off while inside a
+     * node of {@link #taken}.
+     */
+    private boolean adopt;
+    /** Nodes of the new tree that its parse took from the old one ({@link HtmlParser#parseReusing}): never written. */
+    private final Set<VNode> taken;
     private int[] path = new int[32];
     private int depth;
 
     private Differ(List<Patch> patches, boolean adopt) {
+        this(patches, adopt, Set.of());
+    }
+
+    private Differ(List<Patch> patches, boolean adopt, Set<VNode> taken) {
         this.patches = patches;
         this.adopt = adopt;
+        this.taken = taken;
     }
 
     /**
@@ -56,14 +67,27 @@ public final class Differ {
      * written to.
      */
     public static List<Patch> diffSharing(VElement oldRoot, VElement newRoot) {
-        return diff(oldRoot, newRoot, true);
+        return diff(oldRoot, newRoot, true, Set.of());
+    }
+
+    /**
+     * {@link #diffSharing(VElement, VElement)} of a tree {@link HtmlParser#parseReusing} made from {@code oldRoot}:
+     * {@code taken}, the nodes it took from {@code oldRoot}, are left as they are (a node taken where it was is not
+     * even looked into).
+     */
+    public static List<Patch> diffSharing(VElement oldRoot, HtmlParser.Reparsed newTree) {
+        return diff(oldRoot, newTree.root(), true, newTree.taken());
     }
 
     private static List<Patch> diff(VElement oldRoot, VElement newRoot, boolean adopt) {
+        return diff(oldRoot, newRoot, adopt, Set.of());
+    }
+
+    private static List<Patch> diff(VElement oldRoot, VElement newRoot, boolean adopt, Set<VNode> taken) {
         if (!oldRoot.tag().equals(newRoot.tag()) || oldRoot.namespace() != newRoot.namespace()) {
             throw new IllegalArgumentException("roots differ: <" + oldRoot.tag() + "> and <" + newRoot.tag() + ">");
         }
-        Differ d = new Differ(new ArrayList<>(), adopt);
+        Differ d = new Differ(new ArrayList<>(), adopt, taken);
         d.attributes(oldRoot, newRoot, true);
         if (adopt) {
             SharedTrees.shareAttributes(newRoot);
@@ -96,6 +120,18 @@ public final class Differ {
      * its strings shared.
      */
     private VNode node(VNode oldNode, VNode newNode) {
+        if (oldNode == newNode) {
+            return oldNode;
+        }
+        if (adopt && taken.contains(newNode)) {
+            adopt = false;
+            try {
+                node(oldNode, newNode);
+            } finally {
+                adopt = true;
+            }
+            return newNode;
+        }
         if (oldNode instanceof VText ot) {
             if (newNode instanceof VText nt) {
                 if (ot.text().equals(nt.text())) {
@@ -139,8 +175,8 @@ public final class Differ {
     }
 
     /** A node of the new tree that adopts nothing of the old one, with its strings and small subtrees shared. */
-    private static VNode shared(VNode n) {
-        return SharedSubtrees.share(SharedTrees.share(n));
+    private VNode shared(VNode n) {
+        return SharedSubtrees.share(SharedTrees.share(n, taken), taken);
     }
 
     /**

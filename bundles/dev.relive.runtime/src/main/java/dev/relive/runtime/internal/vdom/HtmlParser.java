@@ -1,6 +1,11 @@
 package dev.relive.runtime.internal.vdom;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.ParseSettings;
 import org.jsoup.parser.Parser;
@@ -48,6 +53,35 @@ public final class HtmlParser {
      */
     public static VElement parseUnshared(String innerHtml) {
         return parse(innerHtml, false);
+    }
+
+    /**
+     * {@link #parse} ({@code share}) or {@link #parseUnshared}, for a session that parses its page again and again:
+     * each keyed element ({@code rl-key}) keeps where it came from, and a keyed element of {@code last} (the session's
+     * tree from the last such parse, or null) whose markup is found again unchanged, in the same context, is taken as
+     * it is instead of being parsed, so a page whose keyed rows did not change costs a fingerprint of their markup
+     * rather than a parse. The tree is equal to what {@link #parse} makes of {@code innerHtml}.
+     */
+    public static Reparsed parseReusing(String innerHtml, VElement last, boolean share) {
+        LastKeyed reusable = last == null ? null : new LastKeyed(last);
+        List<VElement> taken = new ArrayList<>();
+        VNode[] children = WellFormedParser.parseChildren(normalizeNewlines(innerHtml), share, true, reusable, taken);
+        if (children == null) {
+            return new Reparsed(parseWithJsoup(innerHtml), Set.of());
+        }
+        Set<VNode> takenSet = Set.of();
+        if (!taken.isEmpty()) {
+            takenSet = Collections.newSetFromMap(new IdentityHashMap<>(taken.size() * 2));
+            takenSet.addAll(taken);
+        }
+        return new Reparsed(VElement.adopt(ROOT_TAG, Namespace.HTML, NO_ATTRIBUTES, children), takenSet);
+    }
+
+    /**
+     * A tree {@link #parseReusing} made, and the elements of the last tree it took as they are (by identity): a
+     * {@link Differ#diffSharing(VElement, Reparsed)} of it leaves them untouched.
+     */
+    public record Reparsed(VElement root, Set<VNode> taken) {
     }
 
     private static VElement parse(String innerHtml, boolean share) {

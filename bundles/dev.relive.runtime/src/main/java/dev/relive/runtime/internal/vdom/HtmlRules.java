@@ -170,6 +170,43 @@ final class HtmlRules {
         return true;
     }
 
+    /**
+     * What the start tags inside an element {@code tag} would find about it and the elements around it, given
+     * {@code outside}, the same for its parent: bits for a {@code <p>} open in button scope, a heading open, an
+     * {@code <a>}, {@code <button>} or {@code <form>} open, and an {@code <li>}, {@code <dd>} or {@code <dt>} open
+     * within the nearest list. {@link #fits} reads nothing else outside the element it is asked about, so markup that
+     * parsed into a tree inside one element parses into the same tree inside another with the same bits.
+     */
+    static int inside(int outside, Names.Name tag) {
+        int r = tag.rules();
+        String name = tag.text();
+        int bits = outside;
+        if ((r & P) != 0) {
+            bits |= 1;
+        } else if ((r & ENDS_BUTTON_SCOPE) != 0) {
+            bits &= ~1;
+        }
+        if ((r & HEADING) != 0) {
+            bits |= 1 << 1;
+        }
+        if ((r & ONCE_OPEN_TAG) != 0) {
+            bits |= name.equals("a") ? 1 << 2 : name.equals("button") ? 1 << 3 : 1 << 4;
+        }
+        if ((r & LIST) != 0) {
+            bits &= ~(1 << 5);
+        }
+        if ((r & LI) != 0) {
+            bits |= 1 << 5;
+        }
+        if ((r & DL) != 0) {
+            bits &= ~(3 << 6);
+        }
+        if ((r & DD_OR_DT) != 0) {
+            bits |= name.equals("dd") ? 1 << 6 : 1 << 7;
+        }
+        return bits;
+    }
+
     private static boolean pInButtonScope(List<WellFormedParser.Frame> open, WellFormedParser.Frame top) {
         for (int i = open.size(); i >= 0; i--) {
             int r = i == open.size() ? top.rules : open.get(i).rules;

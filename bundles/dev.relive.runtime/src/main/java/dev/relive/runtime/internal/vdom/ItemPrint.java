@@ -67,7 +67,7 @@ final class ItemPrint {
     }
 
     /** MurmurHash3's 64-bit finalizer. */
-    private static long finish(long h) {
+    static long finish(long h) {
         h ^= h >>> 33;
         h *= 0xFF51AFD7ED558CCDL;
         h ^= h >>> 33;

@@ -1,6 +1,7 @@
 package dev.relive.runtime.internal.vdom;
 
 import java.util.Arrays;
+import java.util.Set;
 
 /**
  * Makes equal small subtrees of different trees one object: the sessions of a view keep the same static markup (a
@@ -43,6 +44,14 @@ public final class SharedSubtrees {
         return shareChildren(e) <= MAX_NODES ? intern(e) : e;
     }
 
+    /** {@link #share(VNode)}, leaving the nodes of {@code keep} (and what is under them) as they are. */
+    static VNode share(VNode node, Set<VNode> keep) {
+        if (!(node instanceof VElement e) || keep.contains(node)) {
+            return node;
+        }
+        return shareChildren(e, keep) <= MAX_NODES ? intern(e) : e;
+    }
+
     /** {@code e}, whose children are shared already, or an equal element another tree holds when it is small. */
     static VElement shareTop(VElement e) {
         return size(e, MAX_NODES + 1) <= MAX_NODES ? intern(e) : e;
@@ -50,11 +59,16 @@ public final class SharedSubtrees {
 
     /** Shares the small subtrees under {@code e}; returns the size of {@code e}'s subtree, capped past the limit. */
     private static int shareChildren(VElement e) {
+        return shareChildren(e, Set.of());
+    }
+
+    /** {@link #shareChildren(VElement)}, not looking into the nodes of {@code keep}. */
+    private static int shareChildren(VElement e, Set<VNode> keep) {
         VNode[] kids = e.childArray();
         int size = 1;
         for (int i = 0; i < kids.length; i++) {
             if (kids[i] instanceof VElement c) {
-                int n = shareChildren(c);
+                int n = keep.contains(c) ? size(c, MAX_NODES + 1) : shareChildren(c, keep);
                 if (n <= MAX_NODES) {
                     kids[i] = intern(c);
                 }

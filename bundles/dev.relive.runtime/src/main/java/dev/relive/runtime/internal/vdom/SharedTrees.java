@@ -1,5 +1,7 @@
 package dev.relive.runtime.internal.vdom;
 
+import java.util.Set;
+
 /**
  * Makes the text and attribute values of a tree that {@link HtmlParser#parseUnshared} made one instance with equal
  * values of other trees, as {@link HtmlParser#parse} would have ({@link SharedStrings}; class names and the
@@ -14,6 +16,14 @@ final class SharedTrees {
 
     /** {@code node} with its strings shared, the whole subtree: the node itself, or for a text an equal new one. */
     static VNode share(VNode node) {
+        return share(node, Set.of());
+    }
+
+    /** {@link #share(VNode)}, leaving the nodes of {@code keep} (and what is under them) as they are. */
+    static VNode share(VNode node, Set<VNode> keep) {
+        if (keep.contains(node)) {
+            return node;
+        }
         if (node instanceof VText t) {
             return shared(t);
         }
@@ -21,7 +31,7 @@ final class SharedTrees {
         shareAttributes(e);
         VNode[] kids = e.childArray();
         for (int i = 0; i < kids.length; i++) {
-            kids[i] = share(kids[i]);
+            kids[i] = share(kids[i], keep);
         }
         return e;
     }

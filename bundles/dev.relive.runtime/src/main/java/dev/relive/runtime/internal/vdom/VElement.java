@@ -28,7 +28,8 @@ public final class VElement implements VNode {
     /** name0, value0, name1, value1, ... with distinct names. */
     private final String[] attrs;
     private final VNode[] kids;
-    private final String key;
+    /** The {@code rl-key} value, or a {@link Source} holding it; null without one. */
+    private final Object key;
     private List<VNode> childList;
     private int hash;
 
@@ -42,6 +43,11 @@ public final class VElement implements VNode {
     }
 
     private VElement(String tag, Namespace namespace, String[] attrs, VNode[] kids) {
+        this(tag, namespace, attrs, kids, -1, 0, 0);
+    }
+
+    private VElement(String tag, Namespace namespace, String[] attrs, VNode[] kids, int sourceLength, long print,
+            int context) {
         this.tag = tag;
         this.namespace = namespace;
         this.attrs = attrs.length == 0 ? NO_ATTRIBUTES : attrs;
@@ -53,7 +59,27 @@ public final class VElement implements VNode {
                 break;
             }
         }
-        this.key = k;
+        this.key = k != null && sourceLength > 0 ? new Source(k, sourceLength, print, context) : k;
+    }
+
+    /**
+     * Where a keyed element came from, kept by {@link WellFormedParser} so that the next parse of the same view can
+     * take the element as it is when its markup did not change: the length of its markup (start tag to end tag), a
+     * fingerprint of that markup ({@link SourcePrint}) and the parse context the markup was read in
+     * ({@link HtmlRules#context}).
+     */
+    record Source(String key, int length, long print, int context) {
+    }
+
+    /** {@link #adopt(String, Namespace, String[], VNode[])}, for a keyed element whose markup is known. */
+    static VElement adopt(String tag, Namespace namespace, String[] attrs, VNode[] children, int sourceLength,
+            long print, int context) {
+        return new VElement(tag, namespace, attrs, children, sourceLength, print, context);
+    }
+
+    /** Where this keyed element came from, or null when not known. */
+    Source source() {
+        return key instanceof Source s ? s : null;
     }
 
     /**
@@ -139,7 +165,7 @@ public final class VElement implements VNode {
 
     /** The value of {@code rl-key}, or null. */
     public String key() {
-        return key;
+        return key instanceof Source s ? s.key() : (String) key;
     }
 
     /** Attribute names and values, alternating. Not to be modified. */

@@ -28,13 +28,21 @@ final class WellFormedParser {
     private final NodeStack nodes = new NodeStack();
     private final Attributes attributes;
     private final boolean share;
+    /** Whether keyed elements keep where they came from ({@link VElement.Source}). */
+    private final boolean record;
+    /** Keyed elements of the last parse that may be taken again; null: none. */
+    private final LastKeyed reusable;
+    /** The elements of {@link #reusable} taken as they are. */
+    private final List<VElement> taken = new ArrayList<>();
     private Frame current;
 
-    private WellFormedParser(String s, boolean share) {
+    private WellFormedParser(String s, boolean share, boolean record, LastKeyed reusable) {
         this.s = s;
         this.share = share;
+        this.record = record;
+        this.reusable = reusable;
         this.attributes = new Attributes(share);
-        this.current = new Frame(nodes, share).open(ROOT, NO_ATTRIBUTES);
+        this.current = new Frame(nodes, share).open(ROOT, NO_ATTRIBUTES, 0);
     }
 
     /**
@@ -43,11 +51,27 @@ final class WellFormedParser {
      * ({@link SharedStrings}); without, only names and short whitespace are.
      */
     static VNode[] parseChildren(String html, boolean share) {
+        return parseChildren(html, share, false, null, null);
+    }
+
+    /**
+     * {@link #parseChildren(String, boolean)}; with {@code record}, each keyed element made keeps where it came from,
+     * and an element of {@code reusable} (found by key) whose markup is found again unchanged, in the same context, is
+     * taken as it is instead of parsed.
+     */
+    static VNode[] parseChildren(String html, boolean share, boolean record, LastKeyed reusable,
+            List<VElement> taken) {
         if (html.indexOf('\0') >= 0) {
             return null;
         }
-        WellFormedParser p = new WellFormedParser(html, share);
-        return p.run() ? p.current.children() : null;
+        WellFormedParser p = new WellFormedParser(html, share, record, reusable);
+        if (!p.run()) {
+            return null;
+        }
+        if (taken != null) {
+            taken.addAll(p.taken);
+        }
+        return p.current.children();
     }
 
     private boolean run() {
@@ -131,7 +155,7 @@ final class WellFormedParser {
             }
         }
         current.flush();
-        VElement done = current.build();
+        VElement done = current.build(s, end + 1);
         spare.add(current.close());
         current = stack.remove(stack.size() - 1);
         current.element(done);
@@ -140,6 +164,7 @@ final class WellFormedParser {
     }
 
     private boolean startTag() {
+        int lt = pos;
         int start = pos + 1;
         int i = start;
         while (i < s.length() && isNameChar(s.charAt(i))) {
@@ -173,10 +198,47 @@ final class WellFormedParser {
         if (name.is(HtmlRules.DROPS_NEWLINE) && pos < s.length() && s.charAt(pos) == '\n') {
             return false;
         }
+        String[] array = attrs.array();
+        int context = 0;
+        String key = record ? keyOf(array) : null;
+        if (key != null) {
+            context = current.inside;
+            VElement same = reusable == null ? null : unchanged(reusable.find(key), name, lt, context);
+            if (same != null) {
+                reusable.took();
+                taken.add(same);
+                current.element(same);
+                pos = lt + same.source().length();
+                return true;
+            }
+        }
         stack.add(current);
+        Frame parent = current;
         current = (spare.isEmpty() ? new Frame(nodes, share) : spare.remove(spare.size() - 1))
-                .open(name, attrs.array());
+                .open(name, array, parent.inside);
+        if (key != null) {
+            current.recordFrom(lt, context);
+        }
         return true;
+    }
+
+    private static String keyOf(String[] attrs) {
+        for (int i = 0; i < attrs.length; i += 2) {
+            if (attrs[i].equals(VElement.KEY_ATTRIBUTE)) {
+                return attrs[i + 1];
+            }
+        }
+        return null;
+    }
+
+    /** {@code last}, when its markup is the same as the page's from {@code lt} and was read in the same context. */
+    private VElement unchanged(VElement last, Names.Name name, int lt, int context) {
+        VElement.Source source = last == null ? null : last.source();
+        if (source == null || source.context() != context || source.length() > s.length() - lt
+                || !last.tag().equals(name.text())) {
+            return null;
+        }
+        return SourcePrint.of(s, lt, lt + source.length()) == source.print() ? last : null;
     }
 
     /** The content of a raw-text or escapable raw-text element, up to its end tag. */
@@ -242,6 +304,11 @@ final class WellFormedParser {
         private String[] attrs;
         private final NodeStack nodes;
         private int start;
+        /** Where the element's markup starts, when it is recorded ({@link VElement.Source}); else -1. */
+        private int sourceStart;
+        private int context;
+        /** What start tags inside it find about it and the elements around it ({@link HtmlRules#inside}). */
+        int inside;
         private String text;
         private StringBuilder moreText;
         /** Whether {@link #text} is a shared whitespace run ({@link Names#space}), alone. */
@@ -253,13 +320,24 @@ final class WellFormedParser {
             this.share = share;
         }
 
-        /** Starts the element {@code name}: its children are the nodes pushed from now on. */
-        Frame open(Names.Name name, String[] attributes) {
+        /**
+         * Starts the element {@code name}, inside one whose {@link HtmlRules#inside} bits are {@code outside}: its
+         * children are the nodes pushed from now on.
+         */
+        Frame open(Names.Name name, String[] attributes, int outside) {
+            this.inside = HtmlRules.inside(outside, name);
             this.tag = name.text();
             this.rules = name.rules();
             this.attrs = attributes;
             this.start = nodes.size();
+            this.sourceStart = -1;
             return this;
+        }
+
+        /** The element's markup starts at {@code lt}, read in {@code context} ({@link HtmlRules#context}). */
+        void recordFrom(int lt, int context) {
+            this.sourceStart = lt;
+            this.context = context;
         }
 
         /** Lets go of the ended element's attributes, to be opened again for another element. */
@@ -317,8 +395,13 @@ final class WellFormedParser {
             return nodes.popFrom(start);
         }
 
-        VElement build() {
-            return VElement.adopt(tag, Namespace.HTML, attrs, children());
+        /** The element, whose end tag ends before {@code end} of {@code page}. */
+        VElement build(String page, int end) {
+            if (sourceStart < 0) {
+                return VElement.adopt(tag, Namespace.HTML, attrs, children());
+            }
+            return VElement.adopt(tag, Namespace.HTML, attrs, children(), end - sourceStart,
+                    SourcePrint.of(page, sourceStart, end), context);
         }
     }
 
