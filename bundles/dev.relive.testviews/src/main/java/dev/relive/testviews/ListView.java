@@ -13,7 +13,11 @@ import dev.relive.api.LiveView;
 import dev.relive.api.LiveViewRoute;
 import dev.relive.api.ViewSession;
 
-/** A keyed table of {@code rows} rows (default 1,000) that can be reversed or have one row changed. */
+/**
+ * A keyed table of {@code rows} rows (default 1,000), with a field in each row when {@code ?fields} is given, that
+ * can be reversed or have one row renamed (by the buttons above it, whose new labels are as long as the ones they
+ * replace in the E2E's rows, or by events with other arguments).
+ */
 @LiveViewRoute("/test/list")
 @Component(service = LiveView.class, scope = ServiceScope.PROTOTYPE)
 public class ListView extends LiveView {
@@ -22,10 +26,13 @@ public class ListView extends LiveView {
     }
 
     private List<Row> rows = new ArrayList<>();
+    /** Whether each row has a field ({@code ?fields}). */
+    private boolean fields;
 
     @Override
     public void mount(Map<String, String> params, ViewSession session) {
         int n = Integer.parseInt(params.getOrDefault("rows", "1000"));
+        fields = params.containsKey("fields");
         for (int i = 0; i < n; i++) {
             rows.add(new Row(i, "row " + i));
         }
@@ -33,8 +40,12 @@ public class ListView extends LiveView {
 
     @Override
     public String template() {
-        return "<table><tbody>{% for r in rows %}<tr rl-key=\"{{ r.id }}\"><td>{{ r.id }}</td><td>{{ r.label }}</td>"
-                + "</tr>{% endfor %}</tbody></table>";
+        return "<p><button id=\"reverse\" rl-click=\"reverse\">Reverse</button>"
+                + " <button id=\"rename-5\" rl-click=\"rename\" rl-value-index=\"5\" rl-value-label=\"five!\">Rename 5</button>"
+                + " <button id=\"rename-7\" rl-click=\"rename\" rl-value-index=\"7\" rl-value-label=\"seven!\">Rename 7</button></p>"
+                + "<table><tbody>{% for r in rows %}<tr rl-key=\"{{ r.id }}\" id=\"row-{{ r.id }}\"><td>{{ r.id }}</td>"
+                + "<td>{{ r.label }}</td>{% if fields %}<td><input name=\"note-{{ r.id }}\" aria-label=\"Note\"></td>{% endif %}</tr>"
+                + "{% endfor %}</tbody></table>";
     }
 
     @EventHandler
