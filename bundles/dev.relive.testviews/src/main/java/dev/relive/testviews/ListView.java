@@ -41,10 +41,13 @@ public class ListView extends LiveView {
     @Override
     public String template() {
         return "<p><button id=\"reverse\" rl-click=\"reverse\">Reverse</button>"
-                + " <button id=\"rename-5\" rl-click=\"rename\" rl-value-index=\"5\" rl-value-label=\"five!\">Rename 5</button>"
-                + " <button id=\"rename-7\" rl-click=\"rename\" rl-value-index=\"7\" rl-value-label=\"seven!\">Rename 7</button></p>"
+                + " <button id=\"rename-5\" rl-click=\"rename\" rl-value-index=\"5\""
+                + " rl-value-label=\"five!\">Rename 5</button>"
+                + " <button id=\"rename-7\" rl-click=\"rename\" rl-value-index=\"7\""
+                + " rl-value-label=\"seven!\">Rename 7</button></p>"
                 + "<table><tbody>{% for r in rows %}<tr rl-key=\"{{ r.id }}\" id=\"row-{{ r.id }}\"><td>{{ r.id }}</td>"
-                + "<td>{{ r.label }}</td>{% if fields %}<td><input name=\"note-{{ r.id }}\" aria-label=\"Note\"></td>{% endif %}</tr>"
+                + "<td>{{ r.label }}</td>"
+                + "{% if fields %}<td><input name=\"note-{{ r.id }}\" aria-label=\"Note\"></td>{% endif %}</tr>"
                 + "{% endfor %}</tbody></table>";
     }
 

@@ -6,9 +6,9 @@ import java.security.SecureRandom;
  * A 64-bit fingerprint of a stretch of markup, for {@link WellFormedParser} to tell that a keyed element's markup is
  * the same as at the last parse without keeping that markup. Two lanes, each taking two UTF-16 code units per step
  * (xor, multiply by an odd constant, rotate), from seeds drawn at random for each runtime so that content cannot be
- * chosen ahead to collide, then mixed with the length by MurmurHash3's finalizer ({@link ItemPrint#finish}). Two stretches of different markup
- * have the same print about once in 2<sup>64</sup>, as {@link ItemPrint}'s; the two lanes let the processor work on
- * both at once, about four times the speed of one code unit per multiply.
+ * chosen ahead to collide, then mixed with the length by MurmurHash3's finalizer ({@link ItemPrint#finish}). Two
+ * stretches of different markup have the same print about once in 2<sup>64</sup>, as {@link ItemPrint}'s; the two
+ * lanes let the processor work on both at once.
  */
 final class SourcePrint {
 
