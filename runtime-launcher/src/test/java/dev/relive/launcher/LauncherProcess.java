@@ -74,6 +74,16 @@ public final class LauncherProcess implements AutoCloseable {
         this.baseUrl = m.group(1);
     }
 
+    /**
+     * Puts the test views and the library they import ({@link #thirdParty}) into {@code dir}'s {@code deploy} folder,
+     * made if missing, for a runtime started there.
+     */
+    public static void deployTestViews(Path dir) throws IOException {
+        Path deploy = Files.createDirectories(dir.resolve("deploy"));
+        Files.copy(thirdParty().resolve("dev.relive.testlib.jar"), deploy.resolve("testlib.jar"));
+        Files.copy(thirdParty().resolve("dev.relive.testviews.jar"), deploy.resolve("testviews.jar"));
+    }
+
     /** Starts {@code java -jar relive.jar --port 0 --deploy DIR/deploy ARGS} in {@code dir}. */
     public static LauncherProcess start(Path dir, String... args) throws Exception {
         return launch(jar(), dir, dir.resolve("deploy"), args);

@@ -27,9 +27,7 @@ class RuntimeIT {
     @BeforeAll
     static void start() throws Exception {
         dir = Files.createTempDirectory("relive-runtime-it");
-        Files.createDirectories(dir.resolve("deploy"));
-        Files.copy(LauncherProcess.thirdParty().resolve("dev.relive.testlib.jar"), dir.resolve("deploy/testlib.jar"));
-        Files.copy(LauncherProcess.thirdParty().resolve("dev.relive.testviews.jar"), dir.resolve("deploy/testviews.jar"));
+        LauncherProcess.deployTestViews(dir);
         Files.writeString(dir.resolve("deploy/dev.relive.runtime.cfg"), "events_per_second=50\n");
         relive = LauncherProcess.start(dir);
         awaitRoute("/test/echo");

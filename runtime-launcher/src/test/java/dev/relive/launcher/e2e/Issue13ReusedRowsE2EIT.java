@@ -37,10 +37,7 @@ class Issue13ReusedRowsE2EIT {
     @BeforeAll
     static void start() throws Exception {
         dir = Files.createTempDirectory("relive-reused-rows");
-        Files.createDirectories(dir.resolve("deploy"));
-        Files.copy(LauncherProcess.thirdParty().resolve("dev.relive.testlib.jar"), dir.resolve("deploy/testlib.jar"));
-        Files.copy(LauncherProcess.thirdParty().resolve("dev.relive.testviews.jar"),
-                dir.resolve("deploy/testviews.jar"));
+        LauncherProcess.deployTestViews(dir);
         relive = LauncherProcess.start(dir);
         relive.awaitPage("/test/list");
     }

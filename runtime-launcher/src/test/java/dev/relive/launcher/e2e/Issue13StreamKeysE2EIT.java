@@ -39,10 +39,7 @@ class Issue13StreamKeysE2EIT {
     @BeforeAll
     static void start() throws Exception {
         dir = Files.createTempDirectory("relive-stream-keys");
-        Files.createDirectories(dir.resolve("deploy"));
-        Files.copy(LauncherProcess.thirdParty().resolve("dev.relive.testlib.jar"), dir.resolve("deploy/testlib.jar"));
-        Files.copy(LauncherProcess.thirdParty().resolve("dev.relive.testviews.jar"),
-                dir.resolve("deploy/testviews.jar"));
+        LauncherProcess.deployTestViews(dir);
         relive = LauncherProcess.start(dir);
         relive.awaitPage("/test/stream-tabs");
     }

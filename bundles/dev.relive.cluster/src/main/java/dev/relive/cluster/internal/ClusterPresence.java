@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -135,17 +136,18 @@ public class ClusterPresence implements Presence {
                     List<PresenceEntry> gone = table.removeOwnedBy(before);
                     Map<String, PresenceEntry> entries = mine.getOrDefault(topic, Map.of());
                     for (PresenceEntry entry : entries.values()) {
-                        String owner = table.owner(entry.key());
-                        if (owner == null || owner.equals(before) || owner.equals(self)) {
+                        String owner = table.owner(entry.key()); // those under the old id were just removed
+                        if (owner == null || owner.equals(self)) {
                             table.put(entry, self);
                             put[0]++;
                         } else { // tracked by another member since: the entry is theirs
                             entries.remove(entry.key());
                         }
                     }
-                    List<String> kept = table.list().stream().map(PresenceEntry::key).toList();
+                    List<PresenceEntry> now = table.list();
+                    Set<String> kept = now.stream().map(PresenceEntry::key).collect(Collectors.toSet());
                     gone.removeIf(e -> kept.contains(e.key()));
-                    return kept.isEmpty() && gone.isEmpty() ? null : new PresenceDiff(table.list(), gone);
+                    return now.isEmpty() && gone.isEmpty() ? null : new PresenceDiff(now, gone);
                 });
             } catch (RuntimeException e) {
                 LOG.warn("could not restore the presence of topic {} after a merge: {}", topic, e.toString());

@@ -38,10 +38,7 @@ public final class SharedSubtrees {
 
     /** {@code node} with its small subtrees shared, itself included: the node or an equal one another tree holds. */
     static VNode share(VNode node) {
-        if (!(node instanceof VElement e)) {
-            return node;
-        }
-        return shareChildren(e) <= MAX_NODES ? intern(e) : e;
+        return share(node, Set.of());
     }
 
     /** {@link #share(VNode)}, leaving the nodes of {@code keep} (and what is under them) as they are. */

@@ -66,7 +66,7 @@ public final class VElement implements VNode {
      * Where a keyed element came from, kept by {@link WellFormedParser} so that the next parse of the same view can
      * take the element as it is when its markup did not change: the length of its markup (start tag to end tag), a
      * fingerprint of that markup ({@link SourcePrint}) and the parse context the markup was read in
-     * ({@link HtmlRules#context}).
+     * (the {@link HtmlRules#inside} bits of its parent).
      */
     record Source(String key, int length, long print, int context) {
     }

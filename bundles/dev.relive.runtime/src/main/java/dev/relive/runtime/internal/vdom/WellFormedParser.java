@@ -32,15 +32,16 @@ final class WellFormedParser {
     private final boolean record;
     /** Keyed elements of the last parse that may be taken again; null: none. */
     private final LastKeyed reusable;
-    /** The elements of {@link #reusable} taken as they are. */
-    private final List<VElement> taken = new ArrayList<>();
+    /** Where the elements of {@link #reusable} taken as they are go; null when there is nothing to take. */
+    private final List<VElement> taken;
     private Frame current;
 
-    private WellFormedParser(String s, boolean share, boolean record, LastKeyed reusable) {
+    private WellFormedParser(String s, boolean share, boolean record, LastKeyed reusable, List<VElement> taken) {
         this.s = s;
         this.share = share;
         this.record = record;
         this.reusable = reusable;
+        this.taken = taken;
         this.attributes = new Attributes(share);
         this.current = new Frame(nodes, share).open(ROOT, NO_ATTRIBUTES, 0);
     }
@@ -57,21 +58,15 @@ final class WellFormedParser {
     /**
      * {@link #parseChildren(String, boolean)}; with {@code record}, each keyed element made keeps where it came from,
      * and an element of {@code reusable} (found by key) whose markup is found again unchanged, in the same context, is
-     * taken as it is instead of parsed.
+     * taken as it is instead of parsed, and added to {@code taken} (which a failed parse may leave with some).
      */
     static VNode[] parseChildren(String html, boolean share, boolean record, LastKeyed reusable,
             List<VElement> taken) {
         if (html.indexOf('\0') >= 0) {
             return null;
         }
-        WellFormedParser p = new WellFormedParser(html, share, record, reusable);
-        if (!p.run()) {
-            return null;
-        }
-        if (taken != null) {
-            taken.addAll(p.taken);
-        }
-        return p.current.children();
+        WellFormedParser p = new WellFormedParser(html, share, record, reusable, taken);
+        return p.run() ? p.current.children() : null;
     }
 
     private boolean run() {
@@ -155,7 +150,7 @@ final class WellFormedParser {
             }
         }
         current.flush();
-        VElement done = current.build(s, end + 1);
+        VElement done = current.build(s, end + 1, stack.get(stack.size() - 1).inside);
         spare.add(current.close());
         current = stack.remove(stack.size() - 1);
         current.element(done);
@@ -199,11 +194,9 @@ final class WellFormedParser {
             return false;
         }
         String[] array = attrs.array();
-        int context = 0;
         String key = record ? keyOf(array) : null;
         if (key != null) {
-            context = current.inside;
-            VElement same = reusable == null ? null : unchanged(reusable.find(key), name, lt, context);
+            VElement same = reusable == null ? null : unchanged(reusable.find(key), name, lt, current.inside);
             if (same != null) {
                 reusable.took();
                 taken.add(same);
@@ -217,7 +210,7 @@ final class WellFormedParser {
         current = (spare.isEmpty() ? new Frame(nodes, share) : spare.remove(spare.size() - 1))
                 .open(name, array, parent.inside);
         if (key != null) {
-            current.recordFrom(lt, context);
+            current.recordFrom(lt);
         }
         return true;
     }
@@ -306,7 +299,6 @@ final class WellFormedParser {
         private int start;
         /** Where the element's markup starts, when it is recorded ({@link VElement.Source}); else -1. */
         private int sourceStart;
-        private int context;
         /** What start tags inside it find about it and the elements around it ({@link HtmlRules#inside}). */
         int inside;
         private String text;
@@ -334,10 +326,9 @@ final class WellFormedParser {
             return this;
         }
 
-        /** The element's markup starts at {@code lt}, read in {@code context} ({@link HtmlRules#context}). */
-        void recordFrom(int lt, int context) {
+        /** The element's markup starts at {@code lt}. */
+        void recordFrom(int lt) {
             this.sourceStart = lt;
-            this.context = context;
         }
 
         /** Lets go of the ended element's attributes, to be opened again for another element. */
@@ -395,8 +386,11 @@ final class WellFormedParser {
             return nodes.popFrom(start);
         }
 
-        /** The element, whose end tag ends before {@code end} of {@code page}. */
-        VElement build(String page, int end) {
+        /**
+         * The element, whose end tag ends before {@code end} of {@code page}, inside a parent whose
+         * {@link HtmlRules#inside} bits are {@code context}.
+         */
+        VElement build(String page, int end, int context) {
             if (sourceStart < 0) {
                 return VElement.adopt(tag, Namespace.HTML, attrs, children());
             }
