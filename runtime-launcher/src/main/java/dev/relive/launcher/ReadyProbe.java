@@ -22,9 +22,13 @@ final class ReadyProbe {
     private ReadyProbe() {
     }
 
-    static void await(BundleContext context, long startedNanos, LaunchOptions options)
+    /**
+     * @param answered the endpoint that {@link #firstRequest} saw answer, or null to send requests until one is
+     *        answered
+     */
+    static void await(BundleContext context, long startedNanos, LaunchOptions options, String answered)
             throws InvalidSyntaxException, InterruptedException {
-        String endpoint = awaitAnswer(context);
+        String endpoint = answered != null ? answered : awaitAnswer(context);
         if (endpoint == null) {
             System.err.println("relive: HTTP did not come up within 60 s");
             return;
@@ -34,30 +38,40 @@ final class ReadyProbe {
                 + (options.dev() ? ", dev mode" : "") + ")");
     }
 
-    /** Sends HTTP requests until one is answered, so that Jetty has loaded its request path; prints nothing. */
-    static void firstRequest(BundleContext context) {
+    /**
+     * Sends HTTP requests until one is answered, so that Jetty has loaded its request path; prints nothing.
+     *
+     * @return the endpoint that answered, or null
+     */
+    static String firstRequest(BundleContext context) {
         try {
-            awaitAnswer(context);
+            return awaitAnswer(context);
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return null;
         }
     }
 
-    /** The endpoint once it answers, or null after 60 s. */
+    /** The endpoint once it answers, or null after 60 s. Waits for the HTTP runtime's service without polling. */
     private static String awaitAnswer(BundleContext context) throws InvalidSyntaxException, InterruptedException {
         ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, context.createFilter(RUNTIME_FILTER), null);
         tracker.open(true);
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < deadline) {
+            long left;
+            while ((left = deadline - System.nanoTime()) > 0) {
                 ServiceReference<Object> ref = tracker.getServiceReference();
-                String endpoint = ref == null ? null : endpoint(ref.getProperty("osgi.http.endpoint"));
+                if (ref == null) {
+                    tracker.waitForService(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                    continue;
+                }
+                String endpoint = endpoint(ref.getProperty("osgi.http.endpoint"));
                 if (endpoint != null && answers(endpoint)) {
                     return endpoint;
                 }
-                Thread.sleep(20);
+                Thread.sleep(10);
             }
             return null;
         } finally {

@@ -57,7 +57,7 @@ final class RunningRelive {
             profile.step("framework start", starting);
             StartSequence sequence = new StartSequence(bundles, deployEmpty, profile,
                     context -> ClusterConfiguration.write(context, options));
-            sequence.startBeforeReady(framework);
+            String answered = sequence.startBeforeReady(framework);
             profile.step("start bundles", starting);
             // on SIGTERM the JVM halts once this hook returns, before the main thread closes the cache
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -65,7 +65,7 @@ final class RunningRelive {
                 Storage.delete(cache.scratch());
             }, "relive-shutdown"));
 
-            ReadyProbe.await(framework.getBundleContext(), started, options);
+            ReadyProbe.await(framework.getBundleContext(), started, options, answered);
             profile.moment("ready");
             ReadyCondition.register(framework.getBundleContext());
             cache.stamp(framework);

@@ -3,6 +3,7 @@ package dev.relive.launcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import org.osgi.framework.Bundle;
@@ -15,8 +16,8 @@ import org.osgi.framework.wiring.FrameworkWiring;
  * Starts the embedded bundles in the order that gets HTTP answering soonest: Jetty's bundle (and the few it needs) is
  * resolved first and starts on a thread of its own, Jetty's start being the longest path, while the caller's thread
  * resolves and starts the rest, with ConfigAdmin before SCR so that components are activated once with their
- * configuration. A third thread sends HTTP a first request as soon as Jetty answers, so that Jetty's request path is
- * loaded by the time {@code ready} is checked. Configuration that the
+ * configuration. A third thread sends HTTP a first request as soon as Jetty's runtime is registered, so that Jetty's
+ * request path is loaded early; its answer is the one {@code ready} reports. Configuration that the
  * command line stands for is written after ConfigAdmin starts and before SCR does. The console's bundles (Gogo,
  * JLine) and MetaType start only after {@code ready}, and so does FileInstall when the deploy folder was empty at the
  * launch (nothing there for it to install or configure before the pages answer; its first scan after {@code ready}
@@ -67,15 +68,20 @@ final class StartSequence {
         }
     }
 
-    /** Resolves every bundle and starts all but the console's; returns once they are all started and HTTP answered. */
-    void startBeforeReady(Framework framework) throws InterruptedException {
+    /**
+     * Resolves every bundle and starts all but the console's; returns once they are all started and HTTP answered.
+     *
+     * @return the HTTP endpoint that answered, or null when none did within the first request's time
+     */
+    String startBeforeReady(Framework framework) throws InterruptedException {
         FrameworkWiring wiring = framework.adapt(FrameworkWiring.class);
         long resolving = System.nanoTime();
         wiring.resolveBundles(http);
         profile.step("resolve HTTP", resolving);
         Thread jetty = new Thread(() -> startAll(http), "relive-start-http");
         jetty.start();
-        Thread firstRequest = new Thread(() -> ReadyProbe.firstRequest(framework.getBundleContext()),
+        AtomicReference<String> answered = new AtomicReference<>();
+        Thread firstRequest = new Thread(() -> answered.set(ReadyProbe.firstRequest(framework.getBundleContext())),
                 "relive-first-request");
         firstRequest.start();
         try {
@@ -89,6 +95,7 @@ final class StartSequence {
             jetty.join();
             firstRequest.join();
         }
+        return answered.get();
     }
 
     /** Starts FileInstall if it waited, then the console's bundles and MetaType. */
