@@ -17,14 +17,15 @@ import dev.relive.launcher.LauncherProcess;
 
 /**
  * Launch to {@code ready}, JVM start included: the wall-clock time from spawning {@code java -jar relive.jar} to the
- * {@code ready} line on its output, for the production and the dev run, min and median over the launches, beside a
+ * {@code ready} line on its output, for the production and the dev run, min and median over the launches (and the
+ * warm launches' max), beside a
  * bare {@code java -version} as the floor; and the CPU time the launcher used until then, which a loaded machine does
  * not stretch as it does the wall-clock time. Each run launches every series twice in the series' folder: cold (its
  * {@code .relive/} and class data sharing archive deleted first, as on a first launch) and then warm (the bundle cache
  * and the archive left by the cold launch), reported apart. {@code --compare JAR} launches a second launcher jar the
  * same way, interleaved with the first so that both see the same load.
  *
- * {@code --script} adds a series of this jar started by the {@code relive} script (class sharing by the JDK's
+ * {@code --script} adds a series of each jar started by this {@code relive} script (class sharing by the JDK's
  * version), with the JDK that runs the benchmark. {@code --java-options "OPTIONS"} (repeatable) adds a series of this
  * jar launched with those JVM options, where {@value #CDS} stands for a class data sharing archive of the series'
  * folder that its cold launch writes.
@@ -78,7 +79,10 @@ public final class LaunchBenchmark {
                         jar.getValue(), false));
             }
             if (script) {
-                series.add(series(mode + " (relive script)", mode, List.of(), LauncherProcess.jar(), true));
+                for (Map.Entry<String, Path> jar : jars.entrySet()) {
+                    series.add(series(mode + " (relive script" + (jars.size() > 1 ? ", " + jar.getKey() : "") + ")",
+                            mode, List.of(), jar.getValue(), true));
+                }
             }
             for (String options : javaOptions) {
                 series.add(series(mode + " " + options, mode, List.of(options.split(" +")), LauncherProcess.jar(),
@@ -104,13 +108,13 @@ public final class LaunchBenchmark {
             }
         }
         int width = series.stream().mapToInt(s -> s.label().length()).max().orElse(0) + 2;
-        System.out.printf("%-" + width + "s %8s %8s %8s %8s %10s %10s%n", "launch to ready, ms", "cold min",
-                "median", "warm min", "median", "CPU cold", "CPU warm");
+        System.out.printf("%-" + width + "s %8s %8s %8s %8s %8s %10s %10s%n", "launch to ready, ms", "cold min",
+                "median", "warm min", "median", "max", "CPU cold", "CPU warm");
         System.out.printf("%-" + width + "s %8d %8d%n", "java -version (floor)", min(floor), median(floor));
         for (Series s : series) {
-            System.out.printf("%-" + width + "s %8d %8d %8d %8d %10d %10d%n", s.label(), min(wall(s.cold())),
-                    median(wall(s.cold())), min(wall(s.warm())), median(wall(s.warm())), median(cpu(s.cold())),
-                    median(cpu(s.warm())));
+            System.out.printf("%-" + width + "s %8d %8d %8d %8d %8d %10d %10d%n", s.label(), min(wall(s.cold())),
+                    median(wall(s.cold())), min(wall(s.warm())), median(wall(s.warm())), max(wall(s.warm())),
+                    median(cpu(s.cold())), median(cpu(s.warm())));
         }
         System.out.println("(CPU: median of the launcher's CPU time until ready)");
     }
@@ -235,6 +239,10 @@ public final class LaunchBenchmark {
 
     private static long min(List<Long> values) {
         return values.stream().mapToLong(Long::longValue).min().orElse(0);
+    }
+
+    private static long max(List<Long> values) {
+        return values.stream().mapToLong(Long::longValue).max().orElse(0);
     }
 
     private static long median(List<Long> values) {
