@@ -125,6 +125,33 @@ class Issue13BundleCacheIT {
     }
 
     /** The jar Felix keeps for the bundle installed from {@code location}: one, the replaced one's removed. */
+    /**
+     * The build stores the embedded bundles' entries uncompressed (the launcher jar compresses each bundle jar as a
+     * whole), so that the bundle cache, which keeps each jar as installed, reads classes without inflating them.
+     */
+    @Test
+    void theEmbeddedBundlesAreStoredUncompressed() throws IOException {
+        List<String> bundles = new ArrayList<>();
+        try (ZipInputStream launcher = new ZipInputStream(Files.newInputStream(LauncherProcess.jar()))) {
+            for (ZipEntry outer; (outer = launcher.getNextEntry()) != null;) {
+                if (!outer.getName().startsWith("bundles/") || !outer.getName().endsWith(".jar")) {
+                    continue;
+                }
+                bundles.add(outer.getName());
+                List<String> names = new ArrayList<>();
+                ZipInputStream bundle = new ZipInputStream(new ByteArrayInputStream(launcher.readAllBytes()));
+                for (ZipEntry inner; (inner = bundle.getNextEntry()) != null;) {
+                    assertThat(inner.getMethod()).as(outer.getName() + " " + inner.getName())
+                            .isEqualTo(ZipEntry.STORED);
+                    names.add(inner.getName());
+                }
+                assertThat(names).as(outer.getName() + ": the manifest stays where jar readers look for it")
+                        .filteredOn(n -> !n.equals("META-INF/")).first().isEqualTo("META-INF/MANIFEST.MF");
+            }
+        }
+        assertThat(bundles).contains("bundles/core/dev.relive.runtime.jar", COUNTER);
+    }
+
     private static Path bundleJar(Path storage, String location) throws IOException {
         List<Path> found = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(storage)) {
