@@ -60,14 +60,15 @@ public final class Main {
         HAZELCAST_LOG.setLevel(java.util.logging.Level.SEVERE);
     }
 
-    /** Jetty and friends log through SLF4J: warnings only, unless the user set a level. */
+    /**
+     * Jetty and friends log through SLF4J ({@code log.LauncherLogging}): warnings only, the runtime's own lines from
+     * {@code info}, unless the user set a level.
+     */
     private static void quietLogging() {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         System.setProperty("org.slf4j.simpleLogger.log.dev.relive",
                 System.getProperty("org.slf4j.simpleLogger.log.dev.relive", "info"));
-        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
         // without a terminal jline warns that it falls back to a dumb one: expected, so not worth a line
         JLINE_LOG.setLevel(java.util.logging.Level.SEVERE);
     }
