@@ -23,12 +23,11 @@ final class ReadyProbe {
     }
 
     /**
-     * @param answered the endpoint that {@link #firstRequest} saw answer, or null to send requests until one is
-     *        answered
+     * Prints {@code ready}, or that HTTP did not come up.
+     *
+     * @param endpoint the endpoint that {@link #firstRequest} saw answer, or null when none did within its 60 s
      */
-    static void await(BundleContext context, long startedNanos, LaunchOptions options, String answered)
-            throws InvalidSyntaxException, InterruptedException {
-        String endpoint = answered != null ? answered : awaitAnswer(context);
+    static void report(String endpoint, long startedNanos, LaunchOptions options) {
         if (endpoint == null) {
             System.err.println("relive: HTTP did not come up within 60 s");
             return;
@@ -41,7 +40,7 @@ final class ReadyProbe {
     /**
      * Sends HTTP requests until one is answered, so that Jetty has loaded its request path; prints nothing.
      *
-     * @return the endpoint that answered, or null
+     * @return the endpoint that answered, or null when none did within 60 s (or the thread was interrupted)
      */
     static String firstRequest(BundleContext context) {
         try {

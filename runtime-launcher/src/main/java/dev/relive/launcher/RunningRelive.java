@@ -65,7 +65,7 @@ final class RunningRelive {
                 Storage.delete(cache.scratch());
             }, "relive-shutdown"));
 
-            ReadyProbe.await(framework.getBundleContext(), started, options, answered);
+            ReadyProbe.report(answered, started, options);
             profile.moment("ready");
             ReadyCondition.register(framework.getBundleContext());
             cache.stamp(framework);
