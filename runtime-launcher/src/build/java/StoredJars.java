@@ -3,6 +3,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -79,6 +80,6 @@ public final class StoredJars {
         }
         Path next = jar.resolveSibling(jar.getFileName() + ".stored");
         Files.write(next, bytes.toByteArray());
-        Files.move(next, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(next, jar, StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -52,14 +52,18 @@ public final class VElement implements VNode {
         this.namespace = namespace;
         this.attrs = attrs.length == 0 ? NO_ATTRIBUTES : attrs;
         this.kids = kids.length == 0 ? NO_CHILDREN : kids;
-        String k = null;
+        String k = keyOf(attrs);
+        this.key = k != null && sourceLength > 0 ? new Source(k, sourceLength, print, context) : k;
+    }
+
+    /** The {@code rl-key} value among {@code attrs} (names and values, alternating), or null. */
+    static String keyOf(String[] attrs) {
         for (int i = 0; i < attrs.length; i += 2) {
             if (attrs[i].equals(KEY_ATTRIBUTE)) {
-                k = attrs[i + 1];
-                break;
+                return attrs[i + 1];
             }
         }
-        this.key = k != null && sourceLength > 0 ? new Source(k, sourceLength, print, context) : k;
+        return null;
     }
 
     /**

@@ -194,7 +194,7 @@ final class WellFormedParser {
             return false;
         }
         String[] array = attrs.array();
-        String key = record ? keyOf(array) : null;
+        String key = record ? VElement.keyOf(array) : null;
         if (key != null) {
             VElement same = reusable == null ? null : unchanged(reusable.find(key), name, lt, current.inside);
             if (same != null) {
@@ -213,15 +213,6 @@ final class WellFormedParser {
             current.recordFrom(lt);
         }
         return true;
-    }
-
-    private static String keyOf(String[] attrs) {
-        for (int i = 0; i < attrs.length; i += 2) {
-            if (attrs[i].equals(VElement.KEY_ATTRIBUTE)) {
-                return attrs[i + 1];
-            }
-        }
-        return null;
     }
 
     /** {@code last}, when its markup is the same as the page's from {@code lt} and was read in the same context. */
