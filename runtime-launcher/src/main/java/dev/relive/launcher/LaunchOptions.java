@@ -9,11 +9,15 @@ import java.util.List;
  * bundles are installed and this member listens on {@code clusterPort}.
  */
 record LaunchOptions(boolean dev, int port, String host, Path deploy, Path workspace, boolean check,
-        boolean profileStartup, boolean help, List<String> clusterMembers, int clusterPort, int jitNice) {
+        boolean profileStartup, boolean help, List<String> clusterMembers, int clusterPort, int jitNice,
+        boolean jitNiceUntilReady) {
 
     static final int DEFAULT_CLUSTER_PORT = 5701;
-    /** The C2 compiler threads' niceness in dev mode unless {@code --jit-nice} says otherwise. */
-    static final int DEFAULT_DEV_JIT_NICE = 10;
+    /**
+     * The C2 compiler threads' niceness unless {@code --jit-nice} says otherwise: for the whole run in dev mode, until
+     * {@code ready} in production (where the process may raise it again, see {@link CompilerThreads}).
+     */
+    static final int DEFAULT_JIT_NICE = 10;
 
     static final String USAGE = """
             usage: java -jar relive.jar [--dev] [--port N] [--host H] [--deploy DIR] [--workspace DIR] [--check]
@@ -25,8 +29,9 @@ record LaunchOptions(boolean dev, int port, String host, Path deploy, Path works
               --workspace DIR    project folder whose bundle projects HVR watches (default: the working directory)
               --check            resolve the bundle set and exit (non-zero when a requirement is missing)
               --profile-startup  print where start-up time goes once HTTP answers
-              --jit-nice N       niceness (0-19) of the JIT's C2 compiler threads from the start, on Linux
-                                 (default 10 with --dev, so that the launch and saves come first; 0 leaves them)
+              --jit-nice N       niceness (0-19) of the JIT's C2 compiler threads for the whole run, on Linux
+                                 (default: 10 with --dev, so that the launch and saves come first; without --dev
+                                 10 until ready, when the process may raise it again; 0 leaves them)
               --cluster LIST     join a cluster (embedded Hazelcast) with these members, e.g.
                                  127.0.0.1:5701,127.0.0.1:5702; members on loopback or a private network only
               --cluster-port N   this member's cluster port (default 5701)""";
@@ -62,7 +67,7 @@ record LaunchOptions(boolean dev, int port, String host, Path deploy, Path works
         }
         return new LaunchOptions(dev, port, host, deploy.toAbsolutePath().normalize(),
                 workspace.toAbsolutePath().normalize(), check, profileStartup, help, clusterMembers, clusterPort,
-                jitNice != null ? jitNice : dev ? DEFAULT_DEV_JIT_NICE : 0);
+                jitNice != null ? jitNice : DEFAULT_JIT_NICE, jitNice == null && !dev);
     }
 
     /** Whether this launch joins a cluster. */

@@ -31,7 +31,7 @@ final class RunningRelive {
                     + "): another Relive or another server uses it; stop it, or choose another port with --port N");
             return 1;
         }
-        CompilerThreads.niceInBackground(options.jitNice());
+        CompilerThreads compilers = CompilerThreads.niceInBackground(options.jitNice(), options.jitNiceUntilReady());
         // the process's own streams, before the console bundles install theirs in System.out and System.err
         PrintStream out = System.out;
         PrintStream err = System.err;
@@ -67,6 +67,9 @@ final class RunningRelive {
 
             ReadyProbe.report(answered, started, options);
             profile.moment("ready");
+            if (options.jitNiceUntilReady()) {
+                compilers.restoreInBackground();
+            }
             ReadyCondition.register(framework.getBundleContext());
             cache.stamp(framework);
             sequence.startAfterReady();
