@@ -25,13 +25,15 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 13: the bundle cache under {@code .relive/felix/production} is reused by the next launch, a bundle whose jar
  * changed in the launcher jar is installed again (and the new one runs), a damaged cache is replaced by a fresh
- * install with a line saying so, and a cache that others can write into is not used.
+ * install with a line saying so, and a cache that others can write into is not used. SCR keeps the components'
+ * metadata beside it, and reads a changed bundle's description again.
  */
 class Issue13BundleCacheIT {
 
     private static final Duration START = Duration.ofSeconds(90);
     private static final String COUNTER = "bundles/app/dev.relive.examples.counter.jar";
     private static final String TEMPLATE = "dev/relive/examples/counter/CounterView.peb";
+    private static final String COMPONENT = "OSGI-INF/dev.relive.examples.counter.CounterView.xml";
 
     @Test
     void aChangedJarIsInstalledAgainAndADamagedCacheIsReplaced() throws Exception {
@@ -47,7 +49,7 @@ class Issue13BundleCacheIT {
             assertThat(second).as("the second launch installs nothing").contains("bundle cache: reused")
                     .noneMatch(l -> l.startsWith("install bundles/"));
 
-            rewriteTemplate(jar, "<h1>Counter</h1>", "<h1>Counter, rebuilt</h1>");
+            rewrite(jar, TEMPLATE, "<h1>Counter</h1>", "<h1>Counter, rebuilt</h1>");
             List<String> changed = launch(jar, dir, "<h1>Counter, rebuilt</h1>");
             assertThat(changed).as("only the changed jar is installed again").contains("bundle cache: reused")
                     .filteredOn(l -> l.startsWith("install bundles/")).containsExactly("install " + COUNTER);
@@ -85,6 +87,32 @@ class Issue13BundleCacheIT {
         }
     }
 
+    @Test
+    void theComponentsMetadataIsKeptAndAChangedDescriptionIsReadAgain() throws Exception {
+        Path dir = Files.createTempDirectory("relive-issue13-scr");
+        Path jar = dir.resolve("relive.jar");
+        Files.copy(LauncherProcess.jar(), jar);
+        Files.createDirectories(dir.resolve("deploy"));
+        try {
+            launch(jar, dir, "<h1>Counter</h1>");
+            // written by SCR as it stops (ds.cache.metadata), read by the next launch instead of the bundles' XML
+            try (Stream<Path> files = Files.walk(dir.resolve(".relive/felix/production"))) {
+                assertThat(files.map(f -> f.getFileName().toString())).contains("componentMetadataStore");
+            }
+            launch(jar, dir, "<h1>Counter</h1>");
+
+            rewrite(jar, COMPONENT, "value=\"/counter\"", "value=\"/counter-moved\"");
+            try (LauncherProcess relive = LauncherProcess.startJar(jar, dir, "--profile-startup")) {
+                assertThat(steps(relive)).as("only the changed jar is installed again")
+                        .filteredOn(l -> l.startsWith("install bundles/")).containsExactly("install " + COUNTER);
+                assertThat(relive.get("/counter-moved").body()).contains("<h1>Counter</h1>");
+                assertThat(relive.get("/counter").statusCode()).isEqualTo(404);
+            }
+        } finally {
+            TestFolders.deleteTree(dir);
+        }
+    }
+
     /** Launches, checks that {@code /counter} shows {@code heading}, stops; returns the start-up profile's steps. */
     private static List<String> launch(Path jar, Path dir, String heading) throws Exception {
         try (LauncherProcess relive = LauncherProcess.startJar(jar, dir, "--profile-startup")) {
@@ -101,8 +129,8 @@ class Issue13BundleCacheIT {
                 .map(l -> l.replaceFirst("^\\s*\\d+\\s+\\d*\\s+", "").trim()).toList();
     }
 
-    /** Replaces text in the counter's template inside the counter's bundle inside the launcher jar. */
-    private static void rewriteTemplate(Path launcher, String from, String to) throws IOException {
+    /** Replaces text in an entry of the counter's bundle inside the launcher jar. */
+    private static void rewrite(Path launcher, String entry, String from, String to) throws IOException {
         try (FileSystem zip = FileSystems.newFileSystem(launcher)) {
             Path bundle = zip.getPath(COUNTER);
             ByteArrayOutputStream rewritten = new ByteArrayOutputStream();
@@ -110,7 +138,7 @@ class Issue13BundleCacheIT {
                     ZipOutputStream out = new ZipOutputStream(rewritten)) {
                 for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                     byte[] content = in.readAllBytes();
-                    if (e.getName().equals(TEMPLATE)) {
+                    if (e.getName().equals(entry)) {
                         String text = new String(content, StandardCharsets.UTF_8);
                         assertThat(text).contains(from);
                         content = text.replace(from, to).getBytes(StandardCharsets.UTF_8);
