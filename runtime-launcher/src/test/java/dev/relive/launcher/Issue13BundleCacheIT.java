@@ -37,10 +37,8 @@ class Issue13BundleCacheIT {
 
     @Test
     void aChangedJarIsInstalledAgainAndADamagedCacheIsReplaced() throws Exception {
-        Path dir = Files.createTempDirectory("relive-issue13-cache");
+        Path dir = folderWithOwnJar("relive-issue13-cache");
         Path jar = dir.resolve("relive.jar");
-        Files.copy(LauncherProcess.jar(), jar);
-        Files.createDirectories(dir.resolve("deploy"));
         try {
             List<String> first = launch(jar, dir, "<h1>Counter</h1>");
             assertThat(first).contains("bundle cache: new").contains("install " + COUNTER);
@@ -89,10 +87,8 @@ class Issue13BundleCacheIT {
 
     @Test
     void theComponentsMetadataIsKeptAndAChangedDescriptionIsReadAgain() throws Exception {
-        Path dir = Files.createTempDirectory("relive-issue13-scr");
+        Path dir = folderWithOwnJar("relive-issue13-scr");
         Path jar = dir.resolve("relive.jar");
-        Files.copy(LauncherProcess.jar(), jar);
-        Files.createDirectories(dir.resolve("deploy"));
         try {
             launch(jar, dir, "<h1>Counter</h1>");
             // written by SCR as it stops (ds.cache.metadata), read by the next launch instead of the bundles' XML
@@ -111,6 +107,14 @@ class Issue13BundleCacheIT {
         } finally {
             TestFolders.deleteTree(dir);
         }
+    }
+
+    /** A new folder with a copy of the launcher jar, {@code relive.jar}, that the test may rewrite, and a deploy folder. */
+    private static Path folderWithOwnJar(String prefix) throws IOException {
+        Path dir = Files.createTempDirectory(prefix);
+        Files.copy(LauncherProcess.jar(), dir.resolve("relive.jar"));
+        Files.createDirectories(dir.resolve("deploy"));
+        return dir;
     }
 
     /** Launches, checks that {@code /counter} shows {@code heading}, stops; returns the start-up profile's steps. */
