@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,10 @@ import dev.relive.launcher.WsClient;
  * then body edits of a real application's view ({@link TasksAppLatency}: the tasks app, or the app of
  * {@code --app DIR} laid out as it is); and, in the same run, what a user does without HVR: stop the runtime, start it again and mount the view again.
  * With {@code --before JAR} (or {@code --compare JAR}) every figure is measured first with that launcher jar (e.g. a build of the previous
- * commit, with its {@code third-party} folder beside it), then with this build's, and printed side by side.
+ * commit, with its {@code third-party} folder beside it), then with this build's, and printed side by side. On a
+ * small machine the jar measured second tends to be slower (a jar against a copy of itself differed by up to 30 ms
+ * in a section): {@code --rounds N} measures both N times, every other round in the opposite order ("before, after,
+ * after, before" for 2), and labels each figure with its round.
  *
  * <pre>
  * mvn -B -q install -DskipTests
@@ -56,6 +60,7 @@ public final class HvrLatencyBenchmark {
         int saves = 25;
         int restarts = 5;
         int big = 300;
+        int rounds = 1;
         long firstSaveAfterMs = 5000;
         List<Path> jars = new ArrayList<>();
         Path app = Path.of(HvrLatencyBenchmark.class.getResource("/tasks-app").toURI());
@@ -67,15 +72,22 @@ public final class HvrLatencyBenchmark {
                 case "--first-save-after" -> firstSaveAfterMs = Long.parseLong(args[++i]);
                 case "--before", "--compare" -> jars.add(Path.of(args[++i]).toAbsolutePath());
                 case "--app" -> app = Path.of(args[++i]).toAbsolutePath();
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         jars.add(LauncherProcess.jar());
         HvrLatencyBenchmark bench = new HvrLatencyBenchmark(saves, restarts, big, firstSaveAfterMs, app);
-        for (Path jar : jars) {
-            System.setProperty("relive.jar", jar.toString());
-            String label = jars.size() == 1 ? "" : jar.equals(jars.get(jars.size() - 1)) ? "after " : "before";
-            bench.run(label);
+        for (int round = 1; round <= rounds; round++) {
+            List<Path> order = new ArrayList<>(jars);
+            if (round % 2 == 0) {
+                Collections.reverse(order);
+            }
+            for (Path jar : order) {
+                System.setProperty("relive.jar", jar.toString());
+                String label = jars.size() == 1 ? "" : jar.equals(jars.get(jars.size() - 1)) ? "after " : "before";
+                bench.run(rounds == 1 ? label : label + " #" + round);
+            }
         }
         bench.report.forEach((title, byLabel) -> {
             System.out.println(title);
