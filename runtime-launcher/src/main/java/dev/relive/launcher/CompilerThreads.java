@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -32,13 +33,16 @@ final class CompilerThreads {
     /** {@code CAP_SYS_NICE}'s bit in the capability sets of {@code /proc/self/status}. */
     private static final int CAP_SYS_NICE = 23;
 
-    /** The thread lowering the priority, or {@code null} when nothing was lowered. */
+    /** The thread lowering the priority, or {@code null} when nothing was to be lowered. */
     private final Thread lowering;
+    /** Set by {@link #lowering} once {@code renice} succeeded. */
+    private final AtomicBoolean lowered;
     /** The process's niceness, which the threads had before. */
     private final int base;
 
-    private CompilerThreads(Thread lowering, int base) {
+    private CompilerThreads(Thread lowering, AtomicBoolean lowered, int base) {
         this.lowering = lowering;
+        this.lowered = lowered;
         this.base = base;
     }
 
@@ -52,23 +56,26 @@ final class CompilerThreads {
         try {
             base = niceness(SELF.resolve("stat"));
         } catch (IOException | RuntimeException e) {
-            return new CompilerThreads(null, 0); // not Linux
+            return new CompilerThreads(null, new AtomicBoolean(), 0); // not Linux
         }
         if (nice <= base || untilReady && !mayRaisePriorityTo(base)) {
-            return new CompilerThreads(null, base);
+            return new CompilerThreads(null, new AtomicBoolean(), base);
         }
+        AtomicBoolean lowered = new AtomicBoolean();
         Thread thread = new Thread(() -> {
             String problem = nice(nice);
-            if (problem != null) {
+            lowered.set(problem == null);
+            // asked for (dev, --jit-nice) it is worth a line; production's own attempt fails quietly (no renice)
+            if (problem != null && !untilReady) {
                 System.err.println("relive: the JIT's compiler threads keep their priority: " + problem);
             }
         }, "relive-jit-nice");
         thread.setDaemon(true);
         thread.start();
-        return new CompilerThreads(thread, base);
+        return new CompilerThreads(thread, lowered, base);
     }
 
-    /** Gives the compiler threads the process's niceness again, once they were niced, on a thread of its own. */
+    /** Gives the compiler threads the process's niceness back, if they were niced, on a thread of its own. */
     void restoreInBackground() {
         if (lowering == null) {
             return;
@@ -77,6 +84,9 @@ final class CompilerThreads {
             try {
                 lowering.join();
             } catch (InterruptedException e) {
+                return;
+            }
+            if (!lowered.get()) {
                 return;
             }
             String problem = nice(base);

@@ -1,6 +1,7 @@
 package dev.relive.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -83,6 +84,23 @@ class LauncherIT {
                 assertThat(nice).isNotEmpty().containsOnly(LaunchOptions.DEFAULT_JIT_NICE);
                 assertThat(compilerThreadNiceness(relive.process().pid(), "C1 ")).isNotEmpty().containsOnly(0);
             }
+        }
+    }
+
+    @Test
+    void aProductionLaunchWithoutReniceSaysNothingOfIt() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "Linux only, as the launcher's lowering");
+        Path empty = Files.createDirectory(dir.resolve("empty-path"));
+        ProcessBuilder command = new ProcessBuilder(LauncherProcess.javaBin(), "-XX:TieredStopAtLevel=4", "-jar",
+                LauncherProcess.jar().toString(), "--port", "0", "--deploy", dir.resolve("deploy").toString())
+                .directory(dir.toFile());
+        // no renice to find: production's lowering of C2 until ready is an optimisation it did not ask for
+        command.environment().put("PATH", empty.toString());
+        try (LauncherProcess relive = LauncherProcess.start(command)) {
+            assertThat(relive.get("/counter").statusCode()).isEqualTo(200);
+            Thread.sleep(1000); // the lowering and the restore run on threads of their own
+            assertThat(relive.stderr()).doesNotContain("compiler threads");
+            assertThat(compilerThreadNiceness(relive.process().pid(), "C2 ")).isNotEmpty().containsOnly(0);
         }
     }
 
