@@ -1,6 +1,7 @@
 package dev.relive.launcher;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ final class CompilerThreads {
     /** {@code CAP_SYS_NICE}'s bit in the capability sets of {@code /proc/self/status}. */
     private static final int CAP_SYS_NICE = 23;
 
-    /** The thread lowering the priority, or {@code null} when nothing was to be lowered. */
+    /** The thread lowering the priority until {@code ready}, or {@code null} when nothing is to be given back. */
     private final Thread lowering;
     /** Set by {@link #lowering} once {@code renice} succeeded. */
     private final AtomicBoolean lowered;
@@ -72,10 +73,13 @@ final class CompilerThreads {
         }, "relive-jit-nice");
         thread.setDaemon(true);
         thread.start();
-        return new CompilerThreads(thread, lowered, base);
+        return new CompilerThreads(untilReady ? thread : null, lowered, base);
     }
 
-    /** Gives the compiler threads the process's niceness back, if they were niced, on a thread of its own. */
+    /**
+     * Gives the compiler threads the process's niceness back, if they were niced until {@code ready}, on a thread of
+     * its own; a niceness for the whole run stays.
+     */
     void restoreInBackground() {
         if (lowering == null) {
             return;
@@ -123,7 +127,7 @@ final class CompilerThreads {
     static boolean hasCapability(String status, int bit) {
         for (String line : status.split("\n")) {
             if (line.startsWith("CapEff:")) {
-                return new java.math.BigInteger(line.substring(7).strip(), 16).testBit(bit);
+                return new BigInteger(line.substring(7).strip(), 16).testBit(bit);
             }
         }
         return false;

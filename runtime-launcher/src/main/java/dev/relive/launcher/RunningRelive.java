@@ -67,9 +67,7 @@ final class RunningRelive {
 
             ReadyProbe.report(answered, started, options);
             profile.moment("ready");
-            if (options.jitNiceUntilReady()) {
-                compilers.restoreInBackground();
-            }
+            compilers.restoreInBackground();
             ReadyCondition.register(framework.getBundleContext());
             cache.stamp(framework);
             sequence.startAfterReady();

@@ -18,12 +18,12 @@ import dev.relive.launcher.LauncherProcess;
 /**
  * Launch to {@code ready}, JVM start included: the wall-clock time from spawning {@code java -jar relive.jar} to the
  * {@code ready} line on its output, for the production and the dev run, min and median over the launches (and the
- * warm launches' max), beside a
- * bare {@code java -version} as the floor; and the CPU time the launcher used until then, which a loaded machine does
- * not stretch as it does the wall-clock time. Each run launches every series twice in the series' folder: cold (its
- * {@code .relive/} and class data sharing archive deleted first, as on a first launch) and then warm (the bundle cache
- * and the archive left by the cold launch), reported apart. {@code --compare JAR} launches a second launcher jar the
- * same way, interleaved with the first so that both see the same load.
+ * warm launches' max), beside a bare {@code java -version} as the floor; and the CPU time the launcher used until
+ * then, which a loaded machine does not stretch as it does the wall-clock time. Each run launches every series twice
+ * in the series' folder: cold (its {@code .relive/} and class data sharing archive deleted first, as on a first
+ * launch) and then warm (the bundle cache and the archive left by the cold launch), reported apart.
+ * {@code --compare JAR} launches a second launcher jar the same way, interleaved with the first so that both see the
+ * same load.
  *
  * {@code --script} adds a series of each jar started by this {@code relive} script (class sharing by the JDK's
  * version), with the JDK that runs the benchmark. {@code --java-options "OPTIONS"} (repeatable) adds a series of this
